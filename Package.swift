@@ -1,0 +1,74 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Strict settings for every target of our own: Swift 6 language mode is the
+// default for this tools version; ExistentialAny keeps `any` explicit.
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "loopbrug",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "loopbrug", targets: ["Loopbrug"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // zlib from the system (Debian's zlib1g-dev): inflates the ESCO zip and gzip files.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Pure domain: ESCO value types, the in-memory index and occupation search.
+        // Optimised even in debug builds: the test suite runs thousands of searches over all of ESCO.
+        .target(name: "Taxonomy", swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+
+        // Pure domain: roles, sign-up rules and the failed-login throttle.
+        .target(name: "Accounts", swiftSettings: strict),
+
+        // Reads the ESCO distribution files (checksums, zip, gzip, CSV) into Taxonomy values.
+        .target(
+            name: "TaxonomySource",
+            dependencies: [
+                "Taxonomy", "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // The web and storage adapter: Vapor, Fluent (SQLite and PostgreSQL), pages.
+        .target(
+            name: "App",
+            dependencies: [
+                "Accounts", "Taxonomy", "TaxonomySource",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // The thin command-line tool: serve, migrate, taxonomy, bench.
+        .executableTarget(
+            name: "Loopbrug",
+            dependencies: [
+                "App",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
+        .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
+        .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "TaxonomySource"], swiftSettings: strict),
+        .testTarget(
+            name: "AppTests",
+            dependencies: ["App", .product(name: "VaporTesting", package: "vapor")],
+            swiftSettings: strict
+        ),
+    ]
+)

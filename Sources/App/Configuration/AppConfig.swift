@@ -1,0 +1,80 @@
+import Foundation
+
+/// Every setting Loopbrug reads, in one typed place. The defaults make `loopbrug serve` work
+/// with no configuration: SQLite in `var/`, ESCO from `data/esco/`, demo accounts on.
+public struct AppConfig: Sendable {
+    public enum Database: Sendable, Equatable {
+        case sqlite(path: String)
+        case sqliteInMemory
+        case postgres(url: String)
+    }
+
+    public var database: Database
+    public var hostname: String
+    public var port: Int
+    public var escoDirectory: String
+    /// Set the Secure flag on cookies; on when the public URL is https.
+    public var secureCookies: Bool
+    public var seedDemoData: Bool
+    /// bcrypt work factor; tests lower it to stay fast.
+    public var bcryptCost: Int
+    /// Import ESCO on start-up when the database has no taxonomy yet.
+    public var importTaxonomyIfEmpty: Bool
+
+    public init(database: Database, hostname: String = "127.0.0.1", port: Int = 8080,
+                escoDirectory: String = "data/esco", secureCookies: Bool = false,
+                seedDemoData: Bool = true, bcryptCost: Int = 12, importTaxonomyIfEmpty: Bool = true) {
+        self.database = database
+        self.hostname = hostname
+        self.port = port
+        self.escoDirectory = escoDirectory
+        self.secureCookies = secureCookies
+        self.seedDemoData = seedDemoData
+        self.bcryptCost = bcryptCost
+        self.importTaxonomyIfEmpty = importTaxonomyIfEmpty
+    }
+
+    /// Reads `DATABASE_URL`, `LOOPBRUG_ESCO_DIR`, `LOOPBRUG_PUBLIC_URL`, `LOOPBRUG_DEMO`, `HOST`, `PORT`.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+        let database: Database
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            database = try parseDatabaseURL(url)
+        } else {
+            database = .sqlite(path: "var/loopbrug.sqlite")
+        }
+        var config = AppConfig(database: database)
+        if let host = env["HOST"], !host.isEmpty { config.hostname = host }
+        if let port = env["PORT"], !port.isEmpty {
+            guard let p = Int(port), (1...65535).contains(p) else { throw ConfigError("PORT=\(port) is not a port number (1–65535)") }
+            config.port = p
+        }
+        if let dir = env["LOOPBRUG_ESCO_DIR"], !dir.isEmpty { config.escoDirectory = dir }
+        config.secureCookies = env["LOOPBRUG_PUBLIC_URL"]?.lowercased().hasPrefix("https://") ?? false
+        if let demo = env["LOOPBRUG_DEMO"] { config.seedDemoData = !["0", "false", "no", "off"].contains(demo.lowercased()) }
+        return config
+    }
+
+    /// `postgres://user:pass@host:port/db` (or `postgresql://`), `sqlite:///path/file.sqlite`.
+    static func parseDatabaseURL(_ text: String) throws -> Database {
+        guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased() else {
+            throw ConfigError("DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database")
+        }
+        switch scheme {
+        case "postgres", "postgresql":
+            guard let host = url.host, !host.isEmpty else { throw ConfigError("DATABASE_URL has no host name") }
+            guard url.path.count > 1 else { throw ConfigError("DATABASE_URL has no database name (…/database at the end)") }
+            return .postgres(url: text)
+        case "sqlite":
+            guard !url.path.isEmpty else { throw ConfigError("DATABASE_URL sqlite:// needs a file path") }
+            return .sqlite(path: url.path)
+        default:
+            throw ConfigError("DATABASE_URL scheme \"\(scheme)\" is not supported; use postgres:// or sqlite://")
+        }
+    }
+}
+
+/// A setting that cannot be used, with what to do about it.
+public struct ConfigError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,3 @@
+import App
+import ArgumentParser
+@main struct Loopbrug: ParsableCommand { func run() {} }

@@ -1,0 +1,36 @@
+import Testing
+@testable import TaxonomySource
+
+@Suite struct CSVTableTests {
+    func table(_ text: String) throws(CSVError) -> CSVTable { try CSVTable(bytes: Array(text.utf8)) }
+
+    @Test func readsQuotedMultiLineFieldsAndKeepsLineNumbers() throws {
+        let t = try table("a,b\n1,\"x\ny, \"\"z\"\"\"\n2,plain\r\n")
+        #expect(t.header == ["a", "b"])
+        #expect(t.records == [["1", "x\ny, \"z\""], ["2", "plain"]])
+        #expect(t.lines == [2, 4])
+    }
+
+    @Test func rejectsEmptyFiles() {
+        #expect(throws: CSVError(line: 1, reason: "the file is empty")) { try table("") }
+    }
+
+    @Test func rejectsARowWithTheWrongNumberOfFields() {
+        #expect(throws: CSVError(line: 3, reason: "3 fields where the header has 2")) { try table("a,b\n1,2\n1,2,3\n") }
+    }
+
+    @Test func rejectsAnUnclosedQuote() {
+        #expect(throws: CSVError(line: 2, reason: "a quoted field is never closed")) { try table("a,b\n1,\"open\n") }
+    }
+
+    @Test func rejectsInvalidUTF8() {
+        #expect(throws: CSVError(line: 2, reason: "field 2 is not valid UTF-8")) {
+            try CSVTable(bytes: Array("a,b\n1,".utf8) + [0xE9] + Array("t\n".utf8))
+        }
+    }
+
+    @Test func namesAMissingColumn() throws {
+        let t = try table("a,b\n1,2\n")
+        #expect(throws: CSVError(line: 1, reason: "column \"c\" is missing from the header")) { try t.columns(["a", "c"]) }
+    }
+}
