@@ -28,6 +28,11 @@ public struct FieldProblem: Sendable, Equatable {
     }
     public let field: String
     public let kind: Kind
+
+    public init(field: String, kind: Kind) {
+        self.field = field
+        self.kind = kind
+    }
 }
 
 public enum SignUpRules {

@@ -1,0 +1,51 @@
+import Fluent
+import Vapor
+
+/// Sets up an application: database and migrations, sessions, middleware, routes, dependencies.
+/// Production, the CLI and the tests all call this one function.
+public func configure(_ app: Application, config: AppConfig, dependencies: AppDependencies = AppDependencies()) throws {
+    app.config = config
+    app.dependencies = dependencies
+    app.loginGuard = LoginGuard()
+    _ = app.taxonomy
+    app.http.server.configuration.hostname = config.hostname
+    app.http.server.configuration.port = config.port
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+
+    try configureDatabase(app, config)
+
+    app.sessions.use(.fluent)
+    app.sessions.configuration = SessionsConfiguration(cookieName: "loopbrug_session") { id in
+        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(7 * 24 * 3600), maxAge: nil,
+                          domain: nil, path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    app.middleware = Middlewares()
+    app.middleware.use(ErrorPagesMiddleware())
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(SessionUserMiddleware())
+    registerRoutes(app)
+}
+
+/// Everything `serve` does before listening: migrate, import ESCO into an empty database,
+/// load the index, seed demo accounts. Returns lines worth printing.
+public func prepare(_ app: Application, progress: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+    try await runMigrations(app)
+    if app.config.importTaxonomyIfEmpty, try await TaxonomyStore(database: app.db).latestImport() == nil {
+        progress("Importing ESCO \(app.config.escoDirectory) into the empty database (first run only)…")
+        _ = try await importTaxonomy(database: app.db, directory: app.config.escoDirectory, now: app.dependencies.now(),
+                                     progress: { progress("  ESCO: \($0)") })
+    }
+    let start = ContinuousClock.now
+    if try await app.taxonomy.reload(from: app.db) {
+        progress("ESCO index loaded in \(start.duration(to: .now).formatted(.units(allowed: [.milliseconds])))")
+    } else {
+        progress("No ESCO data in the database: run `loopbrug taxonomy import`.")
+    }
+    if app.config.seedDemoData {
+        if try await DemoData.seedIfEmpty(app) { progress("Created the demo accounts.") }
+        if try await UserModel.query(on: app.db).filter(\.$email == DemoData.accounts[0].email).count() > 0 {
+            DemoData.credentialLines().forEach(progress)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import Taxonomy
+import TaxonomySource
+import Vapor
+
+/// Holds the in-memory taxonomy index the pages and API read, and replaces it after an import.
+public final class TaxonomyService: Sendable {
+    private let current = NIOLockedValueBox<TaxonomyIndex?>(nil)
+
+    public init() {}
+
+    public var index: TaxonomyIndex? { current.withLockedValue { $0 } }
+
+    public func use(_ index: TaxonomyIndex?) { current.withLockedValue { $0 = index } }
+
+    /// Builds the index from the database; false when the database holds no taxonomy yet.
+    @discardableResult
+    public func reload(from database: any Database) async throws -> Bool {
+        guard let data = try await TaxonomyStore(database: database).loadForIndex() else {
+            use(nil)
+            return false
+        }
+        use(TaxonomyIndex(dataset: data))
+        return true
+    }
+}
+
+public enum TaxonomyImportOutcome: Sendable {
+    case imported(counts: [String: Int], notes: [String])
+    case upToDate(TaxonomyImportRecord)
+}
+
+/// Imports ESCO from the distribution directory into the database: checksums first, then the
+/// whole release parsed in memory, then one transaction. Importing the same files again changes nothing.
+public func importTaxonomy(database: any Database, directory: String, force: Bool = false, now: Date = Date(),
+                           progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> TaxonomyImportOutcome {
+    let distribution = ESCODistribution(directory: directory)
+    let store = TaxonomyStore(database: database)
+    let checksums = try distribution.verifyChecksums()
+    if !force, let last = try await store.latestImport(), last.checksums == checksums {
+        return .upToDate(last)
+    }
+    let loaded = try distribution.load(progress: progress)
+    try await store.replace(with: loaded.dataset, checksums: loaded.checksums, now: now, progress: progress)
+    return .imported(counts: loaded.dataset.counts, notes: loaded.dataset.notes)
+}
+
+extension Application {
+    private struct TaxonomyKey: StorageKey { typealias Value = TaxonomyService }
+
+    public var taxonomy: TaxonomyService {
+        if let service = storage[TaxonomyKey.self] { return service }
+        let service = TaxonomyService()
+        storage[TaxonomyKey.self] = service
+        return service
+    }
+}

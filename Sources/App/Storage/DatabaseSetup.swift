@@ -1,0 +1,53 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import Vapor
+
+/// Registers the database the configuration names and every migration, in order.
+func configureDatabase(_ app: Application, _ config: AppConfig) throws {
+    switch config.database {
+    case .sqlite(let path):
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteInMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .postgres(let url):
+        app.databases.use(try .postgres(url: url), as: .psql)
+    }
+    app.migrations.add(CreateUsers())
+    app.migrations.add(CreateAPITokens())
+    app.migrations.add(SessionRecord.migration)
+    app.migrations.add(CreateTaxonomyTables())
+    app.migrations.add(CreateTaxonomyImports())
+}
+
+/// Runs pending migrations, turning a failed connection into a message a person can act on.
+public func runMigrations(_ app: Application) async throws {
+    let config = app.config
+    do {
+        if case .sqlite = config.database {
+            // WAL lets readers continue while an import writes.
+            try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+        }
+        try await app.autoMigrate()
+    } catch {
+        throw ConfigError("cannot prepare the database (\(config.database.summary)): \(String(reflecting: error).prefix(300))")
+    }
+}
+
+extension AppConfig.Database {
+    /// Where the data lives, without any password.
+    public var summary: String {
+        switch self {
+        case .sqlite(let path): "SQLite file \(path)"
+        case .sqliteInMemory: "SQLite in memory"
+        case .postgres(let url):
+            if let c = URLComponents(string: url) { "PostgreSQL at \(c.host ?? "?"):\(c.port ?? 5432)\(c.path)" } else { "PostgreSQL" }
+        }
+    }
+}

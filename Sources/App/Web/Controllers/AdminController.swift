@@ -1,0 +1,65 @@
+import Accounts
+import Fluent
+import Vapor
+
+/// The admin's overview: the taxonomy import and the accounts, with role changes.
+enum AdminController {
+    struct RoleForm: Content { var role: String? }
+
+    static func overview(_ req: Request) async throws -> Response {
+        let ctx = PageContext(req)
+        let users = try await UserModel.query(on: req.db).sort(\.$email).range(..<500).all()
+        let lastImport = try await TaxonomyStore(database: req.db).latestImport()
+        let index = req.application.taxonomy.index
+        var main: [Node] = [el("h1", text(ctx.t("Beheer", "Admin")))]
+        main.append(el("h2", text(ctx.t("Beroepenlijst (ESCO)", "Occupation list (ESCO)"))))
+        if let lastImport, let index {
+            main.append(el("p", text(ctx.t(
+                "ESCO \(lastImport.version): \(index.occupations.count) beroepen, \(index.skillCount) vaardigheden, \(index.relationCount) koppelingen. Ingelezen op \(lastImport.importedAt.formatted(.iso8601)).",
+                "ESCO \(lastImport.version): \(index.occupations.count) occupations, \(index.skillCount) skills, \(index.relationCount) links. Imported on \(lastImport.importedAt.formatted(.iso8601))."))))
+        } else {
+            main.append(el("p", ["class": "notice"], text(ctx.t("Nog niet ingelezen. Gebruik: loopbrug taxonomy import", "Not imported yet. Use: loopbrug taxonomy import"))))
+        }
+        main.append(el("h2", text(ctx.t("Accounts", "Accounts"))))
+        main.append(el("table",
+                       el("thead", el("tr", el("th", ["scope": "col"], text(ctx.t("Naam", "Name"))),
+                                       el("th", ["scope": "col"], text(ctx.t("E-mail", "E-mail"))),
+                                       el("th", ["scope": "col"], text(ctx.t("Rol", "Role"))))),
+                       el("tbody", children: users.map { user in
+                           let id = user.id?.uuidString ?? ""
+                           let options = Role.allCases.map { role -> Node in
+                               var a: [(String, String)] = [("value", role.rawValue)]
+                               if role.rawValue == user.role { a.append(("selected", "")) }
+                               return el("option", attributes: a, children: [text(ctx.lang.isEnglish ? role.englishName : role.dutchName)])
+                           }
+                           return el("tr",
+                                     el("td", text(user.name)),
+                                     el("td", text(user.email)),
+                                     el("td", el("form", ["method": "post", "action": SiteRoute.adminSetRole.link(id), "class": "search"],
+                                                 ctx.csrfField,
+                                                 el("label", ["for": "role-\(id)", "class": "skip"], text(ctx.t("Rol van \(user.name)", "Role of \(user.name)"))),
+                                                 el("select", ["id": "role-\(id)", "name": "role"], children: options),
+                                                 el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Opslaan", "Save"))))))
+                       })))
+        return renderPage(ctx, title: ctx.t("Beheer", "Admin"), main)
+    }
+
+    static func setRole(_ req: Request) async throws -> Response {
+        guard let admin = req.user else { throw Abort(.unauthorized) }
+        let lang = Lang.of(req)
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
+              let user = try await UserModel.find(id, on: req.db) else {
+            throw Abort(.notFound, reason: lang.t("Dit account bestaat niet.", "This account does not exist."))
+        }
+        guard let roleText = (try? req.content.decode(RoleForm.self))?.role, let role = Role(rawValue: roleText) else {
+            throw Abort(.badRequest, reason: lang.t("Kies een bestaande rol.", "Choose an existing role."))
+        }
+        // An admin cannot demote themselves: the site must never be left without an admin by accident.
+        guard !(user.id == admin.id && role != .admin) else {
+            throw Abort(.badRequest, reason: lang.t("Je kunt je eigen beheerdersrol niet weghalen.", "You cannot remove your own admin role."))
+        }
+        user.role = role.rawValue
+        try await user.save(on: req.db)
+        return req.redirect(to: SiteRoute.admin.link())
+    }
+}

@@ -1,0 +1,137 @@
+import Taxonomy
+import Vapor
+
+/// Occupation search and occupation pages, as HTML and as JSON.
+public enum OccupationController {
+    static let defaultLimit = 10
+    static let maxLimit = 50
+
+    /// Checks a search query the same way for pages, the API and the CLI.
+    public static func validate(_ query: String?) -> Result<String, QueryProblem> {
+        let q = (query ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if q.isEmpty { return .failure(.empty) }
+        if q.count > OccupationSearch.maxQueryLength { return .failure(.tooLong) }
+        return .success(q)
+    }
+
+    public enum QueryProblem: Error {
+        case empty, tooLong
+
+        public func message(_ lang: Lang) -> String {
+            switch self {
+            case .empty: lang.t("Typ eerst een beroep of functie.", "Type an occupation or job title first.")
+            case .tooLong: lang.t("Je zoekterm is te lang. Gebruik maximaal \(OccupationSearch.maxQueryLength) tekens.",
+                                  "Your search is too long. Use at most \(OccupationSearch.maxQueryLength) characters.")
+            }
+        }
+    }
+
+    static func index(_ req: Request) throws -> TaxonomyIndex {
+        guard let index = req.application.taxonomy.index else {
+            throw Abort(.serviceUnavailable, reason: Lang.of(req).t(
+                "De beroepenlijst is nog niet geladen. Probeer het over een minuut opnieuw.",
+                "The occupation list is not loaded yet. Try again in a minute."))
+        }
+        return index
+    }
+
+    // MARK: Pages
+
+    static func searchPage(_ req: Request) throws -> Response {
+        let ctx = PageContext(req)
+        let raw = req.query[String.self, at: "q"]
+        let title = ctx.t("Beroepen zoeken", "Search occupations")
+        guard raw != nil else {
+            return renderPage(ctx, title: title, [el("h1", text(title)), HomePage.searchForm(ctx, query: "")])
+        }
+        switch validate(raw) {
+        case .failure(let problem):
+            let shown = String((raw ?? "").prefix(OccupationSearch.maxQueryLength))
+            return renderPage(ctx, title: title, status: .badRequest,
+                              [el("h1", text(title)), HomePage.searchForm(ctx, query: shown, error: problem.message(ctx.lang))])
+        case .success(let query):
+            let hits = try index(req).searchOccupations(query, limit: defaultLimit)
+            return renderPage(ctx, title: "\(query) · \(title)", OccupationPages.results(ctx, query: query, hits: hits))
+        }
+    }
+
+    static func occupationPage(_ req: Request) throws -> Response {
+        let index = try index(req)
+        guard let occupation = index.occupation(id: req.parameters.get("id") ?? "") else {
+            throw Abort(.notFound, reason: Lang.of(req).t("Dit beroep bestaat niet.", "This occupation does not exist."))
+        }
+        let ctx = PageContext(req)
+        return renderPage(ctx, title: occupation.label(in: ctx.lang.isEnglish ? .en : .nl),
+                          OccupationPages.detail(ctx, occupation: occupation, profile: index.profile(of: occupation),
+                                                 isco: index.iscoGroup(code: occupation.iscoGroup)))
+    }
+
+    // MARK: JSON
+
+    public struct SearchResult: Content {
+        public let uri: String
+        public let label: String
+        public let score: Double
+    }
+
+    static func apiSearch(_ req: Request) throws -> [SearchResult] {
+        let query: String
+        switch validate(req.query[String.self, at: "q"]) {
+        case .success(let q): query = q
+        case .failure(.empty): throw Abort(.badRequest, reason: "query parameter q is required and must contain text")
+        case .failure(.tooLong): throw Abort(.badRequest, reason: "query parameter q is longer than \(OccupationSearch.maxQueryLength) characters")
+        }
+        let limit = req.query[Int.self, at: "limit"] ?? defaultLimit
+        guard (1...maxLimit).contains(limit) else { throw Abort(.badRequest, reason: "limit must be between 1 and \(maxLimit)") }
+        let language: Language = req.query[String.self, at: "lang"] == "en" ? .en : .nl
+        return try results(index(req), query: query, limit: limit, language: language)
+    }
+
+    /// Search results as the API and `loopbrug taxonomy search` give them.
+    public static func results(_ index: TaxonomyIndex, query: String, limit: Int, language: Language) -> [SearchResult] {
+        index.searchOccupations(query, limit: limit).map {
+            SearchResult(uri: $0.occupation.uri, label: $0.occupation.label(in: language),
+                         score: ($0.hit.score * 1000).rounded() / 1000)
+        }
+    }
+
+    static func apiOccupation(_ req: Request) throws -> OccupationJSON {
+        let index = try index(req)
+        guard let occupation = index.occupation(id: req.parameters.get("id") ?? "") else {
+            throw Abort(.notFound, reason: "no ESCO occupation with this id")
+        }
+        return OccupationJSON(occupation, profile: index.profile(of: occupation), isco: index.iscoGroup(code: occupation.iscoGroup))
+    }
+}
+
+/// The JSON shape of one occupation.
+struct OccupationJSON: Content {
+    struct Labels: Content { let preferred: String; let alternative: [String] }
+    struct SkillJSON: Content { let uri: String; let label: String; let type: String?; let reuseLevel: String? }
+    struct ISCO: Content { let code: String; let label: String? }
+
+    let uri: String
+    let code: String
+    let iscoGroup: ISCO
+    let labels: [String: Labels]
+    let description: [String: String]
+    let essentialSkills: [SkillJSON]
+    let essentialKnowledge: [SkillJSON]
+    let optionalSkills: [SkillJSON]
+    let optionalKnowledge: [SkillJSON]
+
+    init(_ o: Occupation, profile: SkillProfile, isco: ISCOGroup?) {
+        func json(_ skills: [Skill]) -> [SkillJSON] {
+            skills.map { SkillJSON(uri: $0.uri, label: $0.label, type: $0.type?.rawValue, reuseLevel: $0.reuseLevel?.rawValue) }
+        }
+        uri = o.uri
+        code = o.code
+        iscoGroup = ISCO(code: o.iscoGroup, label: isco?.label)
+        labels = Dictionary(uniqueKeysWithValues: o.labels.map { ($0.key.rawValue, Labels(preferred: $0.value.preferred, alternative: $0.value.alternative)) })
+        description = Dictionary(uniqueKeysWithValues: o.descriptions.filter { !$0.value.isEmpty }.map { ($0.key.rawValue, $0.value) })
+        essentialSkills = json(profile.essentialSkills)
+        essentialKnowledge = json(profile.essentialKnowledge)
+        optionalSkills = json(profile.optionalSkills)
+        optionalKnowledge = json(profile.optionalKnowledge)
+    }
+}

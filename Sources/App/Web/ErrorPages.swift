@@ -1,0 +1,44 @@
+import Vapor
+
+/// Turns errors into a page (or JSON for the API) that says what went wrong in plain words,
+/// without internal details. Unexpected errors are logged without request data.
+struct ErrorPagesMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: req)
+        } catch {
+            let status: HTTPStatus
+            let reason: String
+            var headers = HTTPHeaders()
+            let lang = Lang.of(req)
+            if let abort = error as? any AbortError {
+                status = abort.status
+                headers = abort.headers
+                reason = abort.status == .notFound && abort.reason == "Not Found"
+                    ? lang.t("Deze pagina bestaat niet.", "This page does not exist.") : abort.reason
+            } else {
+                status = .internalServerError
+                reason = lang.t("Er ging iets mis aan onze kant. Probeer het later opnieuw.", "Something went wrong on our side. Try again later.")
+                req.logger.report(error: error)
+            }
+            if req.url.path.hasPrefix("/api/") {
+                let response = try await ErrorBody(error: true, reason: reason).encodeResponse(status: status, for: req)
+                for (name, value) in headers where name.lowercased() == "www-authenticate" { response.headers.replaceOrAdd(name: name, value: value) }
+                return response
+            }
+            let ctx = PageContext(req)
+            let title = status == .notFound ? ctx.t("Niet gevonden", "Not found")
+                : status == .forbidden ? ctx.t("Geen toegang", "No access") : ctx.t("Dat lukte niet", "That did not work")
+            return renderPage(ctx, title: title, status: status, [
+                el("h1", text(title)),
+                el("p", ["class": "notice", "role": "alert"], text(reason)),
+                el("p", el("a", ["href": SiteRoute.home.link()], text(ctx.t("Naar de startpagina", "To the home page")))),
+            ])
+        }
+    }
+
+    struct ErrorBody: Content {
+        let error: Bool
+        let reason: String
+    }
+}

@@ -1,0 +1,80 @@
+/// A tiny HTML builder: every text and attribute value is escaped when rendered, so a page
+/// cannot be broken (or attacked) by what people type. Void elements get no closing tag.
+public struct Node: Sendable {
+    fileprivate enum Kind: Sendable {
+        case element(String, [(String, String)], [Node])
+        case text(String)
+        case fragment([Node])
+    }
+
+    fileprivate let kind: Kind
+
+    public func render() -> String {
+        var out = ""
+        out.reserveCapacity(4096)
+        write(to: &out)
+        return out
+    }
+
+    fileprivate func write(to out: inout String) {
+        switch kind {
+        case .text(let s):
+            out += escapeHTML(s)
+        case .fragment(let nodes):
+            for n in nodes { n.write(to: &out) }
+        case .element(let name, let attributes, let children):
+            out += "<" + name
+            for (key, value) in attributes {
+                out += " " + key
+                if !value.isEmpty { out += "=\"" + escapeHTML(value) + "\"" }
+            }
+            out += ">"
+            guard !voidElements.contains(name) else { return }
+            for c in children { c.write(to: &out) }
+            out += "</" + name + ">"
+        }
+    }
+}
+
+private let voidElements: Set<String> = ["meta", "link", "input", "br", "hr", "img"]
+
+/// An element: `el("a", ["href": "/"], text("Home"))`. Attributes with an empty value render bare (`required`).
+public func el(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], _ children: Node...) -> Node {
+    Node(kind: .element(name, attributes.map { ($0.key, $0.value) }, children))
+}
+
+/// An element without attributes: `el("li", text("one"))`.
+public func el(_ name: String, _ children: Node...) -> Node {
+    Node(kind: .element(name, [], children))
+}
+
+/// An element with a computed list of children.
+public func el(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], children: [Node]) -> Node {
+    Node(kind: .element(name, attributes.map { ($0.key, $0.value) }, children))
+}
+
+/// An element whose attributes are computed (for optional ones).
+public func el(_ name: String, attributes: [(String, String)], children: [Node] = []) -> Node {
+    Node(kind: .element(name, attributes, children))
+}
+
+public func text(_ s: String) -> Node { Node(kind: .text(s)) }
+
+public func fragment(_ nodes: [Node]) -> Node { Node(kind: .fragment(nodes)) }
+
+public func escapeHTML(_ s: String) -> String {
+    guard s.contains(where: { "&<>\"'".contains($0) }) else { return s }
+    var out = ""
+    out.reserveCapacity(s.count + 16)
+    for c in s {
+        switch c {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        default: out.append(c)
+        }
+    }
+    return out
+}

@@ -1,0 +1,88 @@
+import Vapor
+
+/// What every page needs to know about the request it answers.
+struct PageContext {
+    let lang: Lang
+    let user: SignedInUser?
+    let path: String
+    let req: Request
+
+    init(_ req: Request) {
+        self.req = req
+        lang = Lang.of(req)
+        user = req.user
+        path = req.url.path
+    }
+
+    func t(_ dutch: String, _ english: String) -> String { lang.t(dutch, english) }
+
+    /// A hidden CSRF field for a form in this page.
+    var csrfField: Node {
+        el("input", ["type": "hidden", "name": CSRF.fieldName, "value": CSRF.token(for: req)])
+    }
+}
+
+/// Wraps a page's main content in the site shell: header, language switch, footer.
+func renderPage(_ ctx: PageContext, title: String, status: HTTPStatus = .ok, _ main: [Node]) -> Response {
+    let otherLanguage = ctx.lang.isEnglish ? ("nl", "Nederlands") : ("en", "English")
+    let back = ctx.req.url.string
+    let languageLink = SiteRoute.language.link(otherLanguage.0) + "?terug=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
+
+    var nav: [Node] = [
+        el("li", el("a", ["href": SiteRoute.occupationSearch.link()], text(ctx.t("Beroepen zoeken", "Search occupations")))),
+    ]
+    if let user = ctx.user {
+        nav.append(el("li", el("a", ["href": SiteRoute.account.link()], text(ctx.t("Mijn account", "My account")))))
+        if user.role == .admin {
+            nav.append(el("li", el("a", ["href": SiteRoute.admin.link()], text(ctx.t("Beheer", "Admin")))))
+        }
+        nav.append(el("li", el("form", ["method": "post", "action": SiteRoute.logout.link(), "class": "inline"],
+                               ctx.csrfField,
+                               el("button", ["type": "submit", "class": "link"], text(ctx.t("Uitloggen", "Log out"))))))
+    } else {
+        nav.append(el("li", el("a", ["href": SiteRoute.loginForm.link()], text(ctx.t("Inloggen", "Log in")))))
+        nav.append(el("li", el("a", ["href": SiteRoute.registerForm.link()], text(ctx.t("Account maken", "Sign up")))))
+    }
+    nav.append(el("li", el("a", ["href": languageLink, "lang": otherLanguage.0, "hreflang": otherLanguage.0], text(otherLanguage.1))))
+
+    let document = el("html", ["lang": ctx.lang.code],
+        el("head",
+           el("meta", ["charset": "utf-8"]),
+           el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
+           el("title", text("\(title) · Loopbrug")),
+           el("link", ["rel": "stylesheet", "href": SiteRoute.stylesheet.link()])),
+        el("body",
+           el("a", ["href": "#inhoud", "class": "skip"], text(ctx.t("Naar de inhoud", "Skip to content"))),
+           el("header", ["class": "site"],
+              el("a", ["href": SiteRoute.home.link(), "class": "brand"], text("Loopbrug")),
+              el("nav", ["aria-label": ctx.t("Hoofdmenu", "Main menu")], el("ul", children: nav))),
+           el("main", ["id": "inhoud"], children: main),
+           el("footer", ["class": "site"],
+              el("p", text(ctx.t("Beroepen en vaardigheden: ", "Occupations and skills: ")),
+                 el("a", ["href": "https://esco.ec.europa.eu"], text("ESCO classification, v1.1.1, © European Union")),
+                 text(".")),
+              el("p", text(ctx.t("Loopbrug is open source.", "Loopbrug is open source."))))))
+    let response = Response(status: status, body: .init(string: "<!doctype html>\n" + document.render()))
+    response.headers.contentType = .html
+    response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; form-action 'self'; frame-ancestors 'none'")
+    response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+    response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+    return response
+}
+
+/// A labelled form field with an optional error message tied to it for screen readers.
+func formField(id: String, label: String, type: String = "text", value: String = "", error: String? = nil,
+               autocomplete: String, hint: String? = nil, required: Bool = true) -> Node {
+    var attributes: [(String, String)] = [("id", id), ("name", id), ("type", type), ("autocomplete", autocomplete)]
+    if !value.isEmpty { attributes.append(("value", value)) }
+    if required { attributes.append(("required", "")) }
+    var described: [String] = []
+    if hint != nil { described.append("\(id)-hint") }
+    if error != nil { described.append("\(id)-error"); attributes.append(("aria-invalid", "true")) }
+    if !described.isEmpty { attributes.append(("aria-describedby", described.joined(separator: " "))) }
+    var children: [Node] = [el("label", ["for": id], text(label))]
+    if let hint { children.append(el("p", ["id": "\(id)-hint", "class": "hint"], text(hint))) }
+    if let error { children.append(el("p", ["id": "\(id)-error", "class": "error"], text(error))) }
+    children.append(el("input", attributes: attributes))
+    return el("div", ["class": "field"], children: children)
+}

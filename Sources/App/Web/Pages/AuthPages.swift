@@ -1,0 +1,79 @@
+import Accounts
+import Vapor
+
+/// The login and sign-up pages.
+enum AuthPages {
+    static func login(_ ctx: PageContext, email: String, status: HTTPStatus = .ok, message: String?) -> Response {
+        let title = ctx.t("Inloggen", "Log in")
+        var action = SiteRoute.login.link()
+        if let back = AuthController.safeReturnPath(ctx.req.query[String.self, at: "terug"]) {
+            action += "?terug=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        }
+        var main: [Node] = [el("h1", text(title))]
+        if let message { main.append(el("p", ["class": "notice", "role": "alert"], text(message))) }
+        main.append(el("form", ["method": "post", "action": action],
+                       ctx.csrfField,
+                       formField(id: "email", label: ctx.t("E-mailadres", "E-mail address"), type: "email", value: email, autocomplete: "username"),
+                       formField(id: "password", label: ctx.t("Wachtwoord", "Password"), type: "password", autocomplete: "current-password"),
+                       el("button", ["type": "submit"], text(title))))
+        main.append(el("p", text(ctx.t("Nog geen account? ", "No account yet? ")),
+                       el("a", ["href": SiteRoute.registerForm.link()], text(ctx.t("Maak er een.", "Create one.")))))
+        return renderPage(ctx, title: title, status: status, main)
+    }
+
+    static func register(_ ctx: PageContext, form: AuthController.SignUpForm, problems: [FieldProblem],
+                         status: HTTPStatus = .ok) -> Response {
+        let title = ctx.t("Account maken", "Create an account")
+        func problem(_ field: String) -> String? {
+            problems.first { $0.field == field }.map { message(ctx, $0) }
+        }
+        var main: [Node] = [el("h1", text(title))]
+        if !problems.isEmpty {
+            main.append(el("p", ["class": "notice", "role": "alert"], text(ctx.t(
+                "Er klopt iets niet in het formulier. Kijk bij de rode tekst.", "Something in the form is not right. See the red text."))))
+        }
+        let role = form.role ?? "worker"
+        let roleOptions = Role.selfService.map { r -> Node in
+            var attributes: [(String, String)] = [("type", "radio"), ("name", "role"), ("id", "role-\(r.rawValue)"), ("value", r.rawValue)]
+            if r.rawValue == role { attributes.append(("checked", "")) }
+            let label = r == .worker ? ctx.t("Ik zoek werk of werk al (werkende)", "I look for work or I work (worker)")
+                                     : ctx.t("Ik bied werk aan (werkgever)", "I offer work (employer)")
+            return el("div", ["class": "choice"], el("input", attributes: attributes), el("label", ["for": "role-\(r.rawValue)"], text(label)))
+        }
+        var roleFieldset: [Node] = [el("legend", text(ctx.t("Wat wil je doen?", "What do you want to do?")))]
+        if let error = problem("role") { roleFieldset.append(el("p", ["class": "error"], text(error))) }
+        roleFieldset.append(contentsOf: roleOptions)
+        main.append(el("form", ["method": "post", "action": SiteRoute.register.link()],
+                       ctx.csrfField,
+                       formField(id: "name", label: ctx.t("Je naam", "Your name"), value: form.name ?? "", error: problem("name"), autocomplete: "name"),
+                       formField(id: "email", label: ctx.t("E-mailadres", "E-mail address"), type: "email", value: form.email ?? "",
+                                 error: problem("email"), autocomplete: "email"),
+                       formField(id: "password", label: ctx.t("Wachtwoord", "Password"), type: "password", error: problem("password"),
+                                 autocomplete: "new-password",
+                                 hint: ctx.t("Minstens \(SignUpRules.minPasswordLength) tekens.", "At least \(SignUpRules.minPasswordLength) characters.")),
+                       el("fieldset", children: roleFieldset),
+                       el("button", ["type": "submit"], text(title))))
+        return renderPage(ctx, title: title, status: status, main)
+    }
+
+    static func message(_ ctx: PageContext, _ problem: FieldProblem) -> String {
+        switch (problem.field, problem.kind) {
+        case ("email", .notAllowed):
+            ctx.t("Met dit e-mailadres is al een account gemaakt. Log in of gebruik een ander adres.",
+                  "An account with this e-mail address already exists. Log in or use another address.")
+        case ("role", _):
+            ctx.t("Kies wat je wilt doen.", "Choose what you want to do.")
+        case (_, .missing):
+            ctx.t("Vul dit in.", "Fill this in.")
+        case (_, .invalidEmail):
+            ctx.t("Dit lijkt geen e-mailadres. Een e-mailadres ziet er zo uit: naam@voorbeeld.nl",
+                  "This does not look like an e-mail address. It looks like this: name@example.com")
+        case (_, .tooShort(let min)):
+            ctx.t("Gebruik minstens \(min) tekens.", "Use at least \(min) characters.")
+        case (_, .tooLong(let max)):
+            ctx.t("Dit is te lang. Gebruik maximaal \(max) tekens.", "This is too long. Use at most \(max) characters.")
+        case (_, .notAllowed):
+            ctx.t("Deze keuze kan niet.", "This choice is not possible.")
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Taxonomy
+import Vapor
+
+/// The search results list and the occupation detail page.
+enum OccupationPages {
+    static func results(_ ctx: PageContext, query: String, hits: [(occupation: Occupation, hit: OccupationHit)]) -> [Node] {
+        let language: Language = ctx.lang.isEnglish ? .en : .nl
+        var nodes: [Node] = [
+            el("h1", text(ctx.t("Beroepen zoeken", "Search occupations"))),
+            HomePage.searchForm(ctx, query: query),
+        ]
+        guard !hits.isEmpty else {
+            nodes.append(el("p", ["class": "notice", "role": "status"], text(ctx.t(
+                "We vonden geen beroep bij \u{201C}\(query)\u{201D}. Probeer een ander woord, bijvoorbeeld wat je de hele dag doet.",
+                "We found no occupation for \u{201C}\(query)\u{201D}. Try another word, for example what you do all day."))))
+            return nodes
+        }
+        nodes.append(el("h2", ["id": "resultaten"], text(ctx.t("Gevonden beroepen", "Occupations found"))))
+        nodes.append(el("ol", ["class": "results", "aria-labelledby": "resultaten"], children: hits.map { occupation, hit in
+            let label = occupation.label(in: language)
+            var item: [Node] = [el("a", ["href": SiteRoute.occupation.link(occupation.id)], text(label))]
+            if TextNormalizer.normalize(hit.matchedLabel) != TextNormalizer.normalize(label) {
+                item.append(el("p", ["class": "meta"], text(ctx.t("Ook genoemd: ", "Also called: ") + hit.matchedLabel)))
+            }
+            return el("li", children: item)
+        }))
+        return nodes
+    }
+
+    static func detail(_ ctx: PageContext, occupation: Occupation, profile: SkillProfile, isco: ISCOGroup?) -> [Node] {
+        let language: Language = ctx.lang.isEnglish ? .en : .nl
+        var nodes: [Node] = [el("h1", text(occupation.label(in: language)))]
+        if let description = occupation.description(in: language) {
+            var attributes: [(String, String)] = []
+            if description.language != language { attributes.append(("lang", description.language.rawValue)) }
+            nodes.append(el("p", attributes: attributes, children: [text(description.text)]))
+            if description.language != language {
+                nodes.append(el("p", ["class": "meta"], text(ctx.t("Deze uitleg is er alleen in het Engels.", "This description exists in Dutch only."))))
+            }
+        }
+        let preferred = TextNormalizer.normalize(occupation.label(in: language))
+        let alternatives = Array(Set(occupation.labels[language]?.alternative ?? []))
+            .filter { TextNormalizer.normalize($0) != preferred }.sorted()
+        if !alternatives.isEmpty {
+            nodes.append(el("p", ["class": "meta"], text(ctx.t("Ook bekend als: ", "Also known as: ") + alternatives.prefix(12).joined(separator: ", "))))
+        }
+        let iscoText = isco.map { "\(occupation.iscoGroup) – \($0.label)" } ?? occupation.iscoGroup
+        nodes.append(el("dl",
+                        el("dt", text(ctx.t("Beroepsgroep (ISCO-08)", "Occupation group (ISCO-08)"))),
+                        el("dd", ["lang": "en"], text(iscoText)),
+                        el("dt", text(ctx.t("ESCO-code", "ESCO code"))),
+                        el("dd", text(occupation.code))))
+
+        nodes.append(el("h2", text(ctx.t("Wat je in dit werk doet en kunt", "What you do and can do in this work"))))
+        if !ctx.lang.isEnglish {
+            nodes.append(el("p", ["class": "meta"], text("De namen van vaardigheden zijn nog in het Engels. ESCO heeft ze nog niet in het Nederlands.")))
+        }
+        nodes.append(skillList(ctx, title: ctx.t("Vaardigheden", "Skills"), skills: profile.essentialSkills))
+        nodes.append(skillList(ctx, title: ctx.t("Kennis", "Knowledge"), skills: profile.essentialKnowledge))
+        let optionalCount = profile.optionalSkills.count + profile.optionalKnowledge.count
+        if optionalCount > 0 {
+            nodes.append(el("details",
+                            el("summary", text(ctx.t("Handig, maar niet altijd nodig (\(optionalCount))", "Useful, but not always needed (\(optionalCount))"))),
+                            skillList(ctx, title: ctx.t("Vaardigheden", "Skills"), skills: profile.optionalSkills, level: "h3"),
+                            skillList(ctx, title: ctx.t("Kennis", "Knowledge"), skills: profile.optionalKnowledge, level: "h3")))
+        }
+        nodes.append(el("p", el("a", ["href": SiteRoute.apiOccupation.link(occupation.id)], text(ctx.t("Deze gegevens als JSON", "This data as JSON")))))
+        return nodes
+    }
+
+    private static func skillList(_ ctx: PageContext, title: String, skills: [Skill], level: String = "h3") -> Node {
+        guard !skills.isEmpty else { return fragment([]) }
+        return fragment([
+            el(level, text("\(title) (\(skills.count))")),
+            el("ul", ["class": "skills", "lang": "en"], children: skills.map { el("li", text($0.label)) }),
+        ])
+    }
+}

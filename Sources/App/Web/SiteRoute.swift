@@ -1,0 +1,85 @@
+import Accounts
+import Vapor
+
+/// Who may use a route.
+public enum Access: Sendable, Equatable {
+    /// Everyone, signed in or not.
+    case everyone
+    /// Any signed-in person; with roles, only those roles.
+    case signedIn(Set<Role>?)
+    /// An API client with a bearer token of this role.
+    case apiToken(Role)
+}
+
+/// Every URL of the site, defined once: the router registers these, and pages link through them.
+public enum SiteRoute: String, CaseIterable, Sendable {
+    case home, health, stylesheet, language
+    case occupationSearch, occupation, apiOccupationSearch, apiOccupation
+    case loginForm, login, registerForm, register, logout
+    case account, tokens, tokenCreate, tokenRevoke
+    case admin, adminSetRole
+    case issuerMe
+
+    public var method: HTTPMethod {
+        switch self {
+        case .login, .register, .logout, .tokenCreate, .tokenRevoke, .adminSetRole: .POST
+        default: .GET
+        }
+    }
+
+    /// The path pattern; `:name` marks a parameter.
+    public var pattern: String {
+        switch self {
+        case .home: "/"
+        case .health: "/health"
+        case .stylesheet: "/static/app.css"
+        case .language: "/taal/:code"
+        case .occupationSearch: "/beroepen"
+        case .occupation: "/beroepen/:id"
+        case .apiOccupationSearch: "/api/v1/occupations"
+        case .apiOccupation: "/api/v1/occupations/:id"
+        case .loginForm, .login: "/inloggen"
+        case .registerForm, .register: "/registreren"
+        case .logout: "/uitloggen"
+        case .account: "/account"
+        case .tokens, .tokenCreate: "/account/sleutels"
+        case .tokenRevoke: "/account/sleutels/:id/intrekken"
+        case .admin: "/beheer"
+        case .adminSetRole: "/beheer/gebruikers/:id/rol"
+        case .issuerMe: "/api/v1/issuer/me"
+        }
+    }
+
+    public var access: Access {
+        switch self {
+        case .home, .health, .stylesheet, .language, .occupationSearch, .occupation,
+             .apiOccupationSearch, .apiOccupation, .loginForm, .login, .registerForm, .register:
+            .everyone
+        case .logout, .account: .signedIn(nil)
+        case .tokens, .tokenCreate, .tokenRevoke: .signedIn([.issuer])
+        case .admin, .adminSetRole: .signedIn([.admin])
+        case .issuerMe: .apiToken(.issuer)
+        }
+    }
+
+    /// JSON API routes answer errors in JSON and never use cookies or CSRF tokens.
+    public var isAPI: Bool { pattern.hasPrefix("/api/") }
+
+    /// Browser form posts, which must carry the session's CSRF token.
+    public var isFormPost: Bool { method == .POST && !isAPI }
+
+    var pathComponents: [PathComponent] {
+        pattern.split(separator: "/").map { $0.hasPrefix(":") ? .parameter(String($0.dropFirst())) : .constant(String($0)) }
+    }
+
+    /// A link to this route, filling parameters in order (percent-encoded).
+    public func link(_ parameters: String...) -> String {
+        var values = parameters.makeIterator()
+        let parts = pattern.split(separator: "/").map { part -> String in
+            guard part.hasPrefix(":") else { return String(part) }
+            let value = values.next() ?? ""
+            return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? value
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}

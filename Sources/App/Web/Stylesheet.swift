@@ -1,0 +1,50 @@
+/// The site's only stylesheet: mobile first, large targets, visible focus, WCAG AA contrast.
+enum Stylesheet {
+    static let css = """
+    *{box-sizing:border-box}
+    html{font-size:112.5%}
+    body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;line-height:1.55;color:#1a1a1a;background:#fafaf7}
+    a{color:#0a4f96}
+    a:hover{color:#06325f}
+    :focus-visible{outline:3px solid #c2410c;outline-offset:2px}
+    .skip{position:absolute;left:-999px}
+    .skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:10}
+    header.site{background:#0a4f96;color:#fff;padding:.75rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center}
+    header.site a,header.site button.link{color:#fff}
+    .brand{font-weight:700;font-size:1.3rem;text-decoration:none}
+    nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+    nav li{margin:0}
+    nav a,button.link{display:inline-block;padding:.35rem 0;min-height:44px;line-height:44px;padding-top:0;padding-bottom:0}
+    button.link{background:none;border:0;font:inherit;text-decoration:underline;cursor:pointer}
+    form.inline{display:inline}
+    main{max-width:46rem;margin:0 auto;padding:1.25rem 1rem 2rem}
+    h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
+    h2{font-size:1.25rem;margin:1.75rem 0 .5rem}
+    .lead{font-size:1.1rem}
+    .field{margin:0 0 1rem}
+    label{display:block;font-weight:600;margin-bottom:.25rem}
+    input[type=text],input[type=search],input[type=email],input[type=password],select{width:100%;font:inherit;padding:.6rem .7rem;border:2px solid #555;border-radius:6px;background:#fff;color:#1a1a1a;min-height:48px}
+    button,.button{font:inherit;font-weight:600;background:#0a4f96;color:#fff;border:0;border-radius:6px;padding:.65rem 1.2rem;min-height:48px;cursor:pointer;text-decoration:none;display:inline-block}
+    button:hover,.button:hover{background:#06325f;color:#fff}
+    button.secondary{background:#fff;color:#0a4f96;border:2px solid #0a4f96}
+    .search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end}
+    .search .field{flex:1 1 14rem;margin:0}
+    .hint{margin:.1rem 0 .35rem;color:#4a4a4a;font-size:.95rem}
+    .error{margin:.1rem 0 .35rem;color:#a11b1b;font-weight:600}
+    .notice{border-left:6px solid #a11b1b;background:#fff;padding:.75rem 1rem;margin:0 0 1rem}
+    .ok{border-left:6px solid #1e6b34;background:#fff;padding:.75rem 1rem;margin:0 0 1rem}
+    ol.results,ul.plain{list-style:none;padding:0;margin:0}
+    ol.results li{background:#fff;border:1px solid #d4d4cf;border-radius:8px;padding:.75rem 1rem;margin:0 0 .6rem}
+    ol.results a{font-weight:600;font-size:1.1rem}
+    .meta{color:#4a4a4a;font-size:.95rem;margin:.2rem 0 0}
+    ul.skills{padding-left:1.2rem}
+    ul.skills li{margin:.2rem 0}
+    details{margin:1rem 0;background:#fff;border:1px solid #d4d4cf;border-radius:8px;padding:.5rem 1rem}
+    summary{cursor:pointer;font-weight:600;min-height:44px;line-height:44px}
+    table{border-collapse:collapse;width:100%;background:#fff}
+    th,td{text-align:left;padding:.5rem;border-bottom:1px solid #d4d4cf;vertical-align:top}
+    code,.token{font-family:ui-monospace,"DejaVu Sans Mono",monospace;word-break:break-all}
+    footer.site{border-top:1px solid #d4d4cf;color:#4a4a4a;font-size:.9rem;padding:1rem;max-width:46rem;margin:0 auto}
+    .steps{padding-left:1.2rem}
+    """
+}

@@ -1,0 +1,43 @@
+import App
+import Foundation
+import Logging
+import Vapor
+
+/// Starts and stops a configured application for one CLI command, and turns errors into
+/// one clear line on stderr with a non-zero exit.
+enum AppRunner {
+    static func withApp<T>(_ config: AppConfig, _ body: (Application) async throws -> T) async throws -> T {
+        let app = try await Application.make(Environment(name: "production", arguments: ["loopbrug"]))
+        do {
+            try configure(app, config: config)
+            let result = try await body(app)
+            try await app.asyncShutdown()
+            return result
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("loopbrug: \(message)\n".utf8))
+        exit(1)
+    }
+
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    /// Logging to stderr at `notice` by default: request logs would be noise on a terminal.
+    static func bootstrapLogging() {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .notice
+            return handler
+        }
+    }
+
+    static func config() -> AppConfig {
+        do { return try AppConfig.fromEnvironment() } catch { fail("\(error)") }
+    }
+}

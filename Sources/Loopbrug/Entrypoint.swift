@@ -1,3 +1,0 @@
-import App
-import ArgumentParser
-@main struct Loopbrug: ParsableCommand { func run() {} }

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Loopbrug: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "loopbrug",
+        abstract: "Loopbrug: a work passport, skills from work, and the way to better work.",
+        subcommands: [Serve.self, Migrate.self, TaxonomyCommand.self, Bench.self],
+        defaultSubcommand: Serve.self)
+}

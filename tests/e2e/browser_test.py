@@ -1,0 +1,95 @@
+"""End-to-end test in headless Chromium: a visitor searches an occupation, opens it, logs in
+as the demo worker and logs out. axe-core checks every page visited; serious or critical
+violations fail the test. Usage: browser_test.py BASE_URL [SCREENSHOT_DIR]"""
+import sys
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium_axe_python import Axe
+
+BASE = sys.argv[1].rstrip("/")
+SHOTS = sys.argv[2] if len(sys.argv) > 2 else None
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+        print("FAIL:", message)
+
+
+def audit(driver, name):
+    """Runs axe-core on the current page; records serious and critical violations."""
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    bad = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    for v in bad:
+        failures.append(f"axe {name}: {v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}")
+        print("AXE:", name, v["id"], v["impact"], v["help"])
+    if SHOTS:
+        driver.save_screenshot(f"{SHOTS}/{name}.png")
+    print(f"page {name}: {driver.title!r}, {len(results['violations'])} axe findings, {len(bad)} serious/critical")
+
+
+options = Options()
+for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=412,1400"]:
+    options.add_argument(arg)
+# Debian's chromium and chromedriver, named explicitly so Selenium never tries to download a browser.
+options.binary_location = "/usr/bin/chromium"
+driver = webdriver.Chrome(options=options, service=Service(executable_path="/usr/bin/chromedriver"))
+try:
+    # Home page: the three sentences and the search box.
+    driver.get(BASE + "/")
+    check("Loopbrug bewaart al je werk op één plek" in driver.page_source, "home page explains Loopbrug in Dutch")
+    audit(driver, "01-home")
+
+    # Search an occupation with a typo and a missing diacritic.
+    box = driver.find_element(By.ID, "q")
+    box.send_keys("kassiere")
+    box.submit()
+    first = driver.find_element(By.CSS_SELECTOR, "ol.results li a")
+    check(first.text == "kassamedewerker", f"first result for 'kassiere' is kassamedewerker, got {first.text!r}")
+    audit(driver, "02-search")
+
+    # Open the occupation page.
+    first.click()
+    check(driver.find_element(By.TAG_NAME, "h1").text == "kassamedewerker", "occupation page heading")
+    check("Vaardigheden" in driver.page_source, "occupation page lists skills")
+    audit(driver, "03-occupation")
+
+    # Switch to English and back.
+    driver.find_element(By.LINK_TEXT, "English").click()
+    check(driver.find_element(By.TAG_NAME, "h1").text == "cashier", "English occupation page heading")
+    audit(driver, "04-occupation-en")
+    driver.find_element(By.LINK_TEXT, "Nederlands").click()
+
+    # Log in as the demo worker.
+    driver.find_element(By.LINK_TEXT, "Inloggen").click()
+    audit(driver, "05-login")
+    driver.find_element(By.ID, "email").send_keys("worker@demo.loopbrug.nl")
+    driver.find_element(By.ID, "password").send_keys("loopbrug-demo")
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    check(driver.find_element(By.TAG_NAME, "h1").text == "Welkom, Samira de Vries", "account page after login")
+    cookie = driver.get_cookie("loopbrug_session")
+    check(cookie is not None and cookie.get("httpOnly") is True, "session cookie is HttpOnly")
+    check(cookie is not None and cookie.get("sameSite") == "Lax", "session cookie is SameSite=Lax")
+    audit(driver, "06-account")
+
+    # Log out.
+    driver.find_element(By.CSS_SELECTOR, "header form button").click()
+    check(len(driver.find_elements(By.LINK_TEXT, "Inloggen")) == 1, "logged out: the login link is back")
+    driver.get(BASE + "/account")
+    check("/inloggen" in driver.current_url, "after logout /account sends to the login page")
+
+    # The sign-up page is part of the shell too.
+    driver.get(BASE + "/registreren")
+    audit(driver, "07-register")
+finally:
+    driver.quit()
+
+if failures:
+    print(f"browser test: {len(failures)} failure(s)")
+    sys.exit(1)
+print("browser test: all checks passed")
