@@ -1,0 +1,183 @@
+import Accounts
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import App
+
+@Suite struct AuthTests {
+    @Test func loginSetsASafeSessionCookieAndLogoutEndsIt() async throws {
+        try await withTestApp { app in
+            _ = try await createUser(app, email: "sam@example.nl", role: .worker, password: "goed wachtwoord")
+            let browser = Browser(app)
+
+            let login = try await browser.login("Sam@Example.nl ", "goed wachtwoord")
+
+            #expect(login.status == .seeOther)
+            #expect(login.headers.first(name: .location) == "/account")
+            let cookie = try #require(login.headers[.setCookie].first { $0.hasPrefix("loopbrug_session=") })
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Lax"))
+            #expect(!cookie.contains("Secure"), "plain http in tests: no Secure flag")
+            #expect(try await browser.get("/account").body.string.contains("Welkom, Test worker"))
+
+            let logout = try await browser.post("/uitloggen", [:])
+            #expect(logout.status == .seeOther)
+            #expect(try await browser.get("/account").status == .seeOther)
+        }
+    }
+
+    @Test func theSessionIdChangesAtLogin() async throws {
+        try await withTestApp { app in
+            _ = try await createUser(app, email: "sam@example.nl", role: .worker, password: "goed wachtwoord")
+            let browser = Browser(app)
+            _ = try await browser.get("/inloggen")
+            let before = browser.cookies["loopbrug_session"]
+            _ = try await browser.login("sam@example.nl", "goed wachtwoord")
+            #expect(before != nil)
+            #expect(browser.cookies["loopbrug_session"] != before)
+        }
+    }
+
+    @Test func aWrongPasswordSaysSoWithoutRevealingWhichPartWasWrong() async throws {
+        try await withTestApp { app in
+            _ = try await createUser(app, email: "sam@example.nl", role: .worker, password: "goed wachtwoord")
+            let wrongPassword = try await Browser(app).login("sam@example.nl", "fout wachtwoord")
+            let unknownEmail = try await Browser(app).login("niemand@example.nl", "fout wachtwoord")
+            #expect(wrongPassword.status == .unauthorized)
+            #expect(unknownEmail.status == .unauthorized)
+            #expect(wrongPassword.body.string.contains("horen niet bij elkaar"))
+            #expect(unknownEmail.body.string.contains("horen niet bij elkaar"))
+        }
+    }
+
+    @Test func tenWrongPasswordsLockTheAccountForAWhile() async throws {
+        let clock = TestClock()
+        try await withTestApp(now: { clock.now }) { app in
+            _ = try await createUser(app, email: "sam@example.nl", role: .worker, password: "goed wachtwoord")
+            let browser = Browser(app)
+            var statuses: [UInt] = []
+            for _ in 0..<10 { statuses.append(try await browser.login("sam@example.nl", "fout \(statuses.count)").status.code) }
+
+            #expect(statuses == [401, 401, 401, 401, 401, 429, 429, 429, 429, 429])
+            let locked = try await browser.login("sam@example.nl", "goed wachtwoord")
+            #expect(locked.status == .tooManyRequests, "even the right password waits")
+            #expect(locked.body.string.contains("Probeer het over 15 minuten opnieuw"))
+
+            clock.advance(by: 15 * 60 + 1)
+            #expect(try await browser.login("sam@example.nl", "goed wachtwoord").status == .seeOther)
+        }
+    }
+
+    @Test func aFormWithoutOrWithAForgedCSRFTokenIsRefusedAndChangesNothing() async throws {
+        try await withTestApp { app in
+            let browser = Browser(app)
+            _ = try await browser.get("/registreren")
+            let fields = ["email": "nieuw@example.nl", "name": "Nieuw", "password": "lang genoeg wachtwoord", "role": "worker"]
+
+            let missing = try await browser.post("/registreren", fields, csrf: "")
+            let forged = try await browser.post("/registreren", fields, csrf: "forged-token")
+            let noSession = try await Browser(app).send(.POST, "/registreren", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                                                        body: "email=x%40y.nl&name=x&password=aaaaaaaaaaaa&role=worker&_csrf=abc")
+
+            #expect(missing.status == .forbidden)
+            #expect(forged.status == .forbidden)
+            #expect(noSession.status == .forbidden)
+            #expect(forged.body.string.contains("Dit formulier is verlopen of niet geldig"))
+            #expect(try await UserModel.query(on: app.db).count() == 0)
+
+            #expect(try await browser.post("/registreren", fields).status == .seeOther)
+            #expect(try await UserModel.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test func signUpReportsEveryProblemAndRefusesPrivilegedRoles() async throws {
+        try await withTestApp { app in
+            let browser = Browser(app)
+            let bad = try await browser.post("/registreren", ["email": "geen-adres", "name": "", "password": "kort", "role": "admin"])
+            #expect(bad.status == .badRequest)
+            let page = bad.body.string
+            #expect(page.contains("Dit lijkt geen e-mailadres"))
+            #expect(page.contains("Vul dit in."))
+            #expect(page.contains("Gebruik minstens 10 tekens."))
+            #expect(page.contains("Kies wat je wilt doen."))
+            #expect(page.contains("aria-invalid=\"true\""))
+            #expect(try await UserModel.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func aSecondAccountWithTheSameAddressIsRefused() async throws {
+        try await withTestApp { app in
+            _ = try await createUser(app, email: "sam@example.nl", role: .worker)
+            let response = try await Browser(app).post("/registreren", ["email": "SAM@example.nl", "name": "Sam", "password": "lang genoeg wachtwoord", "role": "employer"])
+            #expect(response.status == .conflict)
+            #expect(response.body.string.contains("Met dit e-mailadres is al een account gemaakt"))
+            #expect(try await UserModel.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test func loginOnlyReturnsToPathsOnThisSite() async throws {
+        try await withTestApp { app in
+            _ = try await createUser(app, email: "sam@example.nl", role: .worker, password: "goed wachtwoord")
+            let browser = Browser(app)
+            let token = try await browser.csrfToken()
+            let evil = try await browser.send(.POST, "/inloggen?terug=%2F%2Fevil.example", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                                              body: "email=sam%40example.nl&password=goed+wachtwoord&_csrf=\(token)")
+            #expect(evil.headers.first(name: .location) == "/account")
+        }
+    }
+
+    @Test func issuersMakeAndRevokeAPITokens() async throws {
+        try await withTestApp { app in
+            _ = try await createUser(app, email: "platform@example.nl", role: .issuer, password: "goed wachtwoord")
+            let browser = Browser(app)
+            _ = try await browser.login("platform@example.nl", "goed wachtwoord")
+
+            let page = try await browser.post("/account/sleutels", ["name": "productie"]).body.string
+            let token = try #require(page.range(of: "lbk_[A-Za-z0-9_-]+", options: .regularExpression).map { String(page[$0]) })
+            let me = try await Browser(app).send(.GET, "/api/v1/issuer/me", headers: ["Authorization": "Bearer \(token)"])
+            #expect(me.status == .ok)
+            #expect(me.body.string.contains("\"role\":\"issuer\""))
+            let stored = try #require(try await APITokenModel.query(on: app.db).first())
+            #expect(stored.tokenHash != token, "only a hash is stored")
+
+            let revoke = try await browser.post("/account/sleutels/\(stored.id!.uuidString)/intrekken", [:])
+            #expect(revoke.status == .seeOther)
+            #expect(try await Browser(app).send(.GET, "/api/v1/issuer/me", headers: ["Authorization": "Bearer \(token)"]).status == .unauthorized)
+        }
+    }
+
+    @Test func anIssuerCannotRevokeAnotherIssuersToken() async throws {
+        try await withTestApp { app in
+            let other = try await createUser(app, email: "other@example.nl", role: .issuer)
+            let theirs = APITokenModel(userID: other, name: "theirs", tokenHash: APITokens.hash("lbk_theirs"), createdAt: Date())
+            try await theirs.create(on: app.db)
+            _ = try await createUser(app, email: "me@example.nl", role: .issuer, password: "goed wachtwoord")
+            let browser = Browser(app)
+            _ = try await browser.login("me@example.nl", "goed wachtwoord")
+
+            let response = try await browser.post("/account/sleutels/\(theirs.id!.uuidString)/intrekken", [:])
+
+            #expect(response.status == .notFound)
+            #expect(try await APITokenModel.find(theirs.id, on: app.db)?.revokedAt == nil)
+        }
+    }
+
+    @Test func demoAccountsAreCreatedOnceInAnEmptyDatabase() async throws {
+        try await withTestApp { app in
+            #expect(try await DemoData.seedIfEmpty(app))
+            #expect(try await !DemoData.seedIfEmpty(app))
+            let roles = try await UserModel.query(on: app.db).all().map(\.role)
+            #expect(Set(roles) == Set(Role.allCases.map(\.rawValue)))
+            #expect(try await Browser(app).login("worker@demo.loopbrug.nl", DemoData.password).status == .seeOther)
+        }
+    }
+}
+
+/// A clock tests move by hand.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = Date(timeIntervalSince1970: 1_800_000_000)
+    var now: Date { lock.withLock { current } }
+    func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
+}

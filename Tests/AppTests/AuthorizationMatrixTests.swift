@@ -1,0 +1,104 @@
+import Accounts
+import Foundation
+import Testing
+import VaporTesting
+@testable import App
+
+/// Every registered route × every kind of visitor. The expectations are written out here, apart
+/// from the routes' own access rules, so a route added without a decision fails this test.
+@Suite struct AuthorizationMatrixTests {
+    enum Visitor: Hashable, CustomStringConvertible {
+        case anonymous, role(Role), issuerToken, workerToken
+        var description: String {
+            switch self {
+            case .anonymous: "anonymous"
+            case .role(let r): r.rawValue
+            case .issuerToken: "issuer API token"
+            case .workerToken: "worker-owned API token"
+            }
+        }
+    }
+
+    static let everyone: Set<Visitor> = Set([.anonymous, .issuerToken, .workerToken] + Role.allCases.map(Visitor.role))
+    static let signedIn: Set<Visitor> = Set(Role.allCases.map(Visitor.role))
+    /// Form posts need the session's CSRF token, which only a browser has.
+    static let browsers: Set<Visitor> = signedIn.union([.anonymous])
+
+    /// "METHOD pattern" → who may use it.
+    static let expected: [String: Set<Visitor>] = [
+        "GET /": everyone,
+        "GET /health": everyone,
+        "GET /static/app.css": everyone,
+        "GET /taal/:code": everyone,
+        "GET /beroepen": everyone,
+        "GET /beroepen/:id": everyone,
+        "GET /api/v1/occupations": everyone,
+        "GET /api/v1/occupations/:id": everyone,
+        "GET /inloggen": everyone,
+        "POST /inloggen": browsers,
+        "GET /registreren": everyone,
+        "POST /registreren": browsers,
+        "POST /uitloggen": signedIn,
+        "GET /account": signedIn,
+        "GET /account/sleutels": [.role(.issuer)],
+        "POST /account/sleutels": [.role(.issuer)],
+        "POST /account/sleutels/:id/intrekken": [.role(.issuer)],
+        "GET /beheer": [.role(.admin)],
+        "POST /beheer/gebruikers/:id/rol": [.role(.admin)],
+        "GET /api/v1/issuer/me": [.issuerToken],
+    ]
+
+    @Test func everyRouteIsInTheMatrixAndBehavesAsExpected() async throws {
+        try await withTestApp { app in
+            // Every registered route must have an expectation, and every expectation a route.
+            let registered = app.routes.all.map { "\($0.method.rawValue) /" + $0.path.map(\.description).joined(separator: "/") }
+            #expect(Set(registered) == Set(Self.expected.keys), "routes without a decision: \(Set(registered).subtracting(Self.expected.keys))")
+
+            // setup: an account per role, a browser logged in as each, and API tokens of an issuer and of a worker
+            var browsers: [Visitor: Browser] = [.anonymous: Browser(app)]
+            for role in Role.allCases {
+                _ = try await createUser(app, email: "\(role.rawValue)@test.nl", role: role, password: "right password 1")
+                let b = Browser(app)
+                let login = try await b.login("\(role.rawValue)@test.nl", "right password 1")
+                #expect(login.status == .seeOther, "login as \(role)")
+                browsers[.role(role)] = b
+            }
+            let issuerToken = try await makeToken(app, role: .issuer)
+            let workerToken = try await makeToken(app, role: .worker)
+
+            for route in app.routes.all {
+                let key = "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+                let path = "/" + route.path.map { component -> String in
+                    if case .parameter(let name) = component {
+                        return name == "code" ? "en" : name == "id" && key.contains("beroepen") ? "2b871272-bd61-4206-bd1a-0b96d7023098" : UUID().uuidString
+                    }
+                    return component.description
+                }.joined(separator: "/") + (key.contains("occupations") && !key.contains(":id") ? "?q=kassa" : "")
+                for visitor in Self.everyone {
+                    let response: TestingHTTPResponse
+                    switch visitor {
+                    case .issuerToken, .workerToken:
+                        response = try await Browser(app).send(route.method, path, headers: ["Authorization": "Bearer \(visitor == .issuerToken ? issuerToken : workerToken)"])
+                    default:
+                        let browser = browsers[visitor]!
+                        response = route.method == .POST ? try await browser.post(path, ["name": "x", "role": "worker"]) : try await browser.get(path)
+                    }
+                    let denied = response.status == .unauthorized || response.status == .forbidden
+                        || (response.status == .seeOther && response.headers.first(name: .location)?.hasPrefix("/inloggen") == true)
+                    let allowed = Self.expected[key]?.contains(visitor) ?? false
+                    #expect(allowed == !denied, "\(key) as \(visitor): status \(response.status.code)")
+                    if key == "POST /uitloggen", case .role(let role) = visitor {
+                        _ = try await browsers[visitor]!.login("\(role.rawValue)@test.nl", "right password 1")
+                    }
+                }
+            }
+        }
+    }
+
+    private func makeToken(_ app: Application, role: Role) async throws -> String {
+        let id = try await createUser(app, email: "token-\(role.rawValue)@test.nl", role: role)
+        let token = APITokens.prefix + "test-\(role.rawValue)-\(UUID().uuidString)"
+        try await APITokenModel(userID: id, name: "test", tokenHash: APITokens.hash(token), createdAt: Date()).create(on: app.db)
+        return token
+    }
+}

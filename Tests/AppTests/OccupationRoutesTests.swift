@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import VaporTesting
+@testable import App
+
+@Suite struct OccupationRoutesTests {
+    @Test func searchAPIReturnsUriLabelScoreBestFirst() async throws {
+        try await withTestApp { app in
+            let response = try await Browser(app).get("/api/v1/occupations?q=kassiere")
+            #expect(response.status == .ok)
+            let results = try JSONDecoder().decode([OccupationController.SearchResult].self, from: Data(response.body.string.utf8))
+            #expect(results.first?.uri == Fixtures.cashierURI)
+            #expect(results.first?.label == "kassamedewerker")
+            #expect(results.map(\.score) == results.map(\.score).sorted(by: >))
+        }
+    }
+
+    @Test(arguments: ["/api/v1/occupations", "/api/v1/occupations?q=", "/api/v1/occupations?q=%20%20",
+                      "/api/v1/occupations?q=" + String(repeating: "a", count: 10_240), "/api/v1/occupations?q=kassa&limit=0"])
+    func badSearchesGetAClearJSONError(path: String) async throws {
+        try await withTestApp { app in
+            let response = try await Browser(app).get(path)
+            #expect(response.status == .badRequest)
+            #expect(response.body.string.contains("\"reason\""))
+        }
+    }
+
+    @Test func aHugeSearchOnThePageSaysItIsTooLong() async throws {
+        try await withTestApp { app in
+            let response = try await Browser(app).get("/beroepen?q=" + String(repeating: "a", count: 10_240))
+            #expect(response.status == .badRequest)
+            #expect(response.body.string.contains("Je zoekterm is te lang"))
+        }
+    }
+
+    @Test func theSearchPageEscapesWhatWasTyped() async throws {
+        try await withTestApp { app in
+            let page = try await Browser(app).get("/beroepen?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E").body.string
+            #expect(!page.contains("<script>alert(1)"))
+            #expect(page.contains("&lt;script&gt;"))
+        }
+    }
+
+    @Test func occupationPageShowsSkillsAndKnowledgeInDutchOrEnglish() async throws {
+        try await withTestApp { app in
+            let browser = Browser(app)
+            let dutch = try await browser.get("/beroepen/2b871272-bd61-4206-bd1a-0b96d7023098").body.string
+            #expect(dutch.contains("<h1>kassamedewerker</h1>"))
+            #expect(dutch.contains("Kassamedewerkers rekenen af met klanten."))
+            #expect(dutch.contains("Vaardigheden (1)"))
+            #expect(dutch.contains("Kennis (1)"))
+            #expect(dutch.contains("5230 – Cashiers and ticket clerks"))
+
+            _ = try await browser.get("/taal/en?terug=%2F")
+            let english = try await browser.get("/beroepen/2b871272-bd61-4206-bd1a-0b96d7023098").body.string
+            #expect(english.contains("<h1>cashier</h1>"))
+            #expect(english.contains("<html lang=\"en\">"))
+
+            let cleaner = try await Browser(app).get("/beroepen/00000000-0000-4000-8000-000000000002").body.string
+            #expect(cleaner.contains("Deze uitleg is er alleen in het Engels."), "no Dutch description: English shown and said so")
+            #expect(cleaner.contains("clean floors &lt;and&gt; stairs"))
+        }
+    }
+
+    @Test func occupationJSONHasTheSkillLists() async throws {
+        try await withTestApp { app in
+            let json = try await Browser(app).get("/api/v1/occupations/2b871272-bd61-4206-bd1a-0b96d7023098").body.string
+            #expect(json.contains("\"essentialSkills\":[{"))
+            #expect(json.contains("process payments"))
+            #expect(try await Browser(app).get("/api/v1/occupations/does-not-exist").status == .notFound)
+            #expect(try await Browser(app).get("/beroepen/does-not-exist").status == .notFound)
+        }
+    }
+
+    @Test func anUnknownPageIsAFriendly404() async throws {
+        try await withTestApp { app in
+            let response = try await Browser(app).get("/bestaat-niet")
+            #expect(response.status == .notFound)
+            #expect(response.body.string.contains("Deze pagina bestaat niet."))
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Fluent
+import Foundation
+import SQLKit
+import Taxonomy
+import Testing
+import VaporTesting
+@testable import App
+
+/// Serialises every test that uses PostgreSQL: they share one database, wiped before each test.
+actor PostgresLock {
+    static let shared = PostgresLock()
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        if !busy { busy = true; return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
+    }
+}
+
+/// Builds the app with the production `configure`, on a clean database, runs `body`, shuts down.
+func withTestApp(_ database: TestDatabase = .sqlite, seedTaxonomy: Bool = true,
+                 now: @escaping @Sendable () -> Date = { Date(timeIntervalSince1970: 1_800_000_000) },
+                 _ body: (Application) async throws -> Void) async throws {
+    if database == .postgres { await PostgresLock.shared.acquire() }
+    let app = try await Application.make(.testing)
+    do {
+        var config = AppConfig(database: database.config, port: 0, escoDirectory: RealESCOFiles.directory,
+                               seedDemoData: false, bcryptCost: 4, importTaxonomyIfEmpty: false)
+        config.secureCookies = false
+        try configure(app, config: config, dependencies: AppDependencies(now: now))
+        if database == .postgres {
+            try await (app.db as! any SQLDatabase).raw("DROP SCHEMA public CASCADE; CREATE SCHEMA public;").run()
+        }
+        try await runMigrations(app)
+        if seedTaxonomy {
+            try await TaxonomyStore(database: app.db).replace(with: Fixtures.taxonomy, checksums: ["fixture": "1"], now: now())
+            try await app.taxonomy.reload(from: app.db)
+        }
+        try await body(app)
+    } catch {
+        try? await app.asyncShutdown()
+        if database == .postgres { await PostgresLock.shared.release() }
+        throw error
+    }
+    try await app.asyncShutdown()
+    if database == .postgres { await PostgresLock.shared.release() }
+}
+
+enum RealESCOFiles {
+    static let directory: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("data/esco").path
+    }()
+}
