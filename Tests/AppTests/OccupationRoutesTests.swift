@@ -16,10 +16,10 @@ import VaporTesting
     }
 
     @Test(arguments: ["/api/v1/occupations", "/api/v1/occupations?q=", "/api/v1/occupations?q=%20%20",
-                      "/api/v1/occupations?q=" + String(repeating: "a", count: 10_240), "/api/v1/occupations?q=kassa&limit=0"])
+                      "/api/v1/occupations?q=<10 KB>", "/api/v1/occupations?q=kassa&limit=0"])
     func badSearchesGetAClearJSONError(path: String) async throws {
         try await withTestApp { app in
-            let response = try await Browser(app).get(path)
+            let response = try await Browser(app).get(path.replacingOccurrences(of: "<10 KB>", with: String(repeating: "a", count: 10_240)))
             #expect(response.status == .badRequest)
             #expect(response.body.string.contains("\"reason\""))
         }
