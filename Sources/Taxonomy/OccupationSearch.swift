@@ -30,6 +30,7 @@ public struct OccupationSearch: Sendable {
     public static let maxQueryLength = 200
     static let maxQueryTokens = 8
     static let maxCandidatesPerToken = 64
+    static let relativeCutoff: Float = 0.6
 
     let labels: [LabelEntry]
     let exact: [String: [Int32]]
@@ -163,7 +164,9 @@ public struct OccupationSearch: Sendable {
             }
         }
 
-        let ranked = best.sorted { a, b in
+        // Weak matches far below the best one are noise ("klassieke" for "kassiere"): leave them out.
+        let cutoff = (best.values.map(\.score).max() ?? 0) * Self.relativeCutoff
+        let ranked = best.filter { $0.value.score >= cutoff }.sorted { a, b in
             if a.value.score != b.value.score { return a.value.score > b.value.score }
             let la = occupationLabelLength[Int(a.key)], lb = occupationLabelLength[Int(b.key)]
             if la != lb { return la < lb }

@@ -40,6 +40,7 @@ import Taxonomy
         let hits = top("cleaner", 5)
         #expect(hits.first?.contains("cleaner") == true)
         #expect(hits.count == 5)
+        #expect(hits.contains("building cleaner"))
     }
 
     @Test func emptyAndSymbolOnlyQueriesFindNothing() {

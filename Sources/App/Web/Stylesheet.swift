@@ -29,6 +29,11 @@ enum Stylesheet {
     button.secondary{background:#fff;color:#0a4f96;border:2px solid #0a4f96}
     .search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end}
     .search .field{flex:1 1 14rem;margin:0}
+    fieldset{border:1px solid #d4d4cf;border-radius:8px;margin:0 0 1rem;padding:.5rem 1rem}
+    legend{font-weight:600;padding:0 .25rem}
+    .choice{display:flex;gap:.6rem;align-items:center;min-height:44px}
+    .choice label{font-weight:400;margin:0}
+    .choice input{width:1.3rem;height:1.3rem;margin:0}
     .hint{margin:.1rem 0 .35rem;color:#4a4a4a;font-size:.95rem}
     .error{margin:.1rem 0 .35rem;color:#a11b1b;font-weight:600}
     .notice{border-left:6px solid #a11b1b;background:#fff;padding:.75rem 1rem;margin:0 0 1rem}
