@@ -29,15 +29,22 @@ public struct OccupationSearch: Sendable {
     /// Longest query accepted, in characters; longer input is cut by the caller or rejected.
     public static let maxQueryLength = 200
     static let maxQueryTokens = 8
-    static let maxCandidatesPerToken = 64
+    static let maxCandidatesPerToken = 32
     static let relativeCutoff: Float = 0.6
+    /// Words in more than 1 in 40 occupations: 1 + ln(40).
+    static let commonWordIdf: Float = 1 + logf(40)
 
-    let labels: [LabelEntry]
+    // Flat, struct-of-arrays storage: the hot loops touch thousands of labels and words per
+    // query, and arrays of arrays (or structs holding arrays) cost a retain/release per access.
+    let labelOccupation: [Int32]
+    let labelKindWeight: [Float]
+    let labelIdfSum: [Float]
+    let labelText: [String]
     let exact: [String: [Int32]]
     let vocabulary: [String: Int32]
-    let tokenBytes: [[UInt8]]
+    let tokenBytes: FlatLists<UInt8>
     let idf: [Float]
-    let postings: [[Int32]]
+    let postings: FlatLists<Int32>
     let sortedTokens: [Int32]
     let trigramPostings: [UInt32: [Int32]]
     let occupationLabelLength: [Int]
@@ -95,12 +102,15 @@ public struct OccupationSearch: Sendable {
             for gram in Set(Self.paddedTrigrams(bytes)) { trigramPostings[gram, default: []].append(Int32(id)) }
         }
 
-        self.labels = labels
+        self.labelOccupation = labels.map(\.occupation)
+        self.labelKindWeight = labels.map { Self.kindWeight($0.kind) }
+        self.labelIdfSum = labels.map(\.idfSum)
+        self.labelText = labels.map(\.text)
         self.exact = exact
         self.vocabulary = vocabulary
-        self.tokenBytes = tokenBytes
+        self.tokenBytes = FlatLists(tokenBytes)
         self.idf = idf
-        self.postings = postings
+        self.postings = FlatLists(postings)
         self.sortedTokens = (0..<Int32(tokenBytes.count)).sorted { tokenBytes[Int($0)].lexicographicallyPrecedes(tokenBytes[Int($1)]) }
         self.trigramPostings = trigramPostings
         self.occupationLabelLength = occupations.map { $0.label(in: .nl).count }
@@ -119,34 +129,40 @@ public struct OccupationSearch: Sendable {
         addJoinedCompounds(words: words, slots: &slots)
 
         // Accumulate, per touched label, the best quality and matched idf for each query word.
+        // Dense arrays indexed by label id: far cheaper than hashing when common words touch thousands of labels.
         let q = words.count
-        var rowOfLabel: [Int32: Int] = [:]
+        var rowOfLabel = [Int32](repeating: -1, count: labelOccupation.count)
         var touched: [Int32] = []
         var quality: [Float] = []
         var matchedIdf: [Float] = []
         for (slot, cands) in slots.enumerated() {
             for cand in cands {
                 let tokenIdf = idf[Int(cand.token)]
-                for label in postings[Int(cand.token)] {
-                    let row: Int
-                    if let r = rowOfLabel[label] { row = r } else {
-                        row = touched.count
-                        rowOfLabel[label] = row
-                        touched.append(label)
-                        quality.append(contentsOf: repeatElement(0, count: q))
-                        matchedIdf.append(contentsOf: repeatElement(0, count: q))
-                    }
-                    if cand.quality > quality[row * q + slot] {
-                        quality[row * q + slot] = cand.quality
-                        matchedIdf[row * q + slot] = tokenIdf
+                postings.withList(Int(cand.token)) { labelsWithToken in
+                    for label in labelsWithToken {
+                        var row = Int(rowOfLabel[Int(label)])
+                        if row < 0 {
+                            row = touched.count
+                            rowOfLabel[Int(label)] = Int32(row)
+                            touched.append(label)
+                            quality.append(contentsOf: repeatElement(0, count: q))
+                            matchedIdf.append(contentsOf: repeatElement(0, count: q))
+                        }
+                        if cand.quality > quality[row * q + slot] {
+                            quality[row * q + slot] = cand.quality
+                            matchedIdf[row * q + slot] = tokenIdf
+                        }
                     }
                 }
             }
         }
 
         let totalWeight = slotWeights.reduce(0, +)
-        let exactLabels = Set(exact[Self.key(words)] ?? [])
-        var best: [Int32: (score: Float, label: Int32)] = [:]
+        let exactLabels = exact[Self.key(words)] ?? []
+        var bestScore = [Float](repeating: 0, count: occupationLabelLength.count)
+        var bestLabel = [Int32](repeating: -1, count: occupationLabelLength.count)
+        var touchedOccupations: [Int32] = []
+        var top: Float = 0
         for (row, label) in touched.enumerated() {
             var covered: Float = 0
             var labelMatched: Float = 0
@@ -154,34 +170,38 @@ public struct OccupationSearch: Sendable {
                 covered += quality[row * q + slot] * slotWeights[slot]
                 labelMatched += matchedIdf[row * q + slot]
             }
-            let entry = labels[Int(label)]
             let queryCoverage = covered / totalWeight
-            let labelCoverage = min(1, labelMatched / max(entry.idfSum, 0.0001))
-            var score = queryCoverage * (0.8 + 0.2 * labelCoverage) * Self.kindWeight(entry.kind)
+            let labelCoverage = min(1, labelMatched / max(labelIdfSum[Int(label)], 0.0001))
+            var score = queryCoverage * (0.8 + 0.2 * labelCoverage) * labelKindWeight[Int(label)]
             if exactLabels.contains(label) { score += 0.05 }
-            if score > (best[entry.occupation]?.score ?? 0) {
-                best[entry.occupation] = (score, label)
+            let occ = Int(labelOccupation[Int(label)])
+            if score > bestScore[occ] {
+                if bestLabel[occ] < 0 { touchedOccupations.append(Int32(occ)) }
+                bestScore[occ] = score
+                bestLabel[occ] = label
+                top = max(top, score)
             }
         }
 
         // Weak matches far below the best one are noise ("klassieke" for "kassiere"): leave them out.
-        let cutoff = (best.values.map(\.score).max() ?? 0) * Self.relativeCutoff
-        let ranked = best.filter { $0.value.score >= cutoff }.sorted { a, b in
-            if a.value.score != b.value.score { return a.value.score > b.value.score }
-            let la = occupationLabelLength[Int(a.key)], lb = occupationLabelLength[Int(b.key)]
+        let cutoff = top * Self.relativeCutoff
+        let ranked = touchedOccupations.filter { bestScore[Int($0)] >= cutoff }.sorted { a, b in
+            let sa = bestScore[Int(a)], sb = bestScore[Int(b)]
+            if sa != sb { return sa > sb }
+            let la = occupationLabelLength[Int(a)], lb = occupationLabelLength[Int(b)]
             if la != lb { return la < lb }
-            return a.key < b.key
+            return a < b
         }
         return ranked.prefix(limit).map {
-            OccupationHit(occupationIndex: Int($0.key), score: Double(min($0.value.score, 1.05)),
-                          matchedLabel: labels[Int($0.value.label)].text)
+            OccupationHit(occupationIndex: Int($0), score: Double(min(bestScore[Int($0)], 1.05)),
+                          matchedLabel: labelText[Int(bestLabel[Int($0)])])
         }
     }
 
     /// Whether a folded label is used by more than one occupation (such labels cannot point at one occupation).
     public func isSharedLabel(_ text: String) -> Bool {
         let ids = exact[Self.key(TextNormalizer.tokens(text))] ?? []
-        return Set(ids.map { labels[Int($0)].occupation }).count > 1
+        return Set(ids.map { labelOccupation[Int($0)] }).count > 1
     }
 
     // MARK: - Candidate words
@@ -195,52 +215,69 @@ public struct OccupationSearch: Sendable {
             if quality > (found[token] ?? 0) { found[token] = quality }
         }
         let length = word.count
-        if let id = vocabulary[String(decoding: word, as: UTF8.self)] { offer(id, 1) }
-
-        if length >= 3 {
-            // Started or inflected words: the query is a prefix of an index word.
-            var i = lowerBound(word)
-            while i < sortedTokens.count {
-                let token = sortedTokens[i]
-                let bytes = tokenBytes[Int(token)]
-                guard bytes.starts(with: word) else { break }
-                let extra = bytes.count - length
-                if extra > 0 { offer(token, extra <= 2 ? 0.92 : 0.6 + 0.3 * Float(length) / Float(bytes.count)) }
-                i += 1
+        let known = vocabulary[String(decoding: word, as: UTF8.self)]
+        if let id = known {
+            offer(id, 1)
+            // A very common word ("van", "medewerker", "the") is matched as typed: widening it
+            // to prefixes and typos would touch thousands of labels and add nothing.
+            if idf[Int(id)] < Self.commonWordIdf { return [Candidate(token: id, quality: 1)] }
+            // A known word is not a typo: only its inflections count ("schoonmakers" → "schoonmaker").
+            for cut in 1...2 where length - cut >= 3 {
+                if let shorter = vocabulary[String(decoding: word.dropLast(cut), as: UTF8.self)] { offer(shorter, 0.92) }
             }
         }
-
-        if length >= 4 {
-            let maxEdits = length >= 8 ? 2 : 1
-            let grams = Self.paddedTrigrams(word)
-            let interior = Set(grams.dropFirst().dropLast())
-            var shared: [Int32: (all: Int, interior: Int)] = [:]
-            for gram in Set(grams) {
-                let isInterior = interior.contains(gram)
-                for token in trigramPostings[gram] ?? [] {
-                    var c = shared[token] ?? (0, 0)
-                    c.all += 1
-                    if isInterior { c.interior += 1 }
-                    shared[token] = c
+        word.withUnsafeBufferPointer { word in
+            tokenBytes.withAll { bytesOf in
+                if length >= 3 {
+                    // Started or inflected words: the query is a prefix of an index word.
+                    var i = lowerBound(word, bytesOf)
+                    while i < sortedTokens.count {
+                        let token = sortedTokens[i]
+                        let bytes = bytesOf(Int(token))
+                        guard bytes.starts(with: word) else { break }
+                        let extra = bytes.count - length
+                        if extra > 0 { offer(token, extra <= 2 ? 0.92 : 0.6 + 0.3 * Float(length) / Float(bytes.count)) }
+                        i += 1
+                    }
                 }
-            }
-            let neededForTypo = max(1, grams.count - 3 * maxEdits)
-            for (token, count) in shared {
-                let bytes = tokenBytes[Int(token)]
-                if count.all >= neededForTypo {
-                    let d = boundedEditDistance(word, bytes, limit: maxEdits)
-                    if d > 0 && d <= maxEdits { offer(token, d == 1 ? 0.85 : 0.7) }
-                    // A word that differs only by a plural or gender ending (-s, -e, -n) counts almost fully.
-                    if d == 1, bytes.count == length + 1 || bytes.count + 1 == length,
-                       bytes.starts(with: word) || word.starts(with: bytes) { offer(token, 0.92) }
+                guard length >= 4 else { return }
+                let maxEdits = length >= 8 ? 2 : 1
+                let grams = Self.paddedTrigrams(Array(word))
+                let interior = Set(grams.dropFirst().dropLast())
+                // Shared trigrams per index word, counted in dense arrays (common trigrams list thousands of words).
+                var sharedAll = [UInt8](repeating: 0, count: tokenBytes.count)
+                var sharedInterior = [UInt8](repeating: 0, count: tokenBytes.count)
+                var touched: [Int32] = []
+                for gram in Set(grams) {
+                    let isInterior = interior.contains(gram)
+                    guard let list = trigramPostings[gram] else { continue }
+                    for token in list {
+                        let t = Int(token)
+                        if sharedAll[t] == 0 { touched.append(token) }
+                        sharedAll[t] &+= 1
+                        if isInterior { sharedInterior[t] &+= 1 }
+                    }
                 }
-                if length >= 5, count.interior == interior.count, bytes.count > length,
-                   !bytes.starts(with: word), contains(bytes, word) {
-                    offer(token, 0.55 + 0.3 * Float(length) / Float(bytes.count))
+                // Typos are looked for only in words the index does not know.
+                let neededForTypo = known == nil ? max(1, grams.count - 3 * maxEdits) : Int.max
+                for token in touched {
+                    let all = Int(sharedAll[Int(token)]), inner = Int(sharedInterior[Int(token)])
+                    let bytes = bytesOf(Int(token))
+                    if all >= neededForTypo {
+                        let d = boundedEditDistance(word, bytes, limit: maxEdits)
+                        if d > 0 && d <= maxEdits { offer(token, d == 1 ? 0.85 : 0.7) }
+                        // A word that differs only by a plural or gender ending (-s, -e, -n) counts almost fully.
+                        if d == 1, bytes.count == length + 1 || bytes.count + 1 == length,
+                           bytes.starts(with: word) || word.starts(with: bytes) { offer(token, 0.92) }
+                    }
+                    if length >= 5, inner == interior.count, bytes.count > length,
+                       !bytes.starts(with: word), contains(bytes, word) {
+                        offer(token, 0.55 + 0.3 * Float(length) / Float(bytes.count))
+                    }
                 }
             }
         }
-        return found.sorted { $0.value > $1.value }.prefix(Self.maxCandidatesPerToken)
+        return found.sorted { $0.value > $1.value }.prefix(known == nil ? Self.maxCandidatesPerToken : Self.maxCandidatesPerToken / 2)
             .map { Candidate(token: $0.key, quality: $0.value) }
     }
 
@@ -256,11 +293,11 @@ public struct OccupationSearch: Sendable {
         }
     }
 
-    private func lowerBound(_ word: [UInt8]) -> Int {
+    private func lowerBound(_ word: UnsafeBufferPointer<UInt8>, _ bytesOf: (Int) -> UnsafeBufferPointer<UInt8>) -> Int {
         var lo = 0, hi = sortedTokens.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if tokenBytes[Int(sortedTokens[mid])].lexicographicallyPrecedes(word) { lo = mid + 1 } else { hi = mid }
+            if bytesOf(Int(sortedTokens[mid])).lexicographicallyPrecedes(word) { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }
@@ -285,9 +322,47 @@ public struct OccupationSearch: Sendable {
     }
 }
 
-private func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    guard needle.count <= haystack.count else { return false }
-    return (0...(haystack.count - needle.count)).contains { i in
-        haystack[i..<(i + needle.count)].elementsEqual(needle)
+private func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard needle.count <= haystack.count, let first = needle.first else { return false }
+    var i = 0
+    while i + needle.count <= haystack.count {
+        if haystack[i] == first {
+            var j = 1
+            while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
+            if j == needle.count { return true }
+        }
+        i += 1
+    }
+    return false
+}
+
+/// Many short lists in one array: list i is `values[starts[i]..<starts[i + 1]]`.
+struct FlatLists<T: Sendable>: Sendable {
+    let values: [T]
+    let starts: [Int32]
+
+    init(_ lists: [[T]]) {
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(lists.count + 1)
+        for list in lists { starts.append(starts.last! + Int32(list.count)) }
+        self.values = lists.flatMap { $0 }
+        self.starts = starts
+    }
+
+    var count: Int { starts.count - 1 }
+
+    func withList<R>(_ i: Int, _ body: (UnsafeBufferPointer<T>) -> R) -> R {
+        values.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[Int(starts[i])..<Int(starts[i + 1])]))
+        }
+    }
+
+    /// Gives `body` a function from list index to list, valid only inside `body`.
+    func withAll<R>(_ body: ((Int) -> UnsafeBufferPointer<T>) -> R) -> R {
+        values.withUnsafeBufferPointer { all in
+            starts.withUnsafeBufferPointer { starts in
+                body { i in UnsafeBufferPointer(rebasing: all[Int(starts[i])..<Int(starts[i + 1])]) }
+            }
+        }
     }
 }

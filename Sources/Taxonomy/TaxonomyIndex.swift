@@ -10,10 +10,11 @@ public struct TaxonomyIndex: Sendable {
     public let skillCount: Int
     public let relationCount: Int
 
-    public init(dataset: TaxonomyDataset) {
+    /// Builds every lookup; `search` may be passed in when it was built from the same occupations already.
+    public init(dataset: TaxonomyDataset, search: OccupationSearch? = nil) {
         version = dataset.version
         occupations = dataset.occupations
-        search = OccupationSearch(occupations: dataset.occupations)
+        self.search = search ?? OccupationSearch(occupations: dataset.occupations)
         occupationByID = Dictionary(dataset.occupations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         skillByURI = Dictionary(dataset.skills.map { ($0.uri, $0) }, uniquingKeysWith: { a, _ in a })
         skillsOfOccupation = Dictionary(grouping: dataset.occupationSkills, by: \.occupationURI)

@@ -60,28 +60,33 @@ public enum TextNormalizer {
 /// Edit distance with adjacent transpositions (optimal string alignment), capped:
 /// returns `limit + 1` as soon as the distance is known to exceed `limit`.
 public func boundedEditDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in boundedEditDistance(a, b, limit: limit) } }
+}
+
+func boundedEditDistance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
     let n = a.count, m = b.count
     if abs(n - m) > limit { return limit + 1 }
     if n == 0 { return m }
     if m == 0 { return n }
-    var prevPrev = [Int](repeating: 0, count: m + 1)
-    var prev = Array(0...m)
-    var current = [Int](repeating: 0, count: m + 1)
-    for i in 1...n {
-        current[0] = i
-        var rowMin = i
-        for j in 1...m {
-            let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            var v = min(prev[j] + 1, current[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                v = min(v, prevPrev[j - 2] + 1)
+    // Three rows in one scratch buffer on the stack: this runs for hundreds of candidate words per query.
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (m + 1)) { buffer in
+        var prevPrev = 0, prev = m + 1, current = 2 * (m + 1)
+        for j in 0...m { buffer[prev + j] = j; buffer[prevPrev + j] = 0 }
+        for i in 1...n {
+            buffer[current] = i
+            var rowMin = i
+            for j in 1...m {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var v = min(buffer[prev + j] + 1, buffer[current + j - 1] + 1, buffer[prev + j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    v = min(v, buffer[prevPrev + j - 2] + 1)
+                }
+                buffer[current + j] = v
+                rowMin = min(rowMin, v)
             }
-            current[j] = v
-            rowMin = min(rowMin, v)
+            if rowMin > limit { return limit + 1 }
+            (prevPrev, prev, current) = (prev, current, prevPrev)
         }
-        if rowMin > limit { return limit + 1 }
-        swap(&prevPrev, &prev)
-        swap(&prev, &current)
+        return buffer[prev + m]
     }
-    return prev[m]
 }

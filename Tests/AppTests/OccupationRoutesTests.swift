@@ -80,3 +80,11 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct JSONTextTests {
+    @Test func escapesLikeJSONEncoder() throws {
+        let tricky = "a \"quoted\" \\ back\nslash\t\u{01} é € 🙂"
+        let decoded = try JSONDecoder().decode(String.self, from: Data(jsonStringLiteral(tricky).utf8))
+        #expect(decoded == tricky)
+    }
+}

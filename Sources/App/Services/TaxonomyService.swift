@@ -18,11 +18,18 @@ public final class TaxonomyService: Sendable {
     /// Builds the index from the database; false when the database holds no taxonomy yet.
     @discardableResult
     public func reload(from database: any Database) async throws -> Bool {
-        guard let data = try await TaxonomyStore(database: database).loadForIndex() else {
+        let store = TaxonomyStore(database: database)
+        guard let record = try await store.latestImport() else {
             use(nil)
             return false
         }
-        use(TaxonomyIndex(dataset: data))
+        // The search index needs only the occupations: build it on the other core while the
+        // skills and 124k links are still being read.
+        let occupations = try await store.loadOccupations()
+        let search = Task.detached(priority: .userInitiated) { OccupationSearch(occupations: occupations) }
+        var data = try await store.loadSkillsAndLinks(version: record.version)
+        data.occupations = occupations
+        use(TaxonomyIndex(dataset: data, search: await search.value))
         return true
     }
 }

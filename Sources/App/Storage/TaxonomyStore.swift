@@ -83,11 +83,16 @@ public struct TaxonomyStore: Sendable {
     /// (without descriptions), occupation–skill links and ISCO groups. Nil when nothing was imported.
     public func loadForIndex() async throws -> TaxonomyDataset? {
         guard let record = try await latestImport() else { return nil }
-        let sql = database as! any SQLDatabase
-        var data = TaxonomyDataset(version: record.version)
-        func lines(_ s: String) -> [String] { s.isEmpty ? [] : s.components(separatedBy: "\n") }
+        var data = try await loadSkillsAndLinks(version: record.version)
+        data.occupations = try await loadOccupations()
+        return data
+    }
 
-        data.occupations = try await sql.select()
+    /// Occupations with their labels and descriptions, ordered by URI.
+    public func loadOccupations() async throws -> [Occupation] {
+        let sql = database as! any SQLDatabase
+        func lines(_ s: String) -> [String] { s.isEmpty ? [] : s.components(separatedBy: "\n") }
+        return try await sql.select()
             .columns("uri", "code", "isco_group", "label_en", "label_nl", "alt_labels_en", "alt_labels_nl",
                      "hidden_labels_en", "hidden_labels_nl", "description_en", "description_nl")
             .from("esco_occupations").orderBy("uri").all().map { r in
@@ -106,6 +111,12 @@ public struct TaxonomyStore: Sendable {
                     descriptions: [.en: try r.decode(column: "description_en", as: String.self),
                                    .nl: try r.decode(column: "description_nl", as: String.self)])
             }
+    }
+
+    /// Skills (without descriptions), occupation–skill links and ISCO groups: the dataset minus occupations.
+    public func loadSkillsAndLinks(version: String) async throws -> TaxonomyDataset {
+        let sql = database as! any SQLDatabase
+        var data = TaxonomyDataset(version: version)
         data.skills = try await sql.select().columns("uri", "skill_type", "reuse_level", "label_en")
             .from("esco_skills").all().map { r in
                 Skill(uri: try r.decode(column: "uri", as: String.self),

@@ -31,7 +31,12 @@ private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -
     }
     case .occupationSearch: { try OccupationController.searchPage($0) }
     case .occupation: { try OccupationController.occupationPage($0) }
-    case .apiOccupationSearch: { req in try await OccupationController.apiSearch(req).encodeResponse(for: req) }
+    case .apiOccupationSearch: { req in
+        let body = "[" + (try OccupationController.apiSearch(req)).map(\.json).joined(separator: ",") + "]"
+        let response = Response(status: .ok, body: .init(string: body))
+        response.headers.contentType = .json
+        return response
+    }
     case .apiOccupation: { req in try await OccupationController.apiOccupation(req).encodeResponse(for: req) }
     case .loginForm: { AuthController.loginForm($0) }
     case .login: { try await AuthController.login($0) }

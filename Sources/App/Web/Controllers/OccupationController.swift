@@ -74,17 +74,26 @@ public enum OccupationController {
         public let score: Double
     }
 
+    struct SearchParameters: Decodable {
+        var q: String?
+        var limit: Int?
+        var lang: String?
+    }
+
     static func apiSearch(_ req: Request) throws -> [SearchResult] {
+        // One decode of the query string (each `req.query[…]` parses it again).
+        guard let parameters = try? req.query.decode(SearchParameters.self) else {
+            throw Abort(.badRequest, reason: "limit must be a whole number")
+        }
         let query: String
-        switch validate(req.query[String.self, at: "q"]) {
+        switch validate(parameters.q) {
         case .success(let q): query = q
         case .failure(.empty): throw Abort(.badRequest, reason: "query parameter q is required and must contain text")
         case .failure(.tooLong): throw Abort(.badRequest, reason: "query parameter q is longer than \(OccupationSearch.maxQueryLength) characters")
         }
-        let limit = req.query[Int.self, at: "limit"] ?? defaultLimit
+        let limit = parameters.limit ?? defaultLimit
         guard (1...maxLimit).contains(limit) else { throw Abort(.badRequest, reason: "limit must be between 1 and \(maxLimit)") }
-        let language: Language = req.query[String.self, at: "lang"] == "en" ? .en : .nl
-        return try results(index(req), query: query, limit: limit, language: language)
+        return try results(index(req), query: query, limit: limit, language: parameters.lang == "en" ? .en : .nl)
     }
 
     /// Search results as the API and `loopbrug taxonomy search` give them.
