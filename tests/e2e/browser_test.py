@@ -86,6 +86,18 @@ try:
     # The sign-up page is part of the shell too.
     driver.get(BASE + "/registreren")
     audit(driver, "07-register")
+
+    # The pages of the other roles: an issuer's API keys and the admin overview.
+    for email, path, name in [("issuer@demo.loopbrug.nl", "/account/sleutels", "08-tokens"),
+                              ("admin@demo.loopbrug.nl", "/beheer", "09-admin")]:
+        driver.get(BASE + "/inloggen")
+        driver.find_element(By.ID, "email").send_keys(email)
+        driver.find_element(By.ID, "password").send_keys("loopbrug-demo")
+        driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        driver.get(BASE + path)
+        check(driver.find_element(By.TAG_NAME, "h1").text in ("API-sleutels", "Beheer"), f"{path} opens for {email}")
+        audit(driver, name)
+        driver.find_element(By.CSS_SELECTOR, "header form button").click()
 finally:
     driver.quit()
 

@@ -1,3 +1,4 @@
+import Foundation
 import Accounts
 import Fluent
 import Vapor
@@ -14,14 +15,17 @@ enum AdminController {
         var main: [Node] = [el("h1", text(ctx.t("Beheer", "Admin")))]
         main.append(el("h2", text(ctx.t("Beroepenlijst (ESCO)", "Occupation list (ESCO)"))))
         if let lastImport, let index {
+            let locale = Locale(identifier: ctx.lang.isEnglish ? "en_GB" : "nl_NL")
+            func number(_ n: Int) -> String { n.formatted(.number.locale(locale)) }
+            let date = lastImport.importedAt.formatted(.dateTime.day().month(.wide).year().hour().minute().locale(locale))
             main.append(el("p", text(ctx.t(
-                "ESCO \(lastImport.version): \(index.occupations.count) beroepen, \(index.skillCount) vaardigheden, \(index.relationCount) koppelingen. Ingelezen op \(lastImport.importedAt.formatted(.iso8601)).",
-                "ESCO \(lastImport.version): \(index.occupations.count) occupations, \(index.skillCount) skills, \(index.relationCount) links. Imported on \(lastImport.importedAt.formatted(.iso8601))."))))
+                "ESCO \(lastImport.version): \(number(index.occupations.count)) beroepen, \(number(index.skillCount)) vaardigheden, \(number(index.relationCount)) koppelingen. Ingelezen op \(date).",
+                "ESCO \(lastImport.version): \(number(index.occupations.count)) occupations, \(number(index.skillCount)) skills, \(number(index.relationCount)) links. Imported on \(date)."))))
         } else {
             main.append(el("p", ["class": "notice"], text(ctx.t("Nog niet ingelezen. Gebruik: loopbrug taxonomy import", "Not imported yet. Use: loopbrug taxonomy import"))))
         }
         main.append(el("h2", text(ctx.t("Accounts", "Accounts"))))
-        main.append(el("table",
+        main.append(el("table", ["class": "stack"],
                        el("thead", el("tr", el("th", ["scope": "col"], text(ctx.t("Naam", "Name"))),
                                        el("th", ["scope": "col"], text(ctx.t("E-mail", "E-mail"))),
                                        el("th", ["scope": "col"], text(ctx.t("Rol", "Role"))))),
