@@ -87,6 +87,7 @@ struct BenchTaxonomy: AsyncParsableCommand {
 
             // 5. HTTP: the search endpoint against a trivial route, both under wrk on loopback.
             if !noHttp {
+                try await app.asyncBoot()
                 try await app.server.start(address: .hostname("127.0.0.1", port: 0))
                 guard let port = app.http.server.shared.localAddress?.port else { AppRunner.fail("server has no port") }
                 let script = "\(work)/queries.lua"

@@ -25,6 +25,7 @@ struct Serve: AsyncParsableCommand {
         do {
             try configure(app, config: config)
             try await prepare(app, progress: AppRunner.say)
+            try await app.asyncBoot()
             try await app.server.start(address: .hostname(config.hostname, port: config.port))
         } catch {
             try? await app.asyncShutdown()
