@@ -241,15 +241,19 @@ public struct OccupationSearch: Sendable {
                     }
                 }
                 guard length >= 4 else { return }
+                // A known word is not searched for typos, only inside compounds, which needs every
+                // interior trigram: the common boundary trigrams ("er$") need not be counted.
+                let isKnown = known != nil
+                if isKnown && length < 5 { return }
                 let maxEdits = length >= 8 ? 2 : 1
                 let grams = Self.paddedTrigrams(Array(word))
                 let interior = Set(grams.dropFirst().dropLast())
                 // Shared trigrams per index word, counted in dense arrays (common trigrams list thousands of words).
                 var sharedAll = [UInt8](repeating: 0, count: tokenBytes.count)
-                var sharedInterior = [UInt8](repeating: 0, count: tokenBytes.count)
+                var sharedInterior = isKnown ? [] : [UInt8](repeating: 0, count: tokenBytes.count)
                 var touched: [Int32] = []
-                for gram in Set(grams) {
-                    let isInterior = interior.contains(gram)
+                for gram in isKnown ? interior : Set(grams) {
+                    let isInterior = !isKnown && interior.contains(gram)
                     guard let list = trigramPostings[gram] else { continue }
                     for token in list {
                         let t = Int(token)
@@ -259,9 +263,9 @@ public struct OccupationSearch: Sendable {
                     }
                 }
                 // Typos are looked for only in words the index does not know.
-                let neededForTypo = known == nil ? max(1, grams.count - 3 * maxEdits) : Int.max
+                let neededForTypo = isKnown ? Int.max : max(1, grams.count - 3 * maxEdits)
                 for token in touched {
-                    let all = Int(sharedAll[Int(token)]), inner = Int(sharedInterior[Int(token)])
+                    let all = Int(sharedAll[Int(token)]), inner = isKnown ? all : Int(sharedInterior[Int(token)])
                     let bytes = bytesOf(Int(token))
                     if all >= neededForTypo {
                         let d = boundedEditDistance(word, bytes, limit: maxEdits)

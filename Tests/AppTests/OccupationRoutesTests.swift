@@ -88,3 +88,14 @@ import VaporTesting
         #expect(decoded == tricky)
     }
 }
+
+@Suite struct SearchParametersTests {
+    @Test func readsAQueryStringLikeAForm() {
+        let p = OccupationController.SearchParameters(queryString: "q=kassi%C3%A8re+casino&limit=3&lang=en&x=1")
+        #expect(p.q == "kassière casino")
+        #expect(p.limit == 3)
+        #expect(p.lang == "en")
+        #expect(OccupationController.SearchParameters(queryString: "limit=drie").limit == nil)
+        #expect(OccupationController.SearchParameters(queryString: "").q == nil)
+    }
+}
