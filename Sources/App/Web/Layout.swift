@@ -4,14 +4,12 @@ import Vapor
 struct PageContext {
     let lang: Lang
     let user: SignedInUser?
-    let path: String
     let req: Request
 
     init(_ req: Request) {
         self.req = req
         lang = Lang.of(req)
         user = req.user
-        path = req.url.path
     }
 
     func t(_ dutch: String, _ english: String) -> String { lang.t(dutch, english) }
