@@ -28,6 +28,9 @@ struct FlatLists<T: Sendable>: Sendable {
 
     var count: Int { starts.count - 1 }
 
+    /// The length of list i.
+    func count(of i: Int) -> Int { Int(starts[i + 1] - starts[i]) }
+
     func withList<R>(_ i: Int, _ body: (UnsafeBufferPointer<T>) -> R) -> R {
         values.withUnsafeBufferPointer { all in
             body(UnsafeBufferPointer(rebasing: all[Int(starts[i])..<Int(starts[i + 1])]))

@@ -132,9 +132,16 @@ public struct OccupationSearch: Sendable {
         // Dense arrays indexed by label id: far cheaper than hashing when common words touch thousands of labels.
         let q = words.count
         var rowOfLabel = [Int32](repeating: -1, count: labelOccupation.count)
+        // Reserve once: growing these arrays label by label reallocates and copies many times.
+        let postingsTotal = min(slots.reduce(0) { total, cands in
+            total + cands.reduce(0) { $0 + postings.count(of: Int($1.token)) }
+        }, labelOccupation.count)
         var touched: [Int32] = []
+        touched.reserveCapacity(postingsTotal)
         var quality: [Float] = []
+        quality.reserveCapacity(postingsTotal * q)
         var matchedIdf: [Float] = []
+        matchedIdf.reserveCapacity(postingsTotal * q)
         for (slot, cands) in slots.enumerated() {
             for cand in cands {
                 let tokenIdf = idf[Int(cand.token)]
@@ -145,8 +152,10 @@ public struct OccupationSearch: Sendable {
                             row = touched.count
                             rowOfLabel[Int(label)] = Int32(row)
                             touched.append(label)
-                            quality.append(contentsOf: repeatElement(0, count: q))
-                            matchedIdf.append(contentsOf: repeatElement(0, count: q))
+                            for _ in 0..<q {
+                                quality.append(0)
+                                matchedIdf.append(0)
+                            }
                         }
                         if cand.quality > quality[row * q + slot] {
                             quality[row * q + slot] = cand.quality
