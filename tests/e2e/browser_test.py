@@ -6,6 +6,8 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support import expected_conditions as EC
 from selenium_axe_python import Axe
 
 BASE = sys.argv[1].rstrip("/")
@@ -17,6 +19,16 @@ def check(condition, message):
     if not condition:
         failures.append(message)
         print("FAIL:", message)
+
+
+def wait_for_heading(driver, text):
+    """Waits until the page's h1 reads `text` (a form post navigates asynchronously)."""
+    WebDriverWait(driver, 15).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), text))
+
+
+def log_out(driver):
+    driver.find_element(By.CSS_SELECTOR, "header form button").click()
+    WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.LINK_TEXT, "Inloggen")))
 
 
 def audit(driver, name):
@@ -71,6 +83,7 @@ try:
     driver.find_element(By.ID, "email").send_keys("worker@demo.loopbrug.nl")
     driver.find_element(By.ID, "password").send_keys("loopbrug-demo")
     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait_for_heading(driver, "Welkom")
     check(driver.find_element(By.TAG_NAME, "h1").text == "Welkom, Samira de Vries", "account page after login")
     cookie = driver.get_cookie("loopbrug_session")
     check(cookie is not None and cookie.get("httpOnly") is True, "session cookie is HttpOnly")
@@ -78,7 +91,7 @@ try:
     audit(driver, "06-account")
 
     # Log out.
-    driver.find_element(By.CSS_SELECTOR, "header form button").click()
+    log_out(driver)
     check(len(driver.find_elements(By.LINK_TEXT, "Inloggen")) == 1, "logged out: the login link is back")
     driver.get(BASE + "/account")
     check("/inloggen" in driver.current_url, "after logout /account sends to the login page")
@@ -94,10 +107,11 @@ try:
         driver.find_element(By.ID, "email").send_keys(email)
         driver.find_element(By.ID, "password").send_keys("loopbrug-demo")
         driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        wait_for_heading(driver, "Welkom")
         driver.get(BASE + path)
         check(driver.find_element(By.TAG_NAME, "h1").text in ("API-sleutels", "Beheer"), f"{path} opens for {email}")
         audit(driver, name)
-        driver.find_element(By.CSS_SELECTOR, "header form button").click()
+        log_out(driver)
 finally:
     driver.quit()
 
