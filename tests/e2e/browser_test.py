@@ -61,24 +61,28 @@ try:
     box = driver.find_element(By.ID, "q")
     box.send_keys("kassiere")
     box.submit()
-    first = driver.find_element(By.CSS_SELECTOR, "ol.results li a")
+    first = WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.results li a")))
     check(first.text == "kassamedewerker", f"first result for 'kassiere' is kassamedewerker, got {first.text!r}")
     audit(driver, "02-search")
 
     # Open the occupation page.
     first.click()
+    wait_for_heading(driver, "kassamedewerker")
     check(driver.find_element(By.TAG_NAME, "h1").text == "kassamedewerker", "occupation page heading")
     check("Vaardigheden" in driver.page_source, "occupation page lists skills")
     audit(driver, "03-occupation")
 
     # Switch to English and back.
     driver.find_element(By.LINK_TEXT, "English").click()
+    wait_for_heading(driver, "cashier")
     check(driver.find_element(By.TAG_NAME, "h1").text == "cashier", "English occupation page heading")
     audit(driver, "04-occupation-en")
     driver.find_element(By.LINK_TEXT, "Nederlands").click()
+    wait_for_heading(driver, "kassamedewerker")
 
     # Log in as the demo worker.
     driver.find_element(By.LINK_TEXT, "Inloggen").click()
+    wait_for_heading(driver, "Inloggen")
     audit(driver, "05-login")
     driver.find_element(By.ID, "email").send_keys("worker@demo.loopbrug.nl")
     driver.find_element(By.ID, "password").send_keys("loopbrug-demo")
