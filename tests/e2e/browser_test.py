@@ -8,6 +8,7 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.ui import WebDriverWait
 from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import WebDriverException
 from selenium_axe_python import Axe
 
 BASE = sys.argv[1].rstrip("/")
@@ -21,14 +22,20 @@ def check(condition, message):
         print("FAIL:", message)
 
 
+def wait(driver):
+    """A 15-second wait that treats any WebDriver error as "not yet": while a form post replaces
+    the page, reading an element can fail with a stale element or a missing execution context."""
+    return WebDriverWait(driver, 15, ignored_exceptions=(WebDriverException,))
+
+
 def wait_for_heading(driver, text):
     """Waits until the page's h1 reads `text` (a form post navigates asynchronously)."""
-    WebDriverWait(driver, 15).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), text))
+    wait(driver).until(lambda d: text in d.find_element(By.TAG_NAME, "h1").text)
 
 
 def log_out(driver):
     driver.find_element(By.CSS_SELECTOR, "header form button").click()
-    WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.LINK_TEXT, "Inloggen")))
+    wait(driver).until(EC.presence_of_element_located((By.LINK_TEXT, "Inloggen")))
 
 
 def audit(driver, name):
@@ -61,7 +68,7 @@ try:
     box = driver.find_element(By.ID, "q")
     box.send_keys("kassiere")
     box.submit()
-    first = WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.results li a")))
+    first = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.results li a")))
     check(first.text == "kassamedewerker", f"first result for 'kassiere' is kassamedewerker, got {first.text!r}")
     audit(driver, "02-search")
 
