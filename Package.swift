@@ -30,6 +30,14 @@ let package = Package(
         // Pure domain: roles, sign-up rules and the failed-login throttle.
         .target(name: "Accounts", swiftSettings: strict),
 
+        // Pure domain: the work record standard, signed credentials (compact JWS, Ed25519),
+        // the JSON Schema validator, status lists, pairwise subjects and passport codes.
+        .target(
+            name: "Passport",
+            dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+
         // Reads the ESCO distribution files (checksums, zip, gzip, CSV) into Taxonomy values.
         .target(
             name: "TaxonomySource",
@@ -44,7 +52,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Accounts", "Taxonomy", "TaxonomySource",
+                "Accounts", "Passport", "Taxonomy", "TaxonomySource",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -64,6 +72,7 @@ let package = Package(
         ),
 
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
+        .testTarget(name: "PassportTests", dependencies: ["Passport"], swiftSettings: strict),
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "TaxonomySource"], swiftSettings: strict),
         .testTarget(
             name: "AppTests",
