@@ -8,6 +8,7 @@ public func configure(_ app: Application, config: AppConfig, dependencies: AppDe
     app.dependencies = dependencies
     app.loginGuard = LoginGuard()
     _ = app.taxonomy
+    _ = try app.passport
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
     app.passwords.use(.bcrypt(cost: config.bcryptCost))

@@ -20,6 +20,9 @@ struct Serve: AsyncParsableCommand {
             config.port = port
         }
         if let hostname { config.hostname = hostname }
+        if (ProcessInfo.processInfo.environment["LOOPBRUG_PUBLIC_URL"] ?? "").isEmpty {
+            config.publicURL = "http://\(config.hostname):\(config.port)"
+        }
 
         let app = try await Application.make(Environment(name: "production", arguments: ["loopbrug"]))
         do {

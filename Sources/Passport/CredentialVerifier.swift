@@ -17,32 +17,58 @@ public struct CredentialVerifier: Sendable {
 
     public init(schema: JSONSchema) { self.schema = schema }
 
-    /// `key` finds the registered key for an issuer UUID and key id (nil key id: the issuer's only
-    /// key), or says why there is none. `isRevoked` reads the status list; nil skips that check.
+    /// `key` finds a registered key by issuer UUID and/or key id (the JWK thumbprint), and returns
+    /// the issuer it belongs to, or says why there is none. `isRevoked` reads the status list; nil
+    /// skips that check.
     public func verify(_ token: Substring, now: Date,
-                       key: (_ issuerID: String, _ keyID: String?) -> Result<Curve25519.Signing.PublicKey, CredentialProblem>,
+                       key: (_ issuerID: String?, _ keyID: String?) -> Result<IssuerKey, CredentialProblem>,
                        isRevoked: ((StatusEntry) -> Bool)?) -> Result<VerifiedCredential, CredentialProblem> {
         do {
             let jws = try CompactJWS(token)
-            let payload: JSONValue
-            do { payload = try JSONValue.parse(jws.payload) } catch { throw CredentialProblem.malformed("the payload is not JSON: \(error)") }
-            guard let issuerID = WorkCredential.issuerUUID(of: payload) else {
-                throw CredentialProblem.issuer("the credential does not name its issuer as urn:uuid:…")
+            var payload: JSONValue?
+            let found: IssuerKey
+            if let kid = jws.keyID {
+                // The key id names the key, so the signature is checked before the payload is read:
+                // a changed record reports "signature", not whatever the change broke.
+                found = try key(nil, kid).get()
+            } else {
+                payload = try Self.parsePayload(jws)
+                guard let issuerID = WorkCredential.issuerUUID(of: payload!) else {
+                    throw CredentialProblem.issuer("the credential does not name its issuer as urn:uuid:…")
+                }
+                found = try key(issuerID, nil).get()
             }
-            let publicKey = try key(issuerID, jws.keyID).get()
-            guard jws.isSigned(by: publicKey) else {
+            guard jws.isSigned(by: found.key) else {
                 throw CredentialProblem.signature("the signature does not match the issuer's key (the credential was changed, or signed with another key)")
             }
-            let credential = try WorkCredential(payload: payload, schema: schema)
+            let body = try payload ?? Self.parsePayload(jws)
+            guard WorkCredential.issuerUUID(of: body) == found.issuerID else {
+                throw CredentialProblem.issuer("key \(jws.keyID ?? "") belongs to issuer urn:uuid:\(found.issuerID), not to the issuer the credential names")
+            }
+            let credential = try WorkCredential(payload: body, schema: schema)
             if credential.validFrom > now { throw CredentialProblem.validity("not valid before \(Timestamp.format(credential.validFrom))") }
             if let until = credential.validUntil, until <= now { throw CredentialProblem.validity("expired at \(Timestamp.format(until))") }
             if let isRevoked, isRevoked(credential.status) { throw CredentialProblem.status("revoked by the issuer") }
-            let keyID = jws.keyID ?? ""
-            return .success(VerifiedCredential(credential: credential, token: String(token), keyID: keyID))
+            return .success(VerifiedCredential(credential: credential, token: String(token), keyID: jws.keyID ?? ""))
         } catch let problem as CredentialProblem {
             return .failure(problem)
         } catch {
             return .failure(.malformed("\(error)"))
         }
+    }
+
+    static func parsePayload(_ jws: CompactJWS) throws(CredentialProblem) -> JSONValue {
+        do { return try JSONValue.parse(jws.payload) } catch { throw .malformed("the payload is not JSON: \(error)") }
+    }
+}
+
+/// A registered public key and the issuer it belongs to.
+public struct IssuerKey: Sendable {
+    public let issuerID: String
+    public let key: Curve25519.Signing.PublicKey
+
+    public init(issuerID: String, key: Curve25519.Signing.PublicKey) {
+        self.issuerID = issuerID
+        self.key = key
     }
 }

@@ -5,6 +5,12 @@ public struct StatusEntry: Sendable, Hashable {
     public let issuerID: String
     public let list: Int
     public let index: Int
+
+    public init(issuerID: String, list: Int, index: Int) {
+        self.issuerID = issuerID
+        self.list = list
+        self.index = index
+    }
 }
 
 /// A work credential (W3C VC 2.0) whose envelope and record have been read and checked.

@@ -17,8 +17,9 @@ import Testing
     }
 
     func verify(_ token: String, revoked: Set<StatusEntry> = []) -> Result<VerifiedCredential, CredentialProblem> {
-        verifier.verify(Substring(token), now: now, key: { issuer, _ in
-            issuer == issuerID ? .success(key.publicKey) : .failure(.issuer("unknown issuer"))
+        let kid = Ed25519JWK(privateKey: key).thumbprint
+        return verifier.verify(Substring(token), now: now, key: { issuer, keyID in
+            keyID == kid || (keyID == nil && issuer == issuerID) ? .success(IssuerKey(issuerID: issuerID, key: key.publicKey)) : .failure(.issuer("unknown issuer"))
         }, isRevoked: { revoked.contains($0) })
     }
 
@@ -47,8 +48,11 @@ import Testing
         // issuer: signed by someone Loopbrug does not know
         let other = WorkCredential.payload(issuerID: "00000000-0000-4000-8000-000000000000", issuerName: nil, record: Standard.example("employment.json"),
                                            validFrom: now, statusPosition: 0, baseURL: "http://x")
-        let stranger = try CompactJWS.sign(payload: other.serialized(), key: key, keyID: "k")
+        let stranger = try CompactJWS.sign(payload: other.serialized(), key: Curve25519.Signing.PrivateKey(), keyID: "k")
         #expect(problem(verify(stranger)) == .issuer("unknown issuer"))
+        // issuer: a registered key used for a credential that names another issuer
+        let impostor = try CompactJWS.sign(payload: other.serialized(), key: key, keyID: Ed25519JWK(privateKey: key).thumbprint)
+        #expect(problem(verify(impostor))?.check == "issuer")
         // schema: a record that breaks the standard, properly signed
         let bad = Standard.examples("invalid").first { $0.name == "negative-hours.json" }!.json
         #expect(problem(verify(try token(record: bad))) == .schema(path: "credentialSubject.hours", reason: "must be at least 0"))

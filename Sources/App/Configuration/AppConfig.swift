@@ -13,6 +13,10 @@ public struct AppConfig: Sendable {
     public var hostname: String
     public var port: Int
     public var escoDirectory: String
+    /// The published standard (schema, context): docs/standard/v0.1.
+    public var standardDirectory: String
+    /// Where people and platforms reach this Loopbrug; status list and verification URLs use it.
+    public var publicURL: String
     /// Set the Secure flag on cookies; on when the public URL is https.
     public var secureCookies: Bool
     public var seedDemoData: Bool
@@ -22,19 +26,22 @@ public struct AppConfig: Sendable {
     public var importTaxonomyIfEmpty: Bool
 
     public init(database: Database, hostname: String = "127.0.0.1", port: Int = 8080,
-                escoDirectory: String = "data/esco", secureCookies: Bool = false,
+                escoDirectory: String = "data/esco", standardDirectory: String = "docs/standard/v0.1",
+                publicURL: String? = nil, secureCookies: Bool = false,
                 seedDemoData: Bool = true, bcryptCost: Int = 12, importTaxonomyIfEmpty: Bool = true) {
         self.database = database
         self.hostname = hostname
         self.port = port
         self.escoDirectory = escoDirectory
+        self.standardDirectory = standardDirectory
+        self.publicURL = publicURL ?? "http://\(hostname):\(port)"
         self.secureCookies = secureCookies
         self.seedDemoData = seedDemoData
         self.bcryptCost = bcryptCost
         self.importTaxonomyIfEmpty = importTaxonomyIfEmpty
     }
 
-    /// Reads `DATABASE_URL`, `LOOPBRUG_ESCO_DIR`, `LOOPBRUG_PUBLIC_URL`, `LOOPBRUG_DEMO`, `HOST`, `PORT`.
+    /// Reads `DATABASE_URL`, `LOOPBRUG_ESCO_DIR`, `LOOPBRUG_STANDARD_DIR`, `LOOPBRUG_PUBLIC_URL`, `LOOPBRUG_DEMO`, `HOST`, `PORT`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         let database: Database
         if let url = env["DATABASE_URL"], !url.isEmpty {
@@ -48,6 +55,14 @@ public struct AppConfig: Sendable {
             guard let p = Int(port), (1...65535).contains(p) else { throw ConfigError("PORT=\(port) is not a port number (1–65535)") }
             config.port = p
         }
+        config.publicURL = "http://\(config.hostname):\(config.port)"
+        if let url = env["LOOPBRUG_PUBLIC_URL"], !url.isEmpty {
+            guard let c = URLComponents(string: url), ["http", "https"].contains(c.scheme?.lowercased() ?? ""), c.host?.isEmpty == false else {
+                throw ConfigError("LOOPBRUG_PUBLIC_URL=\(url) is not an http(s) URL like https://loopbrug.example.nl")
+            }
+            config.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
+        if let dir = env["LOOPBRUG_STANDARD_DIR"], !dir.isEmpty { config.standardDirectory = dir }
         if let dir = env["LOOPBRUG_ESCO_DIR"], !dir.isEmpty { config.escoDirectory = dir }
         config.secureCookies = env["LOOPBRUG_PUBLIC_URL"]?.lowercased().hasPrefix("https://") ?? false
         if let demo = env["LOOPBRUG_DEMO"] { config.seedDemoData = !["0", "false", "no", "off"].contains(demo.lowercased()) }

@@ -24,6 +24,7 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(CreateTaxonomyTables())
     app.migrations.add(CreateTaxonomyImports())
+    app.migrations.add(CreatePassportTables())
 }
 
 /// Runs pending migrations, turning a failed connection into a message a person can act on.

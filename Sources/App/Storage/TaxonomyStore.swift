@@ -28,7 +28,7 @@ public struct TaxonomyStore: Sendable {
             let sql = db as! any SQLDatabase
             for table in Self.tables { try await sql.delete(from: table).run() }
             progress("writing \(data.occupations.count) occupations")
-            try await insert(sql, "esco_occupations",
+            try await sql.insertRows("esco_occupations",
                              ["uri", "code", "isco_group", "label_en", "label_nl", "alt_labels_en", "alt_labels_nl",
                               "hidden_labels_en", "hidden_labels_nl", "description_en", "description_nl"],
                              data.occupations.map { o in
@@ -39,20 +39,20 @@ public struct TaxonomyStore: Sendable {
                                          o.descriptions[.en] ?? "", o.descriptions[.nl] ?? ""]
                              })
             progress("writing \(data.skills.count) skills")
-            try await insert(sql, "esco_skills", ["uri", "skill_type", "reuse_level", "label_en", "alt_labels_en", "description_en"],
+            try await sql.insertRows("esco_skills", ["uri", "skill_type", "reuse_level", "label_en", "alt_labels_en", "description_en"],
                              data.skills.map { [$0.uri, $0.type?.rawValue, $0.reuseLevel?.rawValue, $0.label,
                                                 $0.alternativeLabels.joined(separator: "\n"), $0.description] })
             progress("writing \(data.occupationSkills.count) occupation–skill relations")
-            try await insert(sql, "esco_occupation_skills", ["occupation_uri", "skill_uri", "relevance"],
+            try await sql.insertRows("esco_occupation_skills", ["occupation_uri", "skill_uri", "relevance"],
                              data.occupationSkills.map { [$0.occupationURI, $0.skillURI, $0.relevance.rawValue] })
             progress("writing the ISCO groups and the skill hierarchy")
-            try await insert(sql, "esco_isco_groups", ["uri", "code", "label_en", "description_en"],
+            try await sql.insertRows("esco_isco_groups", ["uri", "code", "label_en", "description_en"],
                              data.iscoGroups.map { [$0.uri, $0.code, $0.label, $0.description] })
-            try await insert(sql, "esco_skill_groups", ["uri", "code", "label_en"],
+            try await sql.insertRows("esco_skill_groups", ["uri", "code", "label_en"],
                              data.skillGroups.map { [$0.uri, $0.code, $0.label] })
-            try await insert(sql, "esco_skill_broader", ["uri", "broader_uri"],
+            try await sql.insertRows("esco_skill_broader", ["uri", "broader_uri"],
                              data.skillBroader.map { [$0.uri, $0.broaderURI] })
-            try await insert(sql, "esco_skill_relations", ["skill_uri", "related_skill_uri", "relevance"],
+            try await sql.insertRows("esco_skill_relations", ["skill_uri", "related_skill_uri", "relevance"],
                              data.skillRelations.map { [$0.skillURI, $0.relatedSkillURI, $0.relevance.rawValue] })
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
@@ -148,19 +148,5 @@ public struct TaxonomyStore: Sendable {
                 .from(table).first()?.decode(column: "n", as: Int.self) ?? 0
         }
         return result
-    }
-
-    /// Multi-row inserts of up to 500 rows: far fewer round trips, within both drivers' bind limits.
-    private func insert(_ sql: any SQLDatabase, _ table: String, _ columns: [String],
-                        _ rows: [[(any Encodable & Sendable)?]]) async throws {
-        for start in stride(from: 0, to: rows.count, by: 500) {
-            var builder = sql.insert(into: table).columns(columns)
-            for row in rows[start..<min(start + 500, rows.count)] {
-                builder = builder.values(row.map { value -> any SQLExpression in
-                    if let value { SQLBind(value) } else { SQLLiteral.null }
-                })
-            }
-            try await builder.run()
-        }
     }
 }

@@ -1,0 +1,203 @@
+import Crypto
+import Dispatch
+import Foundation
+import Passport
+import Taxonomy
+import Vapor
+
+/// One line of an import that was refused: where, which check, which field, why.
+public struct LineProblem: Sendable, Codable, Equatable {
+    public let line: Int
+    public let check: String
+    public let field: String?
+    public let reason: String
+
+    init(line: Int, _ problem: CredentialProblem) {
+        self.line = line
+        check = problem.check
+        field = problem.field
+        reason = problem.reason
+    }
+
+    public var text: String { "line \(line): \(check): \(reason)" }
+}
+
+/// The outcome of an import: everything stored, or nothing and every bad line.
+public struct ImportReport: Sendable, Codable {
+    public let accepted: Int
+    public let problems: [LineProblem]
+    public var succeeded: Bool { problems.isEmpty }
+}
+
+/// Who sends credentials: an admin importing for a named worker, or a platform through the API.
+public enum ImportSender: Sendable {
+    /// From the CLI or the admin: all records go to this worker.
+    case admin(worker: UUID)
+    /// A platform's API call: only its own credentials, for workers linked by a passport code.
+    case issuer(issuerID: String)
+}
+
+/// Verifies, imports and reads work credentials. The checks live in the Passport library; this
+/// service adds what needs the database: registered keys, duplicates, links and revocations.
+public final class PassportService: Sendable {
+    public let verifier: CredentialVerifier
+
+    public init(standardDirectory: String) throws {
+        let path = standardDirectory + "/work-record.schema.json"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError("cannot read the work record schema \(path); run Loopbrug from its folder or set LOOPBRUG_STANDARD_DIR")
+        }
+        do {
+            verifier = CredentialVerifier(schema: try JSONSchema(json: try JSONValue.parse([UInt8](data))))
+        } catch {
+            throw ConfigError("\(path) is not a usable schema: \(error)")
+        }
+    }
+
+    /// Verifies tokens on every core; results in input order.
+    public func verifyAll(_ lines: [JSONLines.Line], keys: [String: [String: Ed25519JWK]], now: Date,
+                          isRevoked: (@Sendable (StatusEntry) -> Bool)?) -> [Result<VerifiedCredential, CredentialProblem>] {
+        let verifier = self.verifier
+        var byKeyID: [String: IssuerKey] = [:]
+        for (issuer, issuerKeys) in keys { for (kid, jwk) in issuerKeys { byKeyID[kid] = IssuerKey(issuerID: issuer, key: jwk.publicKey) } }
+        let index = byKeyID
+        let lookup: @Sendable (String?, String?) -> Result<IssuerKey, CredentialProblem> = { issuer, kid in
+            if let kid {
+                guard let found = index[kid] else { return .failure(.issuer("key \(kid) is not registered in Loopbrug (unknown issuer or key)")) }
+                return .success(found)
+            }
+            guard let issuer, let issuerKeys = keys[issuer] else { return .failure(.issuer("issuer urn:uuid:\(issuer ?? "?") is not registered in Loopbrug")) }
+            guard issuerKeys.count == 1, let only = issuerKeys.values.first else { return .failure(.issuer("the header has no kid and the issuer has several keys")) }
+            return .success(IssuerKey(issuerID: issuer, key: only.publicKey))
+        }
+        let results = ResultBuffer(count: lines.count)
+        let chunk = 256
+        let chunks = (lines.count + chunk - 1) / chunk
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for i in (c * chunk)..<min(lines.count, (c + 1) * chunk) {
+                results.set(i, verifier.verify(lines[i].text, now: now, key: lookup, isRevoked: isRevoked))
+            }
+        }
+        return results.values
+    }
+
+    /// Verifies and stores a batch all-or-nothing. ESCO URIs are checked against the loaded taxonomy.
+    public func importCredentials(_ lines: [JSONLines.Line], from sender: ImportSender, store: PassportStore,
+                                  taxonomy: TaxonomyIndex?, now: Date) async throws -> ImportReport {
+        let keys = try await store.activeKeys()
+        let results = verifyAll(lines, keys: keys, now: now, isRevoked: nil)
+        var problems: [LineProblem] = []
+        var verified: [(line: Int, credential: VerifiedCredential)] = []
+        for (line, result) in zip(lines, results) {
+            switch result {
+            case .success(let v): verified.append((line.number, v))
+            case .failure(let p): problems.append(LineProblem(line: line.number, p))
+            }
+        }
+        // Duplicates inside the batch and against what is stored.
+        let stored = try await store.existingCredentialIDs(verified.map(\.credential.credential.id))
+        var seenIDs: [String: Int] = [:]
+        var seenStatus: [StatusEntry: Int] = [:]
+        var usedIndices: [String: Set<Int>] = [:]
+        var linksByIssuer: [String: [String: String]] = [:]
+        var newLinks: [String: (issuer: String, subject: String, worker: String)] = [:]
+        var rows: [PassportRecordRow] = []
+        rows.reserveCapacity(verified.count)
+        for (line, v) in verified {
+            let c = v.credential
+            func refuse(_ p: CredentialProblem) { problems.append(LineProblem(line: line, p)) }
+            if let first = seenIDs[c.id] { refuse(.duplicate("credential \(c.id) is also on line \(first)")); continue }
+            seenIDs[c.id] = line
+            if stored.contains(c.id) { refuse(.duplicate("credential \(c.id) is already in Loopbrug")); continue }
+            if let first = seenStatus[c.status] { refuse(.duplicate("status list entry \(c.status.list)/\(c.status.index) is also used on line \(first)")); continue }
+            seenStatus[c.status] = line
+            let usedKey = "\(c.issuerID)/\(c.status.list)"
+            if usedIndices[usedKey] == nil { usedIndices[usedKey] = try await store.usedStatusIndices(issuerID: c.issuerID, list: c.status.list) }
+            if usedIndices[usedKey]!.contains(c.status.index) {
+                refuse(.duplicate("status list entry \(c.status.list)/\(c.status.index) already belongs to another credential of this issuer")); continue
+            }
+            if let problem = escoProblem(c.record, taxonomy) { refuse(problem); continue }
+            if linksByIssuer[c.issuerID] == nil { linksByIssuer[c.issuerID] = try await store.links(issuerID: c.issuerID) }
+            let worker: String
+            switch sender {
+            case .issuer(let issuerID):
+                guard c.issuerID == issuerID else { refuse(.issuer("this API key belongs to another issuer than urn:uuid:\(c.issuerID)")); continue }
+                guard let subject = c.record.subjectID else {
+                    refuse(.subject("credentialSubject.id is missing: ask the worker for a passport code and redeem it first")); continue
+                }
+                guard let linked = linksByIssuer[c.issuerID]?[subject] else {
+                    refuse(.subject("\(subject) is not linked to a worker: redeem the worker's passport code first")); continue
+                }
+                worker = linked
+            case .admin(let workerID):
+                worker = workerID.uuidString.lowercased()
+                if let subject = c.record.subjectID {
+                    let key = c.issuerID + " " + subject
+                    if let linked = linksByIssuer[c.issuerID]?[subject] ?? newLinks[key]?.worker, linked != worker {
+                        refuse(.subject("\(subject) is linked to another worker")); continue
+                    }
+                    if linksByIssuer[c.issuerID]?[subject] == nil { newLinks[key] = (c.issuerID, subject, worker) }
+                }
+            }
+            rows.append(PassportRecordRow(
+                id: UUID().uuidString.lowercased(), workerID: worker, source: "issued", issuerID: c.issuerID, credentialID: c.id,
+                subjectID: c.record.subjectID, token: v.token, recordJSON: c.record.json.serialized(), kind: c.record.kind.rawValue,
+                roleTitle: c.record.roleTitle, periodStart: c.record.start.description, periodEnd: c.record.end?.description,
+                statusList: c.status.list, statusIndex: c.status.index, validFrom: c.validFrom, validUntil: c.validUntil,
+                revokedAt: nil, createdAt: now))
+        }
+        guard problems.isEmpty else {
+            return ImportReport(accepted: 0, problems: problems.sorted { $0.line < $1.line })
+        }
+        try await store.insertRecords(rows, links: Array(newLinks.values), now: now)
+        return ImportReport(accepted: rows.count, problems: [])
+    }
+
+    /// An ESCO URI the loaded taxonomy does not know, named by its field.
+    func escoProblem(_ record: WorkRecord, _ taxonomy: TaxonomyIndex?, prefix: String = "credentialSubject.") -> CredentialProblem? {
+        guard let taxonomy else { return nil }
+        if let occupation = record.occupation, taxonomy.occupation(id: occupation) == nil {
+            return .schema(path: prefix + "occupation", reason: "is not an occupation in ESCO \(taxonomy.version)")
+        }
+        for (i, skill) in record.skills.enumerated() where taxonomy.skill(uri: skill) == nil {
+            return .schema(path: prefix + "skills[\(i)]", reason: "is not a skill in ESCO \(taxonomy.version)")
+        }
+        return nil
+    }
+}
+
+/// Fixed-size storage that concurrent workers fill at distinct indices.
+private final class ResultBuffer: @unchecked Sendable {
+    private var storage: [Result<VerifiedCredential, CredentialProblem>?]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: Result<VerifiedCredential, CredentialProblem>) {
+        lock.lock(); storage[i] = value; lock.unlock()
+    }
+    var values: [Result<VerifiedCredential, CredentialProblem>] { storage.map { $0! } }
+}
+
+extension Application {
+    private struct PassportKey: StorageKey { typealias Value = PassportService }
+
+    /// The passport service, made on first use from the configured standard directory.
+    public var passport: PassportService {
+        get throws {
+            if let service = storage[PassportKey.self] { return service }
+            let service = try PassportService(standardDirectory: config.standardDirectory)
+            storage[PassportKey.self] = service
+            return service
+        }
+    }
+
+    public var passportStore: PassportStore { PassportStore(database: db) }
+}
+
+extension PassportService {
+    /// Verifies tokens against this Loopbrug: registered keys and the revocations it holds.
+    public func verifyStored(_ lines: [JSONLines.Line], store: PassportStore, now: Date) async throws -> [Result<VerifiedCredential, CredentialProblem>] {
+        let keys = try await store.activeKeys()
+        let revoked = try await store.allRevokedEntries()
+        return verifyAll(lines, keys: keys, now: now, isRevoked: { revoked.contains($0) })
+    }
+}
