@@ -9,6 +9,7 @@ public func configure(_ app: Application, config: AppConfig, dependencies: AppDe
     app.loginGuard = LoginGuard()
     _ = app.taxonomy
     _ = try app.passport
+    _ = app.statusListCache
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
     app.passwords.use(.bcrypt(cost: config.bcryptCost))

@@ -6,6 +6,11 @@ public enum JSONLines {
     public struct Line: Sendable {
         public let number: Int
         public let text: Substring
+
+        public init(number: Int, text: Substring) {
+            self.number = number
+            self.text = text
+        }
     }
 
     public static func lines(_ bytes: [UInt8]) throws(FileProblem) -> [Line] {

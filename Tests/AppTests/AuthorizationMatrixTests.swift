@@ -46,6 +46,22 @@ import VaporTesting
         "GET /beheer": [.role(.admin)],
         "POST /beheer/gebruikers/:id/rol": [.role(.admin)],
         "GET /api/v1/issuer/me": [.issuerToken],
+        "GET /standard/v0.1/:file": everyone,
+        "GET /openapi.json": everyone,
+        "GET /issuers/:id/jwks.json": everyone,
+        "GET /.well-known/jwks.json": everyone,
+        "GET /status/:issuer/:list": everyone,
+        "POST /api/v1/issuer/keys": [.issuerToken],
+        "POST /api/v1/issuer/links": [.issuerToken],
+        "POST /api/v1/issuer/status-entries": [.issuerToken],
+        "POST /api/v1/credentials": [.issuerToken],
+        "POST /api/v1/credentials/batch": [.issuerToken],
+        "POST /api/v1/credentials/:id/revoke": [.issuerToken],
+        "GET /paspoort": [.role(.worker)],
+        "POST /paspoort/code": [.role(.worker)],
+        "GET /paspoort/toevoegen": [.role(.worker)],
+        "POST /paspoort/toevoegen": [.role(.worker)],
+        "POST /paspoort/werk/:id/verwijderen": [.role(.worker)],
     ]
 
     @Test func everyRouteIsInTheMatrixAndBehavesAsExpected() async throws {

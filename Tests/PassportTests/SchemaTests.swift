@@ -58,3 +58,26 @@ import Testing
         #expect(record.json["earnings"] != nil)
     }
 }
+
+@Suite struct SummaryTests {
+    @Test func totalsWeighRatingsByTheirCountOnAFivePointScale() throws {
+        let a = try WorkRecord(validated: Standard.example("platform-work-period.json"))  // 4.8/5 × 96, 412.5 h, 138 jobs
+        let b = try WorkRecord(validated: Standard.example("platform-work-job.json"))      // 5/5 × 11, 5 h, 1 job
+        let c = try WorkRecord(validated: Standard.example("volunteering.json"))          // 200 h, no ratings
+        let totals = PassportTotals([(a, true), (b, true), (c, false)])
+        #expect(totals.records == 3 && totals.verified == 2)
+        #expect(totals.hours == 617.5)
+        #expect(totals.jobs == 139)
+        #expect(totals.ratingCount == 107)
+        #expect(abs(totals.ratingAverage! - (4.8 * 96 + 5 * 11) / 107) < 1e-9)
+        #expect(PassportTotals([]).ratingAverage == nil)
+    }
+
+    @Test func periodsReadNaturally() {
+        let d = { CalendarDate($0)! }
+        #expect(PeriodText.describe(start: d("2025-03-01"), end: d("2025-08-31"), english: false) == "mrt 2025 – aug 2025")
+        #expect(PeriodText.describe(start: d("2024-02-01"), end: nil, english: false) == "sinds feb 2024")
+        #expect(PeriodText.describe(start: d("2025-10-04"), end: d("2025-10-04"), english: true) == "4 Oct 2025")
+        #expect(PeriodText.describe(start: d("2025-10-04"), end: d("2025-10-20"), english: false) == "okt 2025")
+    }
+}

@@ -30,6 +30,9 @@ func renderPage(_ ctx: PageContext, title: String, status: HTTPStatus = .ok, _ m
         el("li", el("a", ["href": SiteRoute.occupationSearch.link()], text(ctx.t("Beroepen zoeken", "Search occupations")))),
     ]
     if let user = ctx.user {
+        if user.role == .worker {
+            nav.append(el("li", el("a", ["href": SiteRoute.passport.link()], text(ctx.t("Mijn paspoort", "My passport")))))
+        }
         nav.append(el("li", el("a", ["href": SiteRoute.account.link()], text(ctx.t("Mijn account", "My account")))))
         if user.role == .admin {
             nav.append(el("li", el("a", ["href": SiteRoute.admin.link()], text(ctx.t("Beheer", "Admin")))))

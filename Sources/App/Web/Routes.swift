@@ -6,9 +6,20 @@ func registerRoutes(_ app: Application) {
         var middleware: [any Middleware] = [AccessMiddleware(route: route)]
         if route.isFormPost { middleware.append(CSRFMiddleware()) }
         let responder = handler(for: route)
-        app.grouped(middleware).on(route.method, route.pathComponents, body: route.isFormPost ? .collect(maxSize: "64kb") : .collect,
+        app.grouped(middleware).on(route.method, route.pathComponents, body: route.bodyLimit,
                                    use: responder)
             .userInfo["siteRoute"] = route
+    }
+}
+
+extension SiteRoute {
+    /// How much of a request body a route reads: a JSON Lines batch may be large, forms are small.
+    var bodyLimit: HTTPBodyStreamStrategy {
+        switch self {
+        case .apiCredentialsBatch: .collect(maxSize: "256mb")
+        case _ where isFormPost: .collect(maxSize: "64kb")
+        default: .collect(maxSize: "1mb")
+        }
     }
 }
 
@@ -50,5 +61,21 @@ private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -
     case .admin: { try await AdminController.overview($0) }
     case .adminSetRole: { try await AdminController.setRole($0) }
     case .issuerMe: { req in try await AccountController.issuerMe(req).encodeResponse(for: req) }
+    case .standardFile: { try TrustController.standardFile($0) }
+    case .openAPI: { try TrustController.openAPI($0) }
+    case .issuerJWKS: { try await TrustController.jwks($0) }
+    case .loopbrugJWKS: { try await TrustController.loopbrugJWKS($0) }
+    case .statusList: { try await TrustController.statusList($0) }
+    case .apiIssuerKeys: { try await IssuerAPIController.registerKey($0) }
+    case .apiIssuerLinks: { try await IssuerAPIController.link($0) }
+    case .apiStatusEntries: { try await IssuerAPIController.reserveStatus($0) }
+    case .apiCredentials: { try await IssuerAPIController.submit($0) }
+    case .apiCredentialsBatch: { try await IssuerAPIController.submitBatch($0) }
+    case .apiCredentialRevoke: { try await IssuerAPIController.revoke($0) }
+    case .passport: { try await PassportController.page($0) }
+    case .passportCode: { try await PassportController.makeCode($0) }
+    case .passportAddForm: { try await PassportController.addForm($0) }
+    case .passportAdd: { try await PassportController.add($0) }
+    case .passportRecordDelete: { try await PassportController.delete($0) }
     }
 }

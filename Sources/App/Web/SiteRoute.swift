@@ -19,10 +19,15 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     case account, tokens, tokenCreate, tokenRevoke
     case admin, adminSetRole
     case issuerMe
+    case standardFile, openAPI, issuerJWKS, loopbrugJWKS, statusList
+    case apiIssuerKeys, apiIssuerLinks, apiStatusEntries, apiCredentials, apiCredentialsBatch, apiCredentialRevoke
+    case passport, passportCode, passportAddForm, passportAdd, passportRecordDelete
 
     public var method: HTTPMethod {
         switch self {
-        case .login, .register, .logout, .tokenCreate, .tokenRevoke, .adminSetRole: .POST
+        case .login, .register, .logout, .tokenCreate, .tokenRevoke, .adminSetRole,
+             .apiIssuerKeys, .apiIssuerLinks, .apiStatusEntries, .apiCredentials, .apiCredentialsBatch, .apiCredentialRevoke,
+             .passportCode, .passportAdd, .passportRecordDelete: .POST
         default: .GET
         }
     }
@@ -47,18 +52,36 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .admin: "/beheer"
         case .adminSetRole: "/beheer/gebruikers/:id/rol"
         case .issuerMe: "/api/v1/issuer/me"
+        case .standardFile: "/standard/v0.1/:file"
+        case .openAPI: "/openapi.json"
+        case .issuerJWKS: "/issuers/:id/jwks.json"
+        case .loopbrugJWKS: "/.well-known/jwks.json"
+        case .statusList: "/status/:issuer/:list"
+        case .apiIssuerKeys: "/api/v1/issuer/keys"
+        case .apiIssuerLinks: "/api/v1/issuer/links"
+        case .apiStatusEntries: "/api/v1/issuer/status-entries"
+        case .apiCredentials: "/api/v1/credentials"
+        case .apiCredentialsBatch: "/api/v1/credentials/batch"
+        case .apiCredentialRevoke: "/api/v1/credentials/:id/revoke"
+        case .passport: "/paspoort"
+        case .passportCode: "/paspoort/code"
+        case .passportAddForm, .passportAdd: "/paspoort/toevoegen"
+        case .passportRecordDelete: "/paspoort/werk/:id/verwijderen"
         }
     }
 
     public var access: Access {
         switch self {
         case .home, .health, .stylesheet, .language, .occupationSearch, .occupation,
-             .apiOccupationSearch, .apiOccupation, .loginForm, .login, .registerForm, .register:
+             .apiOccupationSearch, .apiOccupation, .loginForm, .login, .registerForm, .register,
+             .standardFile, .openAPI, .issuerJWKS, .loopbrugJWKS, .statusList:
             .everyone
         case .logout, .account: .signedIn(nil)
         case .tokens, .tokenCreate, .tokenRevoke: .signedIn([.issuer])
         case .admin, .adminSetRole: .signedIn([.admin])
-        case .issuerMe: .apiToken(.issuer)
+        case .issuerMe, .apiIssuerKeys, .apiIssuerLinks, .apiStatusEntries, .apiCredentials, .apiCredentialsBatch, .apiCredentialRevoke:
+            .apiToken(.issuer)
+        case .passport, .passportCode, .passportAddForm, .passportAdd, .passportRecordDelete: .signedIn([.worker])
         }
     }
 

@@ -52,5 +52,21 @@ enum Stylesheet {
     code,.token{font-family:ui-monospace,"DejaVu Sans Mono",monospace;word-break:break-all}
     footer.site{border-top:1px solid #d4d4cf;color:#4a4a4a;font-size:.9rem;padding:1rem;max-width:46rem;margin:0 auto}
     .steps{padding-left:1.2rem}
+    input[type=date],textarea{width:100%;font:inherit;padding:.6rem .7rem;border:2px solid #555;border-radius:6px;background:#fff;color:#1a1a1a;min-height:48px}
+    dl.totals{display:grid;grid-template-columns:repeat(auto-fit,minmax(6.5rem,1fr));gap:.5rem;margin:0 0 1rem}
+    dl.totals div{background:#fff;border:1px solid #d4d4cf;border-radius:8px;padding:.5rem .75rem}
+    dl.totals dt{font-size:.9rem;color:#4a4a4a}
+    dl.totals dd{margin:0;font-size:1.35rem;font-weight:700}
+    .box{background:#fff;border:1px solid #d4d4cf;border-radius:8px;padding:.25rem 1rem 1rem;margin:0 0 1rem}
+    .box h2{margin-top:.75rem}
+    .code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:2rem;font-weight:700;letter-spacing:.1em;margin:.25rem 0}
+    ol.timeline{list-style:none;padding:0;margin:0}
+    li.record{background:#fff;border:1px solid #d4d4cf;border-left:6px solid #0a4f96;border-radius:8px;padding:.5rem 1rem .75rem;margin:0 0 .75rem}
+    li.record h3{margin:.25rem 0 0;font-size:1.15rem}
+    .badge{display:inline-block;border-radius:999px;padding:.1rem .7rem;font-size:.9rem;font-weight:600}
+    .badge.verified{background:#e3f1e6;color:#14502a}
+    .badge.self{background:#f1efe3;color:#5a4a0c}
+    .badge.revoked{background:#f8e1e1;color:#7a1414}
+    p.label{font-weight:600;margin:.5rem 0 0}
     """
 }

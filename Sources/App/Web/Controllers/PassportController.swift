@@ -1,0 +1,169 @@
+import Foundation
+import Passport
+import Taxonomy
+import Vapor
+
+/// The worker's own passport: the timeline, a one-time code for platforms, and records the
+/// worker adds themselves (always shown as self-declared).
+enum PassportController {
+    static func workerID(_ req: Request) throws -> UUID {
+        guard let user = req.user, user.role == .worker else { throw Abort(.forbidden) }
+        return user.id
+    }
+
+    static func page(_ req: Request) async throws -> Response {
+        let worker = try workerID(req)
+        let rows = try await req.application.passportStore.records(worker: worker)
+        return PassportPages.passport(PageContext(req), entries: try await entries(rows, req.application), code: nil)
+    }
+
+    /// The stored rows as page entries, with issuer names and the skills each record shows.
+    static func entries(_ rows: [PassportRecordRow], _ app: Application) async throws -> [PassportEntry] {
+        var issuerNames: [String: String] = [:]
+        for id in Set(rows.compactMap(\.issuerID)) { issuerNames[id] = try await app.passportStore.issuer(id: id)?.name }
+        let taxonomy = app.taxonomy.index
+        return rows.compactMap { row in
+            guard let json = try? JSONValue.parse(row.recordJSON), let record = try? WorkRecord(validated: json) else { return nil }
+            return PassportEntry(row: row, record: record, issuerName: row.issuerID.flatMap { issuerNames[$0] },
+                                 occupation: record.occupation.flatMap { taxonomy?.occupation(id: $0) },
+                                 skills: skillsShown(by: record, taxonomy))
+        }
+    }
+
+    /// The skills a record shows: those it names, then the occupation's essential skills.
+    static func skillsShown(by record: WorkRecord, _ taxonomy: TaxonomyIndex?) -> [Skill] {
+        guard let taxonomy else { return [] }
+        var seen = Set<String>()
+        var skills: [Skill] = []
+        for uri in record.skills { if let s = taxonomy.skill(uri: uri), seen.insert(uri).inserted { skills.append(s) } }
+        if let occupation = record.occupation.flatMap({ taxonomy.occupation(id: $0) }) {
+            for s in taxonomy.profile(of: occupation).essentialSkills where seen.insert(s.uri).inserted { skills.append(s) }
+        }
+        return skills
+    }
+
+    /// POST /paspoort/code: a new one-time code for a platform, valid for 30 minutes.
+    static func makeCode(_ req: Request) async throws -> Response {
+        let worker = try workerID(req)
+        var random = BytesRandom(bytes: req.application.dependencies.randomBytes(256))
+        let code = PassportCode.make(using: &random)
+        let now = req.application.dependencies.now()
+        try await req.application.passportStore.storeCode(hash: PassportCode.hash(PassportCode.normalise(code)!), worker: worker,
+                                                          expiresAt: now.addingTimeInterval(PassportCode.lifetime))
+        let rows = try await req.application.passportStore.records(worker: worker)
+        return PassportPages.passport(PageContext(req), entries: try await entries(rows, req.application), code: code)
+    }
+
+    struct AddForm: Content {
+        var kind: String?
+        var roleTitle: String?
+        var organisation: String?
+        var occupation: String?
+        var start: String?
+        var end: String?
+        var hours: String?
+        var tasks: String?
+    }
+
+    static func addForm(_ req: Request) async throws -> Response {
+        _ = try workerID(req)
+        return PassportPages.addForm(PageContext(req), form: AddForm(), problems: [:])
+    }
+
+    /// POST /paspoort/toevoegen: checks the form field by field (in the reader's language), then
+    /// the record against the standard, and stores it as self-declared.
+    static func add(_ req: Request) async throws -> Response {
+        let worker = try workerID(req)
+        let ctx = PageContext(req)
+        let form = (try? req.content.decode(AddForm.self)) ?? AddForm()
+        var problems: [String: String] = [:]
+        func clean(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        let kind = RecordKind(rawValue: clean(form.kind))
+        if kind == nil { problems["kind"] = ctx.t("Kies wat voor werk het was.", "Choose what kind of work it was.") }
+        let role = clean(form.roleTitle)
+        if role.isEmpty || role.count > 200 { problems["roleTitle"] = ctx.t("Schrijf op wat je deed, in 1 tot 200 tekens.", "Write what you did, in 1 to 200 characters.") }
+        let organisation = clean(form.organisation)
+        if organisation.count > 200 { problems["organisation"] = ctx.t("Gebruik hoogstens 200 tekens.", "Use at most 200 characters.") }
+        let start = CalendarDate(clean(form.start))
+        if start == nil { problems["start"] = ctx.t("Vul een datum in, zoals 2024-03-01.", "Enter a date, like 2024-03-01.") }
+        var end: CalendarDate?
+        if !clean(form.end).isEmpty {
+            end = CalendarDate(clean(form.end))
+            if end == nil { problems["end"] = ctx.t("Vul een datum in, zoals 2024-09-30, of laat het leeg.", "Enter a date, like 2024-09-30, or leave it empty.") }
+            else if let start, end! < start { problems["end"] = ctx.t("Het einde ligt vóór het begin.", "The end is before the start.") }
+        }
+        var hours: Double?
+        if !clean(form.hours).isEmpty {
+            hours = Double(clean(form.hours).replacingOccurrences(of: ",", with: "."))
+            if hours == nil || hours! < 0 || hours! > 100_000 { problems["hours"] = ctx.t("Vul een aantal uren in, zoals 120.", "Enter a number of hours, like 120.") }
+        }
+        let tasks = clean(form.tasks).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if tasks.count > 50 || tasks.contains(where: { $0.count > 300 }) {
+            problems["tasks"] = ctx.t("Hoogstens 50 taken, elk hoogstens 300 tekens.", "At most 50 tasks, each at most 300 characters.")
+        }
+        // The occupation is optional: the closest ESCO occupation to what the worker typed.
+        var occupationURI: String?
+        let occupationText = clean(form.occupation)
+        if !occupationText.isEmpty {
+            occupationURI = req.application.taxonomy.index?.searchOccupations(String(occupationText.prefix(200)), limit: 1).first?.occupation.uri
+            if occupationURI == nil { problems["occupation"] = ctx.t("Dit beroep vinden we niet. Probeer een ander woord of laat het leeg.", "We cannot find this occupation. Try another word or leave it empty.") }
+        }
+        guard problems.isEmpty, let kind, let start else {
+            return PassportPages.addForm(ctx, form: form, problems: problems, status: .unprocessableEntity)
+        }
+        var record: [String: JSONValue] = [
+            "type": .string("WorkRecord"), "kind": .string(kind.rawValue), "roleTitle": .string(role),
+            "period": .object(["start": .string(start.description)].merging(end.map { ["end": .string($0.description)] } ?? [:]) { a, _ in a }),
+        ]
+        if !organisation.isEmpty { record["organisation"] = .object(["name": .string(organisation)]) }
+        if let hours { record["hours"] = .number(hours) }
+        if !tasks.isEmpty { record["tasks"] = .array(tasks.map { .string(String($0)) }) }
+        if let occupationURI { record["occupation"] = .string(occupationURI) }
+        let json = JSONValue.object(record)
+        if let problem = try req.application.passport.check(record: json, taxonomy: req.application.taxonomy.index) {
+            problems["form"] = problem.reason
+            return PassportPages.addForm(ctx, form: form, problems: problems, status: .unprocessableEntity)
+        }
+        let parsed = try WorkRecord(validated: json)
+        let now = req.application.dependencies.now()
+        try await req.application.passportStore.insertRecords([PassportRecordRow(
+            id: UUID().uuidString.lowercased(), workerID: worker.uuidString.lowercased(), source: "self", issuerID: nil, credentialID: nil,
+            subjectID: nil, token: nil, recordJSON: json.serialized(), kind: kind.rawValue, roleTitle: role,
+            periodStart: parsed.start.description, periodEnd: parsed.end?.description, statusList: nil, statusIndex: nil,
+            validFrom: nil, validUntil: nil, revokedAt: nil, createdAt: now)], links: [], now: now)
+        return req.redirect(to: SiteRoute.passport.link(), redirectType: .normal)
+    }
+
+    /// POST /paspoort/werk/:id/verwijderen: removes a self-declared record of this worker.
+    static func delete(_ req: Request) async throws -> Response {
+        let worker = try workerID(req)
+        guard let id = req.parameters.get("id"), UUID(uuidString: id) != nil,
+              try await req.application.passportStore.deleteSelfDeclared(id: id.lowercased(), worker: worker) else {
+            throw Abort(.notFound, reason: Lang.of(req).t("Dit werk staat niet in je paspoort of kun je niet zelf verwijderen.", "This work is not in your passport or you cannot remove it yourself."))
+        }
+        return req.redirect(to: SiteRoute.passport.link(), redirectType: .normal)
+    }
+}
+
+/// A record as the passport page shows it.
+struct PassportEntry {
+    let row: PassportRecordRow
+    let record: WorkRecord
+    let issuerName: String?
+    let occupation: Occupation?
+    let skills: [Skill]
+}
+
+/// A random number generator over injected bytes, so tests can fix passport codes.
+struct BytesRandom: RandomNumberGenerator {
+    var bytes: [UInt8]
+    var position = 0
+    mutating func next() -> UInt64 {
+        var value: UInt64 = 0
+        for _ in 0..<8 {
+            value = value << 8 | UInt64(bytes[position % bytes.count])
+            position += 1
+        }
+        return value
+    }
+}

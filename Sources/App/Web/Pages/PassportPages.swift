@@ -1,0 +1,172 @@
+import Foundation
+import Passport
+import Taxonomy
+import Vapor
+
+/// The passport page (phone-first timeline) and the form to add work yourself.
+enum PassportPages {
+    static func kindName(_ kind: RecordKind, _ ctx: PageContext) -> String {
+        switch kind {
+        case .platformWork: ctx.t("Werk via een platform", "Platform work")
+        case .employment: ctx.t("Baan in loondienst", "Employment")
+        case .tempAgency: ctx.t("Uitzendwerk", "Temp agency work")
+        case .selfEmployed: ctx.t("Opdracht als zzp'er", "Self-employed assignment")
+        case .volunteering: ctx.t("Vrijwilligerswerk", "Volunteering")
+        case .informalCare: ctx.t("Mantelzorg", "Informal care")
+        case .training: ctx.t("Cursus of opleiding", "Course or training")
+        }
+    }
+
+    /// One decimal at most, thousands grouped: 5.997,5 in Dutch, 5,997.5 in English.
+    static func number(_ value: Double, _ ctx: PageContext) -> String {
+        let tenths = Int((value * 10).rounded())
+        var whole = String(abs(tenths) / 10)
+        let group = ctx.lang.isEnglish ? "," : "."
+        var index = whole.endIndex
+        while whole.distance(from: whole.startIndex, to: index) > 3 {
+            index = whole.index(index, offsetBy: -3)
+            whole.insert(contentsOf: group, at: index)
+        }
+        let sign = tenths < 0 ? "-" : ""
+        return tenths % 10 == 0 ? sign + whole : sign + whole + (ctx.lang.isEnglish ? "." : ",") + String(abs(tenths) % 10)
+    }
+
+    static func passport(_ ctx: PageContext, entries: [PassportEntry], code: String?) -> Response {
+        let title = ctx.t("Mijn werkpaspoort", "My work passport")
+        var main: [Node] = [
+            el("h1", text(title)),
+            el("p", text(ctx.t("Hier staat al je werk: van platforms, werkgevers en wat je zelf invult.",
+                               "All your work is here: from platforms, employers and what you add yourself."))),
+        ]
+        let totals = PassportTotals(entries.map { ($0.record, $0.row.isVerified && $0.row.revokedAt == nil) })
+        var facts: [Node] = [
+            el("div", el("dt", text(ctx.t("Werk", "Work"))), el("dd", text("\(totals.records)"))),
+            el("div", el("dt", text(ctx.t("Uren", "Hours"))), el("dd", text(number(totals.hours, ctx)))),
+            el("div", el("dt", text(ctx.t("Klussen", "Jobs"))), el("dd", text("\(totals.jobs)"))),
+        ]
+        if let rating = totals.ratingAverage {
+            facts.append(el("div", el("dt", text(ctx.t("Waardering", "Rating"))),
+                            el("dd", text(number(rating, ctx) + " / 5"), el("span", ["class": "meta"], text(" (\(totals.ratingCount))")))))
+        }
+        main.append(el("dl", ["class": "totals"], children: facts))
+
+        // The code a platform needs to send work to this passport.
+        var codeBox: [Node] = [el("h2", text(ctx.t("Werk van een platform toevoegen", "Add work from a platform")))]
+        if let code {
+            codeBox.append(el("p", text(ctx.t("Je code:", "Your code:"))))
+            codeBox.append(el("p", ["class": "code", "role": "status"], text(code)))
+            codeBox.append(el("p", text(ctx.t("Geef deze code aan het platform. Hij werkt één keer, 30 minuten lang. Het platform krijgt geen naam of e-mailadres van je.",
+                                              "Give this code to the platform. It works once, for 30 minutes. The platform gets no name or e-mail address from you."))))
+        } else {
+            codeBox.append(el("p", text(ctx.t("Maak een code en geef die aan het platform. Dan kan het platform je werk hier zetten.",
+                                              "Make a code and give it to the platform. Then the platform can put your work here."))))
+        }
+        codeBox.append(el("form", ["method": "post", "action": SiteRoute.passportCode.link()], ctx.csrfField,
+                          el("button", ["type": "submit"], text(ctx.t("Maak een code", "Make a code")))))
+        main.append(el("section", ["class": "box"], children: codeBox))
+
+        main.append(el("p", el("a", ["class": "button", "href": SiteRoute.passportAddForm.link()],
+                               text(ctx.t("Zelf werk toevoegen", "Add work yourself")))))
+        main.append(el("h2", ["id": "tijdlijn"], text(ctx.t("Mijn werk", "My work"))))
+        if entries.isEmpty {
+            main.append(el("p", ["class": "notice"], text(ctx.t("Er staat nog geen werk in je paspoort.", "There is no work in your passport yet."))))
+        } else {
+            main.append(el("ol", ["class": "timeline", "aria-labelledby": "tijdlijn"], children: entries.map { entry(ctx, $0) }))
+            if entries.contains(where: { !$0.skills.isEmpty }) && !ctx.lang.isEnglish {
+                main.append(el("p", ["class": "meta"], text("De namen van vaardigheden komen uit ESCO. Die zijn nog alleen in het Engels beschikbaar.")))
+            }
+        }
+        return renderPage(ctx, title: title, main)
+    }
+
+    static func entry(_ ctx: PageContext, _ e: PassportEntry) -> Node {
+        let r = e.record
+        var badge: Node
+        if e.row.revokedAt != nil {
+            badge = el("span", ["class": "badge revoked"], text(ctx.t("Ingetrokken door ", "Revoked by ") + (e.issuerName ?? "?")))
+        } else if e.row.isVerified {
+            badge = el("span", ["class": "badge verified"], text(ctx.t("Bevestigd door ", "Confirmed by ") + (e.issuerName ?? "?")))
+        } else {
+            badge = el("span", ["class": "badge self"], text(ctx.t("Zelf ingevuld", "Self-declared")))
+        }
+        var lines: [Node] = [
+            el("h3", text(r.roleTitle)),
+            el("p", ["class": "meta"], text([kindName(r.kind, ctx), r.organisation, PeriodText.describe(start: r.start, end: r.end, english: ctx.lang.isEnglish)]
+                .compactMap { $0 }.joined(separator: " · "))),
+            el("p", badge),
+        ]
+        var numbers: [String] = []
+        if let h = r.hours { numbers.append(number(h, ctx) + ctx.t(" uur", " hours")) }
+        if let j = r.jobs { numbers.append("\(j) " + (j == 1 ? ctx.t("klus", "job") : ctx.t("klussen", "jobs"))) }
+        if let rating = r.ratings { numbers.append(ctx.t("waardering ", "rating ") + number(rating.average, ctx) + " / " + number(rating.scale, ctx) + " (\(rating.count))") }
+        if let rel = r.reliability {
+            let total = rel.completed + rel.cancelled + rel.noShow
+            if total > 0 { numbers.append(ctx.t("\(rel.completed) van \(total) afgemaakt", "\(rel.completed) of \(total) completed")) }
+        }
+        if !numbers.isEmpty { lines.append(el("p", text(numbers.joined(separator: " · ")))) }
+        if let occupation = e.occupation {
+            lines.append(el("p", text(ctx.t("Lijkt op: ", "Close to: ")),
+                            el("a", ["href": SiteRoute.occupation.link(occupation.id)], text(occupation.label(in: ctx.lang.isEnglish ? .en : .nl)))))
+        }
+        if !e.skills.isEmpty {
+            let shown = e.skills.prefix(8)
+            var skillNodes: [Node] = [el("p", ["class": "label"], text(ctx.t("Dit laat zien dat je kunt:", "This shows you can:")))]
+            skillNodes.append(el("ul", ["class": "skills"], children: shown.map { el("li", text($0.label)) }))
+            if e.skills.count > shown.count {
+                skillNodes.append(el("p", ["class": "meta"], text(ctx.t("en nog \(e.skills.count - shown.count) andere", "and \(e.skills.count - shown.count) more"))))
+            }
+            lines.append(fragment(skillNodes))
+        }
+        if !r.tasks.isEmpty {
+            lines.append(el("p", ["class": "label"], text(ctx.t("Taken:", "Tasks:"))))
+            lines.append(el("ul", children: r.tasks.prefix(5).map { el("li", text($0)) }))
+        }
+        if !e.row.isVerified {
+            lines.append(el("form", ["method": "post", "action": SiteRoute.passportRecordDelete.link(e.row.id)], ctx.csrfField,
+                            el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Verwijderen", "Remove")))))
+        }
+        return el("li", ["class": "record"], children: lines)
+    }
+
+    static func addForm(_ ctx: PageContext, form: PassportController.AddForm, problems: [String: String], status: HTTPStatus = .ok) -> Response {
+        let title = ctx.t("Zelf werk toevoegen", "Add work yourself")
+        var main: [Node] = [
+            el("h1", text(title)),
+            el("p", text(ctx.t("Vul werk in dat niet via een platform komt: eerder werk, vrijwilligerswerk of mantelzorg. Het staat in je paspoort als \u{201C}zelf ingevuld\u{201D}.",
+                               "Add work that does not come from a platform: earlier jobs, volunteering or informal care. It shows in your passport as \u{201C}self-declared\u{201D}."))),
+        ]
+        if !problems.isEmpty {
+            main.append(el("p", ["class": "notice", "role": "alert"], text(problems["form"] ?? ctx.t(
+                "Er klopt iets niet in het formulier. Kijk bij de rode tekst.", "Something in the form is not right. See the red text."))))
+        }
+        var kindField: [Node] = [el("label", ["for": "kind"], text(ctx.t("Wat voor werk was het?", "What kind of work was it?")))]
+        if let error = problems["kind"] { kindField.append(el("p", ["class": "error", "id": "kind-error"], text(error))) }
+        let options = [el("option", ["value": ""], text(ctx.t("Kies…", "Choose…")))] + RecordKind.allCases.map { kind -> Node in
+            var attributes: [(String, String)] = [("value", kind.rawValue)]
+            if form.kind == kind.rawValue { attributes.append(("selected", "")) }
+            return el("option", attributes: attributes, children: [text(kindName(kind, ctx))])
+        }
+        kindField.append(el("select", attributes: [("id", "kind"), ("name", "kind"), ("required", "")], children: options))
+        var tasksField: [Node] = [el("label", ["for": "tasks"], text(ctx.t("Wat deed je? Eén taak per regel (mag leeg)", "What did you do? One task per line (optional)")))]
+        if let error = problems["tasks"] { tasksField.append(el("p", ["class": "error"], text(error))) }
+        tasksField.append(el("textarea", ["id": "tasks", "name": "tasks", "rows": "4"], text(form.tasks ?? "")))
+        main.append(el("form", ["method": "post", "action": SiteRoute.passportAdd.link()],
+                       ctx.csrfField,
+                       el("div", ["class": "field"], children: kindField),
+                       formField(id: "roleTitle", label: ctx.t("Wat was je functie of taak?", "What was your role?"), value: form.roleTitle ?? "",
+                                 error: problems["roleTitle"], autocomplete: "organization-title", hint: ctx.t("Bijvoorbeeld: schoonmaker, oppas, mantelzorger", "For example: cleaner, babysitter, carer")),
+                       formField(id: "organisation", label: ctx.t("Bij wie of waar? (mag leeg)", "For whom or where? (optional)"), value: form.organisation ?? "",
+                                 error: problems["organisation"], autocomplete: "organization", required: false),
+                       formField(id: "start", label: ctx.t("Begonnen op", "Started on"), type: "date", value: form.start ?? "", error: problems["start"], autocomplete: "off"),
+                       formField(id: "end", label: ctx.t("Gestopt op (leeg als je het nog doet)", "Stopped on (empty if you still do it)"), type: "date",
+                                 value: form.end ?? "", error: problems["end"], autocomplete: "off", required: false),
+                       formField(id: "hours", label: ctx.t("Hoeveel uur in totaal? (mag leeg)", "How many hours in total? (optional)"), type: "text",
+                                 value: form.hours ?? "", error: problems["hours"], autocomplete: "off", required: false),
+                       formField(id: "occupation", label: ctx.t("Op welk beroep lijkt dit? (mag leeg)", "Which occupation is this close to? (optional)"),
+                                 value: form.occupation ?? "", error: problems["occupation"], autocomplete: "off",
+                                 hint: ctx.t("Dan zie je welke vaardigheden dit werk laat zien.", "Then you see which skills this work shows."), required: false),
+                       el("div", ["class": "field"], children: tasksField),
+                       el("button", ["type": "submit"], text(ctx.t("Opslaan", "Save")))))
+        return renderPage(ctx, title: title, status: status, main)
+    }
+}
