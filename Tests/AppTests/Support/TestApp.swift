@@ -32,6 +32,7 @@ func withTestApp(_ database: TestDatabase = .sqlite, seedTaxonomy: Bool = true,
         var config = AppConfig(database: database.config, port: 0, escoDirectory: RealESCOFiles.directory,
                                seedDemoData: false, bcryptCost: 4, importTaxonomyIfEmpty: false)
         config.secureCookies = false
+        config.standardDirectory = RealESCOFiles.standardDirectory
         try configure(app, config: config, dependencies: AppDependencies(now: now))
         if database == .postgres {
             try await (app.db as! any SQLDatabase).raw("DROP SCHEMA public CASCADE").run()
@@ -57,5 +58,11 @@ enum RealESCOFiles {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<4 { url.deleteLastPathComponent() }
         return url.appendingPathComponent("data/esco").path
+    }()
+
+    static let standardDirectory: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("docs/standard/v0.1").path
     }()
 }

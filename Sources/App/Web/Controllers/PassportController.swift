@@ -94,7 +94,7 @@ enum PassportController {
         }
         var hours: Double?
         if !clean(form.hours).isEmpty {
-            hours = Double(clean(form.hours).replacingOccurrences(of: ",", with: "."))
+            hours = dutchNumber(clean(form.hours))
             if hours == nil || hours! < 0 || hours! > 100_000 { problems["hours"] = ctx.t("Vul een aantal uren in, zoals 120.", "Enter a number of hours, like 120.") }
         }
         let tasks = clean(form.tasks).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -132,6 +132,16 @@ enum PassportController {
             periodStart: parsed.start.description, periodEnd: parsed.end?.description, statusList: nil, statusIndex: nil,
             validFrom: nil, validUntil: nil, revokedAt: nil, createdAt: now)], links: [], now: now)
         return req.redirect(to: SiteRoute.passport.link(), redirectType: .normal)
+    }
+
+    /// Reads a number as people type it here: "1.200" and "1.200,5" are Dutch (dots group
+    /// thousands), "12,5" has a decimal comma, "12.5" a decimal point.
+    static func dutchNumber(_ text: String) -> Double? {
+        let t = text.replacingOccurrences(of: " ", with: "")
+        if t.wholeMatch(of: /[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?/) != nil {
+            return Double(t.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: "."))
+        }
+        return Double(t.replacingOccurrences(of: ",", with: "."))
     }
 
     /// POST /paspoort/werk/:id/verwijderen: removes a self-declared record of this worker.

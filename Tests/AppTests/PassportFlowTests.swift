@@ -1,0 +1,146 @@
+import Accounts
+import Crypto
+import Foundation
+import Passport
+import Testing
+import VaporTesting
+@testable import App
+
+/// A platform's whole path, over HTTP: register a key, redeem a worker's passport code, send
+/// credentials, see them refused for the right reasons, revoke one; on every database.
+@Suite struct PassportFlowTests {
+    static func record(start: String = "2025-03-01", hours: Double = 120, occupation: String? = Fixtures.cashierURI) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "type": .string("WorkRecord"), "kind": .string("platform-work"), "aggregation": .string("period"),
+            "period": .object(["start": .string(start), "end": .string("2025-08-31")]), "hours": .number(hours), "jobs": .number(40),
+            "roleTitle": .string("Kassahulp op afroep"), "organisation": .object(["name": .string("Snel Personeel")]),
+            "ratings": .object(["average": .number(4.5), "scale": .number(5), "count": .number(30)]),
+            "earnings": .object(["amount": .number(1800), "currency": .string("EUR")]),
+        ]
+        if let occupation { members["occupation"] = .string(occupation) }
+        return .object(members)
+    }
+
+    struct Platform {
+        let key = Curve25519.Signing.PrivateKey()
+        let token: String
+        var issuerID = ""
+        var jwk: Ed25519JWK { Ed25519JWK(privateKey: key) }
+
+        func sign(_ record: JSONValue, subject: String, position: Int, id: UUID = UUID()) throws -> String {
+            guard case .object(var members) = record else { fatalError() }
+            members["id"] = .string(subject)
+            let payload = WorkCredential.payload(id: id, issuerID: issuerID, issuerName: "Snel Personeel", record: .object(members),
+                                                 validFrom: Date(timeIntervalSince1970: 1_790_000_000), statusPosition: position, baseURL: "http://127.0.0.1:8080")
+            return try CompactJWS.sign(payload: payload.serialized(), key: key, keyID: jwk.thumbprint)
+        }
+    }
+
+    func api(_ app: Application, _ token: String, _ path: String, _ body: String, type: String = "application/json") async throws -> (HTTPStatus, JSONValue) {
+        let r = try await Browser(app).send(.POST, path, headers: ["Authorization": "Bearer \(token)", "Content-Type": type], body: body)
+        return (r.status, (try? JSONValue.parse(Array(r.body.readableBytesView))) ?? .null)
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aPlatformLinksAWorkerSendsWorkAndRevokesIt(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            // arrange: a worker who makes a passport code, and a platform with an API key
+            let workerID = try await createUser(app, email: "sam@test.nl", role: .worker, password: "right password 1")
+            let worker = Browser(app)
+            _ = try await worker.login("sam@test.nl", "right password 1")
+            let codePage = try await worker.post("/paspoort/code", [:])
+            let code = try #require(codePage.body.string.firstMatch(of: /class="code" role="status">([A-Z0-9-]{9})</)?.1)
+            let issuerUser = try await createUser(app, email: "platform@test.nl", role: .issuer)
+            let apiToken = APITokens.prefix + "test-platform"
+            try await APITokenModel(userID: issuerUser, name: "t", tokenHash: APITokens.hash(apiToken), createdAt: Date()).create(on: app.db)
+            var platform = Platform(token: apiToken)
+
+            // act + check: register the public key (a private key is refused)
+            let privateKey = try await api(app, apiToken, "/api/v1/issuer/keys", "{\"jwk\":\(platform.jwk.json(includePrivate: true))}")
+            #expect(privateKey.0 == .unprocessableEntity)
+            let registered = try await api(app, apiToken, "/api/v1/issuer/keys", "{\"jwk\":\(platform.jwk.json()),\"name\":\"Snel Personeel\"}")
+            #expect(registered.0 == .created)
+            platform.issuerID = String(try #require(registered.1["issuer"]?.stringValue).dropFirst("urn:uuid:".count))
+            let jwks = try await Browser(app).get("/issuers/\(platform.issuerID)/jwks.json")
+            #expect(jwks.body.string.contains(platform.jwk.thumbprint))
+
+            // the code links the worker once, and gives a pairwise id that reveals nothing
+            let link = try await api(app, apiToken, "/api/v1/issuer/links", "{\"code\":\"\(code.lowercased())\"}")
+            #expect(link.0 == .created)
+            let subject = try #require(link.1["subject"]?.stringValue)
+            #expect(PairwiseSubject.isWellFormed(subject) && !subject.contains(workerID.uuidString.lowercased()))
+            #expect(try await api(app, apiToken, "/api/v1/issuer/links", "{\"code\":\"\(code)\"}").0 == .notFound, "a code works once")
+
+            // a credential for the linked subject is stored
+            let credentialID = UUID()
+            let good = try platform.sign(Self.record(), subject: subject, position: 0, id: credentialID)
+            let stored = try await api(app, apiToken, "/api/v1/credentials", "{\"credential\":\"\(good)\"}")
+            #expect(stored.0 == .created, "\(stored.1.serialized())")
+
+            // a batch with bad lines stores nothing and names every bad line
+            var tampered = Array(try platform.sign(Self.record(), subject: subject, position: 2))
+            let dot = tampered.firstIndex(of: ".")!
+            tampered[dot + 10] = tampered[dot + 10] == "A" ? "B" : "A"
+            let batch = [
+                try platform.sign(Self.record(), subject: subject, position: 1),
+                good,                                                                    // duplicate
+                String(tampered),                                                        // signature
+                try platform.sign(Self.record(hours: -1), subject: subject, position: 3), // schema
+                try platform.sign(Self.record(), subject: PairwiseSubject.prefix + String(repeating: "a", count: 26), position: 4), // unlinked
+                try platform.sign(Self.record(occupation: "http://data.europa.eu/esco/occupation/00000000-0000-4000-8000-00000000ffff"), subject: subject, position: 5),
+            ].joined(separator: "\n")
+            let refused = try await api(app, apiToken, "/api/v1/credentials/batch", batch, type: "application/jsonl")
+            #expect(refused.0 == .unprocessableEntity)
+            let problems = try #require(refused.1["problems"]?.arrayValue)
+            #expect(problems.map { $0["line"]?.numberValue ?? 0 } == [2, 3, 4, 5, 6])
+            #expect(problems.map { $0["check"]?.stringValue ?? "" } == ["duplicate", "signature", "schema", "subject", "schema"])
+            #expect(problems[2]["field"]?.stringValue == "credentialSubject.hours")
+            #expect(problems[4]["field"]?.stringValue == "credentialSubject.occupation")
+            let rows = try await app.passportStore.records(worker: workerID)
+            #expect(rows.count == 1, "the refused batch stored nothing")
+
+            // the worker sees the record as confirmed by the platform, without earnings
+            let page = try await worker.get("/paspoort")
+            #expect(page.body.string.contains("Bevestigd door Snel Personeel"))
+            #expect(page.body.string.contains("process payments"), "the occupation's essential skills are shown")
+            #expect(!page.body.string.contains("1800"))
+
+            // revoke: the status list bit is set and the passport says so
+            let listBefore = try await Browser(app).get("/status/\(platform.issuerID)/1")
+            let revoked = try await api(app, apiToken, "/api/v1/credentials/urn:uuid:\(credentialID.uuidString.lowercased())/revoke", "")
+            #expect(revoked.0 == .ok)
+            let listAfter = try await Browser(app).get("/status/\(platform.issuerID)/1")
+            #expect(try Self.bit(listBefore.body.string, index: 0) == false)
+            #expect(try Self.bit(listAfter.body.string, index: 0) == true)
+            #expect(try await worker.get("/paspoort").body.string.contains("Ingetrokken door Snel Personeel"))
+        }
+    }
+
+    /// Reads a status list credential's bit, checking Loopbrug's signature over it.
+    static func bit(_ token: String, index: Int) throws -> Bool {
+        let jws = try CompactJWS(Substring(token))
+        let payload = try JSONValue.parse(jws.payload)
+        let encoded = try #require(payload["credentialSubject"]?["encodedList"]?.stringValue)
+        let list = try #require(StatusList(encoded: encoded))
+        return list[index]
+    }
+
+    @Test func aWorkerAddsWorkThemselvesAndTheFormExplainsMistakes() async throws {
+        try await withTestApp { app in
+            _ = try await createUser(app, email: "sam@test.nl", role: .worker, password: "right password 1")
+            let worker = Browser(app)
+            _ = try await worker.login("sam@test.nl", "right password 1")
+            let bad = try await worker.post("/paspoort/toevoegen", ["kind": "informal-care", "roleTitle": "", "start": "2025-02-30", "end": "2024-01-01", "hours": "veel"])
+            #expect(bad.status == .unprocessableEntity)
+            for message in ["Schrijf op wat je deed", "Vul een datum in, zoals 2024-03-01.", "Vul een aantal uren in"] {
+                #expect(bad.body.string.contains(message), "\(message)")
+            }
+            // "1.200" is twelve hundred in Dutch.
+            let saved = try await worker.post("/paspoort/toevoegen", ["kind": "informal-care", "roleTitle": "Mantelzorger voor mijn vader",
+                                                                       "start": "2022-01-01", "hours": "1.200", "occupation": "kassamedewerker", "tasks": "Boodschappen\nMedicijnen"])
+            #expect(saved.status == .seeOther)
+            let page = try await worker.get("/paspoort").body.string
+            #expect(page.contains("Zelf ingevuld") && page.contains("Mantelzorger voor mijn vader") && page.contains("1.200 uur"))
+        }
+    }
+}
