@@ -35,3 +35,8 @@ public enum DemoData {
             + accounts.map { "  \($0.role.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \($0.email)" }
     }
 }
+
+/// Creates the demo accounts in an empty database (for `loopbrug migrate`); true when it did.
+public func seedDemoAccounts(_ app: Application) async throws -> Bool {
+    try await DemoData.seedIfEmpty(app)
+}

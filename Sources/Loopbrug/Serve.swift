@@ -85,10 +85,12 @@ struct Migrate: AsyncParsableCommand {
         AppRunner.bootstrapLogging()
         let config = AppRunner.config()
         do {
-            try await AppRunner.withApp(config) { app in
+            let seeded = try await AppRunner.withApp(config) { app in
                 try await runMigrations(app)
+                return config.seedDemoData ? try await seedDemoAccounts(app) : false
             }
             AppRunner.say("Database is up to date (\(config.database.summary)).")
+            if seeded { AppRunner.say("Created the demo accounts (password loopbrug-demo; LOOPBRUG_DEMO=0 turns this off).") }
         } catch {
             AppRunner.fail("\(error)")
         }

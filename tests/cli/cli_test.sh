@@ -35,6 +35,47 @@ expect "the data stays after a failed import" 0 '"label" : "kassamedewerker"' --
 
 expect "a wrong DATABASE_URL is explained" 1 "scheme \"mysql\" is not supported" -- env DATABASE_URL="mysql://x@y/z" "$bin" migrate
 expect "an unreachable PostgreSQL is explained" 1 "cannot prepare the database \(PostgreSQL at 127.0.0.1:1/none\)" -- env DATABASE_URL="postgres://u:secret@127.0.0.1:1/none" "$bin" migrate
+# The work passport: keys, issuers, signing, verification, import, export.
+py=".venv/bin/python -W ignore"
+"$bin" migrate >/dev/null 2>&1  # creates the demo accounts
+valid=docs/standard/v0.1/examples/valid
+expect "keygen writes a private and a public JWK" 0 "Key id: " -- "$bin" issuer keygen --out "$work/platform.jwk"
+expect "keygen does not overwrite a key" 1 "exists already" -- "$bin" issuer keygen --out "$work/platform.jwk"
+issuer=$("$bin" issuer create --name "Schoon & Snel" --jwk "$work/platform.pub.jwk" 2>/dev/null)
+expect "issuer create prints the issuer id" 0 "^[0-9a-f-]{36}$" -- echo "$issuer"
+expect "a broken JWK is named" 1 "broken.jwk: kty must be" -- bash -c "echo '{\"kty\":\"RSA\"}' > '$work/broken.jwk'; '$bin' issuer create --name X --jwk '$work/broken.jwk'"
+: > "$work/signed.jsonl"
+for record in "$valid"/platform-work-period.json "$valid"/employment.json "$valid"/informal-care.json; do
+  "$bin" credential sign --key "$work/platform.jwk" --issuer "$issuer" --subject "$record" >> "$work/signed.jsonl" 2>"$work/sign.err" || cat "$work/sign.err"
+done
+expect "three records signed" 0 "^3 " -- wc -l "$work/signed.jsonl"
+expect "signing refuses an invalid record" 1 "hours: must be at least 0" -- "$bin" credential sign --key "$work/platform.jwk" --issuer "$issuer" --subject docs/standard/v0.1/examples/invalid/negative-hours.json
+expect "credential verify: all valid" 0 "^valid" -- "$bin" credential verify "$work/signed.jsonl"
+expect "joserfc verifies Loopbrug's credentials" 0 "3 of 3 credentials verified" -- $py tests/interop/jose_interop.py verify "$work/platform.pub.jwk" "$work/signed.jsonl"
+$py - "$work/signed.jsonl" "$work/tampered.jsonl" <<'PY'
+import sys
+lines = open(sys.argv[1]).read().split()
+h, b, s = lines[1].split(".")
+lines[1] = h + "." + b[:40] + ("A" if b[40] != "A" else "B") + b[41:] + "." + s
+open(sys.argv[2], "w").write("\n".join(lines) + "\n")
+PY
+expect "credential verify names a tampered line" 1 "invalid: signature: .*\(line 2\)" -- "$bin" credential verify "$work/tampered.jsonl"
+expect "passport import is all-or-nothing" 1 "line 2: signature" -- "$bin" passport import --worker worker@demo.loopbrug.nl "$work/tampered.jsonl"
+$py tests/interop/jose_interop.py keygen "$work/py.jwk" "$work/py.pub.jwk"
+py_issuer=$("$bin" issuer create --name "Python Platform" --jwk "$work/py.pub.jwk" 2>/dev/null)
+$py tests/interop/jose_interop.py sign "$work/py.jwk" "$py_issuer" "$valid/volunteering.json" 0 http://127.0.0.1:8080 > "$work/py.jsonl"
+expect "a credential signed by joserfc verifies in Loopbrug" 0 "^valid$" -- "$bin" credential verify "$work/py.jsonl"
+: > "$work/empty.jsonl"
+expect "an empty file is refused" 1 "empty.jsonl: the file is empty" -- "$bin" passport import --worker worker@demo.loopbrug.nl "$work/empty.jsonl"
+printf '\xff\xfe' > "$work/latin.jsonl"
+expect "a file that is not UTF-8 is refused" 1 "not UTF-8" -- "$bin" passport import --worker worker@demo.loopbrug.nl "$work/latin.jsonl"
+expect "an unknown worker is named" 1 "no account with id or e-mail nobody@example.nl" -- "$bin" passport import --worker nobody@example.nl "$work/signed.jsonl"
+cat "$work/signed.jsonl" "$work/py.jsonl" > "$work/all.jsonl"
+expect "passport import stores Loopbrug's and joserfc's credentials" 0 "Imported 4 credentials" -- "$bin" passport import --worker worker@demo.loopbrug.nl "$work/all.jsonl"
+expect "the same file again is refused as duplicates" 1 "line 1: duplicate" -- "$bin" passport import --worker worker@demo.loopbrug.nl "$work/all.jsonl"
+expect "passport export writes the files" 0 "credentials.jsonl" -- "$bin" passport export --worker worker@demo.loopbrug.nl --out "$work/export"
+expect "the export holds the credentials as issued" 0 "^4 " -- wc -l "$work/export/credentials.jsonl"
+
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 python3 -c "import socket,time; s=socket.socket(); s.bind(('127.0.0.1',$port)); s.listen(); time.sleep(60)" &
 holder=$!
