@@ -19,6 +19,16 @@ enum AppRunner {
         }
     }
 
+    /// `withApp` on a migrated database; with `taxonomy`, the ESCO index is loaded too (commands
+    /// that check ESCO URIs need it).
+    static func withDatabase<T>(_ config: AppConfig, taxonomy: Bool = false, _ body: (Application) async throws -> T) async throws -> T {
+        try await withApp(config) { app in
+            try await runMigrations(app)
+            if taxonomy { _ = try await app.taxonomy.reload(from: app.db) }
+            return try await body(app)
+        }
+    }
+
     static func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data("loopbrug: \(message)\n".utf8))
         exit(1)

@@ -24,11 +24,10 @@ struct CredentialCommand: AsyncParsableCommand {
             do { record = try JSONValue.parse([UInt8](data)) } catch { AppRunner.fail("\(subject): not JSON: \(error)") }
             let config = AppRunner.config()
             do {
-                let token = try await AppRunner.withApp(config) { app in
-                    try await runMigrations(app)
-                    _ = try await app.taxonomy.reload(from: app.db)
-                    if let problem = try app.passport.check(record: record, taxonomy: app.taxonomy.index) {
-                        throw ConfigError("\(subject): \(problem.reason)")
+                let token = try await AppRunner.withDatabase(config, taxonomy: true) { app in
+                    let service = try app.passport
+                    do throws(CredentialProblem) { try service.validate(record: record, taxonomy: app.taxonomy.index) } catch {
+                        throw ConfigError("\(subject): \(error.reason)")
                     }
                     guard let row = try await app.passportStore.issuer(id: issuer) else { throw ConfigError("no issuer with id \(issuer); see `loopbrug issuer create`") }
                     return try await app.passport.sign(records: [record], issuer: row, key: jwk, store: app.passportStore,
@@ -54,8 +53,7 @@ struct CredentialCommand: AsyncParsableCommand {
             guard let data else { AppRunner.fail("cannot read \(file)") }
             let lines: [JSONLines.Line]
             do { lines = try JSONLines.lines([UInt8](data)) } catch { AppRunner.fail("\(file): \(error)") }
-            let results = try await AppRunner.withApp(AppRunner.config()) { app in
-                try await runMigrations(app)
+            let results = try await AppRunner.withDatabase(AppRunner.config()) { app in
                 return try await app.passport.verifyStored(lines, store: app.passportStore, now: Date())
             }
             var allValid = true

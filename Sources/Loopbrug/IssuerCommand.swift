@@ -46,8 +46,7 @@ struct IssuerCommand: AsyncParsableCommand {
             let key = readKey(jwk)
             if key.d != nil { FileHandle.standardError.write(Data("note: \(jwk) is a private key; only its public half is stored\n".utf8)) }
             do {
-                let id = try await AppRunner.withApp(AppRunner.config()) { app in
-                    try await runMigrations(app)
+                let id = try await AppRunner.withDatabase(AppRunner.config()) { app in
                     return try await app.passportStore.createIssuer(name: trimmed, ownerUserID: nil, key: key.publicOnly, now: Date())
                 }
                 AppRunner.say(id)

@@ -24,10 +24,8 @@ struct PassportCommand: AsyncParsableCommand {
             do { lines = try JSONLines.lines([UInt8](data)) } catch { AppRunner.fail("\(file): \(error); nothing was imported") }
             let report: ImportReport
             do {
-                report = try await AppRunner.withApp(AppRunner.config()) { app in
-                    try await runMigrations(app)
+                report = try await AppRunner.withDatabase(AppRunner.config(), taxonomy: true) { app in
                     let target = try await findWorker(worker, on: app.db)
-                    _ = try await app.taxonomy.reload(from: app.db)
                     return try await app.passport.importCredentials(lines, from: .admin(worker: target.id), store: app.passportStore,
                                                                     taxonomy: app.taxonomy.index, now: Date())
                 }
@@ -52,9 +50,7 @@ struct PassportCommand: AsyncParsableCommand {
         func run() async throws {
             AppRunner.bootstrapLogging()
             do {
-                let files = try await AppRunner.withApp(AppRunner.config()) { app in
-                    try await runMigrations(app)
-                    _ = try await app.taxonomy.reload(from: app.db)
+                let files = try await AppRunner.withDatabase(AppRunner.config()) { app in
                     let target = try await findWorker(worker, on: app.db)
                     return try await exportPassport(app, worker: target.id)
                 }

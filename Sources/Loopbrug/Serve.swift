@@ -85,8 +85,7 @@ struct Migrate: AsyncParsableCommand {
         AppRunner.bootstrapLogging()
         let config = AppRunner.config()
         do {
-            let seeded = try await AppRunner.withApp(config) { app in
-                try await runMigrations(app)
+            let seeded = try await AppRunner.withDatabase(config) { app in
                 return config.seedDemoData ? try await seedDemoAccounts(app) : false
             }
             AppRunner.say("Database is up to date (\(config.database.summary)).")

@@ -23,8 +23,7 @@ struct TaxonomyCommand: AsyncParsableCommand {
             if let dir { config.escoDirectory = dir }
             let start = ContinuousClock.now
             do {
-                let outcome = try await AppRunner.withApp(config) { app in
-                    try await runMigrations(app)
+                let outcome = try await AppRunner.withDatabase(config) { app in
                     return try await importTaxonomy(database: app.db, directory: config.escoDirectory, force: force,
                                                     progress: { AppRunner.say("  \($0)") })
                 }

@@ -16,7 +16,6 @@ public enum JSONLines {
     public static func lines(_ bytes: [UInt8]) throws(FileProblem) -> [Line] {
         guard !bytes.isEmpty else { throw FileProblem("the file is empty") }
         guard bytes.count <= maxBytes else { throw FileProblem("the file is larger than 256 MB; split it into smaller files") }
-        guard String(validating: bytes, as: UTF8.self) != nil else { throw FileProblem("the file is not UTF-8 text") }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }  // a byte order mark
         var result: [Line] = []
@@ -25,7 +24,9 @@ public enum JSONLines {
             var line = raw.drop(while: { $0 == 0x20 || $0 == 0x09 })
             while let last = line.last, last == 0x20 || last == 0x09 || last == 0x0D { line = line.dropLast() }
             if line.isEmpty { continue }
-            result.append(Line(number: offset + 1, text: Substring(String(decoding: line, as: UTF8.self))))
+            // Byte 0x0A never occurs inside a UTF-8 sequence, so checking line by line is enough.
+            guard let text = String(validating: line, as: UTF8.self) else { throw FileProblem("the file is not UTF-8 text") }
+            result.append(Line(number: offset + 1, text: Substring(text)))
         }
         guard !result.isEmpty else { throw FileProblem("the file has no credentials, only empty lines") }
         return result

@@ -88,7 +88,8 @@ public enum JSONValue: Sendable, Equatable, Hashable {
         }
     }
 
-    static func writeString(_ s: String, to out: inout String) {
+    /// Appends `s` as a JSON string literal (RFC 8259 escaping).
+    public static func writeString(_ s: String, to out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {

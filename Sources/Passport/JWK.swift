@@ -11,6 +11,12 @@ public struct Ed25519JWK: Sendable, Equatable {
         d = nil
     }
 
+    /// A public key from its 32 raw bytes, as stored; nil when they are not an Ed25519 key.
+    public init?(publicKeyBytes: [UInt8]) {
+        guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKeyBytes) else { return nil }
+        self.init(publicKey: key)
+    }
+
     public init(privateKey: Curve25519.Signing.PrivateKey) {
         x = [UInt8](privateKey.publicKey.rawRepresentation)
         d = [UInt8](privateKey.rawRepresentation)

@@ -6,6 +6,11 @@ public struct StatusList: Sendable, Equatable {
     /// 131,072 bits (16 KB), the specification's minimum, so a list gives herd privacy.
     public static let size = 131_072
 
+    /// Where an issuer's running status position lives: list 1 holds positions 0…131071, and so on.
+    public static func location(ofPosition position: Int) -> (list: Int, index: Int) {
+        (position / size + 1, position % size)
+    }
+
     public private(set) var bytes: [UInt8]
 
     public init() { bytes = [UInt8](repeating: 0, count: StatusList.size / 8) }

@@ -105,8 +105,7 @@ public struct WorkCredential: Sendable {
     /// issuer; list = position / size + 1). `baseURL` is the Loopbrug that hosts the status list.
     public static func payload(id: UUID = UUID(), issuerID: String, issuerName: String?, record: JSONValue, validFrom: Date,
                                validUntil: Date? = nil, statusPosition: Int, baseURL: String) -> JSONValue {
-        let list = statusPosition / StatusList.size + 1
-        let index = statusPosition % StatusList.size
+        let (list, index) = StatusList.location(ofPosition: statusPosition)
         let listURL = "\(baseURL)/status/\(issuerID)/\(list)"
         var issuer: [String: JSONValue] = ["id": .string("urn:uuid:\(issuerID)")]
         if let issuerName { issuer["name"] = .string(issuerName) }

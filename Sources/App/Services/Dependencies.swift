@@ -1,4 +1,5 @@
 import Foundation
+import Passport
 import Vapor
 
 /// Side effects the app takes from outside, injected so tests can fix them.
@@ -17,9 +18,7 @@ public struct AppDependencies: Sendable {
 
     /// A URL-safe random token of `bytes` random bytes.
     func token(bytes: Int = 32) -> String {
-        Data(randomBytes(bytes)).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        Base64URL.encode(randomBytes(bytes))
     }
 }
 

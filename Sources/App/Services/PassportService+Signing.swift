@@ -4,16 +4,14 @@ import Passport
 import Taxonomy
 
 extension PassportService {
-    /// Checks a work record the way an import will (schema, record rules, ESCO URIs) and names
+    /// Checks a work record the way an import will (schema, record rules, ESCO URIs) and throws
     /// the first problem, so Loopbrug never signs or stores a record it would refuse.
-    public func check(record: JSONValue, taxonomy: TaxonomyIndex?) -> CredentialProblem? {
-        if let violation = verifier.schema.firstViolation(in: record) { return .schema(path: violation.path, reason: violation.reason) }
-        do {
-            let parsed = try WorkRecord(validated: record)
-            return escoProblem(parsed, taxonomy, prefix: "")
-        } catch {
-            return error
-        }
+    @discardableResult
+    public func validate(record: JSONValue, taxonomy: TaxonomyIndex?) throws(CredentialProblem) -> WorkRecord {
+        if let violation = verifier.schema.firstViolation(in: record) { throw .schema(path: violation.path, reason: violation.reason) }
+        let parsed = try WorkRecord(validated: record)
+        if let problem = escoProblem(parsed, taxonomy, prefix: "") { throw problem }
+        return parsed
     }
 
     /// Signs `records` for a registered issuer: reserves status positions, then makes one compact
@@ -21,8 +19,7 @@ extension PassportService {
     public func sign(records: [JSONValue], issuer: IssuerRow, key: Ed25519JWK, store: PassportStore,
                      baseURL: String, now: Date, validUntil: Date? = nil) async throws -> [String] {
         guard let privateKey = key.privateKey else { throw ConfigError("the key has no private part (d); signing needs the private JWK") }
-        let keys = try await store.activeKeys()
-        guard keys[issuer.id]?[key.thumbprint] != nil else {
+        guard try await store.activeKeys(issuerID: issuer.id)[issuer.id]?[key.thumbprint] != nil else {
             throw ConfigError("key \(key.thumbprint) is not a registered key of issuer \(issuer.id); register its public half first")
         }
         let positions = try await store.reserveStatusPositions(issuerID: issuer.id, count: records.count)

@@ -74,9 +74,8 @@ public final class PassportService: Sendable {
         let chunk = 256
         let chunks = (lines.count + chunk - 1) / chunk
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            for i in (c * chunk)..<min(lines.count, (c + 1) * chunk) {
-                results.set(i, verifier.verify(lines[i].text, now: now, key: lookup, isRevoked: isRevoked))
-            }
+            let range = (c * chunk)..<min(lines.count, (c + 1) * chunk)
+            results.set(range, range.map { verifier.verify(lines[$0].text, now: now, key: lookup, isRevoked: isRevoked) })
         }
         return results.values
     }
@@ -166,13 +165,13 @@ public final class PassportService: Sendable {
     }
 }
 
-/// Fixed-size storage that concurrent workers fill at distinct indices.
+/// Fixed-size storage that concurrent workers fill, a chunk at a time, at distinct ranges.
 private final class ResultBuffer: @unchecked Sendable {
     private var storage: [Result<VerifiedCredential, CredentialProblem>?]
     private let lock = NSLock()
     init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: Result<VerifiedCredential, CredentialProblem>) {
-        lock.lock(); storage[i] = value; lock.unlock()
+    func set(_ range: Range<Int>, _ values: [Result<VerifiedCredential, CredentialProblem>]) {
+        lock.lock(); storage.replaceSubrange(range, with: values.map(Optional.some)); lock.unlock()
     }
     var values: [Result<VerifiedCredential, CredentialProblem>] { storage.map { $0! } }
 }

@@ -107,14 +107,15 @@ public struct PassportStore: Sendable {
             .first(decoding: IssuerRow.self, with: Self.decoder)
     }
 
-    /// Every active key: issuer id → key id → public key.
-    public func activeKeys() async throws -> [String: [String: Ed25519JWK]] {
+    /// Active keys: issuer id → key id → public key; all issuers, or only `issuerID`'s.
+    public func activeKeys(issuerID: String? = nil) async throws -> [String: [String: Ed25519JWK]] {
+        var query = sql.select().columns("issuer_id", "kid", "x").from("issuer_keys").where("retired_at", .is, SQLLiteral.null)
+        if let issuerID { query = query.where("issuer_id", .equal, issuerID) }
         var keys: [String: [String: Ed25519JWK]] = [:]
-        for row in try await sql.select().columns("issuer_id", "kid", "x").from("issuer_keys").where("retired_at", .is, SQLLiteral.null).all() {
-            let issuer = try row.decode(column: "issuer_id", as: String.self)
-            let x = try row.decode(column: "x", as: String.self)
-            guard let bytes = Base64URL.decode(x), let key = try? Ed25519JWK(json: Array("{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"\(Base64URL.encode(bytes))\"}".utf8)) else { continue }
-            keys[issuer, default: [:]][try row.decode(column: "kid", as: String.self)] = key
+        for row in try await query.all() {
+            guard let bytes = Base64URL.decode(try row.decode(column: "x", as: String.self)),
+                  let key = Ed25519JWK(publicKeyBytes: bytes) else { continue }
+            keys[try row.decode(column: "issuer_id", as: String.self), default: [:]][try row.decode(column: "kid", as: String.self)] = key
         }
         return keys
     }

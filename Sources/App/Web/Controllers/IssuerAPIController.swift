@@ -89,10 +89,10 @@ enum IssuerAPIController {
         let positions = try await req.application.passportStore.reserveStatusPositions(issuerID: issuer.id, count: Int(count))
         let base = req.application.config.publicURL
         let entries: [JSONValue] = positions.map { position in
-            let list = position / StatusList.size + 1
+            let (list, index) = StatusList.location(ofPosition: position)
             return .object([
                 "statusListCredential": .string("\(base)\(SiteRoute.statusList.link(issuer.id, String(list)))"),
-                "statusListIndex": .string(String(position % StatusList.size)),
+                "statusListIndex": .string(String(index)),
             ])
         }
         return json(.object(["entries": .array(entries)]), status: .created)

@@ -120,11 +120,14 @@ enum PassportController {
         if !tasks.isEmpty { record["tasks"] = .array(tasks.map { .string(String($0)) }) }
         if let occupationURI { record["occupation"] = .string(occupationURI) }
         let json = JSONValue.object(record)
-        if let problem = try req.application.passport.check(record: json, taxonomy: req.application.taxonomy.index) {
-            problems["form"] = problem.reason
+        let service = try req.application.passport
+        let parsed: WorkRecord
+        do {
+            parsed = try service.validate(record: json, taxonomy: req.application.taxonomy.index)
+        } catch {
+            problems["form"] = error.reason
             return PassportPages.addForm(ctx, form: form, problems: problems, status: .unprocessableEntity)
         }
-        let parsed = try WorkRecord(validated: json)
         let now = req.application.dependencies.now()
         try await req.application.passportStore.insertRecords([PassportRecordRow(
             id: UUID().uuidString.lowercased(), workerID: worker.uuidString.lowercased(), source: "self", issuerID: nil, credentialID: nil,

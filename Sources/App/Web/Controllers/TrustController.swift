@@ -12,7 +12,7 @@ enum TrustController {
               let issuer = try await req.application.passportStore.issuer(id: id) else {
             throw Abort(.notFound, reason: Lang.of(req).t("Deze uitgever bestaat niet.", "This issuer does not exist."))
         }
-        let keys = try await req.application.passportStore.activeKeys()[issuer.id] ?? [:]
+        let keys = try await req.application.passportStore.activeKeys(issuerID: issuer.id)[issuer.id] ?? [:]
         return jwksResponse(keys.keys.sorted().compactMap { keys[$0] })
     }
 
