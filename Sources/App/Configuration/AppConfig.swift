@@ -70,7 +70,7 @@ public struct AppConfig: Sendable {
     }
 
     /// `postgres://user:pass@host:port/db` (or `postgresql://`), `sqlite:///path/file.sqlite`.
-    static func parseDatabaseURL(_ text: String) throws -> Database {
+    public static func parseDatabaseURL(_ text: String) throws -> Database {
         guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased() else {
             throw ConfigError("DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database")
         }
