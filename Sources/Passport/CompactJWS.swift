@@ -18,8 +18,10 @@ public struct CompactJWS: Sendable {
     /// Splits and decodes the token; the reason says which part is wrong.
     public init(_ token: Substring) throws(CredentialProblem) {
         guard token.utf8.count <= CompactJWS.maxLength else { throw .malformed("the credential is longer than 64 KB") }
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3 else { throw .malformed("a compact JWS has three parts separated by '.', this has \(parts.count)") }
+        // Split on the byte '.', not on Characters: grapheme breaking over a 2 KB token is slow.
+        let dots = token.utf8.indices.filter { token.utf8[$0] == UInt8(ascii: ".") }
+        guard dots.count == 2 else { throw .malformed("a compact JWS has three parts separated by '.', this has \(dots.count + 1)") }
+        let parts = [token[token.startIndex..<dots[0]], token[token.utf8.index(after: dots[0])..<dots[1]], token[token.utf8.index(after: dots[1])...]]
         guard let headerBytes = Base64URL.decode(parts[0]) else { throw .malformed("the header is not base64url") }
         guard let header = try? JSONValue.parse(headerBytes), case .object = header else { throw .malformed("the header is not a JSON object") }
         guard let payload = Base64URL.decode(parts[1]) else { throw .malformed("the payload is not base64url") }

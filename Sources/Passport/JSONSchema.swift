@@ -18,7 +18,8 @@ public struct JSONSchema: Sendable {
     /// The first violation (the field's path and the reason), or nil when `value` is valid.
     public func firstViolation(in value: JSONValue, at path: String = "") -> (path: String, reason: String)? {
         var violation: (String, String)?
-        _ = root.validate(value, path: path, first: &violation)
+        var where_ = SchemaPath(prefix: path)
+        _ = root.validate(value, path: &where_, first: &violation)
         return violation
     }
 }
@@ -36,8 +37,7 @@ final class Node: @unchecked Sendable {
     var properties: [String: Node] = [:]
     var additionalProperties: Node?
     var forbidAdditional = false
-    var pattern: NSRegularExpression?
-    var patternText = ""
+    var pattern: Pattern?
     var format: String?
     var minimum: Double?
     var maximum: Double?
@@ -57,9 +57,9 @@ final class Node: @unchecked Sendable {
     var alwaysFalse = false
 
     /// Validates; on failure stores the first violation and returns false.
-    func validate(_ value: JSONValue, path: String, first: inout (String, String)?) -> Bool {
+    func validate(_ value: JSONValue, path: inout SchemaPath, first: inout (String, String)?) -> Bool {
         if alwaysFalse { return fail(path, "is not allowed here", &first) }
-        if let ref, !ref.validate(value, path: path, first: &first) { return false }
+        if let ref, !ref.validate(value, path: &path, first: &first) { return false }
         if let types {
             let actual = value.typeName
             let ok = types.contains(actual) || (actual == "integer" && types.contains("number"))
@@ -74,10 +74,7 @@ final class Node: @unchecked Sendable {
             let length = s.unicodeScalars.count
             if let minLength, length < minLength { return fail(path, minLength == 1 ? "must not be empty" : "must be at least \(minLength) characters", &first) }
             if let maxLength, length > maxLength { return fail(path, "must be at most \(maxLength) characters", &first) }
-            if let pattern {
-                let range = NSRange(s.startIndex..., in: s)
-                if pattern.firstMatch(in: s, range: range) == nil { return fail(path, "does not match the pattern \(patternText)", &first) }
-            }
+            if let pattern, !pattern.matches(s) { return fail(path, "does not match the pattern \(pattern.text)", &first) }
             if let format, let reason = FormatCheck.problem(format: format, value: s) { return fail(path, reason, &first) }
         case .number(let n):
             if let minimum, n < minimum { return fail(path, "must be at least \(JSONValue.number(minimum).serialized())", &first) }
@@ -88,46 +85,85 @@ final class Node: @unchecked Sendable {
             if let maxItems, elements.count > maxItems { return fail(path, "must have at most \(maxItems) items", &first) }
             if uniqueItems, Set(elements).count != elements.count { return fail(path, "must not repeat an item", &first) }
             if let items {
-                for (index, element) in elements.enumerated() where !items.validate(element, path: "\(path)[\(index)]", first: &first) { return false }
+                for (index, element) in elements.enumerated() {
+                    path.parts.append(.index(index))
+                    defer { path.parts.removeLast() }
+                    if !items.validate(element, path: &path, first: &first) { return false }
+                }
             }
         case .object(let members):
-            for name in required where members[name] == nil { return fail(join(path, name), "is required", &first) }
-            for name in members.keys.sorted() {
-                let member = members[name]!
-                if let node = properties[name] {
-                    if !node.validate(member, path: join(path, name), first: &first) { return false }
-                } else if forbidAdditional {
-                    return fail(join(path, name), "is not a field of this standard", &first)
-                } else if let additionalProperties, !additionalProperties.validate(member, path: join(path, name), first: &first) {
-                    return false
-                }
+            for name in required where members[name] == nil {
+                path.parts.append(.name(name))
+                defer { path.parts.removeLast() }
+                return fail(path, "is required", &first)
+            }
+            // Members in dictionary order first (fast); only when one fails, again in name order,
+            // so the reported violation is the same on every run.
+            var probe: (String, String)?
+            if !validateMembers(members, in: members.keys, path: &path, first: &probe) {
+                return validateMembers(members, in: members.keys.sorted(), path: &path, first: &first)
             }
         default: break
         }
-        for node in allOf where !node.validate(value, path: path, first: &first) { return false }
+        for node in allOf where !node.validate(value, path: &path, first: &first) { return false }
         if !anyOf.isEmpty {
             var ignored: (String, String)?
-            if !anyOf.contains(where: { $0.validate(value, path: path, first: &ignored) }) {
-                return fail(ignored?.0 ?? path, ignored?.1 ?? "matches none of the allowed forms", &first)
+            if !anyOf.contains(where: { $0.validate(value, path: &path, first: &ignored) }) {
+                if first == nil { first = (ignored?.0 ?? path.description, ignored?.1 ?? "matches none of the allowed forms") }
+                return false
             }
         }
         if let ifNode {
             var ignored: (String, String)?
-            if ifNode.validate(value, path: path, first: &ignored) {
-                if let thenNode, !thenNode.validate(value, path: path, first: &first) { return false }
-            } else if let elseNode, !elseNode.validate(value, path: path, first: &first) {
+            if ifNode.validate(value, path: &path, first: &ignored) {
+                if let thenNode, !thenNode.validate(value, path: &path, first: &first) { return false }
+            } else if let elseNode, !elseNode.validate(value, path: &path, first: &first) {
                 return false
             }
         }
         return true
     }
 
-    private func fail(_ path: String, _ reason: String, _ first: inout (String, String)?) -> Bool {
-        if first == nil { first = (path, reason) }
-        return false
+    private func validateMembers(_ members: [String: JSONValue], in names: some Sequence<String>, path: inout SchemaPath,
+                                 first: inout (String, String)?) -> Bool {
+        for name in names {
+            path.parts.append(.name(name))
+            defer { path.parts.removeLast() }
+            if let node = properties[name] {
+                if !node.validate(members[name]!, path: &path, first: &first) { return false }
+            } else if forbidAdditional {
+                return fail(path, "is not a field of this standard", &first)
+            } else if let additionalProperties, !additionalProperties.validate(members[name]!, path: &path, first: &first) {
+                return false
+            }
+        }
+        return true
     }
 
-    private func join(_ path: String, _ name: String) -> String { path.isEmpty ? name : "\(path).\(name)" }
+    private func fail(_ path: SchemaPath, _ reason: String, _ first: inout (String, String)?) -> Bool {
+        if first == nil { first = (path.description, reason) }
+        return false
+    }
+}
+
+/// Where the validator is in the document, joined into text ("a.b[2].c") only for a violation.
+struct SchemaPath: CustomStringConvertible {
+    enum Part { case name(String), index(Int) }
+    let prefix: String
+    var parts: [Part] = []
+
+    init(prefix: String) { self.prefix = prefix }
+
+    var description: String {
+        var text = prefix
+        for part in parts {
+            switch part {
+            case .name(let name): text += text.isEmpty ? name : "." + name
+            case .index(let i): text += "[\(i)]"
+            }
+        }
+        return text
+    }
 }
 
 private struct Compiler {
@@ -158,8 +194,7 @@ private struct Compiler {
                 if value == .bool(false) { node.forbidAdditional = true } else { node.additionalProperties = try compile(value, at: here) }
             case "pattern":
                 guard let text = value.stringValue, let regex = try? NSRegularExpression(pattern: text) else { throw SchemaCompileError(description: "\(here) is not a regular expression") }
-                node.pattern = regex
-                node.patternText = text
+                node.pattern = Pattern(regex: regex, text: text)
             case "format": node.format = value.stringValue
             case "minimum": node.minimum = value.numberValue
             case "maximum": node.maximum = value.numberValue
@@ -210,6 +245,33 @@ private struct Compiler {
             out.append(s)
         }
         return out
+    }
+}
+
+/// A compiled `pattern` that remembers its answers. Records repeat the same values (ESCO URIs,
+/// sector codes, dates), and Foundation's regular expressions convert every string to UTF-16.
+final class Pattern: @unchecked Sendable {
+    let regex: NSRegularExpression
+    let text: String
+    private var known: [String: Bool] = [:]
+    private let lock = NSLock()
+    static let memoryLimit = 8192
+
+    init(regex: NSRegularExpression, text: String) {
+        self.regex = regex
+        self.text = text
+    }
+
+    func matches(_ s: String) -> Bool {
+        lock.lock()
+        let cached = known[s]
+        lock.unlock()
+        if let cached { return cached }
+        let result = regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+        lock.lock()
+        if known.count < Pattern.memoryLimit { known[s] = result }
+        lock.unlock()
+        return result
     }
 }
 

@@ -25,3 +25,20 @@ import Testing
         #expect(throws: JSONParseError.self) { try JSONValue.parse(String(repeating: "[", count: 100) + String(repeating: "]", count: 100)) }
     }
 }
+
+@Suite struct Base64URLTests {
+    @Test func decodesWhatItEncodesForEveryLength() {
+        for length in 0..<40 {
+            let bytes = (0..<length).map { UInt8(($0 * 37 + 11) % 256) }
+            #expect(Base64URL.decode(Base64URL.encode(bytes)) == bytes)
+        }
+    }
+
+    @Test func refusesPaddingForeignCharactersAndImpossibleLengths() {
+        #expect(Base64URL.decode("QQ==") == nil)
+        #expect(Base64URL.decode("a+b/") == nil)
+        #expect(Base64URL.decode("QUJDR") == nil)
+        #expect(Base64URL.decode("QR") == nil, "non-zero leftover bits are not canonical")
+        #expect(Base64URL.decode("QQ") == [0x41])
+    }
+}
