@@ -22,6 +22,9 @@ let package = Package(
     targets: [
         // zlib from the system (Debian's zlib1g-dev): inflates the ESCO zip and gzip files.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Cairo + Pango (PDF with embedded, shaped fonts) and libqrencode: the KlusCV PDF.
+        .systemLibrary(name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
         // Pure domain: ESCO value types, the in-memory index and occupation search.
         // Optimised even in debug builds: the test suite runs thousands of searches over all of ESCO.
@@ -38,6 +41,9 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Renders the KlusCV: an A4 PDF (Cairo + Pango) with a QR code to its verification page.
+        .target(name: "KlusCV", dependencies: ["CCairo", "CQREncode"], swiftSettings: strict),
+
         // Reads the ESCO distribution files (checksums, zip, gzip, CSV) into Taxonomy values.
         .target(
             name: "TaxonomySource",
@@ -52,7 +58,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Accounts", "Passport", "Taxonomy", "TaxonomySource",
+                "Accounts", "CZlib", "KlusCV", "Passport", "Taxonomy", "TaxonomySource",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -73,6 +79,7 @@ let package = Package(
 
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
         .testTarget(name: "PassportTests", dependencies: ["Passport"], swiftSettings: strict),
+        .testTarget(name: "KlusCVTests", dependencies: ["KlusCV"], swiftSettings: strict),
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "TaxonomySource"], swiftSettings: strict),
         .testTarget(
             name: "AppTests",

@@ -10,6 +10,7 @@ public func configure(_ app: Application, config: AppConfig, dependencies: AppDe
     _ = app.taxonomy
     _ = try app.passport
     _ = app.statusListCache
+    _ = app.shareOpenLog
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
@@ -45,7 +46,14 @@ public func prepare(_ app: Application, progress: @escaping @Sendable (String) -
         progress("No ESCO data in the database: run `loopbrug taxonomy import`.")
     }
     if app.config.seedDemoData {
-        if try await DemoData.seedIfEmpty(app) { progress("Created the demo accounts.") }
+        if try await DemoData.seedIfEmpty(app) {
+            progress("Created the demo accounts.")
+            // The demo worker's passport starts with signed records from four demo platforms.
+            if app.taxonomy.index != nil, let worker = try await UserModel.query(on: app.db).filter(\.$email == DemoData.accounts[0].email).first()?.id {
+                let added = try await DemoIssuers.issue(app, worker: worker, now: app.dependencies.now())
+                progress("Issued \(added) demo records to \(DemoData.accounts[0].email).")
+            }
+        }
         if try await UserModel.query(on: app.db).filter(\.$email == DemoData.accounts[0].email).count() > 0 {
             DemoData.credentialLines().forEach(progress)
         }

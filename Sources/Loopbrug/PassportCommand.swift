@@ -46,13 +46,15 @@ struct PassportCommand: AsyncParsableCommand {
 
         @ArgumentParser.Option(help: "The worker's account id or e-mail address.") var worker: String
         @ArgumentParser.Option(help: "The folder to write to (made if missing).") var out: String
+        @ArgumentParser.Option(help: "The KlusCV's language: nl or en.") var lang = "nl"
 
         func run() async throws {
             AppRunner.bootstrapLogging()
+            guard lang == "nl" || lang == "en" else { AppRunner.fail("--lang must be nl or en, not \(lang)") }
             do {
-                let files = try await AppRunner.withDatabase(AppRunner.config()) { app in
+                let files = try await AppRunner.withDatabase(AppRunner.config(), taxonomy: true) { app in
                     let target = try await findWorker(worker, on: app.db)
-                    return try await exportPassport(app, worker: target.id)
+                    return try await exportPassport(app, worker: target.id, lang: lang == "en" ? .en : .nl)
                 }
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 for file in files {

@@ -62,6 +62,15 @@ import VaporTesting
         "GET /paspoort/toevoegen": [.role(.worker)],
         "POST /paspoort/toevoegen": [.role(.worker)],
         "POST /paspoort/werk/:id/verwijderen": [.role(.worker)],
+        "GET /paspoort/delen": [.role(.worker)],
+        "POST /paspoort/delen": [.role(.worker)],
+        "POST /paspoort/delen/:id/intrekken": [.role(.worker)],
+        "GET /paspoort/delen/:id/kluscv.pdf": [.role(.worker)],
+        "GET /v/:id": everyone,
+        "GET /api/v1/shares/:id": everyone,
+        "GET /paspoort/export.zip": [.role(.worker)],
+        "GET /account/verwijderen": signedIn,
+        "POST /account/verwijderen": signedIn,
     ]
 
     @Test func everyRouteIsInTheMatrixAndBehavesAsExpected() async throws {

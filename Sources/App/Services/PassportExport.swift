@@ -8,9 +8,12 @@ public struct ExportFile: Sendable {
     public let bytes: Data
 }
 
-/// Everything Loopbrug holds in a worker's passport (GDPR art. 15 and 20): the records as JSON,
-/// the credentials exactly as issued, and the KlusCV.
-public func exportPassport(_ app: Application, worker: UUID) async throws -> [ExportFile] {
+/// Everything Loopbrug holds about a worker (GDPR art. 15 and 20): the account, the records as
+/// JSON, the credentials exactly as issued, the share links, and a KlusCV of all records. That
+/// KlusCV needs a verification link, so the export makes one (30 days, listed with the worker's
+/// other links, revocable), and says so.
+public func exportPassport(_ app: Application, worker: UUID, lang: Lang = .nl) async throws -> [ExportFile] {
+    guard let user = try await UserModel.find(worker, on: app.db) else { throw ConfigError("no account with id \(worker)") }
     let rows = try await app.passportStore.records(worker: worker)
     let records: [JSONValue] = rows.map { row in
         var members: [String: JSONValue] = [
@@ -29,7 +32,36 @@ public func exportPassport(_ app: Application, worker: UUID) async throws -> [Ex
         "records": .array(records),
     ])
     let tokens = rows.compactMap(\.token).joined(separator: "\n")
-    return [
+    let account = JSONValue.object([
+        "id": .string(worker.uuidString.lowercased()), "name": .string(user.name), "email": .string(user.email),
+        "role": .string(user.role), "createdAt": .string(Timestamp.format(user.createdAt)),
+    ])
+    var files = [ExportFile(name: "account.json", bytes: Data((account.serialized() + "\n").utf8))]
+    var pdfNote: String?
+    if !rows.isEmpty {
+        let share = try await Sharing.create(app, worker: worker, label: "Export", recordIDs: rows.map(\.id), showEarnings: false, days: 30)
+        let view = try await Sharing.view(app, share: share)
+        files.append(ExportFile(name: "kluscv.pdf", bytes: try Sharing.kluscv(app, view, lang)))
+        pdfNote = Sharing.url(app, share)
+    }
+    var shares: [JSONValue] = []
+    for share in try await app.shareStore.shares(worker: worker) {
+        var members: [String: JSONValue] = [
+            "url": .string(Sharing.url(app, share)), "label": .string(share.label), "showEarnings": .bool(share.showEarnings),
+            "createdAt": .string(Timestamp.format(share.createdAt)), "expiresAt": .string(Timestamp.format(share.expiresAt)),
+            "records": .array(try await app.shareStore.records(shareID: share.id).map { .string($0.id) }),
+            "openedAt": .array(try await app.shareStore.opens(shareID: share.id, limit: 1000).map { .string(Timestamp.format($0)) }),
+        ]
+        if let revoked = share.revokedAt { members["revokedAt"] = .string(Timestamp.format(revoked)) }
+        shares.append(.object(members))
+    }
+    files.append(ExportFile(name: "shares.json", bytes: Data((JSONValue.array(shares).serialized() + "\n").utf8)))
+    if let pdfNote {
+        files.append(ExportFile(name: "README.txt", bytes: Data(lang.t(
+            "Je gegevens uit Loopbrug.\naccount.json: je account\npassport.json: al je werk\ncredentials.jsonl: de ondertekende bewijzen, zoals de platforms ze gaven\nshares.json: je links\nkluscv.pdf: je KlusCV. De QR-code wijst naar \(pdfNote); die link werkt 30 dagen en je kunt hem intrekken bij Delen.\n",
+            "Your data from Loopbrug.\naccount.json: your account\npassport.json: all your work\ncredentials.jsonl: the signed credentials, as the platforms issued them\nshares.json: your links\nkluscv.pdf: your KlusCV. Its QR code points to \(pdfNote); that link works for 30 days and you can revoke it under Share.\n").utf8)))
+    }
+    return files + [
         ExportFile(name: "passport.json", bytes: Data((passport.serialized() + "\n").utf8)),
         ExportFile(name: "credentials.jsonl", bytes: Data((tokens.isEmpty ? "" : tokens + "\n").utf8)),
     ]

@@ -25,6 +25,7 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
     app.migrations.add(CreateTaxonomyTables())
     app.migrations.add(CreateTaxonomyImports())
     app.migrations.add(CreatePassportTables())
+    app.migrations.add(CreateShareTables())
 }
 
 /// Runs pending migrations, turning a failed connection into a message a person can act on.

@@ -79,8 +79,7 @@ public struct PassportStore: Sendable {
 
     // MARK: issuers and keys
 
-    public func createIssuer(name: String, ownerUserID: UUID?, key: Ed25519JWK, now: Date) async throws -> String {
-        let id = UUID().uuidString.lowercased()
+    public func createIssuer(id: String = UUID().uuidString.lowercased(), name: String, ownerUserID: UUID?, key: Ed25519JWK, now: Date) async throws -> String {
         try await database.transaction { db in
             let sql = db as! any SQLDatabase
             try await sql.insert(into: "issuers").columns("id", "name", "owner_user_id", "next_status_position", "created_at")

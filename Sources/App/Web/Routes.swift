@@ -77,5 +77,14 @@ private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -
     case .passportAddForm: { try await PassportController.addForm($0) }
     case .passportAdd: { try await PassportController.add($0) }
     case .passportRecordDelete: { try await PassportController.delete($0) }
+    case .shares: { try await ShareController.list($0) }
+    case .shareCreate: { try await ShareController.create($0) }
+    case .shareRevoke: { try await ShareController.revoke($0) }
+    case .shareKlusCV: { try await ShareController.kluscv($0) }
+    case .shareView: { try await ShareController.publicPage($0) }
+    case .apiShare: { try await ShareController.publicJSON($0) }
+    case .passportExport: { try await GDPRController.export($0) }
+    case .accountDeleteForm: { try GDPRController.deleteForm($0) }
+    case .accountDelete: { try await GDPRController.delete($0) }
     }
 }

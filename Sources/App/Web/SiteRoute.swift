@@ -22,12 +22,14 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     case standardFile, openAPI, issuerJWKS, loopbrugJWKS, statusList
     case apiIssuerKeys, apiIssuerLinks, apiStatusEntries, apiCredentials, apiCredentialsBatch, apiCredentialRevoke
     case passport, passportCode, passportAddForm, passportAdd, passportRecordDelete
+    case shares, shareCreate, shareRevoke, shareKlusCV, shareView, apiShare
+    case passportExport, accountDeleteForm, accountDelete
 
     public var method: HTTPMethod {
         switch self {
         case .login, .register, .logout, .tokenCreate, .tokenRevoke, .adminSetRole,
              .apiIssuerKeys, .apiIssuerLinks, .apiStatusEntries, .apiCredentials, .apiCredentialsBatch, .apiCredentialRevoke,
-             .passportCode, .passportAdd, .passportRecordDelete: .POST
+             .passportCode, .passportAdd, .passportRecordDelete, .shareCreate, .shareRevoke, .accountDelete: .POST
         default: .GET
         }
     }
@@ -67,6 +69,13 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .passportCode: "/paspoort/code"
         case .passportAddForm, .passportAdd: "/paspoort/toevoegen"
         case .passportRecordDelete: "/paspoort/werk/:id/verwijderen"
+        case .shares, .shareCreate: "/paspoort/delen"
+        case .shareRevoke: "/paspoort/delen/:id/intrekken"
+        case .shareKlusCV: "/paspoort/delen/:id/kluscv.pdf"
+        case .shareView: "/v/:id"
+        case .apiShare: "/api/v1/shares/:id"
+        case .passportExport: "/paspoort/export.zip"
+        case .accountDeleteForm, .accountDelete: "/account/verwijderen"
         }
     }
 
@@ -74,14 +83,15 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         switch self {
         case .home, .health, .stylesheet, .language, .occupationSearch, .occupation,
              .apiOccupationSearch, .apiOccupation, .loginForm, .login, .registerForm, .register,
-             .standardFile, .openAPI, .issuerJWKS, .loopbrugJWKS, .statusList:
+             .standardFile, .openAPI, .issuerJWKS, .loopbrugJWKS, .statusList, .shareView, .apiShare:
             .everyone
-        case .logout, .account: .signedIn(nil)
+        case .logout, .account, .accountDeleteForm, .accountDelete: .signedIn(nil)
         case .tokens, .tokenCreate, .tokenRevoke: .signedIn([.issuer])
         case .admin, .adminSetRole: .signedIn([.admin])
         case .issuerMe, .apiIssuerKeys, .apiIssuerLinks, .apiStatusEntries, .apiCredentials, .apiCredentialsBatch, .apiCredentialRevoke:
             .apiToken(.issuer)
-        case .passport, .passportCode, .passportAddForm, .passportAdd, .passportRecordDelete: .signedIn([.worker])
+        case .passport, .passportCode, .passportAddForm, .passportAdd, .passportRecordDelete,
+             .shares, .shareCreate, .shareRevoke, .shareKlusCV, .passportExport: .signedIn([.worker])
         }
     }
 

@@ -22,9 +22,13 @@ enum AccountController {
             actions.append(el("li", el("a", ["href": SiteRoute.tokens.link()], text(ctx.t("Beheer je API-sleutels", "Manage your API keys")))))
         case .admin:
             actions.append(el("li", el("a", ["href": SiteRoute.admin.link()], text(ctx.t("Beheer accounts en de beroepenlijst", "Manage accounts and the occupation list")))))
+        case .worker:
+            actions.append(el("li", el("a", ["href": SiteRoute.passport.link()], text(ctx.t("Bekijk je werkpaspoort", "See your work passport")))))
+            actions.append(el("li", el("a", ["href": SiteRoute.passportExport.link()], text(ctx.t("Download al je gegevens (zip)", "Download all your data (zip)")))))
         default:
             break
         }
+        actions.append(el("li", el("a", ["href": SiteRoute.accountDeleteForm.link()], text(ctx.t("Account verwijderen", "Delete account")))))
         main.append(el("ul", children: actions))
         return renderPage(ctx, title: ctx.t("Mijn account", "My account"), main)
     }

@@ -14,32 +14,7 @@ enum PassportController {
     static func page(_ req: Request) async throws -> Response {
         let worker = try workerID(req)
         let rows = try await req.application.passportStore.records(worker: worker)
-        return PassportPages.passport(PageContext(req), entries: try await entries(rows, req.application), code: nil)
-    }
-
-    /// The stored rows as page entries, with issuer names and the skills each record shows.
-    static func entries(_ rows: [PassportRecordRow], _ app: Application) async throws -> [PassportEntry] {
-        var issuerNames: [String: String] = [:]
-        for id in Set(rows.compactMap(\.issuerID)) { issuerNames[id] = try await app.passportStore.issuer(id: id)?.name }
-        let taxonomy = app.taxonomy.index
-        return rows.compactMap { row in
-            guard let json = try? JSONValue.parse(row.recordJSON), let record = try? WorkRecord(validated: json) else { return nil }
-            return PassportEntry(row: row, record: record, issuerName: row.issuerID.flatMap { issuerNames[$0] },
-                                 occupation: record.occupation.flatMap { taxonomy?.occupation(id: $0) },
-                                 skills: skillsShown(by: record, taxonomy))
-        }
-    }
-
-    /// The skills a record shows: those it names, then the occupation's essential skills.
-    static func skillsShown(by record: WorkRecord, _ taxonomy: TaxonomyIndex?) -> [Skill] {
-        guard let taxonomy else { return [] }
-        var seen = Set<String>()
-        var skills: [Skill] = []
-        for uri in record.skills { if let s = taxonomy.skill(uri: uri), seen.insert(uri).inserted { skills.append(s) } }
-        if let occupation = record.occupation.flatMap({ taxonomy.occupation(id: $0) }) {
-            for s in taxonomy.profile(of: occupation).essentialSkills where seen.insert(s.uri).inserted { skills.append(s) }
-        }
-        return skills
+        return PassportPages.passport(PageContext(req), entries: try await PassportReading.entries(rows, req.application), code: nil)
     }
 
     /// POST /paspoort/code: a new one-time code for a platform, valid for 30 minutes.
@@ -51,7 +26,7 @@ enum PassportController {
         try await req.application.passportStore.storeCode(hash: PassportCode.hash(PassportCode.normalise(code)!), worker: worker,
                                                           expiresAt: now.addingTimeInterval(PassportCode.lifetime))
         let rows = try await req.application.passportStore.records(worker: worker)
-        return PassportPages.passport(PageContext(req), entries: try await entries(rows, req.application), code: code)
+        return PassportPages.passport(PageContext(req), entries: try await PassportReading.entries(rows, req.application), code: code)
     }
 
     struct AddForm: Content {
@@ -156,15 +131,6 @@ enum PassportController {
         }
         return req.redirect(to: SiteRoute.passport.link(), redirectType: .normal)
     }
-}
-
-/// A record as the passport page shows it.
-struct PassportEntry {
-    let row: PassportRecordRow
-    let record: WorkRecord
-    let issuerName: String?
-    let occupation: Occupation?
-    let skills: [Skill]
 }
 
 /// A random number generator over injected bytes, so tests can fix passport codes.

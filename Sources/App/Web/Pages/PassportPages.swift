@@ -5,32 +5,6 @@ import Vapor
 
 /// The passport page (phone-first timeline) and the form to add work yourself.
 enum PassportPages {
-    static func kindName(_ kind: RecordKind, _ ctx: PageContext) -> String {
-        switch kind {
-        case .platformWork: ctx.t("Werk via een platform", "Platform work")
-        case .employment: ctx.t("Baan in loondienst", "Employment")
-        case .tempAgency: ctx.t("Uitzendwerk", "Temp agency work")
-        case .selfEmployed: ctx.t("Opdracht als zzp'er", "Self-employed assignment")
-        case .volunteering: ctx.t("Vrijwilligerswerk", "Volunteering")
-        case .informalCare: ctx.t("Mantelzorg", "Informal care")
-        case .training: ctx.t("Cursus of opleiding", "Course or training")
-        }
-    }
-
-    /// One decimal at most, thousands grouped: 5.997,5 in Dutch, 5,997.5 in English.
-    static func number(_ value: Double, _ ctx: PageContext) -> String {
-        let tenths = Int((value * 10).rounded())
-        var whole = String(abs(tenths) / 10)
-        let group = ctx.lang.isEnglish ? "," : "."
-        var index = whole.endIndex
-        while whole.distance(from: whole.startIndex, to: index) > 3 {
-            index = whole.index(index, offsetBy: -3)
-            whole.insert(contentsOf: group, at: index)
-        }
-        let sign = tenths < 0 ? "-" : ""
-        return tenths % 10 == 0 ? sign + whole : sign + whole + (ctx.lang.isEnglish ? "." : ",") + String(abs(tenths) % 10)
-    }
-
     static func passport(_ ctx: PageContext, entries: [PassportEntry], code: String?) -> Response {
         let title = ctx.t("Mijn werkpaspoort", "My work passport")
         var main: [Node] = [
@@ -41,12 +15,12 @@ enum PassportPages {
         let totals = PassportTotals(entries.map { ($0.record, $0.row.isVerified && $0.row.revokedAt == nil) })
         var facts: [Node] = [
             el("div", el("dt", text(ctx.t("Werk", "Work"))), el("dd", text("\(totals.records)"))),
-            el("div", el("dt", text(ctx.t("Uren", "Hours"))), el("dd", text(number(totals.hours, ctx)))),
+            el("div", el("dt", text(ctx.t("Uren", "Hours"))), el("dd", text(RecordText.number(totals.hours, ctx.lang)))),
             el("div", el("dt", text(ctx.t("Klussen", "Jobs"))), el("dd", text("\(totals.jobs)"))),
         ]
         if let rating = totals.ratingAverage {
             facts.append(el("div", el("dt", text(ctx.t("Waardering", "Rating"))),
-                            el("dd", text(number(rating, ctx) + " / 5"), el("span", ["class": "meta"], text(" (\(totals.ratingCount))")))))
+                            el("dd", text(RecordText.number(rating, ctx.lang) + " / 5"), el("span", ["class": "meta"], text(" (\(totals.ratingCount))")))))
         }
         main.append(el("dl", ["class": "totals"], children: facts))
 
@@ -65,8 +39,9 @@ enum PassportPages {
                           el("button", ["type": "submit"], text(ctx.t("Maak een code", "Make a code")))))
         main.append(el("section", ["class": "box"], children: codeBox))
 
-        main.append(el("p", el("a", ["class": "button", "href": SiteRoute.passportAddForm.link()],
-                               text(ctx.t("Zelf werk toevoegen", "Add work yourself")))))
+        main.append(el("p", ["class": "actions"],
+                       el("a", ["class": "button", "href": SiteRoute.shares.link()], text(ctx.t("Delen en KlusCV", "Share and KlusCV"))), text(" "),
+                       el("a", ["class": "button", "href": SiteRoute.passportAddForm.link()], text(ctx.t("Zelf werk toevoegen", "Add work yourself")))))
         main.append(el("h2", ["id": "tijdlijn"], text(ctx.t("Mijn werk", "My work"))))
         if entries.isEmpty {
             main.append(el("p", ["class": "notice"], text(ctx.t("Er staat nog geen werk in je paspoort.", "There is no work in your passport yet."))))
@@ -91,19 +66,11 @@ enum PassportPages {
         }
         var lines: [Node] = [
             el("h3", text(r.roleTitle)),
-            el("p", ["class": "meta"], text([kindName(r.kind, ctx), r.organisation, PeriodText.describe(start: r.start, end: r.end, english: ctx.lang.isEnglish)]
-                .compactMap { $0 }.joined(separator: " · "))),
+            el("p", ["class": "meta"], text(RecordText.meta(r, ctx.lang))),
             el("p", badge),
         ]
-        var numbers: [String] = []
-        if let h = r.hours { numbers.append(number(h, ctx) + ctx.t(" uur", " hours")) }
-        if let j = r.jobs { numbers.append("\(j) " + (j == 1 ? ctx.t("klus", "job") : ctx.t("klussen", "jobs"))) }
-        if let rating = r.ratings { numbers.append(ctx.t("waardering ", "rating ") + number(rating.average, ctx) + " / " + number(rating.scale, ctx) + " (\(rating.count))") }
-        if let rel = r.reliability {
-            let total = rel.completed + rel.cancelled + rel.noShow
-            if total > 0 { numbers.append(ctx.t("\(rel.completed) van \(total) afgemaakt", "\(rel.completed) of \(total) completed")) }
-        }
-        if !numbers.isEmpty { lines.append(el("p", text(numbers.joined(separator: " · ")))) }
+        let numbers = RecordText.numbers(r, ctx.lang, earnings: true)
+        if !numbers.isEmpty { lines.append(el("p", text(numbers))) }
         if let occupation = e.occupation {
             lines.append(el("p", text(ctx.t("Lijkt op: ", "Close to: ")),
                             el("a", ["href": SiteRoute.occupation.link(occupation.id)], text(occupation.label(in: ctx.lang.isEnglish ? .en : .nl)))))
@@ -144,7 +111,7 @@ enum PassportPages {
         let options = [el("option", ["value": ""], text(ctx.t("Kies…", "Choose…")))] + RecordKind.allCases.map { kind -> Node in
             var attributes: [(String, String)] = [("value", kind.rawValue)]
             if form.kind == kind.rawValue { attributes.append(("selected", "")) }
-            return el("option", attributes: attributes, children: [text(kindName(kind, ctx))])
+            return el("option", attributes: attributes, children: [text(RecordText.kindName(kind, ctx.lang))])
         }
         kindField.append(el("select", attributes: [("id", "kind"), ("name", "kind"), ("required", "")], children: options))
         var tasksField: [Node] = [el("label", ["for": "tasks"], text(ctx.t("Wat deed je? Eén taak per regel (mag leeg)", "What did you do? One task per line (optional)")))]

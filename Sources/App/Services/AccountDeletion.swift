@@ -1,0 +1,42 @@
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// Proof that an account was deleted: no name, no e-mail, no worker id; only when and how much.
+public struct DeletionReceipt: Sendable, Equatable {
+    public let id: String
+    public let deletedAt: Date
+    public let recordsDeleted: Int
+    public let sharesDeleted: Int
+}
+
+/// Deletes an account and everything personal that hangs off it in one transaction (GDPR art. 17):
+/// passport records, links to platforms' subject ids, passport codes, share links (dead at once)
+/// and their open logs, API tokens. An issuer the person owned stays, without its owner, because
+/// the credentials it signed in other workers' passports must still verify.
+public func deleteAccount(_ app: Application, user: UUID) async throws -> DeletionReceipt {
+    let worker = user.uuidString.lowercased()
+    let receipt = try await app.db.transaction { db -> DeletionReceipt in
+        let sql = db as! any SQLDatabase
+        let shareIDs = try await sql.select().column("id").from("shares").where("worker_id", .equal, worker).all()
+            .map { try $0.decode(column: "id", as: String.self) }
+        if !shareIDs.isEmpty {
+            try await sql.delete(from: "share_opens").where("share_id", .in, shareIDs).run()
+            try await sql.delete(from: "share_records").where("share_id", .in, shareIDs).run()
+            try await sql.delete(from: "shares").where("worker_id", .equal, worker).run()
+        }
+        let records = try await sql.delete(from: "passport_records").where("worker_id", .equal, worker).returning("id").all().count
+        try await sql.delete(from: "subject_links").where("worker_id", .equal, worker).run()
+        try await sql.delete(from: "passport_codes").where("worker_id", .equal, worker).run()
+        try await sql.update("issuers").set("owner_user_id", to: SQLLiteral.null).where("owner_user_id", .equal, worker).run()
+        try await APITokenModel.query(on: db).filter(\.$userID == user).delete()
+        try await UserModel.query(on: db).filter(\.$id == user).delete()
+        let receipt = DeletionReceipt(id: app.dependencies.token(bytes: 12), deletedAt: app.dependencies.now(),
+                                      recordsDeleted: records, sharesDeleted: shareIDs.count)
+        try await sql.insert(into: "deletion_receipts").columns("id", "deleted_at", "records_deleted", "shares_deleted")
+            .values(SQLBind(receipt.id), SQLBind(receipt.deletedAt), SQLBind(receipt.recordsDeleted), SQLBind(receipt.sharesDeleted)).run()
+        return receipt
+    }
+    return receipt
+}

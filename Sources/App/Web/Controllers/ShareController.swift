@@ -1,0 +1,180 @@
+import Foundation
+import NIOConcurrencyHelpers
+import Passport
+import Vapor
+
+/// Share links: the worker makes, lists and revokes them and downloads each one's KlusCV; anyone
+/// with the link sees the shared records with their live status (as a page or as JSON).
+enum ShareController {
+    struct ShareForm: Content {
+        var records: [String]?
+        var days: String?
+        var earnings: String?
+        var label: String?
+    }
+
+    static func list(_ req: Request) async throws -> Response {
+        let worker = try PassportController.workerID(req)
+        return try await listPage(req, worker: worker, problem: nil, status: .ok)
+    }
+
+    static func listPage(_ req: Request, worker: UUID, problem: String?, status: HTTPStatus) async throws -> Response {
+        let app = req.application
+        let entries = try await PassportReading.entries(try await app.passportStore.records(worker: worker), app)
+        var shares: [ShareSummary] = []
+        for share in try await app.shareStore.shares(worker: worker) {
+            shares.append(ShareSummary(share: share, url: Sharing.url(app, share), recordCount: try await app.shareStore.records(shareID: share.id).count,
+                                       opens: try await app.shareStore.opens(shareID: share.id)))
+        }
+        return SharePages.list(PageContext(req), entries: entries, shares: shares, now: app.dependencies.now(), problem: problem, status: status)
+    }
+
+    /// POST /paspoort/delen: a new link for the chosen records of this worker.
+    static func create(_ req: Request) async throws -> Response {
+        let worker = try PassportController.workerID(req)
+        let lang = Lang.of(req)
+        let form = (try? req.content.decode(ShareForm.self)) ?? ShareForm()
+        let own = Set(try await req.application.passportStore.records(worker: worker).map(\.id))
+        let chosen = Array(Set((form.records ?? []).map { $0.lowercased() }))
+        guard !chosen.isEmpty else {
+            return try await listPage(req, worker: worker, problem: lang.t("Kies minstens één werk om te delen.", "Choose at least one piece of work to share."), status: .unprocessableEntity)
+        }
+        guard chosen.allSatisfy(own.contains) else {
+            return try await listPage(req, worker: worker, problem: lang.t("Een gekozen werk staat niet (meer) in je paspoort.", "A chosen piece of work is not (or no longer) in your passport."), status: .unprocessableEntity)
+        }
+        guard let days = Int(form.days ?? "\(Sharing.defaultExpiryDays)"), Sharing.expiryChoices.contains(days) else {
+            return try await listPage(req, worker: worker, problem: lang.t("Kies hoe lang de link werkt.", "Choose how long the link works."), status: .unprocessableEntity)
+        }
+        let label = (form.label ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard label.count <= 100 else {
+            return try await listPage(req, worker: worker, problem: lang.t("Gebruik voor de naam hoogstens 100 tekens.", "Use at most 100 characters for the name."), status: .unprocessableEntity)
+        }
+        let share = try await Sharing.create(req.application, worker: worker, label: label.isEmpty ? "KlusCV" : label, recordIDs: chosen.sorted(),
+                                             showEarnings: form.earnings == "on", days: days)
+        return req.redirect(to: SiteRoute.shares.link() + "#share-\(share.id)", redirectType: .normal)
+    }
+
+    static func ownShare(_ req: Request, worker: UUID) async throws -> ShareRow {
+        guard let id = req.parameters.get("id"), let share = try await req.application.shareStore.share(id: id),
+              share.workerID == worker.uuidString.lowercased() else {
+            throw Abort(.notFound, reason: Lang.of(req).t("Deze link bestaat niet.", "This link does not exist."))
+        }
+        return share
+    }
+
+    static func revoke(_ req: Request) async throws -> Response {
+        let worker = try PassportController.workerID(req)
+        let share = try await ownShare(req, worker: worker)
+        _ = try await req.application.shareStore.revoke(id: share.id, worker: worker, now: req.application.dependencies.now())
+        return req.redirect(to: SiteRoute.shares.link(), redirectType: .normal)
+    }
+
+    /// GET /paspoort/delen/:id/kluscv.pdf?taal=en: the KlusCV of one share, rendered off the event loop.
+    static func kluscv(_ req: Request) async throws -> Response {
+        let worker = try PassportController.workerID(req)
+        let share = try await ownShare(req, worker: worker)
+        let lang: Lang = req.query[String.self, at: "taal"] == "en" ? .en : (req.query[String.self, at: "taal"] == "nl" ? .nl : Lang.of(req))
+        let app = req.application
+        let view = try await Sharing.view(app, share: share)
+        let pdf = try await app.threadPool.runIfActive(eventLoop: req.eventLoop) { try Sharing.kluscv(app, view, lang) }.get()
+        let response = Response(status: .ok, body: .init(data: pdf))
+        response.headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"KlusCV-\(lang.code).pdf\"")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    /// The share behind a public link, and a note that it was opened (not by its owner).
+    static func liveShare(_ req: Request) async throws -> ShareRow {
+        let app = req.application
+        let lang = Lang.of(req)
+        guard let id = req.parameters.get("id"), id.count == 22, let share = try await app.shareStore.share(id: id) else {
+            throw Abort(.notFound, reason: lang.t("Deze link bestaat niet. Kijk of je hem goed hebt overgenomen.", "This link does not exist. Check that you copied it correctly."))
+        }
+        let now = app.dependencies.now()
+        guard share.isLive(at: now) else {
+            throw Abort(.gone, reason: lang.t("Deze link werkt niet meer. Vraag de eigenaar om een nieuwe.", "This link no longer works. Ask its owner for a new one."))
+        }
+        if req.user?.id.uuidString.lowercased() != share.workerID {
+            let minute = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60)
+            if app.shareOpenLog.shouldRecord(share.id, minute) { try await app.shareStore.logOpen(shareID: share.id, minute: minute) }
+        }
+        return share
+    }
+
+    static func publicPage(_ req: Request) async throws -> Response {
+        let share = try await liveShare(req)
+        let view = try await Sharing.view(req.application, share: share)
+        let response = SharePages.publicView(PageContext(req), view, checkedAt: req.application.dependencies.now())
+        response.headers.replaceOrAdd(name: "X-Robots-Tag", value: "noindex")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    /// GET /api/v1/shares/:id: the same as the page, for software. A record's credential as issued
+    /// is included so anyone can check its signature against the issuer's JWKS, except when it
+    /// holds earnings the worker did not choose to share.
+    static func publicJSON(_ req: Request) async throws -> Response {
+        let share = try await liveShare(req)
+        let view = try await Sharing.view(req.application, share: share)
+        let records: [JSONValue] = view.records.map { shared in
+            let e = shared.entry
+            var members: [String: JSONValue] = [
+                "status": .string(shared.status.code),
+                "source": .string(e.row.isVerified ? "verified" : "self-declared"),
+                "record": share.showEarnings ? e.record.json : e.record.withoutEarnings,
+            ]
+            if let issuer = e.row.issuerID {
+                members["issuer"] = .object(["id": .string("urn:uuid:\(issuer)"), "name": .string(e.issuerName ?? ""),
+                                             "jwks": .string(req.application.config.publicURL + SiteRoute.issuerJWKS.link(issuer))])
+            }
+            if case .revoked(let at) = shared.status { members["revokedAt"] = .string(Timestamp.format(at)) }
+            if let token = e.row.token, share.showEarnings || e.record.earnings == nil { members["credential"] = .string(token) }
+            return .object(members)
+        }
+        let body = JSONValue.object([
+            "name": .string(view.workerName),
+            "checkedAt": .string(Timestamp.format(req.application.dependencies.now())),
+            "expiresAt": .string(Timestamp.format(share.expiresAt)),
+            "records": .array(records),
+        ])
+        let response = Response(status: .ok, body: .init(string: body.serialized()))
+        response.headers.contentType = .json
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+}
+
+/// A share as the worker's list shows it.
+struct ShareSummary {
+    let share: ShareRow
+    let url: String
+    let recordCount: Int
+    let opens: [Date]
+}
+
+/// Remembers which minute each share's opening was last written, so a busy link costs one
+/// write a minute rather than one per view.
+final class ShareOpenLog: Sendable {
+    private let last = NIOLockedValueBox([String: Date]())
+
+    func shouldRecord(_ shareID: String, _ minute: Date) -> Bool {
+        last.withLockedValue { last in
+            if last[shareID] == minute { return false }
+            if last.count > 10_000 { last.removeAll() }
+            last[shareID] = minute
+            return true
+        }
+    }
+}
+
+extension Application {
+    private struct ShareOpenLogKey: StorageKey { typealias Value = ShareOpenLog }
+
+    var shareOpenLog: ShareOpenLog {
+        if let log = storage[ShareOpenLogKey.self] { return log }
+        let log = ShareOpenLog()
+        storage[ShareOpenLogKey.self] = log
+        return log
+    }
+}

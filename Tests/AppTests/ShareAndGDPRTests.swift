@@ -1,0 +1,135 @@
+import Accounts
+import Crypto
+import Foundation
+import Passport
+import SQLKit
+import Testing
+import VaporTesting
+@testable import App
+
+/// Share links, the public verification page and its JSON, the KlusCV download, the GDPR export
+/// and account deletion, over HTTP, on every database.
+@Suite struct ShareAndGDPRTests {
+    /// A worker with one record a registered platform signed (imported the real way) and one they added themselves.
+    static func workerWithRecords(_ app: Application) async throws -> (worker: UUID, browser: Browser, issuerID: String, credentialID: String) {
+        let worker = try await createUser(app, email: "zoe@test.nl", role: .worker, password: "right password 1")
+        let browser = Browser(app)
+        _ = try await browser.login("zoe@test.nl", "right password 1")
+        #expect(try await browser.post("/paspoort/toevoegen", ["kind": "volunteering", "roleTitle": "Vrijwilliger voedselbank", "start": "2023-01-01"]).status == .seeOther)
+        let key = Curve25519.Signing.PrivateKey()
+        let issuerID = try await app.passportStore.createIssuer(name: "Snel Personeel", ownerUserID: nil, key: Ed25519JWK(publicKey: key.publicKey), now: Date(timeIntervalSince1970: 1_790_000_000))
+        let issuer = try #require(try await app.passportStore.issuer(id: issuerID))
+        let tokens = try await app.passport.sign(records: [PassportFlowTests.record()], issuer: issuer, key: Ed25519JWK(privateKey: key),
+                                                 store: app.passportStore, baseURL: "http://127.0.0.1:8080", now: Date(timeIntervalSince1970: 1_790_000_000))
+        let report = try await app.passport.importCredentials([JSONLines.Line(number: 1, text: Substring(tokens[0]))], from: .admin(worker: worker),
+                                                             store: app.passportStore, taxonomy: app.taxonomy.index, now: Date(timeIntervalSince1970: 1_800_000_000))
+        #expect(report.succeeded)
+        let credentialID = try #require(try await app.passportStore.records(worker: worker).first { $0.isVerified }?.credentialID)
+        return (worker, browser, issuerID, credentialID)
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aWorkerSharesChosenWorkAndTheEmployerSeesItsLiveStatus(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let (worker, browser, issuerID, credentialID) = try await Self.workerWithRecords(app)
+            let rows = try await app.passportStore.records(worker: worker)
+            let issued = try #require(rows.first { $0.isVerified })
+            #expect(try await browser.get("/paspoort/delen").body.string.contains("Vrijwilliger voedselbank"))
+
+            // bad choices are refused with a reason and make nothing
+            #expect(try await browser.post("/paspoort/delen", ["days": "30"]).body.string.contains("Kies minstens één werk"))
+            #expect(try await browser.post("/paspoort/delen", ["records[]": UUID().uuidString, "days": "30"]).status == .unprocessableEntity)
+            #expect(try await browser.post("/paspoort/delen", ["records[]": issued.id, "days": "7"]).status == .unprocessableEntity)
+            #expect(try await app.shareStore.shares(worker: worker).isEmpty)
+
+            // share only the issued record, without earnings
+            let made = try await browser.post("/paspoort/delen", ["records[]": issued.id, "days": "30", "label": "Albert Heijn"])
+            #expect(made.status == .seeOther)
+            let share = try #require(try await app.shareStore.shares(worker: worker).first)
+            #expect(share.label == "Albert Heijn" && !share.showEarnings)
+
+            // the employer (not signed in) sees the record, confirmed now, and nothing else
+            let employer = Browser(app)
+            let page = try await employer.get("/v/\(share.id)")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Bevestigd door Snel Personeel") && page.body.string.contains("Kassahulp op afroep"))
+            #expect(!page.body.string.contains("Vrijwilliger voedselbank"), "a record left out of the share is not shown")
+            #expect(!page.body.string.contains("1.800") && !page.body.string.contains("1800"), "earnings stay hidden")
+            #expect(page.headers.first(name: "X-Robots-Tag") == "noindex")
+            let json = try JSONValue.parse(Array(try await employer.get("/api/v1/shares/\(share.id)").body.readableBytesView))
+            let record = try #require(json["records"]?.arrayValue?.first)
+            #expect(record["status"]?.stringValue == "valid")
+            #expect(record["record"]?["earnings"] == nil && record["credential"] == nil, "the credential holds earnings, so it is left out")
+
+            // the worker sees that the link was opened; their own look does not count
+            _ = try await browser.get("/v/\(share.id)")
+            #expect(try await app.shareStore.opens(shareID: share.id).count == 1)
+            #expect(try await browser.get("/paspoort/delen").body.string.contains("Geopend: 1 keer"))
+
+            // the platform revokes the credential: the same link says so at once
+            #expect(try await app.passportStore.revoke(issuerID: issuerID, credentialID: credentialID, now: Date(timeIntervalSince1970: 1_800_000_000)))
+            let after = try JSONValue.parse(Array(try await employer.get("/api/v1/shares/\(share.id)").body.readableBytesView))
+            #expect(after["records"]?.arrayValue?.first?["status"]?.stringValue == "revoked")
+            #expect(try await employer.get("/v/\(share.id)").body.string.contains("Ingetrokken door Snel Personeel"))
+
+            // the KlusCV, in English; another worker cannot fetch it
+            let pdf = try await browser.get("/paspoort/delen/\(share.id)/kluscv.pdf?taal=en")
+            #expect(pdf.status == .ok && pdf.headers.contentType?.subType == "pdf")
+            #expect(Data(pdf.body.readableBytesView).starts(with: Data("%PDF-".utf8)))
+            _ = try await createUser(app, email: "other@test.nl", role: .worker, password: "right password 1")
+            let other = Browser(app)
+            _ = try await other.login("other@test.nl", "right password 1")
+            #expect(try await other.get("/paspoort/delen/\(share.id)/kluscv.pdf").status == .notFound)
+            #expect(try await other.post("/paspoort/delen/\(share.id)/intrekken", [:]).status == .notFound)
+
+            // the worker revokes the link: it is gone for everyone
+            #expect(try await browser.post("/paspoort/delen/\(share.id)/intrekken", [:]).status == .seeOther)
+            #expect(try await employer.get("/v/\(share.id)").status == .gone)
+            #expect(try await employer.get("/api/v1/shares/\(share.id)").status == .gone)
+            #expect(try await employer.get("/v/not-a-share").status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func exportEverythingThenDeleteTheAccountKeepingOnlyAReceipt(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let (worker, browser, issuerID, _) = try await Self.workerWithRecords(app)
+            let rows = try await app.passportStore.records(worker: worker)
+            _ = try await browser.post("/paspoort/delen", ["records[]": rows[0].id, "days": "90"])
+            let share = try #require(try await app.shareStore.shares(worker: worker).first)
+
+            // the export: a zip with the account, records, credentials as issued, links and the KlusCV
+            let zip = try await browser.get("/paspoort/export.zip")
+            #expect(zip.status == .ok && zip.headers.contentType == .zip)
+            let bytes = Data(zip.body.readableBytesView)
+            #expect(bytes.starts(with: [0x50, 0x4b, 0x03, 0x04]))
+            let text = String(decoding: bytes, as: UTF8.self)
+            for name in ["account.json", "passport.json", "credentials.jsonl", "shares.json", "kluscv.pdf"] {
+                #expect(text.contains("loopbrug-export/\(name)"), "\(name) in the zip")
+            }
+            #expect(text.contains("zoe@test.nl") && text.contains("Vrijwilliger voedselbank"))
+
+            // deleting needs the ticked box and the right password; a refusal deletes nothing
+            #expect(try await browser.post("/account/verwijderen", ["password": "right password 1"]).status == .unprocessableEntity)
+            #expect(try await browser.post("/account/verwijderen", ["password": "wrong", "confirm": "on"]).status == .unauthorized)
+            #expect(try await app.passportStore.records(worker: worker).count == 2)
+
+            let deleted = try await browser.post("/account/verwijderen", ["password": "right password 1", "confirm": "on"])
+            #expect(deleted.status == .ok && deleted.body.string.contains("Bewijs van verwijdering"))
+            #expect(try await UserModel.find(worker, on: app.db) == nil)
+            #expect(try await app.passportStore.records(worker: worker).isEmpty)
+            #expect(try await app.shareStore.shares(worker: worker).isEmpty)
+            #expect(try await Browser(app).get("/v/\(share.id)").status == .notFound, "shared links are dead")
+            #expect(try await browser.get("/paspoort").status != .ok, "the old session no longer works")
+            #expect(try await app.passportStore.issuer(id: issuerID) != nil, "the platform stays: its other credentials must still verify")
+
+            // the receipt says when and how much, and nothing about the person
+            let receipts = try await (app.db as! any SQLDatabase).select().columns("id", "records_deleted", "shares_deleted").from("deletion_receipts").all()
+            #expect(receipts.count == 1)
+            #expect(try receipts[0].decode(column: "records_deleted", as: Int.self) == 2)
+            let stored = try await (app.db as! any SQLDatabase).raw("SELECT * FROM deletion_receipts").all()
+            let receiptText = try stored.map { row in try row.allColumns.map { (try? row.decode(column: $0, as: String.self)) ?? "" }.joined() }.joined()
+            #expect(!receiptText.contains("zoe") && !receiptText.contains(worker.uuidString.lowercased()))
+        }
+    }
+}
