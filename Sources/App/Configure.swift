@@ -11,6 +11,7 @@ public func configure(_ app: Application, config: AppConfig, dependencies: AppDe
     _ = try app.passport
     _ = app.statusListCache
     _ = app.shareOpenLog
+    _ = app.shareViewCache
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
@@ -27,6 +28,7 @@ public func configure(_ app: Application, config: AppConfig, dependencies: AppDe
     app.middleware.use(ErrorPagesMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(SessionUserMiddleware())
+    app.middleware.use(ShareCacheInvalidation())
     registerRoutes(app)
 }
 

@@ -40,9 +40,11 @@ enum AppRunner {
 
     /// Logging to stderr at `notice` by default: request logs would be noise on a terminal.
     static func bootstrapLogging() {
+        // Read once: Vapor makes a logger per request, and reading the environment is not cheap.
+        let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .notice
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .notice
+            handler.logLevel = level
             return handler
         }
     }

@@ -18,6 +18,10 @@ struct BenchPassport: AsyncParsableCommand {
 
     @ArgumentParser.Option(help: "Number of signed records.") var records = 100_000
     @ArgumentParser.Option(help: "Also import into this PostgreSQL database (postgres://…); it gets a new issuer and worker.") var postgres: String?
+    @ArgumentParser.Option(help: "KlusCV renderings to time.") var pdfs = 200
+    @ArgumentParser.Option(help: "Seconds per wrk run.") var duration = 10
+    @ArgumentParser.Option(help: "wrk connections.") var connections = 64
+    @ArgumentParser.Flag(help: "Skip the KlusCV and HTTP parts.") var importOnly = false
 
     func run() async throws {
         AppRunner.bootstrapLogging()
@@ -88,8 +92,54 @@ struct BenchPassport: AsyncParsableCommand {
                 let floor = Double(records) / floorSeconds
                 AppRunner.say(String(format: "%@: imported %d signed records (%.1f MB) in %.2f s = %.0f records/s; bare Ed25519 verification of the same tokens: %.0f/s; import / bare verification = %.2f (the verification step alone, signature + schema: %.2f s); signing them took %.2f s",
                                      name, records, Double(bytes) / 1e6, importSeconds, rate, floor, rate / floor, verifySeconds, signSeconds))
+                if !importOnly && name.hasPrefix("SQLite") {
+                    try await shareFigures(app, worker: worker, taxonomy: taxonomy, work: work)
+                }
             }
         }
+    }
+
+    /// A 50-record share of the imported records: its KlusCV (read with live statuses + layout +
+    /// PDF, as the download does) timed `pdfs` times, and its public verification endpoint under
+    /// wrk beside the trivial /health route.
+    func shareFigures(_ app: Application, worker: UUID, taxonomy: TaxonomyIndex, work: String) async throws {
+        try await app.taxonomy.reload(from: app.db)
+        try await ShareBench.createWorker(app, id: worker)
+        let ids = try await app.passportStore.records(worker: worker).prefix(50).map(\.id)
+        let share = try await ShareBench.createShare(app, worker: worker, recordIDs: Array(ids))
+        var times: [Double] = []
+        var size = 0
+        for i in 0..<(pdfs + 5) {
+            let start = ContinuousClock.now
+            let pdf = try await ShareBench.kluscv(app, shareID: share, english: i % 2 == 1)
+            if i >= 5 { times.append(BenchTaxonomy.seconds(start.duration(to: .now)) * 1000) } // the first ones load fonts
+            size = pdf.count
+        }
+        times.sort()
+        var reads: [Double] = []
+        for _ in 0..<200 {
+            let start = ContinuousClock.now
+            _ = try await ShareBench.read(app, shareID: share)
+            reads.append(BenchTaxonomy.seconds(start.duration(to: .now)) * 1000)
+        }
+        reads.sort()
+        AppRunner.say(String(format: "Share read with live statuses (50 records, in-process, 200 runs): p50 %.2f ms, p95 %.2f ms",
+                             BenchTaxonomy.percentile(reads, 0.5), BenchTaxonomy.percentile(reads, 0.95)))
+        AppRunner.say(String(format: "KlusCV PDF, 50 records (%d KB, read + layout + render, nl/en alternating, %d runs): p50 %.1f ms, p95 %.1f ms, max %.1f ms",
+                             size / 1024, pdfs, BenchTaxonomy.percentile(times, 0.5), BenchTaxonomy.percentile(times, 0.95), times.last ?? 0))
+
+        try await app.asyncBoot()
+        try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+        guard let port = app.http.server.shared.localAddress?.port else { AppRunner.fail("server has no port") }
+        let floor = try BenchTaxonomy.wrk("http://127.0.0.1:\(port)/health", script: nil, duration: duration, connections: connections)
+        let json = try BenchTaxonomy.wrk("http://127.0.0.1:\(port)/api/v1/shares/\(share)", script: nil, duration: duration, connections: connections)
+        let page = try BenchTaxonomy.wrk("http://127.0.0.1:\(port)/v/\(share)", script: nil, duration: duration, connections: connections)
+        AppRunner.say(String(format: "HTTP trivial route /health: %.0f req/s, p99 %.2f ms (%d connections, %d s)", floor.rps, floor.p99, connections, duration))
+        AppRunner.say(String(format: "HTTP verification JSON /api/v1/shares/:id (50 records, live status): %.0f req/s, p99 %.2f ms; / trivial route: %.2f",
+                             json.rps, json.p99, json.rps / floor.rps))
+        AppRunner.say(String(format: "HTTP verification page /v/:id (50 records, HTML): %.0f req/s, p99 %.2f ms; / trivial route: %.2f",
+                             page.rps, page.p99, page.rps / floor.rps))
+        await app.server.shutdown()
     }
 
     /// The valid examples of the standard, the records the benchmark signs in turn.

@@ -91,6 +91,12 @@ public enum JSONValue: Sendable, Equatable, Hashable {
     /// Appends `s` as a JSON string literal (RFC 8259 escaping).
     public static func writeString(_ s: String, to out: inout String) {
         out += "\""
+        // Fast path on the UTF-8 bytes: most strings (tokens, URIs, names) need no escaping at all.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -68,6 +68,7 @@ import VaporTesting
         "GET /paspoort/delen/:id/kluscv.pdf": [.role(.worker)],
         "GET /v/:id": everyone,
         "GET /api/v1/shares/:id": everyone,
+        "GET /api/v1/shares/:id/credentials": everyone,
         "GET /paspoort/export.zip": [.role(.worker)],
         "GET /account/verwijderen": signedIn,
         "POST /account/verwijderen": signedIn,

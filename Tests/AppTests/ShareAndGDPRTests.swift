@@ -59,15 +59,30 @@ import VaporTesting
             let json = try JSONValue.parse(Array(try await employer.get("/api/v1/shares/\(share.id)").body.readableBytesView))
             let record = try #require(json["records"]?.arrayValue?.first)
             #expect(record["status"]?.stringValue == "valid")
-            #expect(record["record"]?["earnings"] == nil && record["credential"] == nil, "the credential holds earnings, so it is left out")
+            #expect(record["roleTitle"]?.stringValue == "Kassahulp op afroep" && record["earnings"] == nil)
+            let credentials = try await employer.get("/api/v1/shares/\(share.id)/credentials")
+            #expect(credentials.status == .ok && credentials.body.readableBytes == 0, "the credential holds earnings, so it is left out")
+
+            // with earnings shared, the credential as issued is there to check independently
+            _ = try await browser.post("/paspoort/delen", ["records[]": issued.id, "days": "30", "earnings": "on"])
+            let withEarnings = try #require(try await app.shareStore.shares(worker: worker).first { $0.showEarnings })
+            let issuedToken = try await employer.get("/api/v1/shares/\(withEarnings.id)/credentials").body.string
+            #expect(issuedToken == issued.token! + "\n")
+            #expect(try await employer.get("/v/\(withEarnings.id)").body.string.contains("verdiend € 1.800"))
 
             // the worker sees that the link was opened; their own look does not count
             _ = try await browser.get("/v/\(share.id)")
             #expect(try await app.shareStore.opens(shareID: share.id).count == 1)
             #expect(try await browser.get("/paspoort/delen").body.string.contains("Geopend: 1 keer"))
 
-            // the platform revokes the credential: the same link says so at once
-            #expect(try await app.passportStore.revoke(issuerID: issuerID, credentialID: credentialID, now: Date(timeIntervalSince1970: 1_800_000_000)))
+            // the platform revokes the credential through its API: the same link says so at once
+            let platformUser = try await createUser(app, email: "platform@test.nl", role: .issuer)
+            try await (app.db as! any SQLDatabase).update("issuers").set("owner_user_id", to: SQLBind(platformUser.uuidString.lowercased()))
+                .where("id", .equal, issuerID).run()
+            let apiToken = APITokens.prefix + "test-platform"
+            try await APITokenModel(userID: platformUser, name: "t", tokenHash: APITokens.hash(apiToken), createdAt: Date()).create(on: app.db)
+            let revoke = try await Browser(app).send(.POST, "/api/v1/credentials/\(credentialID)/revoke", headers: ["Authorization": "Bearer \(apiToken)"])
+            #expect(revoke.status == .ok)
             let after = try JSONValue.parse(Array(try await employer.get("/api/v1/shares/\(share.id)").body.readableBytesView))
             #expect(after["records"]?.arrayValue?.first?["status"]?.stringValue == "revoked")
             #expect(try await employer.get("/v/\(share.id)").body.string.contains("Ingetrokken door Snel Personeel"))

@@ -49,3 +49,37 @@ import Testing
         #expect(QRMatrix(encoding: String(repeating: "x", count: 5000)) == nil, "too long for any QR version")
     }
 }
+
+/// The PDF read back by independent tools: poppler's pdftotext finds the text with its
+/// diacritics, and zbar reads the QR code (both installed by scripts/setup).
+@Suite struct KlusCVReadBackTests {
+    static func run(_ tool: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/" + tool)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func textAndQRCodeReadBack() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kluscv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var doc = KlusCVRendererTests.document(entries: 2)
+        doc.summary = "Zoë is geïnteresseerd in zorg; ze verdiende € 14,50 per uur in een café."
+        let pdf = dir.appendingPathComponent("cv.pdf")
+        try KlusCVRenderer.pdf(doc).write(to: pdf)
+        let text = try Self.run("pdftotext", [pdf.path, "-"])
+        for expected in ["Zoë Çelik-Brouër", "geïnteresseerd", "€ 14,50", "Werkervaring", "Schoonmaker 1", "clean surfaces"] {
+            #expect(text.contains(expected), "\(expected) in the text")
+        }
+        _ = try Self.run("pdftoppm", ["-r", "150", "-png", "-f", "1", "-l", "1", pdf.path, dir.appendingPathComponent("page").path])
+        let qr = try Self.run("zbarimg", ["-q", dir.appendingPathComponent("page-1.png").path])
+        #expect(qr.trimmingCharacters(in: .whitespacesAndNewlines) == "QR-Code:https://loopbrug.example/v/AbCdEfGhIjKlMnOpQrStUv")
+    }
+}

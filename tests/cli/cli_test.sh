@@ -75,6 +75,17 @@ expect "passport import stores Loopbrug's and joserfc's credentials" 0 "Imported
 expect "the same file again is refused as duplicates" 1 "line 1: duplicate" -- "$bin" passport import --worker worker@demo.loopbrug.nl "$work/all.jsonl"
 expect "passport export writes the files" 0 "credentials.jsonl" -- "$bin" passport export --worker worker@demo.loopbrug.nl --out "$work/export"
 expect "the export holds the credentials as issued" 0 "^4 " -- wc -l "$work/export/credentials.jsonl"
+# Demo platforms issue signed records; the KlusCV in the export reads right and its QR code works.
+expect "demo issue adds four signed records" 0 "Issued 4 signed demo records" -- "$bin" demo issue
+expect "demo issue twice adds nothing" 0 "already in the passport" -- "$bin" demo issue
+expect "the export has the KlusCV" 0 "kluscv.pdf" -- "$bin" passport export --worker worker@demo.loopbrug.nl --out "$work/export2"
+expect "the KlusCV's text is extractable" 0 "^Samira de Vries$" -- pdftotext "$work/export2/kluscv.pdf" -
+expect "the KlusCV's diacritics survive" 0 "in het café" -- pdftotext "$work/export2/kluscv.pdf" -
+expect "the KlusCV embeds its fonts" 0 "NotoSans-Regular +TrueType +WinAnsi +yes +yes" -- pdffonts "$work/export2/kluscv.pdf"
+pdftoppm -r 150 -png -f 1 -l 1 "$work/export2/kluscv.pdf" "$work/kluscv-page"
+expect "the KlusCV's QR code decodes to its verification page" 0 "^QR-Code:http://127.0.0.1:8080/v/[A-Za-z0-9_-]{22}$" -- zbarimg -q "$work/kluscv-page-1.png"
+expect "an English KlusCV" 0 "Work experience" -- bash -c "'$bin' passport export --worker worker@demo.loopbrug.nl --out '$work/export-en' --lang en >/dev/null && pdftotext '$work/export-en/kluscv.pdf' -"
+expect "a wrong language is refused" 1 "--lang must be nl or en" -- "$bin" passport export --worker worker@demo.loopbrug.nl --out "$work/x" --lang de
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 python3 -c "import socket,time; s=socket.socket(); s.bind(('127.0.0.1',$port)); s.listen(); time.sleep(60)" &

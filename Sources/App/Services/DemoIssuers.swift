@@ -32,7 +32,7 @@ public enum DemoIssuers {
                  months: (14, 1), hours: 612, jobs: 148, rating: 4.8),
         Platform(id: "6d656d6f-0002-4c00-8000-000000000002", name: "FlexHoreca (demo)", occupationQuery: "kelner",
                  kind: .tempAgency, roleTitle: "Bediening in restaurant en café", sector: "I5610",
-                 tasks: ["Gasten ontvangen", "Bestellingen opnemen", "Afrekenen"],
+                 tasks: ["Gasten ontvangen in het café", "Bestellingen opnemen", "Afrekenen"],
                  months: (26, 15), hours: 540, jobs: nil, rating: 4.6),
         Platform(id: "6d656d6f-0003-4c00-8000-000000000003", name: "FietsKoerier (demo)", occupationQuery: "koerier",
                  kind: .platformWork, roleTitle: "Maaltijdbezorger op de fiets", sector: "H5320",

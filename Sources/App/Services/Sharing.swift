@@ -130,3 +130,28 @@ enum Sharing {
 extension Application {
     var shareStore: ShareStore { ShareStore(database: db) }
 }
+
+/// For the benchmark command: a share of `recordIDs` and its KlusCV, through the same code as the web.
+public enum ShareBench {
+    public static func createShare(_ app: Application, worker: UUID, recordIDs: [String]) async throws -> String {
+        try await Sharing.create(app, worker: worker, label: "bench", recordIDs: recordIDs, showEarnings: false, days: 30).id
+    }
+
+    /// A worker account with this id, so the bench's records have a name on the KlusCV.
+    public static func createWorker(_ app: Application, id: UUID) async throws {
+        try await UserModel(id: id, email: "bench-\(id.uuidString.lowercased())@example.invalid", name: "Zoë Bench-Brouwer", role: .worker,
+                            passwordHash: "-", createdAt: app.dependencies.now()).create(on: app.db)
+    }
+
+    /// Reads the share with live statuses, as the verification endpoint does; returns the record count.
+    public static func read(_ app: Application, shareID: String) async throws -> Int {
+        guard let share = try await app.shareStore.share(id: shareID) else { throw ConfigError("no share \(shareID)") }
+        return try await Sharing.view(app, share: share).records.count
+    }
+
+    /// Reads the share with live statuses and renders its KlusCV; returns the PDF.
+    public static func kluscv(_ app: Application, shareID: String, english: Bool) async throws -> Data {
+        guard let share = try await app.shareStore.share(id: shareID) else { throw ConfigError("no share \(shareID)") }
+        return try Sharing.kluscv(app, try await Sharing.view(app, share: share), english ? .en : .nl)
+    }
+}

@@ -5,6 +5,7 @@ public struct Node: Sendable {
         case element(String, [(String, String)], [Node])
         case text(String)
         case fragment([Node])
+        case prerendered(String)
     }
 
     fileprivate let kind: Kind
@@ -22,6 +23,8 @@ public struct Node: Sendable {
             out += escapeHTML(s)
         case .fragment(let nodes):
             for n in nodes { n.write(to: &out) }
+        case .prerendered(let html):
+            out += html
         case .element(let name, let attributes, let children):
             out += "<" + name
             for (key, value) in attributes {
@@ -62,18 +65,27 @@ public func text(_ s: String) -> Node { Node(kind: .text(s)) }
 
 public func fragment(_ nodes: [Node]) -> Node { Node(kind: .fragment(nodes)) }
 
+/// HTML rendered from nodes once, to be put into pages again without rendering it again (the
+/// only way to make one is from a `Node`, so it is escaped like any other).
+public struct RenderedHTML: Sendable {
+    fileprivate let html: String
+    public init(_ node: Node) { html = node.render() }
+    public var node: Node { Node(kind: .prerendered(html)) }
+}
+
 public func escapeHTML(_ s: String) -> String {
-    guard s.contains(where: { "&<>\"'".contains($0) }) else { return s }
+    // Checked on the UTF-8 bytes: walking Characters (grapheme clusters) is many times slower.
+    guard s.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return s }
     var out = ""
-    out.reserveCapacity(s.count + 16)
-    for c in s {
+    out.reserveCapacity(s.utf8.count + 16)
+    for c in s.unicodeScalars {
         switch c {
         case "&": out += "&amp;"
         case "<": out += "&lt;"
         case ">": out += "&gt;"
         case "\"": out += "&quot;"
         case "'": out += "&#39;"
-        default: out.append(c)
+        default: out.unicodeScalars.append(c)
         }
     }
     return out

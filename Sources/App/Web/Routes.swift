@@ -83,6 +83,7 @@ private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -
     case .shareKlusCV: { try await ShareController.kluscv($0) }
     case .shareView: { try await ShareController.publicPage($0) }
     case .apiShare: { try await ShareController.publicJSON($0) }
+    case .apiShareCredentials: { try await ShareController.publicCredentials($0) }
     case .passportExport: { try await GDPRController.export($0) }
     case .accountDeleteForm: { try GDPRController.deleteForm($0) }
     case .accountDelete: { try await GDPRController.delete($0) }

@@ -22,7 +22,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     case standardFile, openAPI, issuerJWKS, loopbrugJWKS, statusList
     case apiIssuerKeys, apiIssuerLinks, apiStatusEntries, apiCredentials, apiCredentialsBatch, apiCredentialRevoke
     case passport, passportCode, passportAddForm, passportAdd, passportRecordDelete
-    case shares, shareCreate, shareRevoke, shareKlusCV, shareView, apiShare
+    case shares, shareCreate, shareRevoke, shareKlusCV, shareView, apiShare, apiShareCredentials
     case passportExport, accountDeleteForm, accountDelete
 
     public var method: HTTPMethod {
@@ -74,6 +74,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .shareKlusCV: "/paspoort/delen/:id/kluscv.pdf"
         case .shareView: "/v/:id"
         case .apiShare: "/api/v1/shares/:id"
+        case .apiShareCredentials: "/api/v1/shares/:id/credentials"
         case .passportExport: "/paspoort/export.zip"
         case .accountDeleteForm, .accountDelete: "/account/verwijderen"
         }
@@ -83,7 +84,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         switch self {
         case .home, .health, .stylesheet, .language, .occupationSearch, .occupation,
              .apiOccupationSearch, .apiOccupation, .loginForm, .login, .registerForm, .register,
-             .standardFile, .openAPI, .issuerJWKS, .loopbrugJWKS, .statusList, .shareView, .apiShare:
+             .standardFile, .openAPI, .issuerJWKS, .loopbrugJWKS, .statusList, .shareView, .apiShare, .apiShareCredentials:
             .everyone
         case .logout, .account, .accountDeleteForm, .accountDelete: .signedIn(nil)
         case .tokens, .tokenCreate, .tokenRevoke: .signedIn([.issuer])

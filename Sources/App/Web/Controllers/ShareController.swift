@@ -84,62 +84,96 @@ enum ShareController {
         return response
     }
 
-    /// The share behind a public link, and a note that it was opened (not by its owner).
-    static func liveShare(_ req: Request) async throws -> ShareRow {
+    /// The share behind a public link with its records' live statuses (from the cache while that
+    /// is still exact), and a note that it was opened (not by its owner).
+    static func liveView(_ req: Request) async throws -> (view: ShareView, generation: UInt64) {
         let app = req.application
         let lang = Lang.of(req)
-        guard let id = req.parameters.get("id"), id.count == 22, let share = try await app.shareStore.share(id: id) else {
+        let now = app.dependencies.now()
+        guard let id = req.parameters.get("id"), id.count == 22 else {
             throw Abort(.notFound, reason: lang.t("Deze link bestaat niet. Kijk of je hem goed hebt overgenomen.", "This link does not exist. Check that you copied it correctly."))
         }
-        let now = app.dependencies.now()
-        guard share.isLive(at: now) else {
-            throw Abort(.gone, reason: lang.t("Deze link werkt niet meer. Vraag de eigenaar om een nieuwe.", "This link no longer works. Ask its owner for a new one."))
+        let view: ShareView
+        let generation: UInt64
+        if let cached = app.shareViewCache.get(id, now: now) {
+            (view, generation) = cached
+        } else {
+            generation = app.shareViewCache.generation
+            guard let share = try await app.shareStore.share(id: id) else {
+                throw Abort(.notFound, reason: lang.t("Deze link bestaat niet. Kijk of je hem goed hebt overgenomen.", "This link does not exist. Check that you copied it correctly."))
+            }
+            guard share.isLive(at: now) else {
+                throw Abort(.gone, reason: lang.t("Deze link werkt niet meer. Vraag de eigenaar om een nieuwe.", "This link no longer works. Ask its owner for a new one."))
+            }
+            view = try await Sharing.view(app, share: share)
+            app.shareViewCache.set(view, generation: generation, computedAt: now)
         }
-        if req.user?.id.uuidString.lowercased() != share.workerID {
+        if req.user?.id.uuidString.lowercased() != view.share.workerID {
             let minute = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60)
-            if app.shareOpenLog.shouldRecord(share.id, minute) { try await app.shareStore.logOpen(shareID: share.id, minute: minute) }
+            if app.shareOpenLog.shouldRecord(id, minute) { try await app.shareStore.logOpen(shareID: id, minute: minute) }
         }
-        return share
+        return (view, generation)
     }
 
     static func publicPage(_ req: Request) async throws -> Response {
-        let share = try await liveShare(req)
-        let view = try await Sharing.view(req.application, share: share)
-        let response = SharePages.publicView(PageContext(req), view, checkedAt: req.application.dependencies.now())
+        let (view, generation) = try await liveView(req)
+        let ctx = PageContext(req)
+        let records = req.application.shareViewCache.fragment(view.share.id, ctx.lang.code, generation: generation) {
+            RenderedHTML(SharePages.recordList(ctx.lang, view))
+        }
+        let response = SharePages.publicView(ctx, view, records: records.node, checkedAt: req.application.dependencies.now())
         response.headers.replaceOrAdd(name: "X-Robots-Tag", value: "noindex")
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }
 
-    /// GET /api/v1/shares/:id: the same as the page, for software. A record's credential as issued
-    /// is included so anyone can check its signature against the issuer's JWKS, except when it
-    /// holds earnings the worker did not choose to share.
+    /// GET /api/v1/shares/:id: what the page shows, for software: each record's live status and
+    /// what it is about. The credentials themselves are at /api/v1/shares/:id/credentials.
     static func publicJSON(_ req: Request) async throws -> Response {
-        let share = try await liveShare(req)
-        let view = try await Sharing.view(req.application, share: share)
+        let view = try await liveView(req).view
+        let lang = Lang.of(req)
         let records: [JSONValue] = view.records.map { shared in
             let e = shared.entry
             var members: [String: JSONValue] = [
+                "id": .string(e.row.credentialID ?? "urn:uuid:\(e.row.id)"),
                 "status": .string(shared.status.code),
+                "statusText": .string(Sharing.statusText(shared.status, issuer: e.issuerName, lang)),
                 "source": .string(e.row.isVerified ? "verified" : "self-declared"),
-                "record": share.showEarnings ? e.record.json : e.record.withoutEarnings,
+                "kind": .string(e.record.kind.rawValue),
+                "roleTitle": .string(e.record.roleTitle),
+                "period": e.record.json["period"] ?? .null,
             ]
             if let issuer = e.row.issuerID {
-                members["issuer"] = .object(["id": .string("urn:uuid:\(issuer)"), "name": .string(e.issuerName ?? ""),
-                                             "jwks": .string(req.application.config.publicURL + SiteRoute.issuerJWKS.link(issuer))])
+                members["issuer"] = .object(["id": .string("urn:uuid:\(issuer)"), "name": .string(e.issuerName ?? "")])
             }
             if case .revoked(let at) = shared.status { members["revokedAt"] = .string(Timestamp.format(at)) }
-            if let token = e.row.token, share.showEarnings || e.record.earnings == nil { members["credential"] = .string(token) }
             return .object(members)
         }
         let body = JSONValue.object([
             "name": .string(view.workerName),
             "checkedAt": .string(Timestamp.format(req.application.dependencies.now())),
-            "expiresAt": .string(Timestamp.format(share.expiresAt)),
+            "expiresAt": .string(Timestamp.format(view.share.expiresAt)),
+            "credentials": .string(req.application.config.publicURL + SiteRoute.apiShareCredentials.link(view.share.id)),
             "records": .array(records),
         ])
         let response = Response(status: .ok, body: .init(string: body.serialized()))
         response.headers.contentType = .json
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    /// GET /api/v1/shares/:id/credentials: the shared credentials exactly as issued (JSON Lines),
+    /// so anyone can check signatures against the issuers' JWKS and the status lists without
+    /// trusting Loopbrug. A credential that holds earnings the worker did not choose to share is
+    /// left out (its signature covers the earnings, so they cannot be cut from it).
+    static func publicCredentials(_ req: Request) async throws -> Response {
+        let view = try await liveView(req).view
+        let tokens = view.records.compactMap { shared -> String? in
+            guard let token = shared.entry.row.token, view.share.showEarnings || shared.entry.record.earnings == nil else { return nil }
+            return token
+        }
+        let response = Response(status: .ok, body: .init(string: tokens.map { $0 + "\n" }.joined()))
+        response.headers.contentType = HTTPMediaType(type: "application", subType: "jsonl", parameters: ["charset": "utf-8"])
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }

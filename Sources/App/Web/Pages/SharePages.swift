@@ -100,7 +100,7 @@ enum SharePages {
     }
 
     /// What the holder of a link sees: each record with its status as checked just now.
-    static func publicView(_ ctx: PageContext, _ view: ShareView, checkedAt: Date) -> Response {
+    static func publicView(_ ctx: PageContext, _ view: ShareView, records: Node, checkedAt: Date) -> Response {
         let title = ctx.t("Werk van \(view.workerName)", "Work of \(view.workerName)")
         let clock = String(Timestamp.format(checkedAt).dropFirst(11).prefix(5))
         var main: [Node] = [
@@ -113,7 +113,16 @@ enum SharePages {
         if view.records.isEmpty {
             main.append(el("p", ["class": "notice"], text(ctx.t("Er staat geen werk (meer) in deze link.", "There is no work (left) in this link."))))
         }
-        main.append(el("ol", ["class": "timeline"], children: view.records.map { shared in
+        main.append(records)
+        main.append(el("p", ["class": "meta"], text(ctx.t("Voor software: dezelfde gegevens met de ondertekende bewijzen staan op ", "For software: the same data with the signed credentials is at ")),
+                       el("a", ["href": SiteRoute.apiShare.link(view.share.id)], text(SiteRoute.apiShare.link(view.share.id))), text(".")))
+        return renderPage(ctx, title: title, main)
+    }
+
+    /// The shared records with their statuses: the same for every visitor in a language, so the
+    /// controller renders it once per cached view.
+    static func recordList(_ lang: Lang, _ view: ShareView) -> Node {
+        el("ol", ["class": "timeline"], children: view.records.map { shared in
             let r = shared.entry.record
             let badgeClass = switch shared.status {
             case .valid: "verified"
@@ -122,20 +131,17 @@ enum SharePages {
             }
             var lines: [Node] = [
                 el("h2", ["class": "record-title"], text(r.roleTitle)),
-                el("p", ["class": "meta"], text(RecordText.meta(r, ctx.lang))),
+                el("p", ["class": "meta"], text(RecordText.meta(r, lang))),
                 el("p", el("span", ["class": "badge \(badgeClass)", "data-status": shared.status.code],
-                           text(Sharing.statusText(shared.status, issuer: shared.entry.issuerName, ctx.lang)))),
+                           text(Sharing.statusText(shared.status, issuer: shared.entry.issuerName, lang)))),
             ]
-            let numbers = RecordText.numbers(r, ctx.lang, earnings: view.share.showEarnings)
+            let numbers = RecordText.numbers(r, lang, earnings: view.share.showEarnings)
             if !numbers.isEmpty { lines.append(el("p", text(numbers))) }
             if !shared.entry.skills.isEmpty {
-                lines.append(el("p", ["class": "label"], text(ctx.t("Vaardigheden:", "Skills:"))))
+                lines.append(el("p", ["class": "label"], text(lang.t("Vaardigheden:", "Skills:"))))
                 lines.append(el("ul", ["class": "skills"], children: shared.entry.skills.prefix(8).map { el("li", text($0.label)) }))
             }
             return el("li", ["class": "record"], children: lines)
-        }))
-        main.append(el("p", ["class": "meta"], text(ctx.t("Voor software: dezelfde gegevens met de ondertekende bewijzen staan op ", "For software: the same data with the signed credentials is at ")),
-                       el("a", ["href": SiteRoute.apiShare.link(view.share.id)], text(SiteRoute.apiShare.link(view.share.id))), text(".")))
-        return renderPage(ctx, title: title, main)
+        })
     }
 }
