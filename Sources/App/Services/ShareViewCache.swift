@@ -22,7 +22,9 @@ final class ShareViewCache: Sendable {
         var generation: UInt64 = 0
         var entries: [String: Entry] = [:]
         /// Parts of pages rendered from an entry, by share id and a key (such as the language).
-        var fragments: [String: RenderedHTML] = [:]
+        var fragments: [String: any Sendable] = [:]
+        /// Views being computed now: the first request computes, the others wait for it.
+        var loading: [String: Task<(ShareView, UInt64), any Error>] = [:]
     }
 
     private let state = NIOLockedValueBox(State())
@@ -46,10 +48,29 @@ final class ShareViewCache: Sendable {
         }
     }
 
-    /// A part of a page made from the view of `generation`, rendered once while that view is current.
-    func fragment(_ shareID: String, _ key: String, generation: UInt64, make: () -> RenderedHTML) -> RenderedHTML {
+    /// The view of a share from the cache, or computed by `compute`: once, however many requests
+    /// ask at the same moment (without this, every open request recomputes when an entry goes stale).
+    func view(_ shareID: String, now: Date, compute: @escaping @Sendable () async throws -> ShareView) async throws -> (view: ShareView, generation: UInt64) {
+        if let hit = get(shareID, now: now) { return hit }
+        let task = state.withLockedValue { state in
+            if let running = state.loading[shareID] { return running }
+            let generation = state.generation
+            let task = Task<(ShareView, UInt64), any Error> {
+                defer { self.state.withLockedValue { _ = $0.loading.removeValue(forKey: shareID) } }
+                let view = try await compute()
+                self.set(view, generation: generation, computedAt: now)
+                return (view, generation)
+            }
+            state.loading[shareID] = task
+            return task
+        }
+        return try await task.value
+    }
+
+    /// A part of a response made from the view of `generation`, made once while that view is current.
+    func fragment<T: Sendable>(_ shareID: String, _ key: String, generation: UInt64, make: () -> T) -> T {
         let name = shareID + "|" + key
-        if let hit = state.withLockedValue({ $0.generation == generation ? $0.fragments[name] : nil }) { return hit }
+        if let hit = state.withLockedValue({ $0.generation == generation ? $0.fragments[name] as? T : nil }) { return hit }
         let made = make()
         state.withLockedValue { state in
             if state.generation == generation && state.entries[shareID]?.generation == generation { state.fragments[name] = made }

@@ -10,6 +10,19 @@ struct AccessMiddleware: AsyncMiddleware {
     let route: SiteRoute
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            if let redirect = try await check(req) { return redirect }
+        } catch {
+            // Read (up to 1 MB of) a refused request's body first: answering before the client has
+            // sent it makes the server drop the connection, and the client never sees why.
+            _ = try? await req.body.collect(max: 1 << 20).get()
+            throw error
+        }
+        return try await next.respond(to: req)
+    }
+
+    /// Nil when the request may go on; a redirect to the login form for a page; throws when refused.
+    private func check(_ req: Request) async throws -> Response? {
         switch route.access {
         case .everyone:
             break
@@ -33,7 +46,7 @@ struct AccessMiddleware: AsyncMiddleware {
             guard user.role == role else { throw Abort(.forbidden, reason: "this token's account is not a \(role.rawValue)") }
             req.user = user
         }
-        return try await next.respond(to: req)
+        return nil
     }
 }
 

@@ -93,20 +93,14 @@ enum ShareController {
         guard let id = req.parameters.get("id"), id.count == 22 else {
             throw Abort(.notFound, reason: lang.t("Deze link bestaat niet. Kijk of je hem goed hebt overgenomen.", "This link does not exist. Check that you copied it correctly."))
         }
-        let view: ShareView
-        let generation: UInt64
-        if let cached = app.shareViewCache.get(id, now: now) {
-            (view, generation) = cached
-        } else {
-            generation = app.shareViewCache.generation
+        let (view, generation) = try await app.shareViewCache.view(id, now: now) {
             guard let share = try await app.shareStore.share(id: id) else {
                 throw Abort(.notFound, reason: lang.t("Deze link bestaat niet. Kijk of je hem goed hebt overgenomen.", "This link does not exist. Check that you copied it correctly."))
             }
             guard share.isLive(at: now) else {
                 throw Abort(.gone, reason: lang.t("Deze link werkt niet meer. Vraag de eigenaar om een nieuwe.", "This link no longer works. Ask its owner for a new one."))
             }
-            view = try await Sharing.view(app, share: share)
-            app.shareViewCache.set(view, generation: generation, computedAt: now)
+            return try await Sharing.view(app, share: share)
         }
         if req.user?.id.uuidString.lowercased() != view.share.workerID {
             let minute = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60)
@@ -130,9 +124,29 @@ enum ShareController {
     /// GET /api/v1/shares/:id: what the page shows, for software: each record's live status and
     /// what it is about. The credentials themselves are at /api/v1/shares/:id/credentials.
     static func publicJSON(_ req: Request) async throws -> Response {
-        let view = try await liveView(req).view
+        let (view, generation) = try await liveView(req)
         let lang = Lang.of(req)
-        let records: [JSONValue] = view.records.map { shared in
+        let records = req.application.shareViewCache.fragment(view.share.id, "json-" + lang.code, generation: generation) {
+            statusJSON(view, lang).serialized()
+        }
+        // The records as rendered once per view; only the time of the check is new each time.
+        var body = "{\"checkedAt\":"
+        JSONValue.writeString(Timestamp.format(req.application.dependencies.now()), to: &body)
+        body += ",\"credentials\":"
+        JSONValue.writeString(req.application.config.publicURL + SiteRoute.apiShareCredentials.link(view.share.id), to: &body)
+        body += ",\"expiresAt\":"
+        JSONValue.writeString(Timestamp.format(view.share.expiresAt), to: &body)
+        body += ",\"name\":"
+        JSONValue.writeString(view.workerName, to: &body)
+        body += ",\"records\":" + records + "}"
+        let response = Response(status: .ok, body: .init(string: body))
+        response.headers.contentType = .json
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    static func statusJSON(_ view: ShareView, _ lang: Lang) -> JSONValue {
+        .array(view.records.map { shared in
             let e = shared.entry
             var members: [String: JSONValue] = [
                 "id": .string(e.row.credentialID ?? "urn:uuid:\(e.row.id)"),
@@ -148,18 +162,7 @@ enum ShareController {
             }
             if case .revoked(let at) = shared.status { members["revokedAt"] = .string(Timestamp.format(at)) }
             return .object(members)
-        }
-        let body = JSONValue.object([
-            "name": .string(view.workerName),
-            "checkedAt": .string(Timestamp.format(req.application.dependencies.now())),
-            "expiresAt": .string(Timestamp.format(view.share.expiresAt)),
-            "credentials": .string(req.application.config.publicURL + SiteRoute.apiShareCredentials.link(view.share.id)),
-            "records": .array(records),
-        ])
-        let response = Response(status: .ok, body: .init(string: body.serialized()))
-        response.headers.contentType = .json
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        })
     }
 
     /// GET /api/v1/shares/:id/credentials: the shared credentials exactly as issued (JSON Lines),
