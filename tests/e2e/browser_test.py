@@ -1,5 +1,6 @@
 """End-to-end test in headless Chromium: a visitor searches an occupation, opens it, logs in
-as the demo worker and logs out. axe-core checks every page visited; serious or critical
+as the demo worker, sees the passport, makes a share link, logs out and opens that link as an
+employer would. axe-core checks every page visited; serious or critical
 violations fail the test. Usage: browser_test.py BASE_URL [SCREENSHOT_DIR]"""
 import sys
 from selenium import webdriver
@@ -101,11 +102,36 @@ try:
     check(cookie is not None and cookie.get("sameSite") == "Lax", "session cookie is SameSite=Lax")
     audit(driver, "06-account")
 
+    # The passport: the demo platforms' signed records, then a share link for all of them.
+    driver.find_element(By.LINK_TEXT, "Mijn paspoort").click()
+    wait_for_heading(driver, "Mijn werkpaspoort")
+    check("Bevestigd door Schoonmaak Direct (demo)" in driver.page_source, "the demo platform's record is confirmed")
+    audit(driver, "10-passport")
+    driver.find_element(By.LINK_TEXT, "Delen en KlusCV").click()
+    wait_for_heading(driver, "Delen en KlusCV")
+    audit(driver, "11-share")
+    driver.find_element(By.ID, "label").send_keys("Uitzendbureau")
+    driver.find_element(By.CSS_SELECTOR, "form.box button[type=submit]").click()
+    link = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "li.record input.token")))
+    share_url = link.get_attribute("value")
+    check(share_url.startswith(BASE + "/v/"), f"the share link points to the verification page: {share_url}")
+    check(len(driver.find_elements(By.PARTIAL_LINK_TEXT, "Download KlusCV")) == 1, "the KlusCV can be downloaded")
+    audit(driver, "12-share-made")
+    driver.get(BASE + "/account/verwijderen")
+    wait_for_heading(driver, "Account verwijderen")
+    audit(driver, "13-delete-account")
+
     # Log out.
     log_out(driver)
     check(len(driver.find_elements(By.LINK_TEXT, "Inloggen")) == 1, "logged out: the login link is back")
     driver.get(BASE + "/account")
     check("/inloggen" in driver.current_url, "after logout /account sends to the login page")
+
+    # An employer opens the link: every record with its live status.
+    driver.get(share_url)
+    wait_for_heading(driver, "Werk van Samira de Vries")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "[data-status=valid]")) == 4, "four records confirmed right now")
+    audit(driver, "14-public-view")
 
     # The sign-up page is part of the shell too.
     driver.get(BASE + "/registreren")

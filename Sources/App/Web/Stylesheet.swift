@@ -68,5 +68,8 @@ enum Stylesheet {
     .badge.self{background:#f1efe3;color:#5a4a0c}
     .badge.revoked{background:#f8e1e1;color:#7a1414}
     p.label{font-weight:600;margin:.5rem 0 0}
+    li.record h2.record-title{margin:.25rem 0 0;font-size:1.15rem}
+    .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+    .actions form.inline{display:inline-flex}
     """
 }

@@ -16,7 +16,7 @@ enum PassportPages {
         var facts: [Node] = [
             el("div", el("dt", text(ctx.t("Werk", "Work"))), el("dd", text("\(totals.records)"))),
             el("div", el("dt", text(ctx.t("Uren", "Hours"))), el("dd", text(RecordText.number(totals.hours, ctx.lang)))),
-            el("div", el("dt", text(ctx.t("Klussen", "Jobs"))), el("dd", text("\(totals.jobs)"))),
+            el("div", el("dt", text(ctx.t("Klussen", "Jobs"))), el("dd", text(RecordText.number(Double(totals.jobs), ctx.lang)))),
         ]
         if let rating = totals.ratingAverage {
             facts.append(el("div", el("dt", text(ctx.t("Waardering", "Rating"))),
