@@ -72,6 +72,8 @@ import VaporTesting
         "GET /paspoort/export.zip": [.role(.worker)],
         "GET /account/verwijderen": signedIn,
         "POST /account/verwijderen": signedIn,
+        "GET /account/werkbewijzen": [.role(.issuer)],
+        "POST /account/werkbewijzen": [.role(.issuer)],
     ]
 
     @Test func everyRouteIsInTheMatrixAndBehavesAsExpected() async throws {

@@ -116,6 +116,34 @@ import VaporTesting
         }
     }
 
+    @Test(arguments: TestDatabase.available)
+    func aPlatformUploadsAJSONLinesFileInTheBrowser(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let workerID = try await createUser(app, email: "sam@test.nl", role: .worker)
+            let issuerUser = try await createUser(app, email: "platform@test.nl", role: .issuer, password: "right password 1")
+            let browser = Browser(app)
+            _ = try await browser.login("platform@test.nl", "right password 1")
+            #expect(try await browser.upload("/account/werkbewijzen", field: "file", filename: "werk.jsonl", content: "x\n").status == .conflict,
+                    "no key registered yet")
+            var platform = Platform(token: "")
+            platform.issuerID = try await app.passportStore.createIssuer(name: "Snel Personeel", ownerUserID: issuerUser, key: Ed25519JWK(publicKey: platform.key.publicKey), now: Date())
+            let subject = PairwiseSubject.identifier(worker: workerID, issuerID: platform.issuerID, secret: try await app.subjectSecret())
+            try await app.passportStore.link(issuerID: platform.issuerID, subjectID: subject, worker: workerID, now: Date())
+            let good = try platform.sign(Self.record(), subject: subject, position: 0)
+            let bad = try platform.sign(Self.record(hours: -1), subject: subject, position: 1)
+
+            let empty = try await browser.upload("/account/werkbewijzen", field: "file", filename: "leeg.jsonl", content: "")
+            #expect(empty.status == .unprocessableEntity && empty.body.string.contains("niet leeg"))
+            let refused = try await browser.upload("/account/werkbewijzen", field: "file", filename: "werk.jsonl", content: good + "\n" + bad + "\n")
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("werk.jsonl: 1 regel klopt niet") && refused.body.string.contains("credentialSubject.hours"))
+            #expect(try await app.passportStore.records(worker: workerID).isEmpty, "all or nothing")
+            let stored = try await browser.upload("/account/werkbewijzen", field: "file", filename: "werk.jsonl", content: good + "\n")
+            #expect(stored.status == .created && stored.body.string.contains("1 werkbewijzen opgeslagen"))
+            #expect(try await app.passportStore.records(worker: workerID).count == 1)
+        }
+    }
+
     /// Reads a status list credential's bit, checking Loopbrug's signature over it.
     static func bit(_ token: String, index: Int) throws -> Bool {
         let jws = try CompactJWS(Substring(token))

@@ -17,6 +17,7 @@ extension SiteRoute {
     var bodyLimit: HTTPBodyStreamStrategy {
         switch self {
         case .apiCredentialsBatch: .collect(maxSize: "256mb")
+        case .issuerUpload: .collect(maxSize: "64mb")
         case _ where isFormPost: .collect(maxSize: "64kb")
         default: .collect(maxSize: "1mb")
         }
@@ -87,5 +88,7 @@ private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -
     case .passportExport: { try await GDPRController.export($0) }
     case .accountDeleteForm: { try GDPRController.deleteForm($0) }
     case .accountDelete: { try await GDPRController.delete($0) }
+    case .issuerUploadForm: { try await IssuerUploadController.form($0) }
+    case .issuerUpload: { try await IssuerUploadController.upload($0) }
     }
 }

@@ -24,12 +24,13 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     case passport, passportCode, passportAddForm, passportAdd, passportRecordDelete
     case shares, shareCreate, shareRevoke, shareKlusCV, shareView, apiShare, apiShareCredentials
     case passportExport, accountDeleteForm, accountDelete
+    case issuerUploadForm, issuerUpload
 
     public var method: HTTPMethod {
         switch self {
         case .login, .register, .logout, .tokenCreate, .tokenRevoke, .adminSetRole,
              .apiIssuerKeys, .apiIssuerLinks, .apiStatusEntries, .apiCredentials, .apiCredentialsBatch, .apiCredentialRevoke,
-             .passportCode, .passportAdd, .passportRecordDelete, .shareCreate, .shareRevoke, .accountDelete: .POST
+             .passportCode, .passportAdd, .passportRecordDelete, .shareCreate, .shareRevoke, .accountDelete, .issuerUpload: .POST
         default: .GET
         }
     }
@@ -77,6 +78,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .apiShareCredentials: "/api/v1/shares/:id/credentials"
         case .passportExport: "/paspoort/export.zip"
         case .accountDeleteForm, .accountDelete: "/account/verwijderen"
+        case .issuerUploadForm, .issuerUpload: "/account/werkbewijzen"
         }
     }
 
@@ -87,7 +89,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
              .standardFile, .openAPI, .issuerJWKS, .loopbrugJWKS, .statusList, .shareView, .apiShare, .apiShareCredentials:
             .everyone
         case .logout, .account, .accountDeleteForm, .accountDelete: .signedIn(nil)
-        case .tokens, .tokenCreate, .tokenRevoke: .signedIn([.issuer])
+        case .tokens, .tokenCreate, .tokenRevoke, .issuerUploadForm, .issuerUpload: .signedIn([.issuer])
         case .admin, .adminSetRole: .signedIn([.admin])
         case .issuerMe, .apiIssuerKeys, .apiIssuerLinks, .apiStatusEntries, .apiCredentials, .apiCredentialsBatch, .apiCredentialRevoke:
             .apiToken(.issuer)

@@ -28,6 +28,17 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: body)
     }
 
+    /// Posts a multipart form with one file, as a browser's file upload does (CSRF token added).
+    @discardableResult
+    func upload(_ path: String, field: String, filename: String, content: String) async throws -> TestingHTTPResponse {
+        let boundary = "loopbrug-test-boundary"
+        let token = try await csrfToken()
+        var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n"
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        body += content + "\r\n--\(boundary)--\r\n"
+        return try await send(.POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: body)
+    }
+
     func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: String? = nil) async throws -> TestingHTTPResponse {
         var headers = headers
         if !cookies.isEmpty { headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }

@@ -20,6 +20,7 @@ enum AccountController {
         switch user.role {
         case .issuer:
             actions.append(el("li", el("a", ["href": SiteRoute.tokens.link()], text(ctx.t("Beheer je API-sleutels", "Manage your API keys")))))
+            actions.append(el("li", el("a", ["href": SiteRoute.issuerUploadForm.link()], text(ctx.t("Upload werkbewijzen (JSON Lines)", "Upload work credentials (JSON Lines)")))))
         case .admin:
             actions.append(el("li", el("a", ["href": SiteRoute.admin.link()], text(ctx.t("Beheer accounts en de beroepenlijst", "Manage accounts and the occupation list")))))
         case .worker:
