@@ -139,6 +139,7 @@ try:
 
     # The pages of the other roles: an issuer's API keys and the admin overview.
     for email, path, name in [("issuer@demo.loopbrug.nl", "/account/sleutels", "08-tokens"),
+                              ("issuer@demo.loopbrug.nl", "/account/werkbewijzen", "08-upload"),
                               ("admin@demo.loopbrug.nl", "/beheer", "09-admin")]:
         driver.get(BASE + "/inloggen")
         driver.find_element(By.ID, "email").send_keys(email)
@@ -146,7 +147,7 @@ try:
         driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
         wait_for_heading(driver, "Welkom")
         driver.get(BASE + path)
-        check(driver.find_element(By.TAG_NAME, "h1").text in ("API-sleutels", "Beheer"), f"{path} opens for {email}")
+        check(driver.find_element(By.TAG_NAME, "h1").text in ("API-sleutels", "Werkbewijzen uploaden", "Beheer"), f"{path} opens for {email}")
         audit(driver, name)
         log_out(driver)
 finally:
