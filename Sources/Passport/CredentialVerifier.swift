@@ -6,6 +6,9 @@ public struct VerifiedCredential: Sendable {
     public let credential: WorkCredential
     public let token: String
     public let keyID: String
+    /// The work record written back as JSON (sorted keys), made here because verification runs
+    /// on every core and storing it does not.
+    public let recordJSON: String
 }
 
 /// Checks a compact JWS work credential in a fixed order and names the first check that fails:
@@ -49,7 +52,8 @@ public struct CredentialVerifier: Sendable {
             if credential.validFrom > now { throw CredentialProblem.validity("not valid before \(Timestamp.format(credential.validFrom))") }
             if let until = credential.validUntil, until <= now { throw CredentialProblem.validity("expired at \(Timestamp.format(until))") }
             if let isRevoked, isRevoked(credential.status) { throw CredentialProblem.status("revoked by the issuer") }
-            return .success(VerifiedCredential(credential: credential, token: String(token), keyID: jws.keyID ?? ""))
+            return .success(VerifiedCredential(credential: credential, token: String(token), keyID: jws.keyID ?? "",
+                                                 recordJSON: credential.record.json.serialized()))
         } catch let problem as CredentialProblem {
             return .failure(problem)
         } catch {

@@ -140,7 +140,7 @@ public final class PassportService: Sendable {
             }
             rows.append(PassportRecordRow(
                 id: UUID().uuidString.lowercased(), workerID: worker, source: "issued", issuerID: c.issuerID, credentialID: c.id,
-                subjectID: c.record.subjectID, token: v.token, recordJSON: c.record.json.serialized(), kind: c.record.kind.rawValue,
+                subjectID: c.record.subjectID, token: v.token, recordJSON: v.recordJSON, kind: c.record.kind.rawValue,
                 roleTitle: c.record.roleTitle, periodStart: c.record.start.description, periodEnd: c.record.end?.description,
                 statusList: c.status.list, statusIndex: c.status.index, validFrom: c.validFrom, validUntil: c.validUntil,
                 revokedAt: nil, createdAt: now))

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Passport
 import SQLKit
+import SQLiteNIO
 
 /// An issuer as stored: a platform or organisation that signs work credentials.
 public struct IssuerRow: Sendable, Codable {
@@ -50,6 +51,16 @@ public struct PassportRecordRow: Sendable, Codable {
     var values: [(any Encodable & Sendable)?] {
         [id, workerID, source, issuerID, credentialID, subjectID, token, recordJSON, kind, roleTitle, periodStart, periodEnd,
          statusList, statusIndex, validFrom, validUntil, revokedAt, createdAt]
+    }
+
+    /// The same values in SQLite's types (dates as seconds since 1970, as SQLiteNIO writes them).
+    var sqliteValues: [SQLiteData] {
+        func text(_ s: String?) -> SQLiteData { s.map(SQLiteData.text) ?? .null }
+        func int(_ i: Int?) -> SQLiteData { i.map(SQLiteData.integer) ?? .null }
+        func date(_ d: Date?) -> SQLiteData { d.map { .float($0.timeIntervalSince1970) } ?? .null }
+        return [text(id), text(workerID), text(source), text(issuerID), text(credentialID), text(subjectID), text(token), text(recordJSON),
+                text(kind), text(roleTitle), text(periodStart), text(periodEnd), int(statusList), int(statusIndex), date(validFrom),
+                date(validUntil), date(revokedAt), date(createdAt)]
     }
 }
 
@@ -145,7 +156,11 @@ public struct PassportStore: Sendable {
             let sql = db as! any SQLDatabase
             try await sql.insertRows("subject_links", ["issuer_id", "subject_id", "worker_id", "created_at"],
                                      links.map { [$0.issuer, $0.subject, $0.worker, now] })
-            try await sql.insertRows("passport_records", PassportRecordRow.columns, rows.map(\.values))
+            if let sqlite = db as? any SQLiteDatabase {
+                try await sqlite.insertRows("passport_records", PassportRecordRow.columns, rows.map(\.sqliteValues))
+            } else {
+                try await sql.insertRows("passport_records", PassportRecordRow.columns, rows.map(\.values))
+            }
         }
     }
 
