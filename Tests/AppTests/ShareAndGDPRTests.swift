@@ -123,6 +123,19 @@ import VaporTesting
                 #expect(text.contains("loopbrug-export/\(name)"), "\(name) in the zip")
             }
             #expect(text.contains("zoe@test.nl") && text.contains("Vrijwilliger voedselbank"))
+            // an independent tool reads it: Info-ZIP's unzip checks every entry's CRC
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString).zip")
+            try bytes.write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let unzip = Process()
+            unzip.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+            unzip.arguments = ["-t", file.path]
+            let out = Pipe()
+            unzip.standardOutput = out
+            try unzip.run()
+            let report = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            unzip.waitUntilExit()
+            #expect(unzip.terminationStatus == 0 && report.contains("No errors detected"), "\(report)")
 
             // deleting needs the ticked box and the right password; a refusal deletes nothing
             #expect(try await browser.post("/account/verwijderen", ["password": "right password 1"]).status == .unprocessableEntity)
