@@ -161,3 +161,38 @@ import VaporTesting
         }
     }
 }
+
+/// The verification link answers from a cache, but never with a status that has changed.
+@Suite struct ShareCacheTests {
+    final class Clock: @unchecked Sendable {
+        var now = Date(timeIntervalSince1970: 1_800_000_000)
+    }
+
+    @Test func aCachedViewEndsAtTheNextValidityBoundary() async throws {
+        let clock = Clock()
+        try await withTestApp(now: { clock.now }) { app in
+            let worker = try await createUser(app, email: "zoe@test.nl", role: .worker)
+            let key = Curve25519.Signing.PrivateKey()
+            let issuerID = try await app.passportStore.createIssuer(name: "Snel Personeel", ownerUserID: nil, key: Ed25519JWK(publicKey: key.publicKey), now: clock.now)
+            let issuer = try #require(try await app.passportStore.issuer(id: issuerID))
+            // valid for two more seconds: well inside the cache's 5-second bound
+            let tokens = try await app.passport.sign(records: [PassportFlowTests.record()], issuer: issuer, key: Ed25519JWK(privateKey: key), store: app.passportStore,
+                                                     baseURL: "http://127.0.0.1:8080", now: clock.now.addingTimeInterval(-60), validUntil: clock.now.addingTimeInterval(2))
+            _ = try await app.passport.importCredentials([JSONLines.Line(number: 1, text: Substring(tokens[0]))], from: .admin(worker: worker),
+                                                         store: app.passportStore, taxonomy: app.taxonomy.index, now: clock.now)
+            let ids = try await app.passportStore.records(worker: worker).map(\.id)
+            let share = try await Sharing.create(app, worker: worker, label: "t", recordIDs: ids, showEarnings: false, days: 30)
+            func status() async throws -> String? {
+                let body = try await Browser(app).get("/api/v1/shares/\(share.id)").body
+                return try JSONValue.parse(Array(body.readableBytesView))["records"]?.arrayValue?.first?["status"]?.stringValue
+            }
+            #expect(try await status() == "valid")
+            clock.now = clock.now.addingTimeInterval(1)
+            #expect(try await status() == "valid", "served from the cache")
+            clock.now = clock.now.addingTimeInterval(2)
+            #expect(try await status() == "expired", "the boundary passed: recomputed")
+            clock.now = clock.now.addingTimeInterval(30 * 86_400)
+            #expect(try await Browser(app).get("/api/v1/shares/\(share.id)").status == .gone, "the link itself expired")
+        }
+    }
+}
