@@ -196,3 +196,31 @@ import VaporTesting
         }
     }
 }
+
+/// The import stores chunk by chunk inside one transaction: a bad line in a later chunk still
+/// undoes the earlier chunks, and every bad line of every chunk is reported.
+@Suite struct ChunkedImportTests {
+    @Test(arguments: TestDatabase.available)
+    func aBadLineInALaterChunkUndoesTheEarlierOnes(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let worker = try await createUser(app, email: "zoe@test.nl", role: .worker)
+            let key = Curve25519.Signing.PrivateKey()
+            let issuerID = try await app.passportStore.createIssuer(name: "Snel Personeel", ownerUserID: nil, key: Ed25519JWK(publicKey: key.publicKey), now: Date())
+            let issuer = try #require(try await app.passportStore.issuer(id: issuerID))
+            var records = (0..<7).map { _ in PassportFlowTests.record() }
+            records[5] = PassportFlowTests.record(hours: -1)
+            let tokens = try await app.passport.sign(records: records, issuer: issuer, key: Ed25519JWK(privateKey: key), store: app.passportStore,
+                                                     baseURL: "http://127.0.0.1:8080", now: Date(timeIntervalSince1970: 1_790_000_000))
+            var lines = tokens.enumerated().map { JSONLines.Line(number: $0.offset + 1, text: Substring($0.element)) }
+            lines.append(JSONLines.Line(number: 8, text: Substring(tokens[0]))) // a duplicate of line 1, in the last chunk
+            let refused = try await app.passport.importCredentials(lines, from: .admin(worker: worker), store: app.passportStore,
+                                                                  taxonomy: app.taxonomy.index, now: Date(timeIntervalSince1970: 1_800_000_000), chunkSize: 2)
+            #expect(refused.problems.map(\.line) == [6, 8] && refused.accepted == 0)
+            #expect(try await app.passportStore.records(worker: worker).isEmpty, "chunks 1 and 2 were written, then rolled back")
+            let stored = try await app.passport.importCredentials(Array(lines[0..<5]) + [lines[6]], from: .admin(worker: worker), store: app.passportStore,
+                                                                 taxonomy: app.taxonomy.index, now: Date(timeIntervalSince1970: 1_800_000_000), chunkSize: 2)
+            #expect(stored.succeeded && stored.accepted == 6)
+            #expect(try await app.passportStore.records(worker: worker).count == 6)
+        }
+    }
+}

@@ -151,17 +151,26 @@ public struct PassportStore: Sendable {
 
     // MARK: records
 
+    /// Stores records and new subject links together, in one transaction.
     public func insertRecords(_ rows: [PassportRecordRow], links: [(issuer: String, subject: String, worker: String)], now: Date) async throws {
         try await database.transaction { db in
-            let sql = db as! any SQLDatabase
-            try await sql.insertRows("subject_links", ["issuer_id", "subject_id", "worker_id", "created_at"],
-                                     links.map { [$0.issuer, $0.subject, $0.worker, now] })
-            if let sqlite = db as? any SQLiteDatabase {
-                try await sqlite.insertRows("passport_records", PassportRecordRow.columns, rows.map(\.sqliteValues))
-            } else {
-                try await sql.insertRows("passport_records", PassportRecordRow.columns, rows.map(\.values))
-            }
+            let store = PassportStore(database: db)
+            try await store.insertLinks(links, now: now)
+            try await store.insertRows(rows)
         }
+    }
+
+    /// Writes passport rows (no transaction of its own: call it inside one).
+    func insertRows(_ rows: [PassportRecordRow]) async throws {
+        if let sqlite = database as? any SQLiteDatabase {
+            try await sqlite.insertRows("passport_records", PassportRecordRow.columns, rows.map(\.sqliteValues))
+        } else {
+            try await sql.insertRows("passport_records", PassportRecordRow.columns, rows.map(\.values))
+        }
+    }
+
+    func insertLinks(_ links: [(issuer: String, subject: String, worker: String)], now: Date) async throws {
+        try await sql.insertRows("subject_links", ["issuer_id", "subject_id", "worker_id", "created_at"], links.map { [$0.issuer, $0.subject, $0.worker, now] })
     }
 
     /// Which of these credential ids are stored already.
