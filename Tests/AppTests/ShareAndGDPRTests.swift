@@ -156,7 +156,7 @@ import VaporTesting
             #expect(receipts.count == 1)
             #expect(try receipts[0].decode(column: "records_deleted", as: Int.self) == 2)
             let stored = try await (app.db as! any SQLDatabase).raw("SELECT * FROM deletion_receipts").all()
-            let receiptText = try stored.map { row in try row.allColumns.map { (try? row.decode(column: $0, as: String.self)) ?? "" }.joined() }.joined()
+            let receiptText = stored.map { row in row.allColumns.map { (try? row.decode(column: $0, as: String.self)) ?? "" }.joined() }.joined()
             #expect(!receiptText.contains("zoe") && !receiptText.contains(worker.uuidString.lowercased()))
         }
     }

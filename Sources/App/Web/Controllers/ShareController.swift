@@ -90,13 +90,10 @@ enum ShareController {
         let app = req.application
         let lang = Lang.of(req)
         let now = app.dependencies.now()
-        guard let id = req.parameters.get("id"), id.count == 22 else {
-            throw Abort(.notFound, reason: lang.t("Deze link bestaat niet. Kijk of je hem goed hebt overgenomen.", "This link does not exist. Check that you copied it correctly."))
-        }
+        let unknown = Abort(.notFound, reason: lang.t("Deze link bestaat niet. Kijk of je hem goed hebt overgenomen.", "This link does not exist. Check that you copied it correctly."))
+        guard let id = req.parameters.get("id"), id.count == 22 else { throw unknown }
         let (view, generation) = try await app.shareViewCache.view(id, now: now) {
-            guard let share = try await app.shareStore.share(id: id) else {
-                throw Abort(.notFound, reason: lang.t("Deze link bestaat niet. Kijk of je hem goed hebt overgenomen.", "This link does not exist. Check that you copied it correctly."))
-            }
+            guard let share = try await app.shareStore.share(id: id) else { throw unknown }
             guard share.isLive(at: now) else {
                 throw Abort(.gone, reason: lang.t("Deze link werkt niet meer. Vraag de eigenaar om een nieuwe.", "This link no longer works. Ask its owner for a new one."))
             }
