@@ -141,6 +141,9 @@ import VaporTesting
             let stored = try await browser.upload("/account/werkbewijzen", field: "file", filename: "werk.jsonl", content: good + "\n")
             #expect(stored.status == .created && stored.body.string.contains("1 werkbewijzen opgeslagen"))
             #expect(try await app.passportStore.records(worker: workerID).count == 1)
+            // the page's link to the standard works
+            let spec = try await browser.get("/standard/v0.1/spec.md")
+            #expect(spec.status == .ok && spec.body.string.contains("Loopbrug work record standard"))
         }
     }
 

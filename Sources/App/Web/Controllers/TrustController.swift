@@ -67,7 +67,8 @@ enum TrustController {
 
     /// GET /standard/v0.1/:file: the schema and JSON-LD context as published in docs/standard.
     static func standardFile(_ req: Request) throws -> Response {
-        let names = ["work-record.schema.json": "application/schema+json", "context.jsonld": "application/ld+json"]
+        let names = ["work-record.schema.json": "application/schema+json", "context.jsonld": "application/ld+json",
+                     "spec.md": "text/markdown; charset=utf-8"]
         guard let name = req.parameters.get("file"), let type = names[name],
               let data = FileManager.default.contents(atPath: req.application.config.standardDirectory + "/" + name) else {
             throw Abort(.notFound)
