@@ -40,6 +40,14 @@ public struct CompactJWS: Sendable {
         self.signingInput = token[token.startIndex..<parts[1].endIndex]
     }
 
+    /// The key id in a token's header, reading only the header: for tokens stored after they were
+    /// verified, where decoding the payload and signature again would be wasted.
+    public static func keyID(of token: String) -> String? {
+        guard let dot = token.utf8.firstIndex(of: UInt8(ascii: ".")),
+              let bytes = Base64URL.decode(token[..<dot]), let header = try? JSONValue.parse(bytes) else { return nil }
+        return header["kid"]?.stringValue
+    }
+
     /// True when `key` made the signature.
     public func isSigned(by key: Curve25519.Signing.PublicKey) -> Bool {
         var input = signingInput

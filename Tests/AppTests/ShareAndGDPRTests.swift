@@ -74,6 +74,7 @@ import VaporTesting
             _ = try await browser.get("/v/\(share.id)")
             #expect(try await app.shareStore.opens(shareID: share.id).count == 1)
             #expect(try await browser.get("/paspoort/delen").body.string.contains("Geopend: 1 keer"))
+            #expect(try await browser.get("/paspoort/delen").body.string.contains("1 keer werk · gemaakt op"), "the link's record count")
 
             // the platform revokes the credential through its API: the same link says so at once
             let platformUser = try await createUser(app, email: "platform@test.nl", role: .issuer)

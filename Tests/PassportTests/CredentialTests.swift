@@ -37,6 +37,13 @@ import Testing
         #expect(header == .object(["alg": .string("EdDSA"), "typ": .string("vc+jwt"), "kid": .string(Ed25519JWK(privateKey: key).thumbprint)]))
     }
 
+    @Test func theKeyIDIsReadFromTheHeaderAlone() throws {
+        let signed = try token()
+        #expect(CompactJWS.keyID(of: signed) == Ed25519JWK(privateKey: key).thumbprint)
+        #expect(CompactJWS.keyID(of: signed) == (try CompactJWS(Substring(signed))).keyID)
+        #expect(CompactJWS.keyID(of: "not a token") == nil && CompactJWS.keyID(of: "e30.x.y") == nil, "no header, or a header without kid")
+    }
+
     @Test func eachFailingCheckIsNamed() throws {
         // signature: one changed character in the payload
         var parts = try token().split(separator: ".").map(String.init)

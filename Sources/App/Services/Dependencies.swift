@@ -23,6 +23,15 @@ public struct AppDependencies: Sendable {
 }
 
 extension Application {
+    /// An object kept for the application's lifetime, made on first use. `configure` touches each
+    /// one once, so requests never race to make it.
+    func shared<Key: StorageKey>(_ key: Key.Type, make: () -> Key.Value) -> Key.Value {
+        if let value = storage[key] { return value }
+        let value = make()
+        storage[key] = value
+        return value
+    }
+
     private struct DependenciesKey: StorageKey { typealias Value = AppDependencies }
     private struct ConfigKey: StorageKey { typealias Value = AppConfig }
 

@@ -55,6 +55,11 @@ enum RecordText {
         return parts.joined(separator: " · ")
     }
 
+    /// "14:05": the time of day in UTC.
+    static func clock(_ date: Date) -> String {
+        String(Timestamp.format(date).dropFirst(11).prefix(5))
+    }
+
     /// "23 nov 2026".
     static func day(_ date: Date, _ lang: Lang) -> String {
         guard let d = CalendarDate(Timestamp.format(date).prefix(10)) else { return Timestamp.format(date) }

@@ -109,10 +109,5 @@ struct ShareCacheInvalidation: AsyncMiddleware {
 extension Application {
     private struct ShareViewCacheKey: StorageKey { typealias Value = ShareViewCache }
 
-    var shareViewCache: ShareViewCache {
-        if let cache = storage[ShareViewCacheKey.self] { return cache }
-        let cache = ShareViewCache()
-        storage[ShareViewCacheKey.self] = cache
-        return cache
-    }
+    var shareViewCache: ShareViewCache { shared(ShareViewCacheKey.self) { ShareViewCache() } }
 }

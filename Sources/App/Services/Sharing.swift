@@ -42,7 +42,7 @@ enum Sharing {
         let now = app.dependencies.now()
         let records = entries.map { entry in
             let row = entry.row
-            let kid = row.token.flatMap { try? CompactJWS(Substring($0)).keyID }
+            let kid = row.token.flatMap(CompactJWS.keyID(of:))
             let keyActive = row.issuerID.map { issuer in kid.map { keys[issuer]?.contains($0) ?? false } ?? !(keys[issuer]?.isEmpty ?? true) } ?? false
             return SharedRecord(entry: entry, status: LiveStatus.of(issued: row.isVerified, revokedAt: row.revokedAt, keyActive: keyActive,
                                                                     validFrom: row.validFrom, validUntil: row.validUntil, now: now))

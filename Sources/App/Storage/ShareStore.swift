@@ -62,6 +62,22 @@ public struct ShareStore: Sendable {
             .all(decoding: PassportRecordRow.self, with: PassportStore.decoder)
     }
 
+    /// How many still-existing records each of a worker's shares holds, in one query.
+    public func recordCounts(worker: UUID) async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        let rows = try await sql.select()
+            .column(SQLColumn("share_id", table: "s"))
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(SQLAlias(SQLIdentifier("share_records"), as: SQLIdentifier("s")))
+            .join(SQLAlias(SQLIdentifier("passport_records"), as: SQLIdentifier("r")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "r"), .equal, SQLColumn("record_id", table: "s"))
+            .where(SQLColumn("worker_id", table: "r"), SQLBinaryOperator.equal, SQLBind(worker.uuidString.lowercased()))
+            .groupBy(SQLColumn("share_id", table: "s"))
+            .all()
+        for row in rows { counts[try row.decode(column: "share_id", as: String.self)] = try row.decode(column: "n", as: Int.self) }
+        return counts
+    }
+
     /// Ends a share of this worker; false when the worker has no such live share.
     public func revoke(id: String, worker: UUID, now: Date) async throws -> Bool {
         let rows = try await sql.update("shares").set("revoked_at", to: SQLBind(now))

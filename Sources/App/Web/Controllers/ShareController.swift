@@ -21,9 +21,12 @@ enum ShareController {
     static func listPage(_ req: Request, worker: UUID, problem: String?, status: HTTPStatus) async throws -> Response {
         let app = req.application
         let entries = try await PassportReading.entries(try await app.passportStore.records(worker: worker), app)
+        // Counts for all links in one query; reading each link's records only to count them
+        // loaded every signed token on the page.
+        let counts = try await app.shareStore.recordCounts(worker: worker)
         var shares: [ShareSummary] = []
         for share in try await app.shareStore.shares(worker: worker) {
-            shares.append(ShareSummary(share: share, url: Sharing.url(app, share), recordCount: try await app.shareStore.records(shareID: share.id).count,
+            shares.append(ShareSummary(share: share, url: Sharing.url(app, share), recordCount: counts[share.id] ?? 0,
                                        opens: try await app.shareStore.opens(shareID: share.id)))
         }
         return SharePages.list(PageContext(req), entries: entries, shares: shares, now: app.dependencies.now(), problem: problem, status: status)
@@ -205,10 +208,5 @@ final class ShareOpenLog: Sendable {
 extension Application {
     private struct ShareOpenLogKey: StorageKey { typealias Value = ShareOpenLog }
 
-    var shareOpenLog: ShareOpenLog {
-        if let log = storage[ShareOpenLogKey.self] { return log }
-        let log = ShareOpenLog()
-        storage[ShareOpenLogKey.self] = log
-        return log
-    }
+    var shareOpenLog: ShareOpenLog { shared(ShareOpenLogKey.self) { ShareOpenLog() } }
 }

@@ -97,12 +97,7 @@ final class StatusListCache: Sendable {
 extension Application {
     private struct StatusListCacheKey: StorageKey { typealias Value = StatusListCache }
 
-    var statusListCache: StatusListCache {
-        if let cache = storage[StatusListCacheKey.self] { return cache }
-        let cache = StatusListCache()
-        storage[StatusListCacheKey.self] = cache
-        return cache
-    }
+    var statusListCache: StatusListCache { shared(StatusListCacheKey.self) { StatusListCache() } }
 
     /// Loopbrug's own Ed25519 key, which signs the status lists it hosts.
     func statusListKey() async throws -> Curve25519.Signing.PrivateKey {

@@ -78,8 +78,7 @@ enum SharePages {
         }
         let opened: String
         if let last = s.opens.first {
-            let time = Timestamp.format(last)
-            let clock = String(time.dropFirst(11).prefix(5))
+            let clock = RecordText.clock(last)
             opened = ctx.t("Geopend: \(s.opens.count == 20 ? "20 of vaker" : "\(s.opens.count) keer"), laatst op \(RecordText.day(last, ctx.lang)) om \(clock) (UTC)",
                            "Opened: \(s.opens.count == 20 ? "20 times or more" : "\(s.opens.count) times"), last on \(RecordText.day(last, ctx.lang)) at \(clock) (UTC)")
         } else {
@@ -102,7 +101,7 @@ enum SharePages {
     /// What the holder of a link sees: each record with its status as checked just now.
     static func publicView(_ ctx: PageContext, _ view: ShareView, records: Node, checkedAt: Date) -> Response {
         let title = ctx.t("Werk van \(view.workerName)", "Work of \(view.workerName)")
-        let clock = String(Timestamp.format(checkedAt).dropFirst(11).prefix(5))
+        let clock = RecordText.clock(checkedAt)
         var main: [Node] = [
             el("h1", text(title)),
             el("p", text(ctx.t("\(view.workerName) deelt dit werk uit het Loopbrug-werkpaspoort. Bij elk werk zie je of het bevestigd is door het platform of de werkgever, en of dat nu nog geldt.",
