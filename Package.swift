@@ -30,6 +30,14 @@ let package = Package(
         // Optimised even in debug builds: the test suite runs thousands of searches over all of ESCO.
         .target(name: "Taxonomy", swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
+        // Pure domain: where a worker can go next. Reachability between occupations, transitions
+        // and skill gaps, courses, shortage lists, and matching to vacancies. Optimised in debug
+        // builds too: the tests compute the full occupation matrix.
+        .target(
+            name: "Engine", dependencies: ["Taxonomy", "TaxonomySource"],
+            swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
+
         // Pure domain: roles, sign-up rules and the failed-login throttle.
         .target(name: "Accounts", swiftSettings: strict),
 
@@ -58,7 +66,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Accounts", "CZlib", "KlusCV", "Passport", "Taxonomy", "TaxonomySource",
+                "Accounts", "CZlib", "Engine", "KlusCV", "Passport", "Taxonomy", "TaxonomySource",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -78,6 +86,7 @@ let package = Package(
         ),
 
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "TaxonomySource"], swiftSettings: strict),
         .testTarget(name: "PassportTests", dependencies: ["Passport"], swiftSettings: strict),
         .testTarget(name: "KlusCVTests", dependencies: ["KlusCV"], swiftSettings: strict),
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "TaxonomySource"], swiftSettings: strict),

@@ -1,3 +1,4 @@
+import Engine
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
@@ -7,20 +8,23 @@ import Vapor
 
 /// Holds the in-memory taxonomy index the pages and API read, and replaces it after an import.
 public final class TaxonomyService: Sendable {
-    private let current = NIOLockedValueBox<TaxonomyIndex?>(nil)
+    private let current = NIOLockedValueBox<(index: TaxonomyIndex, engine: CareerEngine)?>(nil)
 
     public init() {}
 
-    public var index: TaxonomyIndex? { current.withLockedValue { $0 } }
+    public var index: TaxonomyIndex? { current.withLockedValue { $0?.index } }
 
-    public func use(_ index: TaxonomyIndex?) { current.withLockedValue { $0 = index } }
+    /// The reachability engine built from the same release as `index`.
+    public var engine: CareerEngine? { current.withLockedValue { $0?.engine } }
+
+    public func use(_ index: TaxonomyIndex, engine: CareerEngine) { current.withLockedValue { $0 = (index, engine) } }
 
     /// Builds the index from the database; false when the database holds no taxonomy yet.
     @discardableResult
     public func reload(from database: any Database) async throws -> Bool {
         let store = TaxonomyStore(database: database)
         guard let record = try await store.latestImport() else {
-            use(nil)
+            current.withLockedValue { $0 = nil }
             return false
         }
         // The search index needs only the occupations: build it on the other core while the
@@ -29,7 +33,9 @@ public final class TaxonomyService: Sendable {
         let search = Task.detached(priority: .userInitiated) { OccupationSearch(occupations: occupations) }
         var data = try await store.loadSkillsAndLinks(version: record.version)
         data.occupations = occupations
-        use(TaxonomyIndex(dataset: data, search: await search.value))
+        let dataset = data
+        let engine = Task.detached(priority: .userInitiated) { CareerEngine(dataset: dataset) }
+        use(TaxonomyIndex(dataset: dataset, search: await search.value), engine: await engine.value)
         return true
     }
 }

@@ -113,7 +113,8 @@ public struct TaxonomyStore: Sendable {
             }
     }
 
-    /// Skills (without descriptions), occupation–skill links and ISCO groups: the dataset minus occupations.
+    /// Skills (without descriptions), occupation–skill links, the skill hierarchy and skill–skill
+    /// relations, and ISCO groups: the dataset minus occupations.
     public func loadSkillsAndLinks(version: String) async throws -> TaxonomyDataset {
         let sql = database as! any SQLDatabase
         var data = TaxonomyDataset(version: version)
@@ -129,6 +130,15 @@ public struct TaxonomyStore: Sendable {
                 OccupationSkill(occupationURI: try r.decode(column: "occupation_uri", as: String.self),
                                 skillURI: try r.decode(column: "skill_uri", as: String.self),
                                 relevance: Relevance(rawValue: try r.decode(column: "relevance", as: String.self)) ?? .optional)
+            }
+        data.skillBroader = try await sql.select().columns("uri", "broader_uri").from("esco_skill_broader").all().map { r in
+            BroaderLink(uri: try r.decode(column: "uri", as: String.self), broaderURI: try r.decode(column: "broader_uri", as: String.self))
+        }
+        data.skillRelations = try await sql.select().columns("skill_uri", "related_skill_uri", "relevance")
+            .from("esco_skill_relations").all().map { r in
+                SkillRelation(skillURI: try r.decode(column: "skill_uri", as: String.self),
+                              relatedSkillURI: try r.decode(column: "related_skill_uri", as: String.self),
+                              relevance: Relevance(rawValue: try r.decode(column: "relevance", as: String.self)) ?? .optional)
             }
         data.iscoGroups = try await sql.select().columns("uri", "code", "label_en", "description_en")
             .from("esco_isco_groups").all().map { r in

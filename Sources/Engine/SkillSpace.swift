@@ -1,0 +1,63 @@
+import Foundation
+import Taxonomy
+
+/// ESCO's skills as dense integer ids, with what the reachability score needs about each one:
+/// how specific it is, which skills ESCO relates to it, and its siblings in the skill hierarchy.
+///
+/// Dense ids let the engine keep a worker's or an occupation's skills in one flat array of
+/// credits, so scoring all 3,007 occupations is a walk over short integer lists.
+public struct SkillSpace: Sendable {
+    public let uris: [String]
+    public let labels: [String]
+    private let idByURI: [String: Int32]
+    /// Specificity weight of each skill in [floor, 1]: rare skills weigh most.
+    public let weights: [Float]
+    /// Skills related to each skill by an ESCO skill–skill relation, either direction.
+    let related: [[Int32]]
+    /// Skills sharing a parent (a skill group or a broader skill) with each skill, itself excluded;
+    /// parents with more than `parameters.largestSiblingGroup` children are left out as too broad.
+    let siblings: [[Int32]]
+
+    public var count: Int { uris.count }
+
+    public func id(of uri: String) -> Int32? { idByURI[uri] }
+
+    /// - Parameter occupationCounts: how many occupations list each skill (essential or optional).
+    init(dataset: TaxonomyDataset, parameters: ReachabilityParameters) {
+        uris = dataset.skills.map(\.uri)
+        labels = dataset.skills.map(\.label)
+        var ids: [String: Int32] = [:]
+        ids.reserveCapacity(uris.count)
+        for (i, uri) in uris.enumerated() where ids[uri] == nil { ids[uri] = Int32(i) }
+        idByURI = ids
+
+        // w(s) = log(N / n(s)) scaled by the largest, floored: a skill no occupation lists counts as rarest.
+        var listedBy = [Int](repeating: 0, count: uris.count)
+        var seen = Set<String>()
+        for link in dataset.occupationSkills where seen.insert(link.occupationURI + " " + link.skillURI).inserted {
+            if let id = ids[link.skillURI] { listedBy[Int(id)] += 1 }
+        }
+        let n = Double(max(1, Set(dataset.occupations.map(\.uri)).count))
+        let raw = listedBy.map { log(n / Double(max(1, $0))) }
+        let top = max(raw.max() ?? 1, .leastNonzeroMagnitude)
+        weights = raw.map { Float(max(parameters.weightFloor, $0 / top)) }
+
+        var related = [[Int32]](repeating: [], count: uris.count)
+        for r in dataset.skillRelations {
+            guard let a = ids[r.skillURI], let b = ids[r.relatedSkillURI], a != b else { continue }
+            related[Int(a)].append(b)
+            related[Int(b)].append(a)
+        }
+        self.related = related.map { Array(Set($0)).sorted() }
+
+        var children: [String: [Int32]] = [:]
+        for link in dataset.skillBroader {
+            if let id = ids[link.uri] { children[link.broaderURI, default: []].append(id) }
+        }
+        var siblings = [Set<Int32>](repeating: [], count: uris.count)
+        for group in children.values where group.count > 1 && group.count <= parameters.largestSiblingGroup {
+            for a in group { siblings[Int(a)].formUnion(group) }
+        }
+        self.siblings = siblings.enumerated().map { i, set in set.subtracting([Int32(i)]).sorted() }
+    }
+}
