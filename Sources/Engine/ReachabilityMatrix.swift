@@ -9,7 +9,8 @@ public struct ReachabilityMatrix: Sendable {
 
     public func row(_ source: Int) -> ArraySlice<Float> { values[source * count..<(source + 1) * count] }
 
-    /// Computes every row, the rows split over `workers` threads (each with its own credit array).
+    /// Computes every row on all cores (Dispatch), in `workers × 8` interleaved chunks, each with
+    /// its own scratch credit array.
     public init(model: ReachabilityModel, workers: Int = 2) {
         let n = model.occupations.count
         count = n
@@ -18,15 +19,12 @@ public struct ReachabilityMatrix: Sendable {
         values.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var credit = [Float](repeating: 0, count: model.space.count)
+                var scratch = CreditScratch(skills: model.space.count)
                 var row = chunk
                 while row < n {
-                    let held = model.heldSkills(ofOccupation: row)
-                    model.fill(&credit, held)
-                    credit.withUnsafeBufferPointer { c in
-                        for target in 0..<n { out[row * n + target] = model.score(target, c) }
-                    }
-                    model.clear(&credit, held)
+                    model.fill(&scratch, occupation: row)
+                    model.accumulate(scratch, into: UnsafeMutableBufferPointer(rebasing: out[row * n..<(row + 1) * n]))
+                    scratch.clear()
                     row += chunks
                 }
             }
@@ -35,13 +33,20 @@ public struct ReachabilityMatrix: Sendable {
     }
 }
 
-extension ReachabilityModel {
-    /// Zeroes what `fill` wrote for `held`, cheaper than a new array per row.
-    func clear(_ credit: inout [Float], _ held: HeldSkills) {
-        for skill in held.strength.keys {
-            credit[Int(skill)] = 0
-            for r in space.related[Int(skill)] { credit[Int(r)] = 0 }
-            for s in space.siblings[Int(skill)] { credit[Int(s)] = 0 }
+extension ReachabilityMatrix {
+    /// The `k` best targets of every source (itself left out), best first; rows split over the cores.
+    public func topTargets(_ k: Int) -> [[Int]] {
+        var result = [[Int]](repeating: [], count: count)
+        result.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: 16) { chunk in
+                for a in stride(from: chunk, to: count, by: 16) {
+                    var best = TopList(capacity: k)
+                    for (b, s) in row(a).enumerated() where b != a { best.offer(s, tieBreak: 0, b) }
+                    out[a] = best.sorted()
+                }
+            }
         }
+        return result
     }
 }

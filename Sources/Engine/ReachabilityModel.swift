@@ -12,6 +12,10 @@ public struct ReachabilityModel: Sendable {
     let essentialIDs: [Int32], essentialStart: [Int]
     let optionalIDs: [Int32], optionalStart: [Int]
     private let essentialTotal: [Float], optionalTotal: [Float]
+    /// For each skill, the occupations that list it and what one unit of credit on it adds to
+    /// their score (weight × share ÷ total): `score(A → ·)` is then a sparse scatter over A's
+    /// credited skills instead of a walk over all 124k occupation–skill links.
+    let listedBy: [Int32], contribution: [Float], listedStart: [Int]
 
     public init(dataset: TaxonomyDataset, parameters: ReachabilityParameters = ReachabilityParameters()) {
         self.parameters = parameters
@@ -39,6 +43,25 @@ public struct ReachabilityModel: Sendable {
         }
         (essentialIDs, essentialStart, essentialTotal) = flatten(essential)
         (optionalIDs, optionalStart, optionalTotal) = flatten(optional)
+
+        var perSkill = [[(Int32, Float)]](repeating: [], count: space.count)
+        for o in occupations.indices {
+            let et = essentialTotal[o], ot = optionalTotal[o]
+            let essentialFactor = et > 0 ? (ot > 0 ? parameters.essentialShare : 1) / et : 0
+            let optionalFactor = ot > 0 ? (et > 0 ? 1 - parameters.essentialShare : 1) / ot : 0
+            for k in essentialStart[o]..<essentialStart[o + 1] {
+                let skill = Int(essentialIDs[k]); perSkill[skill].append((Int32(o), space.weights[skill] * essentialFactor))
+            }
+            for k in optionalStart[o]..<optionalStart[o + 1] {
+                let skill = Int(optionalIDs[k]); perSkill[skill].append((Int32(o), space.weights[skill] * optionalFactor))
+            }
+        }
+        var targets: [Int32] = [], amounts: [Float] = [], starts = [0]
+        for list in perSkill {
+            for (o, c) in list { targets.append(o); amounts.append(c) }
+            starts.append(targets.count)
+        }
+        (listedBy, contribution, listedStart) = (targets, amounts, starts)
     }
 
     public func index(of uri: String) -> Int? { indexByURI[uri] }
@@ -61,27 +84,52 @@ public struct ReachabilityModel: Sendable {
 
     /// Credit per skill id for `held`: exact skills, then ESCO-related and sibling skills at a discount.
     public func credits(for held: HeldSkills) -> [Float] {
-        var credit = [Float](repeating: 0, count: space.count)
-        fill(&credit, held)
-        return credit
+        var scratch = CreditScratch(skills: space.count)
+        fill(&scratch, held)
+        return scratch.credit
     }
 
-    func fill(_ credit: inout [Float], _ held: HeldSkills) {
+    /// Writes `held`'s credits into an empty scratch, noting each skill it touches.
+    func fill(_ scratch: inout CreditScratch, _ held: HeldSkills) {
+        // `raise` keeps the largest credit, so the order of exact and near credits does not matter.
         let p = parameters
-        credit.withUnsafeMutableBufferPointer { c in
-            for (skill, strength) in held.strength {
-                let near = strength * p.related, sibling = strength * p.sibling
-                for r in space.related[Int(skill)] where c[Int(r)] < near { c[Int(r)] = near }
-                for s in space.siblings[Int(skill)] where c[Int(s)] < sibling { c[Int(s)] = sibling }
-            }
-            for (skill, strength) in held.strength where c[Int(skill)] < strength * p.exact {
-                c[Int(skill)] = strength * p.exact
+        for (skill, strength) in held.strength {
+            let near = strength * p.related, sibling = strength * p.sibling
+            for r in space.related[Int(skill)] { scratch.raise(r, to: near) }
+            for s in space.siblings[Int(skill)] { scratch.raise(s, to: sibling) }
+            scratch.raise(skill, to: strength * p.exact)
+        }
+    }
+
+    /// Fills the scratch for someone working in `occupation` (as `heldSkills(ofOccupation:)`
+    /// would, without building a dictionary: the matrix does this 3,007 times).
+    func fill(_ scratch: inout CreditScratch, occupation: Int) {
+        let p = parameters
+        func add(_ skill: Int32, _ strength: Float) {
+            for r in space.related[Int(skill)] { scratch.raise(r, to: strength * p.related) }
+            for s in space.siblings[Int(skill)] { scratch.raise(s, to: strength * p.sibling) }
+            scratch.raise(skill, to: strength * p.exact)
+        }
+        for skill in essentialSkills(of: occupation) { add(skill, 1) }
+        for skill in optionalSkills(of: occupation) { add(skill, p.optionalHeld) }
+    }
+
+    /// Scores towards every occupation from a filled scratch, into `scores` (zeroed by the caller).
+    func accumulate(_ scratch: CreditScratch, into scores: UnsafeMutableBufferPointer<Float>) {
+        listedBy.withUnsafeBufferPointer { targets in
+            contribution.withUnsafeBufferPointer { amounts in
+                for skill in scratch.touched {
+                    let credit = scratch.credit[Int(skill)]
+                    for k in listedStart[Int(skill)]..<listedStart[Int(skill) + 1] {
+                        scores[Int(targets[k])] += credit * amounts[k]
+                    }
+                }
             }
         }
     }
 
-    /// The score towards `target` given the credit array of a source, in [0, 1].
-    @inline(__always)
+    /// The score towards `target` given the credit array of a source, in [0, 1], computed
+    /// straight from the formula (the tests check the fast scatter in `accumulate` against it).
     func score(_ target: Int, _ credit: UnsafeBufferPointer<Float>) -> Float {
         let w = space.weights
         var ess: Float = 0, opt: Float = 0
@@ -106,12 +154,41 @@ public struct ReachabilityModel: Sendable {
 
     /// Scores from `held` to every occupation, in `occupations` order.
     public func scores(for held: HeldSkills) -> [Float] {
-        let credit = credits(for: held)
-        return credit.withUnsafeBufferPointer { c in occupations.indices.map { score($0, c) } }
+        var scratch = CreditScratch(skills: space.count)
+        fill(&scratch, held)
+        return scores(scratch)
+    }
+
+    func scores(_ scratch: CreditScratch) -> [Float] {
+        var result = [Float](repeating: 0, count: occupations.count)
+        result.withUnsafeMutableBufferPointer { accumulate(scratch, into: $0) }
+        return result
     }
 
     /// The credit `held` earns on each of the target's essential skills, for explanations.
     public func essentialCoverage(of target: Int, credits credit: [Float]) -> [(skill: Int32, credit: Float)] {
         essentialSkills(of: target).map { ($0, credit[Int($0)]) }
+    }
+}
+
+/// A reusable credit array for one source and the skills it touched, so it can be emptied
+/// without writing all 13,896 entries again.
+struct CreditScratch {
+    private(set) var credit: [Float]
+    private(set) var touched: [Int32] = []
+
+    init(skills: Int) { credit = [Float](repeating: 0, count: skills) }
+
+    @inline(__always)
+    mutating func raise(_ skill: Int32, to value: Float) {
+        let old = credit[Int(skill)]
+        guard value > old else { return }
+        if old == 0 { touched.append(skill) }
+        credit[Int(skill)] = value
+    }
+
+    mutating func clear() {
+        for s in touched { credit[Int(s)] = 0 }
+        touched.removeAll(keepingCapacity: true)
     }
 }

@@ -29,8 +29,9 @@ extension ReachabilityModel {
     /// The `top` best targets from `held`, best first, leaving out `excluding` (the source's own occupations).
     public func transitions(from held: HeldSkills, thresholds: ViabilityThresholds,
                             excluding: Set<Int> = [], top: Int) -> TransitionReport {
-        let credit = credits(for: held)
-        let all: [Float] = credit.withUnsafeBufferPointer { c in occupations.indices.map { score($0, c) } }
+        var scratch = CreditScratch(skills: space.count)
+        fill(&scratch, held)
+        let all = scores(scratch), credit = scratch.credit
         let haveLevel = parameters.selfDeclared * parameters.exact - 0.0001
         let candidates = occupations.indices.filter { !excluding.contains($0) }
 
@@ -60,6 +61,17 @@ extension ReachabilityModel {
         }
         let toLearn = unlocks.keys.map(missingSkill).sorted(by: moreUseful)
         return TransitionReport(transitions: Array(transitions), skillsToLearn: toLearn, viableTargets: viable)
+    }
+
+    /// Only the best `top` targets and their scores: what a plain similarity search returns, and
+    /// what the bench compares with the Python baseline.
+    public func bestTargets(from held: HeldSkills, excluding: Set<Int> = [], top: Int) -> [(target: Int, score: Float)] {
+        var scratch = CreditScratch(skills: space.count)
+        fill(&scratch, held)
+        let all = scores(scratch)
+        var best = TopList(capacity: max(1, top))
+        for (t, s) in all.enumerated() where !excluding.contains(t) { best.offer(s, tieBreak: 0, t) }
+        return best.sorted().map { ($0, all[$0]) }
     }
 
     /// Transitions from an occupation to others.

@@ -44,12 +44,12 @@ public struct VacancyGenerator: Sendable {
     }
 }
 
-/// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64).
-struct SplitMix64: Sendable {
+/// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64): the same workload every run.
+public struct SplitMix64: Sendable {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -57,6 +57,7 @@ struct SplitMix64: Sendable {
         return z ^ (z >> 31)
     }
 
-    mutating func next(below bound: UInt64) -> UInt64 { next() % max(1, bound) }
+    public mutating func next(below bound: UInt64) -> UInt64 { next() % max(1, bound) }
+    public mutating func next(_ bound: Int) -> Int { Int(next(below: UInt64(max(1, bound)))) }
     mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -90,3 +90,40 @@ struct ToyReachabilityTests {
         #expect(WorkerProfile(work: [], model: model).held.isEmpty)
     }
 }
+
+@Suite("Reachability on the real ESCO")
+struct RealReachabilityTests {
+    static let model = ReachabilityModel(dataset: RealESCO.dataset)
+
+    @Test func fastScatterEqualsTheFormula() {
+        let model = Self.model
+        for source in stride(from: 0, to: model.occupations.count, by: 97) {
+            let credit = model.credits(for: model.heldSkills(ofOccupation: source))
+            let fast = model.scores(for: model.heldSkills(ofOccupation: source))
+            credit.withUnsafeBufferPointer { c in
+                for target in model.occupations.indices {
+                    #expect(abs(fast[target] - model.score(target, c)) < 1e-5)
+                }
+            }
+        }
+    }
+
+    @Test func matrixHasScoresInRangeAndEveryOccupationReachesItselfBest() {
+        let model = Self.model
+        let matrix = ReachabilityMatrix(model: model)
+        var selfBest = 0
+        for a in model.occupations.indices {
+            let row = matrix.row(a)
+            #expect(row.allSatisfy { $0 >= 0 && $0 <= 1.0001 })
+            if row.max() == matrix.score(from: a, to: a) { selfBest += 1 }
+        }
+        // Only occupations whose skill list another one contains entirely may tie or lose to it.
+        #expect(selfBest > model.occupations.count * 95 / 100)
+    }
+
+    @Test func thresholdsAreOrderedAndNotDegenerate() {
+        let t = ViabilityThresholds(model: Self.model)
+        #expect(t.viable > 0.05 && t.viable < t.highlyViable && t.highlyViable < 0.8)
+        #expect(t.pairs > 10_000)
+    }
+}

@@ -13,6 +13,8 @@ public struct AppConfig: Sendable {
     public var hostname: String
     public var port: Int
     public var escoDirectory: String
+    /// The Dutch places (GeoNames) distances are measured between.
+    public var placesFile = "data/places/nl-places.tsv"
     /// The published standard (schema, context): docs/standard/v0.1.
     public var standardDirectory: String
     /// Where people and platforms reach this Loopbrug; status list and verification URLs use it.
@@ -41,7 +43,7 @@ public struct AppConfig: Sendable {
         self.importTaxonomyIfEmpty = importTaxonomyIfEmpty
     }
 
-    /// Reads `DATABASE_URL`, `LOOPBRUG_ESCO_DIR`, `LOOPBRUG_STANDARD_DIR`, `LOOPBRUG_PUBLIC_URL`, `LOOPBRUG_DEMO`, `HOST`, `PORT`.
+    /// Reads `DATABASE_URL`, `LOOPBRUG_ESCO_DIR`, `LOOPBRUG_PLACES_FILE`, `LOOPBRUG_STANDARD_DIR`, `LOOPBRUG_PUBLIC_URL`, `LOOPBRUG_DEMO`, `HOST`, `PORT`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         let database: Database
         if let url = env["DATABASE_URL"], !url.isEmpty {
@@ -64,6 +66,7 @@ public struct AppConfig: Sendable {
         }
         if let dir = env["LOOPBRUG_STANDARD_DIR"], !dir.isEmpty { config.standardDirectory = dir }
         if let dir = env["LOOPBRUG_ESCO_DIR"], !dir.isEmpty { config.escoDirectory = dir }
+        if let file = env["LOOPBRUG_PLACES_FILE"], !file.isEmpty { config.placesFile = file }
         config.secureCookies = env["LOOPBRUG_PUBLIC_URL"]?.lowercased().hasPrefix("https://") ?? false
         if let demo = env["LOOPBRUG_DEMO"] { config.seedDemoData = !["0", "false", "no", "off"].contains(demo.lowercased()) }
         return config
