@@ -22,7 +22,7 @@ public struct ReachabilityMatrix: Sendable {
                 var scratch = CreditScratch(skills: model.space.count)
                 var row = chunk
                 while row < n {
-                    model.fill(&scratch, occupation: row)
+                    model.fill(&scratch, model.heldSkills(ofOccupation: row))
                     model.accumulate(scratch, into: UnsafeMutableBufferPointer(rebasing: out[row * n..<(row + 1) * n]))
                     scratch.clear()
                     row += chunks
@@ -41,9 +41,9 @@ extension ReachabilityMatrix {
             nonisolated(unsafe) let out = buffer
             DispatchQueue.concurrentPerform(iterations: 16) { chunk in
                 for a in stride(from: chunk, to: count, by: 16) {
-                    var best = TopList(capacity: k)
-                    for (b, s) in row(a).enumerated() where b != a { best.offer(s, tieBreak: 0, b) }
-                    out[a] = best.sorted()
+                    out[a] = values.withUnsafeBufferPointer { v in
+                        TopList.best(k, of: UnsafeBufferPointer(rebasing: v[a * count..<(a + 1) * count]), skipping: a)
+                    }
                 }
             }
         }

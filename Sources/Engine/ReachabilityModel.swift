@@ -101,19 +101,6 @@ public struct ReachabilityModel: Sendable {
         }
     }
 
-    /// Fills the scratch for someone working in `occupation` (as `heldSkills(ofOccupation:)`
-    /// would, without building a dictionary: the matrix does this 3,007 times).
-    func fill(_ scratch: inout CreditScratch, occupation: Int) {
-        let p = parameters
-        func add(_ skill: Int32, _ strength: Float) {
-            for r in space.related[Int(skill)] { scratch.raise(r, to: strength * p.related) }
-            for s in space.siblings[Int(skill)] { scratch.raise(s, to: strength * p.sibling) }
-            scratch.raise(skill, to: strength * p.exact)
-        }
-        for skill in essentialSkills(of: occupation) { add(skill, 1) }
-        for skill in optionalSkills(of: occupation) { add(skill, p.optionalHeld) }
-    }
-
     /// Scores towards every occupation from a filled scratch, into `scores` (zeroed by the caller).
     func accumulate(_ scratch: CreditScratch, into scores: UnsafeMutableBufferPointer<Float>) {
         listedBy.withUnsafeBufferPointer { targets in

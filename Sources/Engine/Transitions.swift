@@ -69,9 +69,15 @@ extension ReachabilityModel {
         var scratch = CreditScratch(skills: space.count)
         fill(&scratch, held)
         let all = scores(scratch)
-        var best = TopList(capacity: max(1, top))
-        for (t, s) in all.enumerated() where !excluding.contains(t) { best.offer(s, tieBreak: 0, t) }
-        return best.sorted().map { ($0, all[$0]) }
+        let best: [Int]
+        if excluding.isEmpty {
+            best = all.withUnsafeBufferPointer { TopList.best(top, of: $0, skipping: -1) }
+        } else {
+            var list = TopList(capacity: max(1, top))
+            for (t, s) in all.enumerated() where !excluding.contains(t) { list.offer(s, tieBreak: 0, t) }
+            best = list.sorted()
+        }
+        return best.map { ($0, all[$0]) }
     }
 
     /// Transitions from an occupation to others.

@@ -137,4 +137,15 @@ struct TopList {
     }
 
     func sorted() -> [Int] { items.map(\.index) }
+
+    /// The indices of the `k` largest scores (ties: lower index first), leaving out `skipping`.
+    static func best(_ k: Int, of scores: UnsafeBufferPointer<Float>, skipping: Int) -> [Int] {
+        var list = TopList(capacity: max(1, k))
+        var floor = -Float.infinity
+        for i in 0..<scores.count where i != skipping && scores[i] > floor {
+            list.offer(scores[i], tieBreak: 0, i)
+            if list.items.count == list.capacity { floor = list.items[list.capacity - 1].score }
+        }
+        return list.sorted()
+    }
 }

@@ -17,6 +17,7 @@ struct BenchEngine: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Generator seed.") var seed: UInt64 = 1
     @ArgumentParser.Option(help: "Python with numpy and scipy (scripts/setup makes .venv).") var python = ".venv/bin/python"
     @ArgumentParser.Flag(help: "Skip the Python baseline.") var noBaseline = false
+    @ArgumentParser.Option(help: "Only build the matrix this many times (for profilers).") var matrixOnly: Int?
 
     func run() async throws {
         AppRunner.bootstrapLogging()
@@ -31,6 +32,11 @@ struct BenchEngine: AsyncParsableCommand {
         let model = engine!.model, thresholds = engine!.thresholds
         AppRunner.say(String(format: "Model and thresholds from ESCO: %.0f ms (viable ≥ %.3f, highly viable ≥ %.3f)",
                              build * 1000, thresholds.viable, thresholds.highlyViable))
+
+        if let rounds = matrixOnly {
+            let t = BenchTaxonomy.time { for _ in 0..<rounds { _ = ReachabilityMatrix(model: model) } }
+            return AppRunner.say(String(format: "%d matrices: %.1f ms each", rounds, t * 1000 / Double(rounds)))
+        }
 
         // 1. The full matrix, three times; then the top 10 of every row as a user would ask.
         var matrixTimes: [Double] = []
