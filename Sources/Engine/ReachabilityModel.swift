@@ -95,8 +95,8 @@ public struct ReachabilityModel: Sendable {
         let p = parameters
         for (skill, strength) in held.strength {
             let near = strength * p.related, sibling = strength * p.sibling
-            for r in space.related[Int(skill)] { scratch.raise(r, to: near) }
-            for s in space.siblings[Int(skill)] { scratch.raise(s, to: sibling) }
+            if near > 0 { for r in space.related[Int(skill)] { scratch.raise(r, to: near) } }
+            if sibling > 0 { for s in space.siblings[Int(skill)] { scratch.raise(s, to: sibling) } }
             scratch.raise(skill, to: strength * p.exact)
         }
     }
