@@ -17,10 +17,10 @@ public struct Weekdays: OptionSet, Sendable, Hashable, Codable {
     /// Short codes as forms and CSV files write them: mon tue wed thu fri sat sun.
     public static let codes = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
-    /// "mon,wed,fri" → the set; nil when a code is unknown.
+    /// "mon|wed|fri" (or commas, spaces) → the set; nil when a code is unknown.
     public init?(codes text: String) {
         var raw: UInt8 = 0
-        for part in text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }) {
+        for part in text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" || $0 == "|" }) {
             guard let i = Self.codes.firstIndex(of: part.lowercased()) else { return nil }
             raw |= 1 << UInt8(i)
         }
@@ -102,7 +102,7 @@ public struct WorkWishes: Sendable, Equatable, Codable {
 }
 
 /// A problem with one field of a form, a CSV row or an API body.
-public struct FieldProblem: Sendable, Equatable, Codable, CustomStringConvertible {
+public struct FieldProblem: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     public let field: String
     public let message: String
     public init(_ field: String, _ message: String) { self.field = field; self.message = message }
