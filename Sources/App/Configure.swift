@@ -12,6 +12,7 @@ public func configure(_ app: Application, config: AppConfig, dependencies: AppDe
     _ = app.statusListCache
     _ = app.shareOpenLog
     _ = app.shareViewCache
+    _ = app.careerData
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
@@ -56,8 +57,13 @@ public func prepare(_ app: Application, progress: @escaping @Sendable (String) -
                 progress("Issued \(added) demo records to \(DemoData.accounts[0].email).")
             }
         }
+        if app.taxonomy.engine != nil {
+            let added = try await DemoCareerData.seedIfEmpty(app)
+            if !added.isEmpty { progress("Loaded demo \(added.joined(separator: ", ")) (shown with a demo label).") }
+        }
         if try await UserModel.query(on: app.db).filter(\.$email == DemoData.accounts[0].email).count() > 0 {
             DemoData.credentialLines().forEach(progress)
         }
     }
+    try await app.careerData.reload(app)
 }

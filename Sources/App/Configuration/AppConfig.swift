@@ -15,6 +15,8 @@ public struct AppConfig: Sendable {
     public var escoDirectory: String
     /// The Dutch places (GeoNames) distances are measured between.
     public var placesFile = "data/places/nl-places.tsv"
+    /// Demo shortage rows, courses and vacancies loaded into an empty database when demo data is on.
+    public var demoDirectory = "data/demo"
     /// The published standard (schema, context): docs/standard/v0.1.
     public var standardDirectory: String
     /// Where people and platforms reach this Loopbrug; status list and verification URLs use it.

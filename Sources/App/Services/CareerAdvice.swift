@@ -1,0 +1,55 @@
+import Engine
+import Foundation
+import Passport
+import Taxonomy
+import Vapor
+
+/// Where a worker can go from the work in their passport, and which vacancies fit their wishes.
+public enum CareerAdvice {
+    /// What the engine reads from a passport: every record that is not revoked.
+    static func evidence(_ app: Application, worker: UUID) async throws -> [WorkEvidence] {
+        try await app.passportStore.records(worker: worker).compactMap { row in
+            guard row.revokedAt == nil, let json = try? JSONValue.parse(row.recordJSON),
+                  let record = try? WorkRecord(validated: json) else { return nil }
+            let occupation = record.occupation.map { $0.hasPrefix("http") ? $0 : "http://data.europa.eu/esco/occupation/" + $0 }
+            return WorkEvidence(occupationURI: occupation, skillURIs: record.skills, verified: row.isVerified)
+        }
+    }
+
+    public struct WorkerTransitions {
+        public let snapshot: CareerData.Snapshot
+        public let profile: WorkerProfile
+        public let report: TransitionReport
+        /// Whether any record was left: a worker with an empty passport gets an invitation, not a list.
+        public var hasWork: Bool { !profile.held.isEmpty }
+    }
+
+    public static func transitions(_ app: Application, worker: UUID, top: Int) async throws -> WorkerTransitions {
+        let snapshot = try CareerImports.ready(app)
+        let profile = WorkerProfile(work: try await evidence(app, worker: worker), model: snapshot.engine.model)
+        let report = snapshot.engine.model.transitions(from: profile.held, thresholds: snapshot.engine.thresholds,
+                                                       excluding: profile.ownOccupations, top: profile.held.isEmpty ? 0 : top)
+        return WorkerTransitions(snapshot: snapshot, profile: profile, report: report)
+    }
+
+    public enum MatchOutcome {
+        case noWishes
+        case matches([VacancyMatch], WorkWishes, CareerData.Snapshot)
+    }
+
+    public static func matches(_ app: Application, worker: UUID, top: Int) async throws -> MatchOutcome {
+        let snapshot = try CareerImports.ready(app)
+        guard let stored = try await EngineStore(database: app.db).wishes(worker: worker.uuidString.lowercased()),
+              let home = snapshot.places.place(id: stored.wishes.homePlaceID) else { return .noWishes }
+        let model = snapshot.engine.model
+        let profile = WorkerProfile(work: try await evidence(app, worker: worker), model: model)
+        let found = snapshot.board.match(credit: model.credits(for: profile.held), weights: model.space.weights,
+                                         wishes: stored.wishes, home: home, haveLevel: haveLevel(model), top: top)
+        return .matches(found, stored.wishes, snapshot)
+    }
+
+    /// The credit from which a skill counts as "you have it" (self-declared work included).
+    public static func haveLevel(_ model: ReachabilityModel) -> Float {
+        model.parameters.selfDeclared * model.parameters.exact - 0.0001
+    }
+}

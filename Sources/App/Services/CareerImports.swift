@@ -1,0 +1,71 @@
+import Engine
+import Foundation
+import Vapor
+
+/// The admin's and employers' imports into the engine's tables: the whole file is checked
+/// first, every bad row reported by line and column, and nothing is written unless all are good.
+public enum CareerImports {
+    public enum Outcome: Sendable {
+        case imported(Int)
+        case refused([RowProblem])
+    }
+
+    /// The largest file any of these imports reads (a 200,000-row vacancy file is about 40 MB).
+    static let maxBytes = 64 * 1024 * 1024
+
+    public static func outlook(_ app: Application, _ bytes: [UInt8]) async throws -> Outcome {
+        let snapshot = try ready(app)
+        if let tooBig = tooLarge(bytes) { return .refused([tooBig]) }
+        switch OccupationOutlook.parse(bytes, model: snapshot.engine.model) {
+        case .problems(let p): return .refused(p)
+        case .rows(let rows):
+            try await EngineStore(database: app.db).replaceOutlook(rows)
+            try await app.careerData.reload(app)
+            return .imported(rows.count)
+        }
+    }
+
+    public static func courses(_ app: Application, _ bytes: [UInt8]) async throws -> Outcome {
+        let snapshot = try ready(app)
+        if let tooBig = tooLarge(bytes) { return .refused([tooBig]) }
+        switch Course.parse(bytes, model: snapshot.engine.model, places: snapshot.places) {
+        case .problems(let p): return .refused(p)
+        case .rows(let rows):
+            try await EngineStore(database: app.db).replaceCourses(rows)
+            try await app.careerData.reload(app)
+            return .imported(rows.count)
+        }
+    }
+
+    public static func vacancies(_ app: Application, _ bytes: [UInt8], employerUserID: String?) async throws -> Outcome {
+        let snapshot = try ready(app)
+        if let tooBig = tooLarge(bytes) { return .refused([tooBig]) }
+        switch Vacancy.parse(bytes, model: snapshot.engine.model, places: snapshot.places) {
+        case .problems(let p): return .refused(p)
+        case .rows(let rows):
+            // The file parsed, so it opens again; its lines name the rows whose ids are taken already.
+            let lines = (try? CSVRows.open(bytes, required: Vacancy.csvColumns).get())?.table.lines
+            return try await add(app, rows, employerUserID: employerUserID, lines: lines)
+        }
+    }
+
+    /// Adds checked vacancies (from a file, a form or the generator) and rebuilds the board.
+    public static func add(_ app: Application, _ vacancies: [Vacancy], employerUserID: String?, lines: [Int]? = nil) async throws -> Outcome {
+        let problems = try await EngineStore(database: app.db).addVacancies(vacancies, employerUserID: employerUserID,
+                                                                            now: app.dependencies.now(), lines: lines)
+        guard problems.isEmpty else { return .refused(problems) }
+        try await app.careerData.reload(app)
+        return .imported(vacancies.count)
+    }
+
+    public static func ready(_ app: Application) throws -> CareerData.Snapshot {
+        guard let snapshot = app.careerData.snapshot else {
+            throw Abort(.serviceUnavailable, reason: "ESCO is not loaded yet; import it first (loopbrug taxonomy import)")
+        }
+        return snapshot
+    }
+
+    private static func tooLarge(_ bytes: [UInt8]) -> RowProblem? {
+        bytes.count > maxBytes ? RowProblem(line: 1, field: "", message: "the file is larger than \(maxBytes / 1_048_576) MB") : nil
+    }
+}
