@@ -32,6 +32,8 @@ func renderPage(_ ctx: PageContext, title: String, status: HTTPStatus = .ok, _ m
     if let user = ctx.user {
         if user.role == .worker {
             nav.append(el("li", el("a", ["href": SiteRoute.passport.link()], text(ctx.t("Mijn paspoort", "My passport")))))
+            nav.append(el("li", el("a", ["href": SiteRoute.careerPaths.link()], text(ctx.t("Waar kan ik naartoe?", "Where can I go?")))))
+            nav.append(el("li", el("a", ["href": SiteRoute.work.link()], text(ctx.t("Werk dat past", "Work that fits")))))
         }
         nav.append(el("li", el("a", ["href": SiteRoute.account.link()], text(ctx.t("Mijn account", "My account")))))
         if user.role == .admin {

@@ -90,5 +90,9 @@ private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -
     case .accountDelete: { try await GDPRController.delete($0) }
     case .issuerUploadForm: { try await IssuerUploadController.form($0) }
     case .issuerUpload: { try await IssuerUploadController.upload($0) }
+    case .careerPaths: { try await CareerController.paths($0) }
+    case .occupationTransitions: { try CareerController.explorer($0) }
+    case .work: { try await CareerController.work($0) }
+    case .workWishes: { try await CareerController.saveWishes($0) }
     }
 }

@@ -25,12 +25,13 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     case shares, shareCreate, shareRevoke, shareKlusCV, shareView, apiShare, apiShareCredentials
     case passportExport, accountDeleteForm, accountDelete
     case issuerUploadForm, issuerUpload
+    case careerPaths, occupationTransitions, work, workWishes
 
     public var method: HTTPMethod {
         switch self {
         case .login, .register, .logout, .tokenCreate, .tokenRevoke, .adminSetRole,
              .apiIssuerKeys, .apiIssuerLinks, .apiStatusEntries, .apiCredentials, .apiCredentialsBatch, .apiCredentialRevoke,
-             .passportCode, .passportAdd, .passportRecordDelete, .shareCreate, .shareRevoke, .accountDelete, .issuerUpload: .POST
+             .passportCode, .passportAdd, .passportRecordDelete, .shareCreate, .shareRevoke, .accountDelete, .issuerUpload, .workWishes: .POST
         default: .GET
         }
     }
@@ -79,6 +80,10 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .passportExport: "/paspoort/export.zip"
         case .accountDeleteForm, .accountDelete: "/account/verwijderen"
         case .issuerUploadForm, .issuerUpload: "/account/werkbewijzen"
+        case .careerPaths: "/waar-naartoe"
+        case .occupationTransitions: "/beroepen/:id/overstappen"
+        case .work: "/werk"
+        case .workWishes: "/werk/wensen"
         }
     }
 
@@ -86,7 +91,8 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         switch self {
         case .home, .health, .stylesheet, .language, .occupationSearch, .occupation,
              .apiOccupationSearch, .apiOccupation, .loginForm, .login, .registerForm, .register,
-             .standardFile, .openAPI, .issuerJWKS, .loopbrugJWKS, .statusList, .shareView, .apiShare, .apiShareCredentials:
+             .standardFile, .openAPI, .issuerJWKS, .loopbrugJWKS, .statusList, .shareView, .apiShare, .apiShareCredentials,
+             .occupationTransitions:
             .everyone
         case .logout, .account, .accountDeleteForm, .accountDelete: .signedIn(nil)
         case .tokens, .tokenCreate, .tokenRevoke, .issuerUploadForm, .issuerUpload: .signedIn([.issuer])
@@ -94,7 +100,8 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .issuerMe, .apiIssuerKeys, .apiIssuerLinks, .apiStatusEntries, .apiCredentials, .apiCredentialsBatch, .apiCredentialRevoke:
             .apiToken(.issuer)
         case .passport, .passportCode, .passportAddForm, .passportAdd, .passportRecordDelete,
-             .shares, .shareCreate, .shareRevoke, .shareKlusCV, .passportExport: .signedIn([.worker])
+             .shares, .shareCreate, .shareRevoke, .shareKlusCV, .passportExport,
+             .careerPaths, .work, .workWishes: .signedIn([.worker])
         }
     }
 

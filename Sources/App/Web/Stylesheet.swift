@@ -67,6 +67,9 @@ enum Stylesheet {
     .badge.verified{background:#e3f1e6;color:#14502a}
     .badge.self{background:#f1efe3;color:#5a4a0c}
     .badge.revoked{background:#f8e1e1;color:#7a1414}
+    .badge.outlook{background:#e1ecf8;color:#0a3a6e}
+    ol.results h3{margin:.25rem 0 .25rem;font-size:1.15rem}
+    ul.courses li{margin:.35rem 0}
     p.label{font-weight:600;margin:.5rem 0 0}
     li.record h2.record-title{margin:.25rem 0 0;font-size:1.15rem}
     .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}

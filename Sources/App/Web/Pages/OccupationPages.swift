@@ -64,6 +64,8 @@ enum OccupationPages {
                             skillList(ctx, title: ctx.t("Vaardigheden", "Skills"), skills: profile.optionalSkills, level: "h3"),
                             skillList(ctx, title: ctx.t("Kennis", "Knowledge"), skills: profile.optionalKnowledge, level: "h3")))
         }
+        nodes.append(el("p", el("a", ["class": "button", "href": SiteRoute.occupationTransitions.link(occupation.id)],
+                                  text(ctx.t("Waar kun je vanuit dit beroep heen?", "Where can you go from this occupation?")))))
         nodes.append(el("p", el("a", ["href": SiteRoute.apiOccupation.link(occupation.id)], text(ctx.t("Deze gegevens als JSON", "This data as JSON")))))
         return nodes
     }
