@@ -74,6 +74,10 @@ import VaporTesting
         "POST /account/verwijderen": signedIn,
         "GET /account/werkbewijzen": [.role(.issuer)],
         "POST /account/werkbewijzen": [.role(.issuer)],
+        "GET /waar-naartoe": [.role(.worker)],
+        "GET /beroepen/:id/overstappen": everyone,
+        "GET /werk": [.role(.worker)],
+        "POST /werk/wensen": [.role(.worker)],
     ]
 
     @Test func everyRouteIsInTheMatrixAndBehavesAsExpected() async throws {

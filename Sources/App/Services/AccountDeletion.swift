@@ -13,8 +13,9 @@ public struct DeletionReceipt: Sendable, Equatable {
 
 /// Deletes an account and everything personal that hangs off it in one transaction (GDPR art. 17):
 /// passport records, links to platforms' subject ids, passport codes, share links (dead at once)
-/// and their open logs, API tokens. An issuer the person owned stays, without its owner, because
-/// the credentials it signed in other workers' passports must still verify.
+/// and their open logs, API tokens, work wishes, and the vacancies an employer posted. An
+/// issuer the person owned stays, without its owner, because the credentials it signed in other
+/// workers' passports must still verify.
 public func deleteAccount(_ app: Application, user: UUID) async throws -> DeletionReceipt {
     let worker = user.uuidString.lowercased()
     let receipt = try await app.db.transaction { db -> DeletionReceipt in
@@ -29,6 +30,8 @@ public func deleteAccount(_ app: Application, user: UUID) async throws -> Deleti
         let records = try await sql.delete(from: "passport_records").where("worker_id", .equal, worker).returning("id").all().count
         try await sql.delete(from: "subject_links").where("worker_id", .equal, worker).run()
         try await sql.delete(from: "passport_codes").where("worker_id", .equal, worker).run()
+        try await sql.delete(from: "work_wishes").where("worker_id", .equal, worker).run()
+        try await sql.delete(from: "vacancies").where("employer_user_id", .equal, worker).run()
         try await sql.update("issuers").set("owner_user_id", to: SQLLiteral.null).where("owner_user_id", .equal, worker).run()
         try await APITokenModel.query(on: db).filter(\.$userID == user).delete()
         try await UserModel.query(on: db).filter(\.$id == user).delete()
@@ -38,5 +41,7 @@ public func deleteAccount(_ app: Application, user: UUID) async throws -> Deleti
             .values(SQLBind(receipt.id), SQLBind(receipt.deletedAt), SQLBind(receipt.recordsDeleted), SQLBind(receipt.sharesDeleted)).run()
         return receipt
     }
+    // A deleted employer's vacancies must leave the in-memory board at once.
+    try await app.careerData.reload(app)
     return receipt
 }

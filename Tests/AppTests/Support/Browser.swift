@@ -28,6 +28,13 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: body)
     }
 
+    /// Posts a form whose fields may repeat (checkbox groups), with the CSRF token.
+    func post(_ path: String, pairs: [(String, String)]) async throws -> TestingHTTPResponse {
+        let all = pairs + [("_csrf", try await csrfToken())]
+        let body = all.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
+        return try await send(.POST, path, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: body)
+    }
+
     /// Posts a multipart form with one file, as a browser's file upload does (CSRF token added).
     @discardableResult
     func upload(_ path: String, field: String, filename: String, content: String) async throws -> TestingHTTPResponse {

@@ -33,6 +33,7 @@ func withTestApp(_ database: TestDatabase = .sqlite, seedTaxonomy: Bool = true,
                                seedDemoData: false, bcryptCost: 4, importTaxonomyIfEmpty: false)
         config.secureCookies = false
         config.standardDirectory = RealESCOFiles.standardDirectory
+        config.placesFile = RealESCOFiles.placesFile
         try configure(app, config: config, dependencies: AppDependencies(now: now))
         if database == .postgres {
             try await (app.db as! any SQLDatabase).raw("DROP SCHEMA public CASCADE").run()
@@ -42,6 +43,7 @@ func withTestApp(_ database: TestDatabase = .sqlite, seedTaxonomy: Bool = true,
         if seedTaxonomy {
             try await TaxonomyStore(database: app.db).replace(with: Fixtures.taxonomy, checksums: ["fixture": "1"], now: now())
             try await app.taxonomy.reload(from: app.db)
+            try await app.careerData.reload(app)
         }
         try await body(app)
     } catch {
@@ -58,6 +60,12 @@ enum RealESCOFiles {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<4 { url.deleteLastPathComponent() }
         return url.appendingPathComponent("data/esco").path
+    }()
+
+    static let placesFile: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("data/places/nl-places.tsv").path
     }()
 
     static let standardDirectory: String = {

@@ -1,0 +1,120 @@
+import Engine
+import Foundation
+import Testing
+import VaporTesting
+@testable import App
+
+/// The worker's way to better work over HTTP: wishes (refused when impossible), matches with
+/// their sentence, transitions from the passport, the explorer; and the imports all or nothing.
+@Suite struct CareerRoutesTests {
+    static let s1 = "http://data.europa.eu/esco/skill/s1", s2 = "http://data.europa.eu/esco/skill/s2"
+
+    static let vacancies = """
+    id,kind,title,employer,occupation,skills,hours_min,hours_max,place,contract,start,sector,days
+    v1,vacancy,Kassamedewerker supermarkt,Super (test),\(Fixtures.cashierURI),\(s1)|\(s2),16,24,Almere,temporary,2027-01-04,G4711,
+    v2,vacancy,Kassa in Maastricht,Ver Weg (test),,\(s1),16,24,Maastricht,temporary,2027-01-04,,
+    """
+
+    func wishes(hours: String = "24", home: String = "Almere") -> [(String, String)] {
+        [("maxHours", hours), ("maxTravelKm", "25"), ("home", home), ("days[]", "mon"), ("days[]", "tue"),
+         ("contracts[]", "temporary"), ("searchable", "on")]
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func wishesFilterAndMatchesExplainThemselves(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            guard case .imported(2) = try await CareerImports.vacancies(app, Array(Self.vacancies.utf8), employerUserID: nil) else {
+                Issue.record("the vacancy file should import"); return
+            }
+            let workerID = try await createUser(app, email: "sam@test.nl", role: .worker, password: "right password 1")
+            let sam = Browser(app)
+            _ = try await sam.login("sam@test.nl", "right password 1")
+
+            // Before any wishes: an invitation, no list.
+            let first = try await sam.get("/werk")
+            #expect(first.status == .ok)
+            #expect(first.body.string.contains("Vertel hoeveel je wilt werken"))
+
+            // Impossible wishes are refused field by field, and nothing is stored.
+            let refused = try await sam.post("/werk/wensen", pairs: wishes(hours: "0", home: "Atlantis"))
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Vul een aantal uren per week in, van 1 tot 60."))
+            #expect(refused.body.string.contains("We kennen \u{201C}Atlantis\u{201D} niet."))
+            #expect(try await EngineStore(database: app.db).wishes(worker: workerID.uuidString.lowercased()) == nil)
+
+            // Good wishes: stored; Maastricht is too far, Almere fits.
+            let saved = try await sam.post("/werk/wensen", pairs: wishes())
+            #expect(saved.status == .ok)
+            #expect(saved.body.string.contains("Je wensen zijn bewaard."))
+            #expect(saved.body.string.contains("Kassamedewerker supermarkt"))
+            #expect(!saved.body.string.contains("Kassa in Maastricht"))
+            #expect(saved.body.string.contains("Je hebt 0 van de 2 vaardigheden. Nog nodig: "))
+            let stored = try #require(try await EngineStore(database: app.db).wishes(worker: workerID.uuidString.lowercased()))
+            #expect(stored.wishes.maxHoursPerWeek == 24 && stored.wishes.days == [.monday, .tuesday] && stored.searchable)
+
+            // Work added to the passport (self-declared) now covers the vacancy's skills.
+            let added = try await sam.post("/paspoort/toevoegen", ["kind": "employment", "roleTitle": "Kassa", "occupation": "kassamedewerker",
+                                                                   "start": "2024-01-01", "end": "2024-06-30"])
+            #expect(added.status == .seeOther)
+            let after = try await sam.get("/werk")
+            #expect(after.body.string.contains("Je hebt 2 van de 2 vaardigheden. Er ontbreekt niets."))
+
+            // Too many hours for the worker: 16 is the vacancy's minimum, 8 wanted.
+            _ = try await sam.post("/werk/wensen", pairs: wishes(hours: "8"))
+            #expect(!(try await sam.get("/werk")).body.string.contains("Kassamedewerker supermarkt"))
+
+            // Deleting the account deletes the wishes too.
+            _ = try await deleteAccount(app, user: workerID)
+            #expect(try await EngineStore(database: app.db).wishes(worker: workerID.uuidString.lowercased()) == nil)
+        }
+    }
+
+    @Test func pathsPageInvitesAnEmptyPassportAndListsTargetsAfterWork() async throws {
+        try await withTestApp { app in
+            _ = try await createUser(app, email: "ana@test.nl", role: .worker, password: "right password 1")
+            let ana = Browser(app)
+            _ = try await ana.login("ana@test.nl", "right password 1")
+            #expect((try await ana.get("/waar-naartoe")).body.string.contains("Je paspoort is nog leeg"))
+            _ = try await ana.post("/paspoort/toevoegen", ["kind": "employment", "roleTitle": "Schoonmaak", "occupation": "schoonmaker",
+                                                           "start": "2024-01-01"])
+            let page = try await ana.get("/waar-naartoe")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("kassamedewerker"), "the other occupations are listed as targets")
+            #expect(!page.body.string.contains(">schoonmaker gebouwen<"), "the worker's own occupation is not a target")
+            #expect(page.body.string.contains("belangrijke vaardigheden"))
+        }
+    }
+
+    @Test func explorerShowsAnyOccupationsTargetsAndRefusesUnknownOnes() async throws {
+        try await withTestApp { app in
+            let page = try await Browser(app).get("/beroepen/2b871272-bd61-4206-bd1a-0b96d7023098/overstappen")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Overstappen vanuit kassamedewerker"))
+            #expect(page.body.string.contains("schoonmaker gebouwen"))
+            #expect((try await Browser(app).get("/beroepen/00000000-0000-0000-0000-000000000000/overstappen")).status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func importsAreAllOrNothing(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let store = EngineStore(database: app.db)
+            // A good outlook file replaces the table; a bad one leaves it as it was.
+            _ = try await CareerImports.outlook(app, Array("key,kind,source,date,demo\n5230,shortage,Test,2026-01-01,yes\n".utf8))
+            let bad = try await CareerImports.outlook(app, Array("key,kind,source,date\n9112,growth,Test,2026-01-01\n0000,shortage,Test,2026-01-01\n".utf8))
+            guard case .refused(let problems) = bad else { Issue.record("a file with a bad row must be refused"); return }
+            #expect(problems.map(\.line) == [3])
+            #expect(try await store.loadOutlook().map(\.key) == ["5230"])
+
+            // Vacancy ids already on the board are refused by line; nothing of the file is added.
+            _ = try await CareerImports.vacancies(app, Array(Self.vacancies.utf8), employerUserID: nil)
+            let again = Self.vacancies.replacingOccurrences(of: "v1,", with: "v3,")
+            guard case .refused(let taken) = try await CareerImports.vacancies(app, Array(again.utf8), employerUserID: nil) else {
+                Issue.record("v2 is taken already"); return
+            }
+            #expect(taken.map(\.description) == ["line 3, id: v2 is already on the board"])
+            #expect(try await store.loadVacancies(places: try app.careerData.places(app.config)).map(\.id) == ["v1", "v2"])
+            #expect(app.careerData.snapshot?.board.count == 2)
+        }
+    }
+}
