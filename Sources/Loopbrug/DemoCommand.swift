@@ -5,7 +5,7 @@ import Vapor
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "Demo data.", subcommands: [Issue.self])
+        commandName: "demo", abstract: "Demo data.", subcommands: [Issue.self, Career.self])
 
     struct Issue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -23,6 +23,21 @@ struct DemoCommand: AsyncParsableCommand {
                 AppRunner.say(added == 0 ? "The demo records are already in the passport of \(name)." : "Issued \(added) signed demo records to \(name).")
             } catch {
                 AppRunner.fail("demo records not issued: \(error)")
+            }
+        }
+    }
+
+    struct Career: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Load the demo shortage rows, courses and vacancies (data/demo) into empty tables, and the demo worker's wishes.")
+
+        func run() async throws {
+            AppRunner.bootstrapLogging()
+            do {
+                let loaded = try await CareerCLI.withCareerData { app in try await DemoCareerData.seedIfEmpty(app) }
+                AppRunner.say(loaded.isEmpty ? "The demo career data is there already." : "Loaded \(loaded.joined(separator: ", ")).")
+            } catch {
+                AppRunner.fail("demo career data not loaded: \(error)")
             }
         }
     }

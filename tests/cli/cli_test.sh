@@ -87,6 +87,41 @@ expect "the KlusCV's QR code decodes to its verification page" 0 "^QR-Code:http:
 expect "an English KlusCV" 0 "Work experience" -- bash -c "'$bin' passport export --worker worker@demo.loopbrug.nl --out '$work/export-en' --lang en >/dev/null && pdftotext '$work/export-en/kluscv.pdf' -"
 expect "a wrong language is refused" 1 "--lang must be nl or en" -- "$bin" passport export --worker worker@demo.loopbrug.nl --out "$work/x" --lang de
 
+# The engine: transitions, CSV imports, demo data, matching.
+cleaner=http://data.europa.eu/esco/occupation/303a1e34-cb16-4054-b323-81e5eec17397
+"$bin" transitions --from "$cleaner" --top 5 --format json > "$work/transitions.json" 2>/dev/null
+expect "transitions: a JSON array, best first, with the agreed fields" 0 "^ok$" -- python3 -c "
+import json,sys
+rows = json.load(open('$work/transitions.json'))
+assert len(rows) == 5, len(rows)
+assert [r['score'] for r in rows] == sorted((r['score'] for r in rows), reverse=True)
+for r in rows:
+    assert set(r) >= {'uri', 'label', 'score', 'viable', 'missingEssentialSkills'}, r.keys()
+    assert isinstance(r['viable'], bool) and r['uri'] != '$cleaner'
+    assert all(u.startswith('http://data.europa.eu/esco/skill/') for u in r['missingEssentialSkills'])
+print('ok')"
+expect "transitions: an unknown occupation is named" 1 "http://example.org/x is not an occupation in ESCO" -- "$bin" transitions --from http://example.org/x --format json
+expect "transitions: --top is checked" 1 "--top must be between 1 and 100" -- "$bin" transitions --from "$cleaner" --top 0
+printf 'key,kind,source,date\n9112,shortage,UWV,2026-01-01\n9112,scarce,UWV,2026-01-01\n' > "$work/outlook-bad.csv"
+expect "career import names the bad line and column" 1 "outlook-bad.csv, line 3, kind: \"scarce\" must be shortage or growth" -- "$bin" career import outlook "$work/outlook-bad.csv"
+: > "$work/empty.csv"
+expect "career import refuses an empty file" 1 "line 1: the file is empty" -- "$bin" career import courses "$work/empty.csv"
+printf 'key,kind,source,date\n9112,shortage,\xe9t\xe9,2026-01-01\n' > "$work/latin.csv"
+expect "career import refuses a file that is not UTF-8" 1 "not valid UTF-8" -- "$bin" career import outlook "$work/latin.csv"
+expect "match needs the worker's wishes" 1 "has not set their wishes" -- "$bin" match --worker worker@demo.loopbrug.nl
+expect "demo career loads the demo data" 0 "Loaded .*courses" -- "$bin" demo career
+"$bin" match --worker worker@demo.loopbrug.nl --top 5 --format json > "$work/match.json" 2>/dev/null
+expect "match: JSON with one plain sentence per match" 0 "^ok$" -- python3 -c "
+import json
+rows = json.load(open('$work/match.json'))
+assert len(rows) == 5, len(rows)
+assert all(r['why'].startswith('Je hebt ') for r in rows), [r['why'] for r in rows]
+assert all(r['distanceKm'] <= 25 and r['hoursMin'] <= 24 for r in rows)
+assert [r['coverage'] for r in rows] == sorted((r['coverage'] for r in rows), reverse=True)
+print('ok')"
+expect "career generate adds seeded vacancies" 0 "Added 1000 generated vacancies" -- "$bin" career generate --count 1000 --seed 7 --prefix cli
+expect "career generate refuses taken ids" 1 "ids are taken already" -- "$bin" career generate --count 10 --seed 7 --prefix cli
+
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 python3 -c "import socket,time; s=socket.socket(); s.bind(('127.0.0.1',$port)); s.listen(); time.sleep(60)" &
 holder=$!

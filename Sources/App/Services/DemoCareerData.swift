@@ -6,12 +6,12 @@ import Vapor
 
 /// Demo shortage rows, courses and vacancies (data/demo, every row marked demo) and the demo
 /// worker's wishes, loaded through the real imports into tables that are still empty.
-enum DemoCareerData {
+public enum DemoCareerData {
     /// Generated vacancies across the country beside the hand-written ones, so matching has something to sift.
     static let generatedVacancies = 2_000
 
     /// Returns what it loaded, for the start-up log.
-    static func seedIfEmpty(_ app: Application) async throws -> [String] {
+    public static func seedIfEmpty(_ app: Application) async throws -> [String] {
         try await app.careerData.reload(app)
         guard let snapshot = app.careerData.snapshot else { return [] }
         let sql = app.db as! any SQLDatabase
