@@ -39,7 +39,7 @@ struct TransitionsCommand: AsyncParsableCommand {
             }
             return (engine, index.version)
         }
-        if quality { return printQuality(engine) }
+        if quality { return try await printQuality(engine, config: config) }
         guard let from else { AppRunner.fail("--from is missing: give an ESCO occupation URI") }
         guard let source = engine.occupationIndex(from) else {
             AppRunner.fail("--from: \(from) is not an occupation in ESCO \(version); find one with `loopbrug taxonomy search`")
@@ -66,17 +66,47 @@ struct TransitionsCommand: AsyncParsableCommand {
 }
 
 extension TransitionsCommand {
-    func printQuality(_ engine: CareerEngine) {
-        let matrix = ReachabilityMatrix(model: engine.model)
-        let q = EngineQuality(model: engine.model, matrix: matrix, thresholds: engine.thresholds)
-        let t = engine.thresholds
+    /// Occupations common in flex and platform work, as Dutch job titles the search resolves.
+    static let flexOccupations = ["schoonmaker gebouwen", "magazijnmedewerker", "kassamedewerker", "gastheer/gastvrouw",
+                                  "auto- en bestelwagenkoerier", "thuiszorgmedewerker", "schappenvuller", "ober/serveerster",
+                                  "fietskoerier", "interieurverzorger", "productiemedewerker", "callcentermedewerker"]
+
+    /// The quality report as Markdown (docs/engine-quality.md is this output plus a reading of it).
+    func printQuality(_ engine: CareerEngine, config: AppConfig) async throws {
+        let model = engine.model, t = engine.thresholds
+        let matrix = ReachabilityMatrix(model: model)
+        let q = EngineQuality(model: model, matrix: matrix, thresholds: t)
         func quantiles(_ c: [Int]) -> String {
-            [0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0].map { "\(EngineQuality.quantile(c, $0))" }.joined(separator: " / ")
+            [0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0].map { "\(EngineQuality.quantile(c, $0))" }.joined(separator: " | ")
         }
-        AppRunner.say(String(format: "thresholds: viable %.3f, highly viable %.3f (from %d within-group pairs)", t.viable, t.highlyViable, t.pairs))
-        AppRunner.say("top-10 with a peer from the own ISCO unit group: \(q.topTenWithGroupPeer) of \(q.occupationsWithGroupPeers)")
-        AppRunner.say("viable targets per occupation, min/p10/p25/median/p75/p90/max: \(quantiles(q.viableCounts))")
-        AppRunner.say("highly viable: \(quantiles(q.highlyViableCounts))")
-        AppRunner.say("occupations with no viable target: \(q.viableCounts.count { $0 == 0 })")
+        AppRunner.say("## Figures\n")
+        AppRunner.say(String(format: "- Thresholds: viable ≥ %.3f, highly viable ≥ %.3f (from %d within-group pairs).", t.viable, t.highlyViable, t.pairs))
+        AppRunner.say(String(format: "- Top 10 holds an occupation of the own ISCO unit group: %d of %d occupations whose group has other members (%.1f%%).",
+                             q.topTenWithGroupPeer, q.occupationsWithGroupPeers, 100 * Double(q.topTenWithGroupPeer) / Double(max(1, q.occupationsWithGroupPeers))))
+        AppRunner.say("- Occupations with no viable target: \(q.viableCounts.count { $0 == 0 }); with none highly viable: \(q.highlyViableCounts.count { $0 == 0 }).\n")
+        AppRunner.say("| targets per occupation | min | p10 | p25 | median | p75 | p90 | max |\n| --- | --- | --- | --- | --- | --- | --- | --- |")
+        AppRunner.say("| viable | \(quantiles(q.viableCounts)) |\n| highly viable | \(quantiles(q.highlyViableCounts)) |\n")
+        let isolated = model.occupations.indices.filter { a in
+            !model.occupations.indices.contains { $0 != a && matrix.score(from: a, to: $0) >= t.viable }
+        }
+        AppRunner.say("Occupations with no viable target: " + isolated.map { model.occupations[$0].label(in: .en) }.joined(separator: "; ") + ".\n")
+        AppRunner.say("## Worked examples (top 8 targets)\n")
+        let index = try await AppRunner.withApp(config) { app in
+            try await prepare(app)
+            return app.taxonomy.index!
+        }
+        for title in Self.flexOccupations {
+            guard let hit = index.searchOccupations(title, limit: 1).first, let source = model.index(of: hit.occupation.uri) else { continue }
+            let report = model.transitions(fromOccupation: source, thresholds: t, top: 8)
+            AppRunner.say("### \(hit.occupation.label(in: .nl)) (\(hit.occupation.label(in: .en)), ISCO \(hit.occupation.iscoGroup)) — \(report.viableTargets) viable targets\n")
+            AppRunner.say("| # | target | ISCO | score | level | first missing skills |\n| --- | --- | --- | --- | --- | --- |")
+            for (i, tr) in report.transitions.enumerated() {
+                let o = model.occupations[tr.target]
+                let missing = tr.missing.prefix(3).map { model.space.labels[Int($0.skill)] }.joined(separator: "; ")
+                AppRunner.say(String(format: "| %d | %@ (%@) | %@ | %.3f | %@ | %@ |", i + 1, o.label(in: .nl), o.label(in: .en), o.iscoGroup,
+                                     tr.score, tr.viability.rawValue, missing))
+            }
+            AppRunner.say("")
+        }
     }
 }
