@@ -80,6 +80,15 @@ extension ReachabilityModel {
         return best.map { ($0, all[$0]) }
     }
 
+    /// The score from `held` to one target, with the target's essential skills held and missing.
+    public func score(to target: Int, from held: HeldSkills) -> (score: Float, covered: [Int32], missing: [Int32]) {
+        let credit = credits(for: held)
+        let have = parameters.selfDeclared * parameters.exact - 0.0001
+        let essentials = essentialSkills(of: target)
+        let value = credit.withUnsafeBufferPointer { score(target, $0) }
+        return (value, essentials.filter { credit[Int($0)] >= have }, essentials.filter { credit[Int($0)] < have })
+    }
+
     /// Transitions from an occupation to others.
     public func transitions(fromOccupation source: Int, thresholds: ViabilityThresholds, top: Int) -> TransitionReport {
         transitions(from: heldSkills(ofOccupation: source), thresholds: thresholds, excluding: [source], top: top)

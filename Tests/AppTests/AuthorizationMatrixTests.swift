@@ -78,6 +78,10 @@ import VaporTesting
         "GET /beroepen/:id/overstappen": everyone,
         "GET /werk": [.role(.worker)],
         "POST /werk/wensen": [.role(.worker)],
+        "GET /werkgever/vacatures": [.role(.employer)],
+        "POST /werkgever/vacatures": [.role(.employer)],
+        "POST /werkgever/vacatures/:id/weghalen": [.role(.employer)],
+        "GET /werkgever/zoeken": [.role(.employer)],
     ]
 
     @Test func everyRouteIsInTheMatrixAndBehavesAsExpected() async throws {

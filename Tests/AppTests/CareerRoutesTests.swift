@@ -117,4 +117,54 @@ import VaporTesting
             #expect(app.careerData.snapshot?.board.count == 2)
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func employersPostVacanciesInTwoStepsAndFindOnlyWorkersWhoOptedIn(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            _ = try await createUser(app, email: "baas@test.nl", role: .employer, password: "right password 1")
+            let boss = Browser(app)
+            _ = try await boss.login("baas@test.nl", "right password 1")
+            // Step 1: the occupation is looked up and its skills offered, all ticked.
+            let step1 = try await boss.post("/werkgever/vacatures", pairs: [("occupation", "kassière"), ("kind", "vacancy")])
+            #expect(step1.status == .ok)
+            #expect(step1.body.string.contains("value=\"\(Self.s1)\" checked"))
+            // Step 2 with a bad field: refused with a message by the field, nothing stored.
+            var fields: [(String, String)] = [("occupationURI", Fixtures.cashierURI), ("occupation", "kassamedewerker"), ("skills[]", Self.s1),
+                                              ("kind", "vacancy"), ("title", "Kassa"), ("hoursMin", "24"), ("hoursMax", "16"),
+                                              ("place", "Almere"), ("contract", "temporary"), ("start", "2027-01-04")]
+            let bad = try await boss.post("/werkgever/vacatures", pairs: fields)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("niet minder dan het minimum"))
+            #expect(app.careerData.snapshot?.board.count == 0)
+            fields[5] = ("hoursMin", "12")
+            let good = try await boss.post("/werkgever/vacatures", pairs: fields)
+            #expect(good.body.string.contains("staat nu open"))
+            #expect(app.careerData.snapshot?.board.vacancies.map(\.title) == ["Kassa"])
+            // Another employer cannot remove it; the owner can.
+            let id = try #require(app.careerData.snapshot?.board.vacancies.first?.id)
+            _ = try await createUser(app, email: "ander@test.nl", role: .employer, password: "right password 1")
+            let other = Browser(app)
+            _ = try await other.login("ander@test.nl", "right password 1")
+            #expect((try await other.post("/werkgever/vacatures/\(id)/weghalen", [:])).status == .notFound)
+            #expect((try await boss.post("/werkgever/vacatures/\(id)/weghalen", [:])).status == .seeOther)
+            #expect(app.careerData.snapshot?.board.count == 0)
+
+            // Competence search: only workers who opted in, never their names.
+            for (email, name, searchable) in [("open@test.nl", "Open Worker", true), ("dicht@test.nl", "Closed Worker", false)] {
+                _ = try await createUser(app, email: email, role: .worker, password: "right password 1", name: name)
+                let w = Browser(app)
+                _ = try await w.login(email, "right password 1")
+                _ = try await w.post("/paspoort/toevoegen", ["kind": "employment", "roleTitle": "Kassa", "occupation": "kassamedewerker", "start": "2024-01-01"])
+                var pairs = wishes()
+                if !searchable { pairs.removeAll { $0.0 == "searchable" } }
+                _ = try await w.post("/werk/wensen", pairs: pairs)
+            }
+            let found = try await boss.get("/werkgever/zoeken?beroep=kassamedewerker")
+            #expect(found.status == .ok)
+            #expect(found.body.string.contains("Kandidaat 1"))
+            #expect(!found.body.string.contains("Kandidaat 2"), "the worker who did not opt in is not shown")
+            #expect(!found.body.string.contains("Open Worker") && !found.body.string.contains("open@test.nl"))
+            #expect(found.body.string.contains("Heeft 2 van de 2 belangrijke vaardigheden."))
+        }
+    }
 }

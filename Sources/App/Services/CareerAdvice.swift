@@ -8,12 +8,15 @@ import Vapor
 public enum CareerAdvice {
     /// What the engine reads from a passport: every record that is not revoked.
     static func evidence(_ app: Application, worker: UUID) async throws -> [WorkEvidence] {
-        try await app.passportStore.records(worker: worker).compactMap { row in
-            guard row.revokedAt == nil, let json = try? JSONValue.parse(row.recordJSON),
-                  let record = try? WorkRecord(validated: json) else { return nil }
-            let occupation = record.occupation.map { $0.hasPrefix("http") ? $0 : "http://data.europa.eu/esco/occupation/" + $0 }
-            return WorkEvidence(occupationURI: occupation, skillURIs: record.skills, verified: row.isVerified)
-        }
+        try await app.passportStore.records(worker: worker).compactMap(evidence(from:))
+    }
+
+    /// One stored record as evidence; nil when revoked or unreadable.
+    static func evidence(from row: PassportRecordRow) -> WorkEvidence? {
+        guard row.revokedAt == nil, let json = try? JSONValue.parse(row.recordJSON),
+              let record = try? WorkRecord(validated: json) else { return nil }
+        let occupation = record.occupation.map { $0.hasPrefix("http") ? $0 : "http://data.europa.eu/esco/occupation/" + $0 }
+        return WorkEvidence(occupationURI: occupation, skillURIs: record.skills, verified: row.isVerified)
     }
 
     public struct WorkerTransitions {

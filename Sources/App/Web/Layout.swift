@@ -35,6 +35,10 @@ func renderPage(_ ctx: PageContext, title: String, status: HTTPStatus = .ok, _ m
             nav.append(el("li", el("a", ["href": SiteRoute.careerPaths.link()], text(ctx.t("Waar kan ik naartoe?", "Where can I go?")))))
             nav.append(el("li", el("a", ["href": SiteRoute.work.link()], text(ctx.t("Werk dat past", "Work that fits")))))
         }
+        if user.role == .employer {
+            nav.append(el("li", el("a", ["href": SiteRoute.employerVacancies.link()], text(ctx.t("Vacatures", "Vacancies")))))
+            nav.append(el("li", el("a", ["href": SiteRoute.employerSearch.link()], text(ctx.t("Mensen zoeken", "Find people")))))
+        }
         nav.append(el("li", el("a", ["href": SiteRoute.account.link()], text(ctx.t("Mijn account", "My account")))))
         if user.role == .admin {
             nav.append(el("li", el("a", ["href": SiteRoute.admin.link()], text(ctx.t("Beheer", "Admin")))))

@@ -94,5 +94,9 @@ private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -
     case .occupationTransitions: { try CareerController.explorer($0) }
     case .work: { try await CareerController.work($0) }
     case .workWishes: { try await CareerController.saveWishes($0) }
+    case .employerVacancies: { try await EmployerController.list($0) }
+    case .employerVacancyCreate: { try await EmployerController.create($0) }
+    case .employerVacancyDelete: { try await EmployerController.delete($0) }
+    case .employerSearch: { try await CompetenceSearchController.search($0) }
     }
 }

@@ -26,12 +26,14 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     case passportExport, accountDeleteForm, accountDelete
     case issuerUploadForm, issuerUpload
     case careerPaths, occupationTransitions, work, workWishes
+    case employerVacancies, employerVacancyCreate, employerVacancyDelete, employerSearch
 
     public var method: HTTPMethod {
         switch self {
         case .login, .register, .logout, .tokenCreate, .tokenRevoke, .adminSetRole,
              .apiIssuerKeys, .apiIssuerLinks, .apiStatusEntries, .apiCredentials, .apiCredentialsBatch, .apiCredentialRevoke,
-             .passportCode, .passportAdd, .passportRecordDelete, .shareCreate, .shareRevoke, .accountDelete, .issuerUpload, .workWishes: .POST
+             .passportCode, .passportAdd, .passportRecordDelete, .shareCreate, .shareRevoke, .accountDelete, .issuerUpload, .workWishes,
+             .employerVacancyCreate, .employerVacancyDelete: .POST
         default: .GET
         }
     }
@@ -84,6 +86,9 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .occupationTransitions: "/beroepen/:id/overstappen"
         case .work: "/werk"
         case .workWishes: "/werk/wensen"
+        case .employerVacancies, .employerVacancyCreate: "/werkgever/vacatures"
+        case .employerVacancyDelete: "/werkgever/vacatures/:id/weghalen"
+        case .employerSearch: "/werkgever/zoeken"
         }
     }
 
@@ -102,6 +107,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .passport, .passportCode, .passportAddForm, .passportAdd, .passportRecordDelete,
              .shares, .shareCreate, .shareRevoke, .shareKlusCV, .passportExport,
              .careerPaths, .work, .workWishes: .signedIn([.worker])
+        case .employerVacancies, .employerVacancyCreate, .employerVacancyDelete, .employerSearch: .signedIn([.employer])
         }
     }
 

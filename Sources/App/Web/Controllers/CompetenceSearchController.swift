@@ -1,0 +1,50 @@
+import Engine
+import Foundation
+import Passport
+import Taxonomy
+import Vapor
+
+/// Employers search, by occupation, the workers who opted in ("Gevonden worden" on their wishes).
+/// Results show skill coverage and verified experience only: never a name, contact details,
+/// age, sex or origin (Loopbrug does not hold the last three at all).
+enum CompetenceSearchController {
+    struct Candidate {
+        let score: Float
+        let covered: [Int32]
+        let missing: [Int32]
+        let verifiedRecords: Int
+        let verifiedHours: Double
+    }
+
+    /// At most this many candidates are shown; the order is by coverage only.
+    static let limit = 20
+
+    static func search(_ req: Request) async throws -> Response {
+        _ = try EmployerController.employer(req)
+        let ctx = PageContext(req)
+        let snapshot = try CareerImports.ready(req.application)
+        let query = (req.query[String.self, at: "beroep"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !query.isEmpty else { return CompetencePages.page(ctx, snapshot: snapshot, query: "", target: nil, candidates: [], searched: 0) }
+        guard query.count <= 200, let hit = req.application.taxonomy.index?.searchOccupations(query, limit: 1).first,
+              let target = snapshot.engine.model.index(of: hit.occupation.uri) else {
+            return CompetencePages.page(ctx, snapshot: snapshot, query: query, target: nil, candidates: [], searched: 0, status: .notFound)
+        }
+        let model = snapshot.engine.model
+        var candidates: [Candidate] = []
+        let workers = try await EngineStore(database: req.db).searchableWorkers()
+        for worker in workers {
+            guard let id = UUID(uuidString: worker) else { continue }
+            let rows = try await req.application.passportStore.records(worker: id).filter { $0.revokedAt == nil }
+            let profile = WorkerProfile(work: rows.compactMap(CareerAdvice.evidence(from:)), model: model)
+            guard !profile.held.isEmpty else { continue }
+            let fit = model.score(to: target, from: profile.held)
+            let verified = rows.filter(\.isVerified)
+            let hours = verified.compactMap { (try? JSONValue.parse($0.recordJSON)).flatMap { try? WorkRecord(validated: $0) }?.hours }.reduce(0, +)
+            candidates.append(Candidate(score: fit.score, covered: fit.covered, missing: fit.missing,
+                                        verifiedRecords: verified.count, verifiedHours: hours))
+        }
+        candidates.sort { $0.score > $1.score }
+        return CompetencePages.page(ctx, snapshot: snapshot, query: query, target: target,
+                                    candidates: Array(candidates.prefix(limit)), searched: workers.count)
+    }
+}
