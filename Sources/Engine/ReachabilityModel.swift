@@ -15,7 +15,7 @@ public struct ReachabilityModel: Sendable {
     /// For each skill, the occupations that list it and what one unit of credit on it adds to
     /// their score (weight × share ÷ total): `score(A → ·)` is then a sparse scatter over A's
     /// credited skills instead of a walk over all 124k occupation–skill links.
-    let listedBy: [Int32], contribution: [Float], listedStart: [Int]
+    let listedBy: [Listing], listedStart: [Int32]
 
     public init(dataset: TaxonomyDataset, parameters: ReachabilityParameters = ReachabilityParameters()) {
         self.parameters = parameters
@@ -56,12 +56,12 @@ public struct ReachabilityModel: Sendable {
                 let skill = Int(optionalIDs[k]); perSkill[skill].append((Int32(o), space.weights[skill] * optionalFactor))
             }
         }
-        var targets: [Int32] = [], amounts: [Float] = [], starts = [0]
+        var listings: [Listing] = [], starts: [Int32] = [0]
         for list in perSkill {
-            for (o, c) in list { targets.append(o); amounts.append(c) }
-            starts.append(targets.count)
+            for (o, c) in list { listings.append(Listing(occupation: o, amount: c)) }
+            starts.append(Int32(listings.count))
         }
-        (listedBy, contribution, listedStart) = (targets, amounts, starts)
+        (listedBy, listedStart) = (listings, starts)
     }
 
     public func index(of uri: String) -> Int? { indexByURI[uri] }
@@ -92,23 +92,31 @@ public struct ReachabilityModel: Sendable {
     /// Writes `held`'s credits into an empty scratch, noting each skill it touches.
     func fill(_ scratch: inout CreditScratch, _ held: HeldSkills) {
         // `raise` keeps the largest credit, so the order of exact and near credits does not matter.
-        let p = parameters
-        for (skill, strength) in held.strength {
-            let near = strength * p.related, sibling = strength * p.sibling
-            if near > 0 { for r in space.related[Int(skill)] { scratch.raise(r, to: near) } }
-            if sibling > 0 { for s in space.siblings[Int(skill)] { scratch.raise(s, to: sibling) } }
-            scratch.raise(skill, to: strength * p.exact)
+        for (skill, strength) in held.strength { scratch.raise(skill, strength: strength, space: space, exact: parameters.exact) }
+    }
+
+    /// Fills the scratch for someone working in `occupation`, as `heldSkills(ofOccupation:)` would
+    /// without building a dictionary: the matrix does this 3,007 times.
+    func fill(_ scratch: inout CreditScratch, occupation: Int) {
+        for k in essentialStart[occupation]..<essentialStart[occupation + 1] {
+            scratch.raise(essentialIDs[k], strength: 1, space: space, exact: parameters.exact)
+        }
+        for k in optionalStart[occupation]..<optionalStart[occupation + 1] {
+            scratch.raise(optionalIDs[k], strength: parameters.optionalHeld, space: space, exact: parameters.exact)
         }
     }
 
     /// Scores towards every occupation from a filled scratch, into `scores` (zeroed by the caller).
     func accumulate(_ scratch: CreditScratch, into scores: UnsafeMutableBufferPointer<Float>) {
-        listedBy.withUnsafeBufferPointer { targets in
-            contribution.withUnsafeBufferPointer { amounts in
-                for skill in scratch.touched {
-                    let credit = scratch.credit[Int(skill)]
-                    for k in listedStart[Int(skill)]..<listedStart[Int(skill) + 1] {
-                        scores[Int(targets[k])] += credit * amounts[k]
+        listedBy.withUnsafeBufferPointer { listings in
+            listedStart.withUnsafeBufferPointer { start in
+                scratch.credit.withUnsafeBufferPointer { credit in
+                    for skill in scratch.touched {
+                        let c = credit[Int(skill)]
+                        for k in Int(start[Int(skill)])..<Int(start[Int(skill) + 1]) {
+                            let l = listings[k]
+                            scores[Int(l.occupation)] += c * l.amount
+                        }
                     }
                 }
             }
@@ -158,24 +166,44 @@ public struct ReachabilityModel: Sendable {
     }
 }
 
+/// One occupation that lists a skill, and what one unit of credit on that skill adds to its score;
+/// kept together so the scatter reads one stream.
+struct Listing {
+    let occupation: Int32
+    let amount: Float
+}
+
 /// A reusable credit array for one source and the skills it touched, so it can be emptied
 /// without writing all 13,896 entries again.
 struct CreditScratch {
     private(set) var credit: [Float]
     private(set) var touched: [Int32] = []
 
-    init(skills: Int) { credit = [Float](repeating: 0, count: skills) }
+    init(skills: Int) {
+        credit = [Float](repeating: 0, count: skills)
+        touched.reserveCapacity(1024)
+    }
 
-    @inline(__always)
-    mutating func raise(_ skill: Int32, to value: Float) {
-        let old = credit[Int(skill)]
-        guard value > old else { return }
-        if old == 0 { touched.append(skill) }
-        credit[Int(skill)] = value
+    /// Credits a held skill and, at their share, its near skills; each keeps its largest credit.
+    mutating func raise(_ skill: Int32, strength: Float, space: SkillSpace, exact: Float) {
+        credit.withUnsafeMutableBufferPointer { c in
+            @inline(__always) func set(_ s: Int32, _ value: Float) {
+                let old = c[Int(s)]
+                guard value > old else { return }
+                if old == 0 { touched.append(s) }
+                c[Int(s)] = value
+            }
+            space.near.withUnsafeBufferPointer { near in
+                for k in Int(space.nearStart[Int(skill)])..<Int(space.nearStart[Int(skill) + 1]) {
+                    set(near[k].skill, strength * near[k].share)
+                }
+            }
+            set(skill, strength * exact)
+        }
     }
 
     mutating func clear() {
-        for s in touched { credit[Int(s)] = 0 }
+        credit.withUnsafeMutableBufferPointer { c in for s in touched { c[Int(s)] = 0 } }
         touched.removeAll(keepingCapacity: true)
     }
 }

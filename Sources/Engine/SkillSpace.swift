@@ -12,11 +12,16 @@ public struct SkillSpace: Sendable {
     private let idByURI: [String: Int32]
     /// Specificity weight of each skill in [floor, 1]: rare skills weigh most.
     public let weights: [Float]
-    /// Skills related to each skill by an ESCO skill–skill relation, either direction.
-    let related: [[Int32]]
-    /// Skills sharing a parent (a skill group or a broader skill) with each skill, itself excluded;
-    /// parents with more than `parameters.largestSiblingGroup` children are left out as too broad.
-    let siblings: [[Int32]]
+    /// For each skill, its near skills with the share of credit they pass on: skills ESCO relates
+    /// to it (either direction) at `parameters.related`, skills sharing a parent in the hierarchy
+    /// at `parameters.sibling` (parents with more than `largestSiblingGroup` children are too
+    /// broad to count), the larger when both. Flat: `near[nearStart[s]..<nearStart[s + 1]]`.
+    let near: [Near], nearStart: [Int32]
+
+    struct Near {
+        let skill: Int32
+        let share: Float
+    }
 
     public var count: Int { uris.count }
 
@@ -24,8 +29,13 @@ public struct SkillSpace: Sendable {
 
     /// - Parameter occupationCounts: how many occupations list each skill (essential or optional).
     init(dataset: TaxonomyDataset, parameters: ReachabilityParameters) {
-        uris = dataset.skills.map(\.uri)
-        labels = dataset.skills.map(\.label)
+        // Ids follow the skill hierarchy (siblings next to each other), so the skills one source
+        // touches, and their lists in the model, lie close together in memory.
+        var firstParent: [String: String] = [:]
+        for link in dataset.skillBroader where firstParent[link.uri] == nil { firstParent[link.uri] = link.broaderURI }
+        let ordered = dataset.skills.sorted { (firstParent[$0.uri] ?? "", $0.uri) < (firstParent[$1.uri] ?? "", $1.uri) }
+        uris = ordered.map(\.uri)
+        labels = ordered.map(\.label)
         var ids: [String: Int32] = [:]
         ids.reserveCapacity(uris.count)
         for (i, uri) in uris.enumerated() where ids[uri] == nil { ids[uri] = Int32(i) }
@@ -48,7 +58,6 @@ public struct SkillSpace: Sendable {
             related[Int(a)].append(b)
             related[Int(b)].append(a)
         }
-        self.related = related.map { Array(Set($0)).sorted() }
 
         var children: [String: [Int32]] = [:]
         for link in dataset.skillBroader {
@@ -58,6 +67,15 @@ public struct SkillSpace: Sendable {
         for group in children.values where group.count > 1 && group.count <= parameters.largestSiblingGroup {
             for a in group { siblings[Int(a)].formUnion(group) }
         }
-        self.siblings = siblings.enumerated().map { i, set in set.subtracting([Int32(i)]).sorted() }
+        var near: [Near] = [], starts: [Int32] = [0]
+        for i in 0..<uris.count {
+            var share: [Int32: Float] = [:]
+            for r in related[i] where parameters.related > 0 { share[r] = parameters.related }
+            for s in siblings[i] where s != Int32(i) && parameters.sibling > 0 { share[s] = max(share[s] ?? 0, parameters.sibling) }
+            near += share.keys.sorted().map { Near(skill: $0, share: share[$0]!) }
+            starts.append(Int32(near.count))
+        }
+        self.near = near
+        nearStart = starts
     }
 }
