@@ -82,6 +82,8 @@ import VaporTesting
         "POST /werkgever/vacatures": [.role(.employer)],
         "POST /werkgever/vacatures/:id/weghalen": [.role(.employer)],
         "GET /werkgever/zoeken": [.role(.employer)],
+        "GET /beheer/loopbaan": [.role(.admin)],
+        "POST /beheer/loopbaan": [.role(.admin)],
     ]
 
     @Test func everyRouteIsInTheMatrixAndBehavesAsExpected() async throws {

@@ -167,4 +167,19 @@ import VaporTesting
             #expect(found.body.string.contains("Heeft 2 van de 2 belangrijke vaardigheden."))
         }
     }
+
+    @Test func anAdminUploadsTheCatalogueAndSeesEveryBadRow() async throws {
+        try await withTestApp { app in
+            _ = try await createUser(app, email: "admin@test.nl", role: .admin, password: "right password 1")
+            let admin = Browser(app)
+            _ = try await admin.login("admin@test.nl", "right password 1")
+            #expect((try await admin.get("/beheer/loopbaan")).status == .ok)
+            let bad = "id,title,provider,skills,hours,cost_eur,format,place,start_dates\nc1,A,P,\(Self.s1),0,0,online,,\nc2,A,P,\(Self.s1),8,0,classroom,Atlantis,\n"
+            let refused = try await admin.upload("/beheer/loopbaan", field: "file", filename: "cursussen.csv", content: bad, fields: ["table": "courses"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("cursussen.csv: 2 fouten. Er is niets veranderd."))
+            #expect(refused.body.string.contains("Atlantis"))
+            #expect(app.careerData.snapshot?.catalogue.courses.isEmpty == true)
+        }
+    }
 }

@@ -183,17 +183,49 @@ try:
     driver.get(BASE + "/registreren")
     audit(driver, "07-register")
 
+    # An employer posts a short job in two steps and searches people who chose to be found.
+    driver.get(BASE + "/inloggen")
+    driver.find_element(By.ID, "email").send_keys("employer@demo.loopbrug.nl")
+    driver.find_element(By.ID, "password").send_keys("loopbrug-demo")
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait_for_heading(driver, "Welkom")
+    driver.find_element(By.LINK_TEXT, "Vacatures").click()
+    wait_for_heading(driver, "Vacatures en klussen")
+    audit(driver, "18-employer")
+    driver.find_element(By.ID, "occupation").send_keys("schoonmaker")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/werkgever/vacatures'] button[type=submit]").click()
+    wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "input[name='skills[]']")) > 0)
+    check(all(b.is_selected() for b in driver.find_elements(By.CSS_SELECTOR, "input[name='skills[]']")), "the occupation's skills come ticked")
+    audit(driver, "19-employer-skills")
+    driver.find_element(By.ID, "title").send_keys("Schoonmaak kantoor Almere")
+    driver.find_element(By.ID, "hoursMin").send_keys("8")
+    driver.find_element(By.ID, "hoursMax").send_keys("16")
+    driver.find_element(By.ID, "place").send_keys("Almere")
+    driver.execute_script("document.getElementById('start').value = '2027-02-01'")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/werkgever/vacatures'] button[type=submit]").click()
+    wait(driver).until(lambda d: "staat nu open" in d.page_source)
+    check("Schoonmaak kantoor Almere" in driver.page_source, "the new vacancy is listed")
+    driver.find_element(By.LINK_TEXT, "Mensen zoeken").click()
+    wait_for_heading(driver, "Mensen zoeken op vaardigheden")
+    driver.find_element(By.ID, "beroep").send_keys("schoonmaker")
+    driver.find_element(By.CSS_SELECTOR, "form[role=search] button[type=submit]").click()
+    wait(driver).until(lambda d: "Kandidaat 1" in d.page_source)
+    check("Samira" not in driver.page_source, "the competence search never shows a name")
+    audit(driver, "20-employer-search")
+    log_out(driver)
+
     # The pages of the other roles: an issuer's API keys and the admin overview.
     for email, path, name in [("issuer@demo.loopbrug.nl", "/account/sleutels", "08-tokens"),
                               ("issuer@demo.loopbrug.nl", "/account/werkbewijzen", "08-upload"),
-                              ("admin@demo.loopbrug.nl", "/beheer", "09-admin")]:
+                              ("admin@demo.loopbrug.nl", "/beheer", "09-admin"),
+                              ("admin@demo.loopbrug.nl", "/beheer/loopbaan", "21-admin-career")]:
         driver.get(BASE + "/inloggen")
         driver.find_element(By.ID, "email").send_keys(email)
         driver.find_element(By.ID, "password").send_keys("loopbrug-demo")
         driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
         wait_for_heading(driver, "Welkom")
         driver.get(BASE + path)
-        check(driver.find_element(By.TAG_NAME, "h1").text in ("API-sleutels", "Werkbewijzen uploaden", "Beheer"), f"{path} opens for {email}")
+        check(driver.find_element(By.TAG_NAME, "h1").text in ("API-sleutels", "Werkbewijzen uploaden", "Beheer", "Tekortberoepen, cursussen en vacatures"), f"{path} opens for {email}")
         audit(driver, name)
         log_out(driver)
 finally:

@@ -29,7 +29,12 @@ enum CSRF {
 
 /// Rejects a form post without the session's CSRF token, before the handler runs.
 struct CSRFMiddleware: AsyncMiddleware {
+    /// The route's body limit: middleware runs before the route collects the body, so a form
+    /// larger than one network read (a long list of ticked skills) must be collected here first.
+    let maxBodyBytes: Int
+
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        _ = try await req.body.collect(max: maxBodyBytes).get()
         guard CSRF.isValid(req) else {
             throw Abort(.forbidden, reason: Lang.of(req).t(
                 "Dit formulier is verlopen of niet geldig. Laad de pagina opnieuw en probeer het nog eens.",

@@ -4,7 +4,7 @@ import Vapor
 func registerRoutes(_ app: Application) {
     for route in SiteRoute.allCases {
         var middleware: [any Middleware] = [AccessMiddleware(route: route)]
-        if route.isFormPost { middleware.append(CSRFMiddleware()) }
+        if route.isFormPost { middleware.append(CSRFMiddleware(maxBodyBytes: route.bodyLimitBytes)) }
         let responder = handler(for: route)
         app.grouped(middleware).on(route.method, route.pathComponents, body: route.bodyLimit,
                                    use: responder)
@@ -14,12 +14,14 @@ func registerRoutes(_ app: Application) {
 
 extension SiteRoute {
     /// How much of a request body a route reads: a JSON Lines batch may be large, forms are small.
-    var bodyLimit: HTTPBodyStreamStrategy {
+    var bodyLimit: HTTPBodyStreamStrategy { .collect(maxSize: ByteCount(value: bodyLimitBytes)) }
+
+    var bodyLimitBytes: Int {
         switch self {
-        case .apiCredentialsBatch: .collect(maxSize: "256mb")
-        case .issuerUpload: .collect(maxSize: "64mb")
-        case _ where isFormPost: .collect(maxSize: "64kb")
-        default: .collect(maxSize: "1mb")
+        case .apiCredentialsBatch: 256 << 20
+        case .issuerUpload, .adminCareerUpload: 64 << 20
+        case _ where isFormPost: 64 << 10
+        default: 1 << 20
         }
     }
 }
@@ -98,5 +100,7 @@ private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -
     case .employerVacancyCreate: { try await EmployerController.create($0) }
     case .employerVacancyDelete: { try await EmployerController.delete($0) }
     case .employerSearch: { try await CompetenceSearchController.search($0) }
+    case .adminCareer: { try await CareerAdminController.form($0) }
+    case .adminCareerUpload: { try await CareerAdminController.upload($0) }
     }
 }

@@ -27,13 +27,14 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     case issuerUploadForm, issuerUpload
     case careerPaths, occupationTransitions, work, workWishes
     case employerVacancies, employerVacancyCreate, employerVacancyDelete, employerSearch
+    case adminCareer, adminCareerUpload
 
     public var method: HTTPMethod {
         switch self {
         case .login, .register, .logout, .tokenCreate, .tokenRevoke, .adminSetRole,
              .apiIssuerKeys, .apiIssuerLinks, .apiStatusEntries, .apiCredentials, .apiCredentialsBatch, .apiCredentialRevoke,
              .passportCode, .passportAdd, .passportRecordDelete, .shareCreate, .shareRevoke, .accountDelete, .issuerUpload, .workWishes,
-             .employerVacancyCreate, .employerVacancyDelete: .POST
+             .employerVacancyCreate, .employerVacancyDelete, .adminCareerUpload: .POST
         default: .GET
         }
     }
@@ -89,6 +90,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .employerVacancies, .employerVacancyCreate: "/werkgever/vacatures"
         case .employerVacancyDelete: "/werkgever/vacatures/:id/weghalen"
         case .employerSearch: "/werkgever/zoeken"
+        case .adminCareer, .adminCareerUpload: "/beheer/loopbaan"
         }
     }
 
@@ -101,7 +103,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
             .everyone
         case .logout, .account, .accountDeleteForm, .accountDelete: .signedIn(nil)
         case .tokens, .tokenCreate, .tokenRevoke, .issuerUploadForm, .issuerUpload: .signedIn([.issuer])
-        case .admin, .adminSetRole: .signedIn([.admin])
+        case .admin, .adminSetRole, .adminCareer, .adminCareerUpload: .signedIn([.admin])
         case .issuerMe, .apiIssuerKeys, .apiIssuerLinks, .apiStatusEntries, .apiCredentials, .apiCredentialsBatch, .apiCredentialRevoke:
             .apiToken(.issuer)
         case .passport, .passportCode, .passportAddForm, .passportAdd, .passportRecordDelete,

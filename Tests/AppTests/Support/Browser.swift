@@ -37,10 +37,11 @@ final class Browser: @unchecked Sendable {
 
     /// Posts a multipart form with one file, as a browser's file upload does (CSRF token added).
     @discardableResult
-    func upload(_ path: String, field: String, filename: String, content: String) async throws -> TestingHTTPResponse {
+    func upload(_ path: String, field: String, filename: String, content: String, fields: [String: String] = [:]) async throws -> TestingHTTPResponse {
         let boundary = "loopbrug-test-boundary"
         let token = try await csrfToken()
         var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n"
+        for (name, value) in fields { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n" }
         body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
         body += content + "\r\n--\(boundary)--\r\n"
         return try await send(.POST, path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: body)

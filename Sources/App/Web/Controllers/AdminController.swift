@@ -12,7 +12,9 @@ enum AdminController {
         let users = try await UserModel.query(on: req.db).sort(\.$email).range(..<500).all()
         let lastImport = try await TaxonomyStore(database: req.db).latestImport()
         let index = req.application.taxonomy.index
-        var main: [Node] = [el("h1", text(ctx.t("Beheer", "Admin")))]
+        var main: [Node] = [el("h1", text(ctx.t("Beheer", "Admin"))),
+                            el("p", el("a", ["href": SiteRoute.adminCareer.link()],
+                                       text(ctx.t("Tekortberoepen, cursussen en vacatures bijwerken", "Update shortage occupations, courses and vacancies"))))]
         main.append(el("h2", text(ctx.t("Beroepenlijst (ESCO)", "Occupation list (ESCO)"))))
         if let lastImport, let index {
             let locale = Locale(identifier: ctx.lang.isEnglish ? "en_GB" : "nl_NL")
