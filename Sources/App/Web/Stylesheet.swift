@@ -39,8 +39,8 @@ enum Stylesheet {
     .notice{border-left:6px solid #a11b1b;background:#fff;padding:.75rem 1rem;margin:0 0 1rem}
     .ok{border-left:6px solid #1e6b34;background:#fff;padding:.75rem 1rem;margin:0 0 1rem}
     ol.results,ul.plain{list-style:none;padding:0;margin:0}
-    ol.results li{background:#fff;border:1px solid #d4d4cf;border-radius:8px;padding:.75rem 1rem;margin:0 0 .6rem}
-    ol.results a{font-weight:600;font-size:1.1rem}
+    ol.results>li{background:#fff;border:1px solid #d4d4cf;border-radius:8px;padding:.75rem 1rem;margin:0 0 .6rem}
+    ol.results>li>a,ol.results h3 a{font-weight:600;font-size:1.1rem}
     .meta{color:#4a4a4a;font-size:.95rem;margin:.2rem 0 0}
     ul.skills{padding-left:1.2rem}
     ul.skills li{margin:.2rem 0}

@@ -32,7 +32,7 @@ enum CareerPages {
         main.append(el("h2", text(ctx.t("Beroepen binnen bereik", "Occupations within reach"))))
         if !ctx.lang.isEnglish { main.append(skillLanguageNote) }
         main.append(el("ol", ["class": "results"], children: result.report.transitions.map {
-            transitionItem(ctx, result.snapshot, $0)
+            transitionItem(ctx, result.snapshot, $0, forWorker: true)
         }))
         main.append(el("p", ["class": "meta"], text(ctx.t(
             "Hoe we dit berekenen: we vergelijken de vaardigheden uit je werk met wat een beroep vraagt. Zeldzame vaardigheden tellen zwaarder. Werk dat je zelf hebt toegevoegd telt iets minder mee.",
@@ -52,7 +52,7 @@ enum CareerPages {
             el("p", el("a", ["href": SiteRoute.occupation.link(model.occupations[source].id)], text(ctx.t("Over dit beroep", "About this occupation")))),
         ]
         if !ctx.lang.isEnglish { main.append(skillLanguageNote) }
-        main.append(el("ol", ["class": "results"], children: report.transitions.map { transitionItem(ctx, snapshot, $0) }))
+        main.append(el("ol", ["class": "results"], children: report.transitions.map { transitionItem(ctx, snapshot, $0, forWorker: false) }))
         main.append(el("p", ["class": "meta"], text(ctx.t(
             "\(report.viableTargets) beroepen zijn binnen bereik. Grenzen: binnen bereik vanaf \(percent(snapshot.engine.thresholds.viable)), dichtbij vanaf \(percent(snapshot.engine.thresholds.highlyViable)) van de vaardigheden (gewogen).",
             "\(report.viableTargets) occupations are within reach. Limits: within reach from \(percent(snapshot.engine.thresholds.viable)), close from \(percent(snapshot.engine.thresholds.highlyViable)) of the skills (weighted)."))))
@@ -60,7 +60,8 @@ enum CareerPages {
     }
 
     /// One target: name, how close, shortage or growth, what is there already, what to learn, courses.
-    static func transitionItem(_ ctx: PageContext, _ snapshot: CareerData.Snapshot, _ t: Transition) -> Node {
+    /// `forWorker`: the sentences speak to the worker ("je"); in the explorer they describe the occupation.
+    static func transitionItem(_ ctx: PageContext, _ snapshot: CareerData.Snapshot, _ t: Transition, forWorker: Bool) -> Node {
         let model = snapshot.engine.model
         let occupation = model.occupations[t.target]
         var badges: [Node] = [el("span", ["class": "badge " + (t.viability == .highlyViable ? "verified" : "self")],
@@ -74,13 +75,18 @@ enum CareerPages {
         var body: [Node] = [
             el("h3", el("a", ["href": SiteRoute.occupation.link(occupation.id)], text(occupation.label(in: ctx.lang.isEnglish ? .en : .nl)))),
             el("p", children: badges),
-            el("p", text(CareerText.transitionSentence(covered: t.covered.count, missing: t.missing.count, english: ctx.lang.isEnglish))),
+            el("p", text(forWorker ? CareerText.transitionSentence(covered: t.covered.count, missing: t.missing.count, english: ctx.lang.isEnglish)
+                         : ctx.t("Al aanwezig: \(t.covered.count) van de \(t.covered.count + t.missing.count) belangrijke vaardigheden.",
+                                 "Already there: \(t.covered.count) of the \(t.covered.count + t.missing.count) key skills."))),
         ]
         if !t.missing.isEmpty {
             body.append(el("p", ["class": "label"], text(ctx.t("Nog te leren:", "Still to learn:"))))
             body.append(el("ul", ["class": "skills"], children: t.missing.prefix(4).map { m in
                 var item: [Node] = [el("span", ["lang": "en"], text(model.space.labels[Int(m.skill)]))]
-                if m.near { item.append(text(ctx.t(" (lijkt op iets dat je al kunt)", " (close to something you can do)"))) }
+                if m.near {
+                    item.append(text(forWorker ? ctx.t(" (lijkt op iets dat je al kunt)", " (close to something you can do)")
+                                               : ctx.t(" (lijkt op een vaardigheid uit het beroep)", " (close to a skill of the occupation)")))
+                }
                 return el("li", children: item)
             } + (t.missing.count > 4 ? [el("li", text(ctx.t("en nog \(t.missing.count - 4)", "and \(t.missing.count - 4) more")))] : [])))
             body.append(coursesNode(ctx, snapshot, missing: t.missing.map(\.skill), limit: 2))
