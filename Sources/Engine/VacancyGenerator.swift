@@ -1,16 +1,17 @@
 import Foundation
+import Taxonomy
 
 /// Makes plausible vacancies from ESCO for benchmarks and demos, the same ones for the same seed:
 /// an occupation, 3 to 10 of its essential skills, hours, a place weighted by population, a
 /// contract, a sector and (for short jobs) the days.
 public struct VacancyGenerator: Sendable {
-    private var random: SplitMix64
+    private var random: SeededGenerator
     private let model: ReachabilityModel
     private let places: [Place]
     private let cumulativePopulation: [Double]
 
     public init(seed: UInt64, model: ReachabilityModel, places: PlaceDirectory) {
-        random = SplitMix64(seed: seed)
+        random = SeededGenerator(seed: seed)
         self.model = model
         self.places = places.places
         var total = 0.0
@@ -44,19 +45,8 @@ public struct VacancyGenerator: Sendable {
     }
 }
 
-/// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64): the same workload every run.
-public struct SplitMix64: Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SeededGenerator {
+    /// A number in 0..<bound (modulo: fine for workloads, and the same every run).
     public mutating func next(below bound: UInt64) -> UInt64 { next() % max(1, bound) }
     public mutating func next(_ bound: Int) -> Int { Int(next(below: UInt64(max(1, bound)))) }
     mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }

@@ -57,7 +57,7 @@ struct BenchEngine: AsyncParsableCommand {
         AppRunner.say(String(format: "Matrix + top 10 per row with exact skill matches only (no near-skill credit): best %.0f ms", plainTimes.min()! * 1000))
 
         // 2. Workers: one to three occupations' worth of verified work plus a few loose skills each.
-        var rng = SplitMix64(seed: seed ^ 0x5DEE_CE66_D1CE_4E5B)
+        var rng = SeededGenerator(seed: seed ^ 0x5DEE_CE66_D1CE_4E5B)
         let people = (0..<workers).map { _ in Self.worker(model: model, rng: &rng) }
         for p in people.prefix(20) { _ = model.transitions(from: p, thresholds: thresholds, top: 20) }
         let targetTimes = people.map { p in BenchTaxonomy.time { _ = model.bestTargets(from: p, top: 20) } }.sorted()
@@ -108,7 +108,7 @@ struct BenchEngine: AsyncParsableCommand {
         }
     }
 
-    static func worker(model: ReachabilityModel, rng: inout SplitMix64) -> HeldSkills {
+    static func worker(model: ReachabilityModel, rng: inout SeededGenerator) -> HeldSkills {
         var held = HeldSkills()
         for _ in 0..<(1 + rng.next(3)) {
             held.add(model.heldSkills(ofOccupation: rng.next(model.occupations.count)))
@@ -117,7 +117,7 @@ struct BenchEngine: AsyncParsableCommand {
         return held
     }
 
-    static func wishes(places: PlaceDirectory, rng: inout SplitMix64) -> WorkWishes {
+    static func wishes(places: PlaceDirectory, rng: inout SeededGenerator) -> WorkWishes {
         let contracts = ContractType.allCases.filter { _ in rng.next(2) == 0 }
         let sections = SBI.sections.keys.sorted()
         return WorkWishes(
