@@ -65,5 +65,9 @@ public func prepare(_ app: Application, progress: @escaping @Sendable (String) -
             DemoData.credentialLines().forEach(progress)
         }
     }
+    let careerStart = ContinuousClock.now
     try await app.careerData.reload(app)
+    if let board = app.careerData.snapshot?.board, board.count > 0 {
+        progress("\(board.count) vacancies and short jobs loaded in \(careerStart.duration(to: .now).formatted(.units(allowed: [.milliseconds])))")
+    }
 }

@@ -12,10 +12,18 @@ public final class CareerData: Sendable {
         public let outlook: OutlookTable
         public let catalogue: CourseCatalogue
         public let board: VacancyBoard
+
+        func with(outlook: OutlookTable? = nil, catalogue: CourseCatalogue? = nil, board: VacancyBoard? = nil) -> Snapshot {
+            Snapshot(engine: engine, places: places, outlook: outlook ?? self.outlook,
+                     catalogue: catalogue ?? self.catalogue, board: board ?? self.board)
+        }
     }
 
     private let current = NIOLockedValueBox<Snapshot?>(nil)
     private let placesCache = NIOLockedValueBox<PlaceDirectory?>(nil)
+    /// Serialises the changes to the board, so two posts at once cannot lose one; readers keep
+    /// using the previous snapshot meanwhile.
+    private let writer = NIOLock()
 
     public init() {}
 
@@ -44,6 +52,29 @@ public final class CareerData: Sendable {
                                 catalogue: CourseCatalogue(courses: courses, model: engine.model),
                                 board: VacancyBoard(vacancies: vacancies, model: engine.model))
         current.withLockedValue { $0 = snapshot }
+    }
+
+    /// Puts vacancies just stored on the board without reading all of them from the database again
+    /// (with 200,000 vacancies that read takes seconds; rebuilding the board from memory about 0.5 s).
+    public func add(_ vacancies: [Vacancy]) {
+        change { old in old.with(board: VacancyBoard(vacancies: old.board.vacancies + vacancies, model: old.engine.model)) }
+    }
+
+    /// Takes vacancies just deleted off the board.
+    public func remove(ids: Set<String>) {
+        change { old in old.with(board: VacancyBoard(vacancies: old.board.vacancies.filter { !ids.contains($0.id) }, model: old.engine.model)) }
+    }
+
+    /// Uses a shortage/growth table or a course catalogue just stored.
+    public func use(outlook entries: [OccupationOutlook]) { change { $0.with(outlook: OutlookTable(entries: entries)) } }
+    public func use(courses: [Course]) { change { $0.with(catalogue: CourseCatalogue(courses: courses, model: $0.engine.model)) } }
+
+    private func change(_ edit: (Snapshot) -> Snapshot) {
+        writer.withLock {
+            guard let old = snapshot else { return }
+            let new = edit(old)
+            current.withLockedValue { $0 = new }
+        }
     }
 }
 

@@ -20,7 +20,7 @@ public enum CareerImports {
         case .problems(let p): return .refused(p)
         case .rows(let rows):
             try await EngineStore(database: app.db).replaceOutlook(rows)
-            try await app.careerData.reload(app)
+            app.careerData.use(outlook: rows)
             return .imported(rows.count)
         }
     }
@@ -32,7 +32,7 @@ public enum CareerImports {
         case .problems(let p): return .refused(p)
         case .rows(let rows):
             try await EngineStore(database: app.db).replaceCourses(rows)
-            try await app.careerData.reload(app)
+            app.careerData.use(courses: rows)
             return .imported(rows.count)
         }
     }
@@ -54,7 +54,7 @@ public enum CareerImports {
         let problems = try await EngineStore(database: app.db).addVacancies(vacancies, employerUserID: employerUserID,
                                                                             now: app.dependencies.now(), lines: lines)
         guard problems.isEmpty else { return .refused(problems) }
-        try await app.careerData.reload(app)
+        app.careerData.add(vacancies)
         return .imported(vacancies.count)
     }
 

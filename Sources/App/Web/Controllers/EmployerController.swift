@@ -70,7 +70,7 @@ enum EmployerController {
               try await EngineStore(database: req.db).deleteVacancy(id: id, employerUserID: user.id.uuidString.lowercased()) else {
             throw Abort(.notFound)
         }
-        try await req.application.careerData.reload(req.application)
+        req.application.careerData.remove(ids: [id])
         return req.redirect(to: SiteRoute.employerVacancies.link(), redirectType: .normal)
     }
 
