@@ -38,6 +38,10 @@ let package = Package(
             swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
 
+        // Pure domain: municipal insight — Gower dissimilarities, k-medoids (PAM), silhouettes and
+        // agreement between clusterings. Optimised in debug builds too: tests cluster real sizes.
+        .target(name: "Insight", swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+
         // Pure domain: roles, sign-up rules and the failed-login throttle.
         .target(name: "Accounts", swiftSettings: strict),
 
@@ -87,6 +91,7 @@ let package = Package(
 
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TaxonomySource"], swiftSettings: strict),
+        .testTarget(name: "InsightTests", dependencies: ["Insight", "Taxonomy"], swiftSettings: strict),
         .testTarget(name: "PassportTests", dependencies: ["Passport"], swiftSettings: strict),
         .testTarget(name: "KlusCVTests", dependencies: ["KlusCV"], swiftSettings: strict),
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "TaxonomySource"], swiftSettings: strict),
