@@ -1,0 +1,149 @@
+import Foundation
+
+/// One person as the municipal microdata describe them (the columns of issue 5's input format).
+public struct PersonRecord: Sendable, Equatable {
+    public enum Sex: String, Sendable, CaseIterable { case man, vrouw }
+    public enum Household: String, Sendable, CaseIterable {
+        case partnerMetKind = "partner_met_kind", alleenstaandeOuder = "alleenstaande_ouder"
+        case partnerZonderKind = "partner_zonder_kind", alleenstaande, thuiswonendKind = "thuiswonend_kind", overig
+    }
+    public enum Education: String, Sendable, CaseIterable { case laag, mbo2, mbo3, mbo4, havoVwo = "havo_vwo", hoog, onbekend }
+    public enum Contract: String, Sendable, CaseIterable { case vast, flex, bepaaldeTijd = "bepaalde_tijd" }
+    public enum HoursBand: String, Sendable, CaseIterable {
+        case under12 = "<12", from12 = "12-20", from20 = "20-25", from25 = "25-30", from30 = "30-35", over35 = "35+"
+    }
+    public enum Breadwinner: String, Sendable, CaseIterable { case ja, nee, onbekend }
+
+    public let personID: String
+    public let age: Int
+    public let sex: Sex
+    public let household: Household
+    public let education: Education
+    public let incomeEuros: Double?
+    public let contract: Contract
+    public let hoursPerWeek: Double?
+    public let hoursBand: HoursBand
+    /// An SBI section letter, or "N78" (temp agencies and job placement) apart from N.
+    public let sector: String
+    public let jobs: Int
+    public let breadwinner: Breadwinner
+    public let municipality: String
+
+    public static let columns = ["person_id", "age", "sex", "household", "education", "income_eur", "contract",
+                                 "hours_per_week", "hours_band", "sector", "n_jobs", "breadwinner", "municipality"]
+    public static let sectors: Set<String> = Set("ABCDEFGHIJKLMNOPQRSTU".map(String.init)).union(["N78"])
+}
+
+/// A problem in the microdata file: where (line and column) and why.
+public struct RecordProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public let line: Int
+    public let column: String
+    public let reason: String
+    public var description: String { column.isEmpty ? "line \(line): \(reason)" : "line \(line), \(column): \(reason)" }
+}
+
+/// Reads the person-level CSV (UTF-8, comma-separated, header row; extra columns ignored). Every
+/// problem is reported, up to `problemLimit`; a file with any problem yields no records.
+public enum PersonRecordReader {
+    public static let problemLimit = 500
+
+    public enum Outcome: Sendable {
+        case records([PersonRecord])
+        case problems([RecordProblem])
+    }
+
+    public static func read(_ bytes: [UInt8]) -> Outcome {
+        var records: [PersonRecord] = []
+        var problems: [RecordProblem] = []
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).makeIterator()
+        var lineNumber = 1
+        guard let headerBytes = lines.next(), let header = String(validating: strip(headerBytes, bom: true), as: UTF8.self),
+              !header.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return .problems([RecordProblem(line: 1, column: "", reason: bytes.isEmpty ? "the file is empty" : "the header is missing or not UTF-8")])
+        }
+        let names = header.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var index: [String: Int] = [:]
+        for (i, name) in names.enumerated() where index[name] == nil { index[name] = i }
+        let missing = PersonRecord.columns.filter { index[$0] == nil }
+        guard missing.isEmpty else {
+            return .problems(missing.map { RecordProblem(line: 1, column: $0, reason: "column is missing from the header") })
+        }
+        var seen: [String: Int] = [:]
+        while let raw = lines.next() {
+            lineNumber += 1
+            let lineBytes = strip(raw, bom: false)
+            if lineBytes.allSatisfy({ $0 == 0x20 }) { continue }
+            guard let line = String(validating: lineBytes, as: UTF8.self) else {
+                problems.append(RecordProblem(line: lineNumber, column: "", reason: "not valid UTF-8"))
+                if problems.count >= problemLimit { break } else { continue }
+            }
+            // The microdata format has no quoted fields: a comma always separates.
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard fields.count >= names.count else {
+                problems.append(RecordProblem(line: lineNumber, column: "", reason: "\(fields.count) fields where the header has \(names.count)"))
+                if problems.count >= problemLimit { break } else { continue }
+            }
+            var rowProblems: [RecordProblem] = []
+            func field(_ name: String) -> String { fields[index[name]!] }
+            func category<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) -> T? where T.RawValue == String {
+                if let value = T(rawValue: field(name)) { return value }
+                rowProblems.append(RecordProblem(line: lineNumber, column: name,
+                    reason: "\"\(field(name))\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))"))
+                return nil
+            }
+            let id = field("person_id")
+            if id.isEmpty { rowProblems.append(RecordProblem(line: lineNumber, column: "person_id", reason: "is empty")) }
+            else if let first = seen[id] { rowProblems.append(RecordProblem(line: lineNumber, column: "person_id", reason: "\(id) is already on line \(first)")) }
+            else { seen[id] = lineNumber }
+            let age = Int(field("age"))
+            if age == nil || !(0...120).contains(age!) {
+                rowProblems.append(RecordProblem(line: lineNumber, column: "age", reason: "\"\(field("age"))\" is not an age (a whole number 0–120)"))
+            }
+            let sex = category("sex", PersonRecord.Sex.self)
+            let household = category("household", PersonRecord.Household.self)
+            let education = category("education", PersonRecord.Education.self)
+            var income: Double?
+            if !field("income_eur").isEmpty {
+                income = Double(field("income_eur"))
+                if income == nil || !income!.isFinite {
+                    rowProblems.append(RecordProblem(line: lineNumber, column: "income_eur", reason: "\"\(field("income_eur"))\" is not an amount (or empty when unknown)"))
+                }
+            }
+            let contract = category("contract", PersonRecord.Contract.self)
+            var hours: Double?
+            if !field("hours_per_week").isEmpty {
+                hours = Double(field("hours_per_week"))
+                if hours == nil || !(0...168).contains(hours!) {
+                    rowProblems.append(RecordProblem(line: lineNumber, column: "hours_per_week", reason: "\"\(field("hours_per_week"))\" is not a number of hours 0–168"))
+                }
+            }
+            let band = category("hours_band", PersonRecord.HoursBand.self)
+            let sector = field("sector").uppercased()
+            if !PersonRecord.sectors.contains(sector) {
+                rowProblems.append(RecordProblem(line: lineNumber, column: "sector", reason: "\"\(field("sector"))\" is not an SBI section letter (A–U) or N78"))
+            }
+            let jobs = Int(field("n_jobs"))
+            if jobs == nil || jobs! < 1 { rowProblems.append(RecordProblem(line: lineNumber, column: "n_jobs", reason: "\"\(field("n_jobs"))\" is not a positive whole number")) }
+            let breadwinner = category("breadwinner", PersonRecord.Breadwinner.self)
+            if rowProblems.isEmpty, let age, let sex, let household, let education, let contract, let band, let jobs, let breadwinner {
+                records.append(PersonRecord(personID: id, age: age, sex: sex, household: household, education: education,
+                                            incomeEuros: income, contract: contract, hoursPerWeek: hours, hoursBand: band,
+                                            sector: sector, jobs: jobs, breadwinner: breadwinner, municipality: field("municipality")))
+            }
+            problems += rowProblems
+            if problems.count >= problemLimit { break }
+        }
+        if problems.isEmpty && records.isEmpty {
+            problems.append(RecordProblem(line: 2, column: "", reason: "the file has a header but no people"))
+        }
+        return problems.isEmpty ? .records(records) : .problems(Array(problems.prefix(problemLimit)))
+    }
+
+    /// Drops a trailing carriage return (CRLF files) and, on the first line, a byte order mark.
+    private static func strip(_ bytes: ArraySlice<UInt8>, bom: Bool) -> ArraySlice<UInt8> {
+        var b = bytes
+        if bom, b.starts(with: [0xEF, 0xBB, 0xBF]) { b = b.dropFirst(3) }
+        if b.last == 0x0D { b = b.dropLast() }
+        return b
+    }
+}
