@@ -83,7 +83,7 @@ let package = Package(
         .executableTarget(
             name: "Loopbrug",
             dependencies: [
-                "App",
+                "App", "Insight",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Insight
+import Taxonomy
+
+/// `loopbrug insight …`: the municipal analysis (issue 5). So far: the cross-check with R.
+struct InsightCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "insight", abstract: "Size, describe and cluster a municipality's vulnerable workers (in progress).",
+        subcommands: [Crosscheck.self])
+
+    /// Writes random people, their clustering variables, Loopbrug's Gower matrix and PAM results,
+    /// for bench/insight_crosscheck.R to compare with R's `daisy` and `pam`.
+    struct Crosscheck: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a random file and Loopbrug's Gower matrix and PAM results for the R cross-check.")
+
+        @ArgumentParser.Option(help: "People.") var n = 1_000
+        @ArgumentParser.Option(help: "Seed.") var seed: UInt64 = 1
+        @ArgumentParser.Option(help: "Output directory.") var out: String
+
+        func run() async throws {
+            guard (10...20_000).contains(n) else { AppRunner.fail("--n must be between 10 and 20,000") }
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            var rng = SeededGenerator(seed: seed)
+            func pick<T: CaseIterable>(_: T.Type) -> T { let all = Array(T.allCases); return all[Int(rng.next() % UInt64(all.count))] }
+            var csv = PersonRecord.columns.joined(separator: ",") + "\n"
+            let sectors = PersonRecord.sectors.sorted()
+            for i in 1...n {
+                let income: String = rng.next() % 20 == 0 ? "" : String(Int(exp(Double(rng.next() % 1000) / 1000 * 4 + 7)))
+                csv += "\(i),\(16 + rng.next() % 52),\(pick(PersonRecord.Sex.self).rawValue),\(pick(PersonRecord.Household.self).rawValue),"
+                    + "\(pick(PersonRecord.Education.self).rawValue),\(income),\(pick(PersonRecord.Contract.self).rawValue),,"
+                    + "\(pick(PersonRecord.HoursBand.self).rawValue),\(sectors[Int(rng.next() % UInt64(sectors.count))]),\(1 + rng.next() % 3),"
+                    + "\(pick(PersonRecord.Breadwinner.self).rawValue),Test\n"
+            }
+            try csv.write(toFile: "\(out)/people.csv", atomically: true, encoding: .utf8)
+            guard case .records(let people) = PersonRecordReader.read(Array(csv.utf8)) else { AppRunner.fail("the generated file does not read") }
+            let variables = ClusterVariables(people)
+            var vars = "age,income," + ClusterVariables.categoricalNames.joined(separator: ",") + "\n"
+            for (row, _) in variables.included.enumerated() {
+                let numbers = variables.data.numeric.map { String($0[row]!) }
+                let codes = variables.data.categorical.map { "c" + String($0[row]!) }
+                vars += (numbers + codes).joined(separator: ",") + "\n"
+            }
+            try vars.write(toFile: "\(out)/vars.csv", atomically: true, encoding: .utf8)
+            let gower = GowerMatrix(variables.data)
+            try gower.values.withUnsafeBytes { Data($0) }.write(to: URL(fileURLWithPath: "\(out)/gower.bin"))
+            var results = "k,objective,medoids\n"
+            for k in 2...8 {
+                let pam = KMedoids(gower, k: k)
+                results += "\(k),\(String(format: "%.15g", pam.objective)),\(pam.medoids.map { String($0 + 1) }.joined(separator: " "))\n"
+            }
+            try results.write(toFile: "\(out)/pam.csv", atomically: true, encoding: .utf8)
+            AppRunner.say("\(people.count) people, \(variables.included.count) clustered (\(variables.leftOutForUnknownIncome) with unknown income left out); files in \(out)")
+        }
+    }
+}
