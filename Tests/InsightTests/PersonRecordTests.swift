@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Insight
 
@@ -43,5 +44,25 @@ struct PersonRecordTests {
         let latin1: [UInt8] = Array((Self.header + "\n1,20,man,overig,laag,,flex,10,<12,A,1,nee,").utf8) + [0xE9] + Array(",x\n".utf8)
         guard case .problems(let p) = PersonRecordReader.read(latin1) else { Issue.record("should refuse"); return }
         #expect(p.map(\.description) == ["line 2: not valid UTF-8"])
+    }
+}
+
+@Suite("Clustering variables")
+struct ClusterVariablesTests {
+    @Test func incomeIsTransformedCappedAndUnknownsLeftOut() {
+        func person(_ id: Int, income: Double?, jobs: Int = 1) -> PersonRecord {
+            PersonRecord(personID: "\(id)", age: 20 + id, sex: .man, household: .overig, education: .laag, incomeEuros: income,
+                         contract: .flex, hoursPerWeek: nil, hoursBand: .under12, sector: "N78", jobs: jobs, breadwinner: .nee, municipality: "X")
+        }
+        var people = (0..<100).map { person($0, income: Double($0 * 1000)) }
+        people.append(person(100, income: nil, jobs: 3))
+        let v = ClusterVariables(people)
+        #expect(v.included.count == 100 && v.leftOutForUnknownIncome == 1)
+        let transformed = (0..<100).map { asinh(Double($0 * 1000)) }.sorted()
+        // R: quantile(x, 0.01) with type 7 = x[1] + 0.99 * (x[2] - x[1]) for 100 values.
+        let low = transformed[0] + 0.99 * (transformed[1] - transformed[0])
+        #expect(abs(v.transformedIncome[0] - low) < 1e-12, "the lowest income is raised to the 1st percentile")
+        #expect(v.transformedIncome[50] == asinh(50_000))
+        #expect(v.data.categorical[4].allSatisfy { $0 == 0 }, "one job each among those included")
     }
 }
