@@ -35,7 +35,9 @@ public func configure(_ app: Application, config: AppConfig, dependencies: AppDe
 
 /// Everything `serve` does before listening: migrate, import ESCO into an empty database,
 /// load the index, seed demo accounts. Returns lines worth printing.
-public func prepare(_ app: Application, progress: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+/// `careerData: false` skips loading the vacancies, courses and shortage table (commands that
+/// only ask the reachability model).
+public func prepare(_ app: Application, careerData: Bool = true, progress: @escaping @Sendable (String) -> Void = { _ in }) async throws {
     try await runMigrations(app)
     if app.config.importTaxonomyIfEmpty, try await TaxonomyStore(database: app.db).latestImport() == nil {
         progress("Importing ESCO \(app.config.escoDirectory) into the empty database (first run only)…")
@@ -48,6 +50,14 @@ public func prepare(_ app: Application, progress: @escaping @Sendable (String) -
     } else {
         progress("No ESCO data in the database: run `loopbrug taxonomy import`.")
     }
+    // Loaded once, before the demo data: demo imports update it in memory as every import does.
+    if careerData {
+        let careerStart = ContinuousClock.now
+        try await app.careerData.reload(app)
+        if let board = app.careerData.snapshot?.board, board.count > 0 {
+            progress("\(board.count) vacancies and short jobs loaded in \(careerStart.duration(to: .now).formatted(.units(allowed: [.milliseconds])))")
+        }
+    }
     if app.config.seedDemoData {
         if try await DemoData.seedIfEmpty(app) {
             progress("Created the demo accounts.")
@@ -57,17 +67,12 @@ public func prepare(_ app: Application, progress: @escaping @Sendable (String) -
                 progress("Issued \(added) demo records to \(DemoData.accounts[0].email).")
             }
         }
-        if app.taxonomy.engine != nil {
+        if careerData, app.taxonomy.engine != nil {
             let added = try await DemoCareerData.seedIfEmpty(app)
             if !added.isEmpty { progress("Loaded demo \(added.joined(separator: ", ")) (shown with a demo label).") }
         }
         if try await UserModel.query(on: app.db).filter(\.$email == DemoData.accounts[0].email).count() > 0 {
             DemoData.credentialLines().forEach(progress)
         }
-    }
-    let careerStart = ContinuousClock.now
-    try await app.careerData.reload(app)
-    if let board = app.careerData.snapshot?.board, board.count > 0 {
-        progress("\(board.count) vacancies and short jobs loaded in \(careerStart.duration(to: .now).formatted(.units(allowed: [.milliseconds])))")
     }
 }

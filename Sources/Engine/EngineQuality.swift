@@ -5,8 +5,10 @@ public struct EngineQuality: Sendable {
     public let occupationsWithGroupPeers: Int
     /// Of those, how many have a group peer among their top 10 targets.
     public let topTenWithGroupPeer: Int
-    /// Number of viable targets per occupation (itself left out), sorted.
-    public let viableCounts: [Int]
+    /// Number of viable targets of each occupation (itself left out), in `occupations` order.
+    public let viableTargets: [Int]
+    /// The same counts sorted, for quantiles.
+    public var viableCounts: [Int] { viableTargets.sorted() }
     public let highlyViableCounts: [Int]
 
     public init(model: ReachabilityModel, matrix: ReachabilityMatrix, thresholds: ViabilityThresholds) {
@@ -27,7 +29,7 @@ public struct EngineQuality: Sendable {
         }
         occupationsWithGroupPeers = withPeers
         topTenWithGroupPeer = hits
-        viableCounts = viable.sorted()
+        viableTargets = viable
         highlyViableCounts = high.sorted()
     }
 

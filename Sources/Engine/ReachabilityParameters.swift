@@ -19,4 +19,8 @@ public struct ReachabilityParameters: Sendable, Equatable {
     public var largestSiblingGroup: Int = 60
 
     public init() {}
+
+    /// The credit from which a skill counts as held ("you have it"), self-declared work included;
+    /// the small margin keeps 0.8 × 1 from falling just under 0.8 in floating point.
+    public var heldLevel: Float { selfDeclared * exact - 0.0001 }
 }

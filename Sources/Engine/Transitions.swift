@@ -32,7 +32,7 @@ extension ReachabilityModel {
         var scratch = CreditScratch(skills: space.count)
         fill(&scratch, held)
         let all = scores(scratch), credit = scratch.credit
-        let haveLevel = parameters.selfDeclared * parameters.exact - 0.0001
+        let haveLevel = parameters.heldLevel
         let candidates = occupations.indices.filter { !excluding.contains($0) }
 
         // How many viable targets each missing essential skill stands in the way of.
@@ -83,7 +83,7 @@ extension ReachabilityModel {
     /// The score from `held` to one target, with the target's essential skills held and missing.
     public func score(to target: Int, from held: HeldSkills) -> (score: Float, covered: [Int32], missing: [Int32]) {
         let credit = credits(for: held)
-        let have = parameters.selfDeclared * parameters.exact - 0.0001
+        let have = parameters.heldLevel
         let essentials = essentialSkills(of: target)
         let value = credit.withUnsafeBufferPointer { score(target, $0) }
         return (value, essentials.filter { credit[Int($0)] >= have }, essentials.filter { credit[Int($0)] < have })

@@ -24,12 +24,16 @@ public struct VacancyBoard: Sendable {
     /// Per slot: required skill ids and what each adds to the coverage (weight ÷ the vacancy's total).
     private let skillIDs: [Int32], share: [Float], skillStart: [Int]
     private let placeLatitude: [Float], placeLongitude: [Float], placeStart: [Int]
+    /// The model's specificity weights and held level, for the explanation of each match.
+    private let weights: [Float], heldLevel: Float
 
     public var count: Int { vacancies.count }
 
     /// Skills the model does not know are left out (imports reject them before they get here).
     public init(vacancies: [Vacancy], model: ReachabilityModel) {
         self.vacancies = vacancies
+        weights = model.space.weights
+        heldLevel = model.parameters.heldLevel
         let order = vacancies.indices.sorted { vacancies[$0].place.id != vacancies[$1].place.id
             ? vacancies[$0].place.id < vacancies[$1].place.id : $0 < $1 }
         self.order = order
@@ -65,9 +69,8 @@ public struct VacancyBoard: Sendable {
     }
 
     /// The best `top` vacancies for a worker whose skill credits are `credit` (from
-    /// `ReachabilityModel.credits`), under hard `wishes` from `home`.
-    public func match(credit: [Float], weights: [Float], wishes: WorkWishes, home: Place,
-                      haveLevel: Float, top: Int) -> [VacancyMatch] {
+    /// `ReachabilityModel.credits` of the model the board was built with), under hard `wishes` from `home`.
+    public func match(credit: [Float], wishes: WorkWishes, home: Place, top: Int) -> [VacancyMatch] {
         guard top > 0 else { return [] }
         let maxHours = UInt8(clamping: wishes.maxHoursPerWeek)
         let busyDays = ~wishes.days.rawValue
@@ -106,46 +109,8 @@ public struct VacancyBoard: Sendable {
             return VacancyMatch(
                 vacancy: v, coverage: range.reduce(0) { $0 + share[$1] * credit[Int(skillIDs[$1])] },
                 distanceKm: home.distanceKm(to: vacancies[v].place),
-                have: required.filter { credit[Int($0)] >= haveLevel },
-                missing: required.filter { credit[Int($0)] < haveLevel }.sorted { weights[Int($0)] > weights[Int($1)] })
+                have: required.filter { credit[Int($0)] >= heldLevel },
+                missing: required.filter { credit[Int($0)] < heldLevel }.sorted { weights[Int($0)] > weights[Int($1)] })
         }
-    }
-}
-
-/// The `capacity` best items seen: higher score first, then smaller tie-break, then lower index.
-struct TopList {
-    private(set) var items: [(score: Float, tie: Float, index: Int)] = []
-    let capacity: Int
-
-    init(capacity: Int) {
-        self.capacity = capacity
-        items.reserveCapacity(capacity + 1)
-    }
-
-    private static func better(_ a: (score: Float, tie: Float, index: Int), _ b: (score: Float, tie: Float, index: Int)) -> Bool {
-        a.score != b.score ? a.score > b.score : a.tie != b.tie ? a.tie < b.tie : a.index < b.index
-    }
-
-    mutating func offer(_ score: Float, tieBreak: Float, _ index: Int) {
-        let item = (score, tieBreak, index)
-        if items.count == capacity, let worst = items.last, !Self.better(item, worst) { return }
-        // Insertion into a short sorted list: cheap because most offers stop at the check above.
-        var i = items.count
-        while i > 0, Self.better(item, items[i - 1]) { i -= 1 }
-        items.insert(item, at: i)
-        if items.count > capacity { items.removeLast() }
-    }
-
-    func sorted() -> [Int] { items.map(\.index) }
-
-    /// The indices of the `k` largest scores (ties: lower index first), leaving out `skipping`.
-    static func best(_ k: Int, of scores: UnsafeBufferPointer<Float>, skipping: Int) -> [Int] {
-        var list = TopList(capacity: max(1, k))
-        var floor = -Float.infinity
-        for i in 0..<scores.count where i != skipping && scores[i] > floor {
-            list.offer(scores[i], tieBreak: 0, i)
-            if list.items.count == list.capacity { floor = list.items[list.capacity - 1].score }
-        }
-        return list.sorted()
     }
 }

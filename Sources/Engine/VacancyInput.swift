@@ -45,11 +45,14 @@ extension Vacancy {
 
     /// Reads a CSV file of vacancies; ids must be unique in the file.
     public static func parse(_ bytes: [UInt8], model: ReachabilityModel, places: PlaceDirectory) -> CSVImportResult<Vacancy> {
-        let rows: CSVRows
         switch CSVRows.open(bytes, required: csvColumns) {
         case .failure(let problem): return .problems([problem])
-        case .success(let r): rows = r
+        case .success(let rows): return parse(rows, model: model, places: places)
         }
+    }
+
+    /// The rows of a file already opened with `csvColumns`.
+    public static func parse(_ rows: CSVRows, model: ReachabilityModel, places: PlaceDirectory) -> CSVImportResult<Vacancy> {
         var seen: [String: Int] = [:]
         return rows.map { row throws(FieldProblem) in
             let vacancy = try read(row, model: model, places: places)

@@ -72,8 +72,7 @@ struct BenchEngine: AsyncParsableCommand {
         let wishes = people.indices.map { _ in Self.wishes(places: places, rng: &rng) }
         let credits = people.map { model.credits(for: $0) }
         func match(_ i: Int) -> [VacancyMatch] {
-            board!.match(credit: credits[i], weights: model.space.weights, wishes: wishes[i],
-                         home: places.place(id: wishes[i].homePlaceID)!, haveLevel: 0.8, top: 50)
+            board!.match(credit: credits[i], wishes: wishes[i], home: places.place(id: wishes[i].homePlaceID)!, top: 50)
         }
         for i in people.indices.prefix(20) { _ = match(i) }
         var found = 0

@@ -67,7 +67,7 @@ struct TaxonomyCommand: AsyncParsableCommand {
             var config = AppRunner.config()
             config.seedDemoData = false
             let results = try await AppRunner.withApp(config) { app in
-                try await prepare(app, progress: { FileHandle.standardError.write(Data("\($0)\n".utf8)) })
+                try await prepare(app, careerData: false, progress: { FileHandle.standardError.write(Data("\($0)\n".utf8)) })
                 guard let index = app.taxonomy.index else { AppRunner.fail("no ESCO data; run `loopbrug taxonomy import`") }
                 return OccupationController.results(index, query: query, limit: limit, language: lang == "en" ? .en : .nl)
             }

@@ -32,17 +32,17 @@ struct TransitionsCommand: AsyncParsableCommand {
         guard let language = Language(rawValue: lang) else { AppRunner.fail("--lang must be nl or en") }
         var config = AppRunner.config()
         config.seedDemoData = false
-        let (engine, version) = try await AppRunner.withApp(config) { app in
-            try await prepare(app, progress: { FileHandle.standardError.write(Data("\($0)\n".utf8)) })
+        let (engine, index) = try await AppRunner.withApp(config) { app in
+            try await prepare(app, careerData: false, progress: { FileHandle.standardError.write(Data("\($0)\n".utf8)) })
             guard let engine = app.taxonomy.engine, let index = app.taxonomy.index else {
                 AppRunner.fail("no ESCO data; run `loopbrug taxonomy import`")
             }
-            return (engine, index.version)
+            return (engine, index)
         }
-        if quality { return try await printQuality(engine, config: config) }
+        if quality { return printQuality(engine, index: index) }
         guard let from else { AppRunner.fail("--from is missing: give an ESCO occupation URI") }
         guard let source = engine.occupationIndex(from) else {
-            AppRunner.fail("--from: \(from) is not an occupation in ESCO \(version); find one with `loopbrug taxonomy search`")
+            AppRunner.fail("--from: \(from) is not an occupation in ESCO \(index.version); find one with `loopbrug taxonomy search`")
         }
         let model = engine.model
         let report = model.transitions(fromOccupation: source, thresholds: engine.thresholds, top: top)
@@ -72,7 +72,7 @@ extension TransitionsCommand {
                                   "fietskoerier", "interieurverzorger", "productiemedewerker", "callcentermedewerker"]
 
     /// The quality report as Markdown (docs/engine-quality.md is this output plus a reading of it).
-    func printQuality(_ engine: CareerEngine, config: AppConfig) async throws {
+    func printQuality(_ engine: CareerEngine, index: TaxonomyIndex) {
         let model = engine.model, t = engine.thresholds
         let matrix = ReachabilityMatrix(model: model)
         let q = EngineQuality(model: model, matrix: matrix, thresholds: t)
@@ -83,18 +83,12 @@ extension TransitionsCommand {
         AppRunner.say(String(format: "- Thresholds: viable ≥ %.3f, highly viable ≥ %.3f (from %d within-group pairs).", t.viable, t.highlyViable, t.pairs))
         AppRunner.say(String(format: "- Top 10 holds an occupation of the own ISCO unit group: %d of %d occupations whose group has other members (%.1f%%).",
                              q.topTenWithGroupPeer, q.occupationsWithGroupPeers, 100 * Double(q.topTenWithGroupPeer) / Double(max(1, q.occupationsWithGroupPeers))))
-        AppRunner.say("- Occupations with no viable target: \(q.viableCounts.count { $0 == 0 }); with none highly viable: \(q.highlyViableCounts.count { $0 == 0 }).\n")
+        AppRunner.say("- Occupations with no viable target: \(q.viableTargets.count { $0 == 0 }); with none highly viable: \(q.highlyViableCounts.count { $0 == 0 }).\n")
         AppRunner.say("| targets per occupation | min | p10 | p25 | median | p75 | p90 | max |\n| --- | --- | --- | --- | --- | --- | --- | --- |")
         AppRunner.say("| viable | \(quantiles(q.viableCounts)) |\n| highly viable | \(quantiles(q.highlyViableCounts)) |\n")
-        let isolated = model.occupations.indices.filter { a in
-            !model.occupations.indices.contains { $0 != a && matrix.score(from: a, to: $0) >= t.viable }
-        }
+        let isolated = model.occupations.indices.filter { q.viableTargets[$0] == 0 }
         AppRunner.say("Occupations with no viable target: " + isolated.map { model.occupations[$0].label(in: .en) }.joined(separator: "; ") + ".\n")
         AppRunner.say("## Worked examples (top 8 targets)\n")
-        let index = try await AppRunner.withApp(config) { app in
-            try await prepare(app)
-            return app.taxonomy.index!
-        }
         for title in Self.flexOccupations {
             guard let hit = index.searchOccupations(title, limit: 1).first, let source = model.index(of: hit.occupation.uri) else { continue }
             let report = model.transitions(fromOccupation: source, thresholds: t, top: 8)

@@ -66,8 +66,8 @@ struct MatchingTests {
         var held = HeldSkills()
         held.add(model.space.id(of: s("a"))!, 1)
         held.add(model.space.id(of: s("b"))!, 1)
-        return board.match(credit: model.credits(for: held), weights: model.space.weights, wishes: wishes,
-                           home: places.place(id: wishes.homePlaceID)!, haveLevel: 0.8, top: top).map { vacancies[$0.vacancy].id }
+        return board.match(credit: model.credits(for: held), wishes: wishes,
+                           home: places.place(id: wishes.homePlaceID)!, top: top).map { vacancies[$0.vacancy].id }
     }
 
     @Test func everyHardWishFilters() {
@@ -90,8 +90,8 @@ struct MatchingTests {
         let board = VacancyBoard(vacancies: vacancies, model: model)
         var held = HeldSkills()
         held.add(model.space.id(of: s("a"))!, 1)
-        let m = board.match(credit: model.credits(for: held), weights: model.space.weights, wishes: wishes,
-                            home: places.place(id: wishes.homePlaceID)!, haveLevel: 0.8, top: 3)
+        let m = board.match(credit: model.credits(for: held), wishes: wishes,
+                            home: places.place(id: wishes.homePlaceID)!, top: 3)
         let half = try #require(m.first { vacancies[$0.vacancy].id == "half" })
         #expect(half.have == [model.space.id(of: s("a"))!])
         #expect(half.missing == [model.space.id(of: s("c"))!]) // c is a sibling: near, but not held
@@ -120,7 +120,7 @@ struct MatchingTests {
         let w = WorkWishes(maxHoursPerWeek: 32, days: .all, maxTravelKm: 60, homePlaceID: places.place(named: "Almere")!.id,
                            contracts: Set(ContractType.allCases), avoidSectors: ["A"])
         let home = places.place(id: w.homePlaceID)!
-        let fast = board.match(credit: credit, weights: model.space.weights, wishes: w, home: home, haveLevel: 0.8, top: 50)
+        let fast = board.match(credit: credit, wishes: w, home: home, top: 50)
         let naive = vacancies.indices.filter { v in
             vacancies[v].hoursMin <= 32 && home.distanceKm(to: vacancies[v].place) <= 60 && vacancies[v].sector?.first != "A"
         }.map { v -> (Int, Float) in

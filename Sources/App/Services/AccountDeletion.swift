@@ -18,7 +18,7 @@ public struct DeletionReceipt: Sendable, Equatable {
 /// workers' passports must still verify.
 public func deleteAccount(_ app: Application, user: UUID) async throws -> DeletionReceipt {
     let worker = user.uuidString.lowercased()
-    let receipt = try await app.db.transaction { db -> DeletionReceipt in
+    let (receipt, vacancyIDs) = try await app.db.transaction { db -> (DeletionReceipt, [String]) in
         let sql = db as! any SQLDatabase
         let shareIDs = try await sql.select().column("id").from("shares").where("worker_id", .equal, worker).all()
             .map { try $0.decode(column: "id", as: String.self) }
@@ -31,7 +31,8 @@ public func deleteAccount(_ app: Application, user: UUID) async throws -> Deleti
         try await sql.delete(from: "subject_links").where("worker_id", .equal, worker).run()
         try await sql.delete(from: "passport_codes").where("worker_id", .equal, worker).run()
         try await sql.delete(from: "work_wishes").where("worker_id", .equal, worker).run()
-        try await sql.delete(from: "vacancies").where("employer_user_id", .equal, worker).run()
+        let vacancyIDs = try await sql.delete(from: "vacancies").where("employer_user_id", .equal, worker).returning("id").all()
+            .map { try $0.decode(column: "id", as: String.self) }
         try await sql.update("issuers").set("owner_user_id", to: SQLLiteral.null).where("owner_user_id", .equal, worker).run()
         try await APITokenModel.query(on: db).filter(\.$userID == user).delete()
         try await UserModel.query(on: db).filter(\.$id == user).delete()
@@ -39,9 +40,9 @@ public func deleteAccount(_ app: Application, user: UUID) async throws -> Deleti
                                       recordsDeleted: records, sharesDeleted: shareIDs.count)
         try await sql.insert(into: "deletion_receipts").columns("id", "deleted_at", "records_deleted", "shares_deleted")
             .values(SQLBind(receipt.id), SQLBind(receipt.deletedAt), SQLBind(receipt.recordsDeleted), SQLBind(receipt.sharesDeleted)).run()
-        return receipt
+        return (receipt, vacancyIDs)
     }
-    // A deleted employer's vacancies must leave the in-memory board at once.
-    try await app.careerData.reload(app)
+    // A deleted employer's vacancies leave the in-memory board at once.
+    if !vacancyIDs.isEmpty { app.careerData.remove(ids: Set(vacancyIDs)) }
     return receipt
 }

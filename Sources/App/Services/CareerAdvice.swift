@@ -13,10 +13,17 @@ public enum CareerAdvice {
 
     /// One stored record as evidence; nil when revoked or unreadable.
     static func evidence(from row: PassportRecordRow) -> WorkEvidence? {
-        guard row.revokedAt == nil, let json = try? JSONValue.parse(row.recordJSON),
-              let record = try? WorkRecord(validated: json) else { return nil }
+        guard row.revokedAt == nil, let record = record(of: row) else { return nil }
+        return evidence(from: record, verified: row.isVerified)
+    }
+
+    static func record(of row: PassportRecordRow) -> WorkRecord? {
+        (try? JSONValue.parse(row.recordJSON)).flatMap { try? WorkRecord(validated: $0) }
+    }
+
+    static func evidence(from record: WorkRecord, verified: Bool) -> WorkEvidence {
         let occupation = record.occupation.map { $0.hasPrefix("http") ? $0 : "http://data.europa.eu/esco/occupation/" + $0 }
-        return WorkEvidence(occupationURI: occupation, skillURIs: record.skills, verified: row.isVerified)
+        return WorkEvidence(occupationURI: occupation, skillURIs: record.skills, verified: verified)
     }
 
     public struct WorkerTransitions {
@@ -46,13 +53,7 @@ public enum CareerAdvice {
               let home = snapshot.places.place(id: stored.wishes.homePlaceID) else { return .noWishes }
         let model = snapshot.engine.model
         let profile = WorkerProfile(work: try await evidence(app, worker: worker), model: model)
-        let found = snapshot.board.match(credit: model.credits(for: profile.held), weights: model.space.weights,
-                                         wishes: stored.wishes, home: home, haveLevel: haveLevel(model), top: top)
+        let found = snapshot.board.match(credit: model.credits(for: profile.held), wishes: stored.wishes, home: home, top: top)
         return .matches(found, stored.wishes, snapshot)
-    }
-
-    /// The credit from which a skill counts as "you have it" (self-declared work included).
-    public static func haveLevel(_ model: ReachabilityModel) -> Float {
-        model.parameters.selfDeclared * model.parameters.exact - 0.0001
     }
 }

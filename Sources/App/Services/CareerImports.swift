@@ -14,11 +14,7 @@ public enum CareerImports {
     static let maxBytes = 64 * 1024 * 1024
 
     public static func outlook(_ app: Application, _ bytes: [UInt8]) async throws -> Outcome {
-        let snapshot = try ready(app)
-        if let tooBig = tooLarge(bytes) { return .refused([tooBig]) }
-        switch OccupationOutlook.parse(bytes, model: snapshot.engine.model) {
-        case .problems(let p): return .refused(p)
-        case .rows(let rows):
+        try await importing(app, bytes, parse: { OccupationOutlook.parse(bytes, model: $0.engine.model) }) { rows in
             try await EngineStore(database: app.db).replaceOutlook(rows)
             app.careerData.use(outlook: rows)
             return .imported(rows.count)
@@ -26,11 +22,7 @@ public enum CareerImports {
     }
 
     public static func courses(_ app: Application, _ bytes: [UInt8]) async throws -> Outcome {
-        let snapshot = try ready(app)
-        if let tooBig = tooLarge(bytes) { return .refused([tooBig]) }
-        switch Course.parse(bytes, model: snapshot.engine.model, places: snapshot.places) {
-        case .problems(let p): return .refused(p)
-        case .rows(let rows):
+        try await importing(app, bytes, parse: { Course.parse(bytes, model: $0.engine.model, places: $0.places) }) { rows in
             try await EngineStore(database: app.db).replaceCourses(rows)
             app.careerData.use(courses: rows)
             return .imported(rows.count)
@@ -38,14 +30,30 @@ public enum CareerImports {
     }
 
     public static func vacancies(_ app: Application, _ bytes: [UInt8], employerUserID: String?) async throws -> Outcome {
+        // Checked before the file is read, as in `importing`; opened once: its lines also name the
+        // rows whose ids are on the board already.
+        _ = try ready(app)
+        if let tooBig = tooLarge(bytes) { return .refused([tooBig]) }
+        let table: CSVRows
+        switch CSVRows.open(bytes, required: Vacancy.csvColumns) {
+        case .failure(let problem): return .refused([problem])
+        case .success(let opened): table = opened
+        }
+        return try await importing(app, bytes, parse: { Vacancy.parse(table, model: $0.engine.model, places: $0.places) }) { rows in
+            try await add(app, rows, employerUserID: employerUserID, lines: table.table.lines)
+        }
+    }
+
+    /// The steps every import shares: the engine must be loaded, the file not too large, every
+    /// row good; only then is `store` called.
+    private static func importing<Row>(_ app: Application, _ bytes: [UInt8],
+                                       parse: (CareerData.Snapshot) -> CSVImportResult<Row>,
+                                       store: ([Row]) async throws -> Outcome) async throws -> Outcome {
         let snapshot = try ready(app)
         if let tooBig = tooLarge(bytes) { return .refused([tooBig]) }
-        switch Vacancy.parse(bytes, model: snapshot.engine.model, places: snapshot.places) {
+        switch parse(snapshot) {
         case .problems(let p): return .refused(p)
-        case .rows(let rows):
-            // The file parsed, so it opens again; its lines name the rows whose ids are taken already.
-            let lines = (try? CSVRows.open(bytes, required: Vacancy.csvColumns).get())?.table.lines
-            return try await add(app, rows, employerUserID: employerUserID, lines: lines)
+        case .rows(let rows): return try await store(rows)
         }
     }
 

@@ -15,10 +15,14 @@ public enum CareerText {
     public static func matchFacts(_ vacancy: Vacancy, distanceKm: Double, english: Bool) -> String {
         let km = distanceKm < 1 ? (english ? "in your town" : "in je eigen plaats")
             : english ? "\(Int(distanceKm.rounded())) km from home" : "\(Int(distanceKm.rounded())) km van huis"
-        let hours = vacancy.hoursMin == vacancy.hoursMax
+        return [km, hours(vacancy, english: english), contract(vacancy.contract, english: english)].joined(separator: " · ")
+    }
+
+    /// "16 tot 24 uur per week"
+    public static func hours(_ vacancy: Vacancy, english: Bool) -> String {
+        vacancy.hoursMin == vacancy.hoursMax
             ? (english ? "\(vacancy.hoursMin) hours a week" : "\(vacancy.hoursMin) uur per week")
             : (english ? "\(vacancy.hoursMin) to \(vacancy.hoursMax) hours a week" : "\(vacancy.hoursMin) tot \(vacancy.hoursMax) uur per week")
-        return [km, hours, contract(vacancy.contract, english: english)].joined(separator: " · ")
     }
 
     public static func contract(_ c: ContractType, english: Bool) -> String {

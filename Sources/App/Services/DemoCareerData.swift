@@ -12,7 +12,6 @@ public enum DemoCareerData {
 
     /// Returns what it loaded, for the start-up log.
     public static func seedIfEmpty(_ app: Application) async throws -> [String] {
-        try await app.careerData.reload(app)
         guard let snapshot = app.careerData.snapshot else { return [] }
         let sql = app.db as! any SQLDatabase
         func isEmpty(_ table: String) async throws -> Bool {

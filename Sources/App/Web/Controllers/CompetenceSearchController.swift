@@ -34,14 +34,16 @@ enum CompetenceSearchController {
         let workers = try await EngineStore(database: req.db).searchableWorkers()
         for worker in workers {
             guard let id = UUID(uuidString: worker) else { continue }
-            let rows = try await req.application.passportStore.records(worker: id).filter { $0.revokedAt == nil }
-            let profile = WorkerProfile(work: rows.compactMap(CareerAdvice.evidence(from:)), model: model)
+            // Each record is parsed once: for the skills it shows and, when verified, its hours.
+            let records = try await req.application.passportStore.records(worker: id)
+                .filter { $0.revokedAt == nil }
+                .compactMap { row in CareerAdvice.record(of: row).map { (record: $0, verified: row.isVerified) } }
+            let profile = WorkerProfile(work: records.map { CareerAdvice.evidence(from: $0.record, verified: $0.verified) }, model: model)
             guard !profile.held.isEmpty else { continue }
             let fit = model.score(to: target, from: profile.held)
-            let verified = rows.filter(\.isVerified)
-            let hours = verified.compactMap { (try? JSONValue.parse($0.recordJSON)).flatMap { try? WorkRecord(validated: $0) }?.hours }.reduce(0, +)
+            let verified = records.filter(\.verified)
             candidates.append(Candidate(score: fit.score, covered: fit.covered, missing: fit.missing,
-                                        verifiedRecords: verified.count, verifiedHours: hours))
+                                        verifiedRecords: verified.count, verifiedHours: verified.compactMap(\.record.hours).reduce(0, +)))
         }
         candidates.sort { $0.score > $1.score }
         return CompetencePages.page(ctx, snapshot: snapshot, query: query, target: target,

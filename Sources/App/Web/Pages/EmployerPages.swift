@@ -19,8 +19,9 @@ enum EmployerPages {
             main.append(el("ul", ["class": "plain"], children: own.map { v in
                 el("li", ["class": "box"],
                    el("h3", text(v.title)),
-                   el("p", ["class": "meta"], text("\(v.place.name) · " + CareerText.matchFacts(v, distanceKm: 0, english: ctx.lang.isEnglish)
-                        .components(separatedBy: " · ").dropFirst().joined(separator: " · ") + " · " + ctx.t("\(v.skillURIs.count) vaardigheden", "\(v.skillURIs.count) skills"))),
+                   el("p", ["class": "meta"], text([v.place.name, CareerText.hours(v, english: ctx.lang.isEnglish),
+                                                    CareerText.contract(v.contract, english: ctx.lang.isEnglish),
+                                                    ctx.t("\(v.skillURIs.count) vaardigheden", "\(v.skillURIs.count) skills")].joined(separator: " · "))),
                    el("form", ["method": "post", "action": SiteRoute.employerVacancyDelete.link(v.id), "class": "inline"],
                       ctx.csrfField, el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Weghalen", "Remove")))))
             }))
