@@ -40,7 +40,7 @@ let package = Package(
 
         // Pure domain: municipal insight — Gower dissimilarities, k-medoids (PAM), silhouettes and
         // agreement between clusterings. Optimised in debug builds too: tests cluster real sizes.
-        .target(name: "Insight", swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .target(name: "Insight", dependencies: ["Taxonomy"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
         // Pure domain: roles, sign-up rules and the failed-login throttle.
         .target(name: "Accounts", swiftSettings: strict),

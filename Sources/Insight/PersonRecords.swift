@@ -12,7 +12,8 @@ public struct PersonRecord: Sendable, Equatable {
     public enum HoursBand: String, Sendable, CaseIterable {
         case under12 = "<12", from12 = "12-20", from20 = "20-25", from25 = "25-30", from30 = "30-35", over35 = "35+"
     }
-    public enum Breadwinner: String, Sendable, CaseIterable { case ja, nee, onbekend }
+    /// Yes, no or not known (breadwinner, self-employed, economically independent).
+    public enum Answer: String, Sendable, CaseIterable { case ja, nee, onbekend }
 
     public let personID: String
     public let age: Int
@@ -26,11 +27,17 @@ public struct PersonRecord: Sendable, Equatable {
     /// An SBI section letter, or "N78" (temp agencies and job placement) apart from N.
     public let sector: String
     public let jobs: Int
-    public let breadwinner: Breadwinner
+    public let breadwinner: Answer
     public let municipality: String
+    /// Optional columns: present only when the file has them (the self-employed group).
+    public var selfEmployed: Answer? = nil
+    public var economicallyIndependent: Answer? = nil
 
     public static let columns = ["person_id", "age", "sex", "household", "education", "income_eur", "contract",
                                  "hours_per_week", "hours_band", "sector", "n_jobs", "breadwinner", "municipality"]
+    /// Read when the header has them: who is self-employed and who is economically independent
+    /// (CBS: income from work above the statutory minimum wage).
+    public static let optionalColumns = ["self_employed", "economically_independent"]
     public static let sectors: Set<String> = Set("ABCDEFGHIJKLMNOPQRSTU".map(String.init)).union(["N78"])
 }
 
@@ -124,11 +131,14 @@ public enum PersonRecordReader {
             }
             let jobs = Int(field("n_jobs"))
             if jobs == nil || jobs! < 1 { rowProblems.append(RecordProblem(line: lineNumber, column: "n_jobs", reason: "\"\(field("n_jobs"))\" is not a positive whole number")) }
-            let breadwinner = category("breadwinner", PersonRecord.Breadwinner.self)
+            let breadwinner = category("breadwinner", PersonRecord.Answer.self)
+            let selfEmployed = index["self_employed"] == nil ? nil : category("self_employed", PersonRecord.Answer.self)
+            let independent = index["economically_independent"] == nil ? nil : category("economically_independent", PersonRecord.Answer.self)
             if rowProblems.isEmpty, let age, let sex, let household, let education, let contract, let band, let jobs, let breadwinner {
                 records.append(PersonRecord(personID: id, age: age, sex: sex, household: household, education: education,
                                             incomeEuros: income, contract: contract, hoursPerWeek: hours, hoursBand: band,
-                                            sector: sector, jobs: jobs, breadwinner: breadwinner, municipality: field("municipality")))
+                                            sector: sector, jobs: jobs, breadwinner: breadwinner, municipality: field("municipality"),
+                                            selfEmployed: selfEmployed, economicallyIndependent: independent))
             }
             problems += rowProblems
             if problems.count >= problemLimit { break }

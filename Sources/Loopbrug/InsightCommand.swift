@@ -7,7 +7,28 @@ import Taxonomy
 struct InsightCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "insight", abstract: "Size, describe and cluster a municipality's vulnerable workers (in progress).",
-        subcommands: [Crosscheck.self])
+        subcommands: [Synth.self, Crosscheck.self])
+
+    /// Synthetic microdata whose marginals match the Almere study's tables.
+    struct Synth: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write synthetic microdata (CSV) whose research group matches the Almere study's published tables.")
+
+        @ArgumentParser.Option(help: "People in the research group (16,073 in Almere, 1,173,443 nationally).") var n = AlmereStudy.groupSize
+        @ArgumentParser.Option(help: "Seed: the same seed gives the same file.") var seed: UInt64 = 1
+        @ArgumentParser.Option(help: "Workers outside the group to add, so the group can be compared with everyone.") var others = 0
+        @ArgumentParser.Option(help: "The municipality column.") var municipality = "Almere"
+        @ArgumentParser.Option(help: "The CSV file to write.") var out: String
+
+        func run() async throws {
+            guard (1...5_000_000).contains(n) else { AppRunner.fail("--n must be between 1 and 5,000,000") }
+            guard (0...20_000_000).contains(others) else { AppRunner.fail("--others must be between 0 and 20,000,000") }
+            let people = SyntheticPopulation.generate(n: n, seed: seed, others: others, municipality: municipality)
+            do { try Data(PersonRecordWriter.csv(people)).write(to: URL(fileURLWithPath: out), options: .atomic) }
+            catch { AppRunner.fail("cannot write \(out): \(error.localizedDescription)") }
+            AppRunner.say("\(people.count) people written to \(out) (\(n) in the research group, \(others) others; seed \(seed))")
+        }
+    }
 
     /// Writes random people, their clustering variables, Loopbrug's Gower matrix and PAM results,
     /// for bench/insight_crosscheck.R to compare with R's `daisy` and `pam`.
@@ -30,7 +51,7 @@ struct InsightCommand: AsyncParsableCommand {
                 csv += "\(i),\(16 + rng.next() % 52),\(pick(PersonRecord.Sex.self).rawValue),\(pick(PersonRecord.Household.self).rawValue),"
                     + "\(pick(PersonRecord.Education.self).rawValue),\(income),\(pick(PersonRecord.Contract.self).rawValue),,"
                     + "\(pick(PersonRecord.HoursBand.self).rawValue),\(sectors[Int(rng.next() % UInt64(sectors.count))]),\(1 + rng.next() % 3),"
-                    + "\(pick(PersonRecord.Breadwinner.self).rawValue),Test\n"
+                    + "\(pick(PersonRecord.Answer.self).rawValue),Test\n"
             }
             try csv.write(toFile: "\(out)/people.csv", atomically: true, encoding: .utf8)
             guard case .records(let people) = PersonRecordReader.read(Array(csv.utf8)) else { AppRunner.fail("the generated file does not read") }
