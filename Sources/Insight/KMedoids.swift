@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A k-medoids clustering: which people are the medoids, everyone's cluster, and the total
 /// dissimilarity to the nearest medoid (R's `pam` reports this divided by n as its objective).
 public struct KMedoids: Sendable {
@@ -11,10 +13,13 @@ public struct KMedoids: Sendable {
     /// PAM: the BUILD start of Kaufman and Rousseeuw, then FasterPAM's eager swaps (Schubert and
     /// Rousseeuw 2021) until no single swap of a medoid with another person lowers the total —
     /// the same stopping rule as R's `pam` SWAP phase, reached with far fewer distance reads.
-    public init(_ d: GowerMatrix, k: Int) {
+    /// - Parameter start: the BUILD medoids when already known (BUILD for k is the first k
+    ///   medoids of BUILD for a larger k, so one BUILD serves k = 2…8).
+    public init<D: Dissimilarities>(_ d: D, k: Int, start: [Int]? = nil) {
         let n = d.count
         precondition(k >= 1 && k <= n, "k must be between 1 and the number of people")
-        var medoids = Self.build(d, k: k)
+        var medoids = start.map { Array($0.prefix(k)) } ?? Self.build(d, k: k)
+        precondition(medoids.count == k, "the start needs k medoids")
         var state = Nearest(d, medoids: medoids)
         var swaps = 0
         var sinceLastSwap = 0, candidate = 0
@@ -53,21 +58,33 @@ public struct KMedoids: Sendable {
 
     /// BUILD: the person with the smallest total distance first, then each time the person who
     /// lowers the total most.
-    static func build(_ d: GowerMatrix, k: Int) -> [Int] {
+    public static func build<D: Dissimilarities>(_ d: D, k: Int) -> [Int] {
         let n = d.count
         var nearest = [Double](repeating: .infinity, count: n)
         var medoids: [Int] = []
         var isMedoid = [Bool](repeating: false, count: n)
+        let chunks = min(n, 16)
         for _ in 0..<k {
-            var bestGain = -Double.infinity, best = -1
-            for c in 0..<n where !isMedoid[c] {
-                var gain = 0.0
-                for o in 0..<n {
-                    let dist = d.distance(o, c)
-                    if medoids.isEmpty { gain -= dist } else if dist < nearest[o] { gain += nearest[o] - dist }
+            // Candidates in contiguous chunks over the cores; ties go to the lowest index, as in R.
+            var bests = [(gain: Double, c: Int)](repeating: (-.infinity, -1), count: chunks)
+            bests.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out
+                let (nearest, isMedoid, first) = (nearest, isMedoid, medoids.isEmpty)
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    var bestGain = -Double.infinity, best = -1
+                    for c in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) where !isMedoid[c] {
+                        var gain = 0.0
+                        for o in 0..<n {
+                            let dist = d.distance(o, c)
+                            if first { gain -= dist } else if dist < nearest[o] { gain += nearest[o] - dist }
+                        }
+                        if gain > bestGain { bestGain = gain; best = c }
+                    }
+                    out[chunk] = (bestGain, best)
                 }
-                if gain > bestGain { bestGain = gain; best = c }
             }
+            var best = -1, bestGain = -Double.infinity
+            for candidate in bests where candidate.c >= 0 && candidate.gain > bestGain { bestGain = candidate.gain; best = candidate.c }
             medoids.append(best)
             isMedoid[best] = true
             for o in 0..<n { nearest[o] = min(nearest[o], d.distance(o, best)) }
@@ -83,7 +100,7 @@ public struct KMedoids: Sendable {
         var removalLoss: [Double]
         var isMedoid: [Bool]
 
-        init(_ d: GowerMatrix, medoids: [Int]) {
+        init<D: Dissimilarities>(_ d: D, medoids: [Int]) {
             let n = d.count
             nearest = [Int](repeating: 0, count: n)
             nearestDistance = [Double](repeating: .infinity, count: n)

@@ -1,0 +1,125 @@
+import Dispatch
+import Taxonomy
+
+/// The study's clustering of a research group, for every k asked: PAM on Gower distances (CLARA
+/// for groups too large for a matrix), the average silhouette per k, a chosen k (the highest
+/// silhouette unless the analyst picks one), and its robustness: the chosen k clustered again on
+/// five random 80 % samples, each compared with the full clustering by the adjusted Rand index.
+public struct ClusterAnalysis: Sendable {
+    /// One k: medoids and everyone's cluster, numbered within the clustered people.
+    public struct Run: Sendable {
+        public let k: Int
+        public let medoids: [Int]
+        public let labels: [Int]
+        /// Sum of the Gower distances to the nearest medoid, in doubles.
+        public let totalDeviation: Double
+        public let silhouette: Double
+        public var sizes: [Int] {
+            var sizes = [Int](repeating: 0, count: k)
+            for l in labels { sizes[l] += 1 }
+            return sizes
+        }
+    }
+
+    public enum Method: String, Sendable { case pam, clara }
+
+    public struct Options: Sendable {
+        public var ks: ClosedRange<Int> = 2...8
+        public var chosenK: Int?
+        public var robustnessRuns = 5
+        public var sampleShare = 0.8
+        public var seed: UInt64 = 1
+        /// Above this many people the matrix (n² floats) gives way to CLARA: 20,000 is 1.6 GB.
+        public var exactLimit = 20_000
+        public init() {}
+    }
+
+    public let variables: ClusterVariables
+    public let method: Method
+    public let runs: [Run]
+    public let chosen: Run
+    /// The adjusted Rand index of each 80 % sample's clustering against the full one.
+    public let robustness: [Double]
+
+    /// - Parameter progress: told of each step, for a page that shows how far the run is.
+    public init(_ group: [PersonRecord], options: Options = Options(), progress: @Sendable (String) -> Void = { _ in }) {
+        let variables = ClusterVariables(group)
+        self.variables = variables
+        let gower = GowerFormula(variables.data)
+        let n = gower.count
+        let ks = Array(options.ks.clamped(to: 1...max(1, n)))
+        let method: Method = n > options.exactLimit ? .clara : .pam
+        self.method = method
+        var rng = SeededGenerator(seed: options.seed)
+        var runs: [Run] = []
+        var robustness: [Double] = []
+        switch method {
+        case .pam:
+            progress("distances")
+            let d = SquareDistances(gower)
+            progress("build")
+            let start = KMedoids.build(d, k: ks.max() ?? 1)
+            progress("swap")
+            let results = Self.parallelMap(ks) { k in
+                let pam = KMedoids(d, k: k, start: start)
+                // Labels and total again in doubles from the formula (the matrix holds floats).
+                let exact = Clara.assign(gower, medoids: pam.medoids)
+                return (medoids: pam.medoids, labels: exact.labels, total: exact.total)
+            }
+            progress("silhouettes")
+            let silhouettes = ClusterQuality.averageSilhouettes(d, labelings: results.map(\.labels), ks: ks)
+            runs = ks.indices.map {
+                Run(k: ks[$0], medoids: results[$0].medoids, labels: results[$0].labels, totalDeviation: results[$0].total, silhouette: silhouettes[$0])
+            }
+            let chosen = Self.choose(runs, options.chosenK)
+            progress("robustness")
+            let samples = (0..<options.robustnessRuns).map { _ in Self.sample(n, share: options.sampleShare, rng: &rng) }
+            robustness = Self.parallelMap(samples) { sample in
+                let pam = KMedoids(SubsetDistances(d, indices: sample), k: min(chosen.k, sample.count))
+                return ClusterQuality.adjustedRandIndex(pam.labels, sample.map { chosen.labels[$0] })
+            }
+        case .clara:
+            for k in ks {
+                progress("clara k=\(k)")
+                let clara = Clara(gower, k: k, seed: rng.next())
+                let sample = clara.bestSample
+                let silhouette = ClusterQuality.averageSilhouette(SquareDistances(gower, indices: sample), labels: sample.map { clara.labels[$0] }, k: k)
+                runs.append(Run(k: k, medoids: clara.medoids, labels: clara.labels, totalDeviation: clara.totalDeviation, silhouette: silhouette))
+            }
+            let chosen = Self.choose(runs, options.chosenK)
+            progress("robustness")
+            for _ in 0..<options.robustnessRuns {
+                let sample = Self.sample(n, share: options.sampleShare, rng: &rng)
+                let clara = Clara(gower, k: chosen.k, among: sample, seed: rng.next())
+                robustness.append(ClusterQuality.adjustedRandIndex(clara.labels, sample.map { chosen.labels[$0] }))
+            }
+        }
+        self.runs = runs
+        chosen = Self.choose(runs, options.chosenK)
+        self.robustness = robustness
+        progress("done")
+    }
+
+    /// The analyst's k when it was run, otherwise the highest silhouette (the smaller k on a tie).
+    static func choose(_ runs: [Run], _ k: Int?) -> Run {
+        if let k, let run = runs.first(where: { $0.k == k }) { return run }
+        return runs.reduce(runs[0]) { $1.silhouette > $0.silhouette ? $1 : $0 }
+    }
+
+    /// A random share of 0..<n, sorted.
+    static func sample(_ n: Int, share: Double, rng: inout SeededGenerator) -> [Int] {
+        var all = Array(0..<n)
+        all.shuffle(using: &rng)
+        return all.prefix(max(1, Int((Double(n) * share).rounded()))).sorted()
+    }
+
+    /// `transform` on each element over the cores, results in order.
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        var results = [R?](repeating: nil, count: items.count)
+        results.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: items.count) { out[$0] = transform(items[$0]) }
+        }
+        return results.map { $0! }
+    }
+}

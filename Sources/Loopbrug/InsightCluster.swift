@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import Insight
+
+/// Reads a microdata file for the insight commands; any problem ends the run with file, line,
+/// column and reason for each (all of them, up to the reader's limit), and nothing is written.
+enum InsightInput {
+    static func people(_ path: String) -> [PersonRecord] {
+        guard let data = FileManager.default.contents(atPath: path) else { AppRunner.fail("\(path): cannot be read") }
+        switch PersonRecordReader.read(Array(data)) {
+        case .records(let people): return people
+        case .problems(let problems):
+            AppRunner.fail(problems.map { "\(path): \($0)" }.joined(separator: "\n")
+                + "\n\(problems.count) problem(s); nothing was analysed.")
+        }
+    }
+
+    static func definition(_ text: String) -> VulnerableDefinition {
+        guard let definition = VulnerableDefinition(parsing: text) else {
+            AppRunner.fail("--definition: \"\(text)\" is not flex, laag or flex,laag")
+        }
+        return definition
+    }
+
+    /// "5" or "2-8".
+    static func ks(_ text: String) -> ClosedRange<Int> {
+        let parts = text.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard (1...2).contains(parts.count), let lo = parts.first!, let hi = parts.last!, lo >= 2, hi >= lo, hi <= 20 else {
+            AppRunner.fail("--k: \"\(text)\" is not a number of clusters (2–20) or a range such as 2-8")
+        }
+        return lo...hi
+    }
+}
+
+extension InsightCommand {
+    /// `loopbrug insight cluster FILE --k K --format json`.
+    struct Cluster: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cluster the research group of a microdata file (PAM on Gower distances; CLARA above 20,000 people).")
+
+        @Argument(help: "The microdata CSV.") var file: String
+        @ArgumentParser.Option(help: "Number of clusters, or a range such as 2-8 (the highest silhouette is chosen).") var k = "2-8"
+        @ArgumentParser.Option(help: "Use this k of the range instead of the highest silhouette.") var choose: Int?
+        @ArgumentParser.Option(help: "Who is in the group: flex, laag or flex,laag (the study's).") var definition = "flex,laag"
+        @ArgumentParser.Option(help: "Seed for the robustness samples and CLARA.") var seed: UInt64 = 1
+        @ArgumentParser.Option(help: "Output: json or text.") var format = "text"
+
+        func run() async throws {
+            guard ["json", "text"].contains(format) else { AppRunner.fail("--format must be json or text") }
+            let ks = InsightInput.ks(k)
+            if let choose, !ks.contains(choose) { AppRunner.fail("--choose \(choose) is not in --k \(k)") }
+            let people = InsightInput.people(file)
+            let group = people.filter(InsightInput.definition(definition).includes)
+            guard group.count >= 2 else { AppRunner.fail("\(file): fewer than 2 people in the group (\(definition)); nothing to cluster") }
+            var options = ClusterAnalysis.Options()
+            options.ks = ks
+            options.chosenK = choose
+            options.seed = seed
+            let analysis = ClusterAnalysis(group, options: options)
+            let ids = analysis.variables.included.map { group[$0].personID }
+            func json(_ run: ClusterAnalysis.Run) -> [String: Any] {
+                ["n_input": people.count, "n_group": group.count, "n_clustered": ids.count,
+                 "n_unknown_income": analysis.variables.leftOutForUnknownIncome, "method": analysis.method.rawValue,
+                 "k": run.k, "medoids": run.medoids.map { ids[$0] }, "objective": run.totalDeviation,
+                 "mean_distance": run.totalDeviation / Double(max(1, ids.count)), "silhouette": run.silhouette, "sizes": run.sizes]
+            }
+            var output: Any
+            if ks.count == 1 {
+                output = json(analysis.runs[0])
+            } else {
+                output = ["n_input": people.count, "n_group": group.count, "n_clustered": ids.count, "method": analysis.method.rawValue,
+                          "chosen_k": analysis.chosen.k, "robustness_ari": analysis.robustness, "runs": analysis.runs.map(json)]
+            }
+            if format == "json" {
+                let data = try JSONSerialization.data(withJSONObject: output, options: [.prettyPrinted, .sortedKeys])
+                print(String(decoding: data, as: UTF8.self))
+            } else {
+                print("\(people.count) people, \(group.count) in the group, \(ids.count) clustered (\(analysis.method.rawValue))")
+                for run in analysis.runs {
+                    print("k = \(run.k): silhouette \(String(format: "%.3f", run.silhouette)), objective \(String(format: "%.3f", run.totalDeviation)), sizes \(run.sizes.map(String.init).joined(separator: " "))\(run.k == analysis.chosen.k ? "  <- chosen" : "")")
+                }
+                if !analysis.robustness.isEmpty {
+                    print("robustness (k = \(analysis.chosen.k), five 80% samples), adjusted Rand index: " + analysis.robustness.map { String(format: "%.3f", $0) }.joined(separator: " "))
+                }
+            }
+        }
+    }
+}
