@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Accounts", "CZlib", "Engine", "KlusCV", "Passport", "Taxonomy", "TaxonomySource",
+                "Accounts", "CZlib", "Engine", "Insight", "KlusCV", "Passport", "Taxonomy", "TaxonomySource",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import App
 import Insight
 
 /// Reads a microdata file for the insight commands; any problem ends the run with file, line,
@@ -83,6 +84,42 @@ extension InsightCommand {
                     print("robustness (k = \(analysis.chosen.k), five 80% samples), adjusted Rand index: " + analysis.robustness.map { String(format: "%.3f", $0) }.joined(separator: " "))
                 }
             }
+        }
+    }
+}
+
+extension InsightCommand {
+    /// `loopbrug insight report FILE --out DIR`: report.html and report.pdf.
+    struct Report: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write the municipal report (HTML and PDF) for a microdata file.")
+
+        @Argument(help: "The microdata CSV.") var file: String
+        @ArgumentParser.Option(help: "The directory to write report.html and report.pdf to.") var out: String
+        @ArgumentParser.Option(help: "Number of clusters or a range such as 2-8.") var k = "2-8"
+        @ArgumentParser.Option(help: "Use this k of the range instead of the highest silhouette.") var choose: Int?
+        @ArgumentParser.Option(help: "Who is in the group: flex, laag or flex,laag (the study's).") var definition = "flex,laag"
+        @ArgumentParser.Option(help: "Language: nl or en.") var lang = "nl"
+        @ArgumentParser.Option(help: "Seed for the robustness samples and CLARA.") var seed: UInt64 = 1
+
+        func run() async throws {
+            guard ["nl", "en"].contains(lang) else { AppRunner.fail("--lang must be nl or en") }
+            var options = ClusterAnalysis.Options()
+            options.ks = InsightInput.ks(k)
+            if let choose, !options.ks.contains(choose) { AppRunner.fail("--choose \(choose) is not in --k \(k)") }
+            options.chosenK = choose
+            options.seed = seed
+            let people = InsightInput.people(file)
+            guard let report = InsightReport(people: people, definition: InsightInput.definition(definition), options: options) else {
+                AppRunner.fail("\(file): fewer than 2 people in the group (\(definition)); nothing to report")
+            }
+            let english = lang == "en"
+            let today = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
+            do {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                try Data(InsightReportView.document(report, english: english).utf8).write(to: URL(fileURLWithPath: "\(out)/report.html"), options: .atomic)
+                try InsightReportPDF.pdf(report, english: english, madeOn: today).write(to: URL(fileURLWithPath: "\(out)/report.pdf"), options: .atomic)
+            } catch { AppRunner.fail("cannot write the report to \(out): \(error)") }
+            AppRunner.say("\(out)/report.html and \(out)/report.pdf: \(report.group) people in the group, \(report.analysis.chosen.k) clusters")
         }
     }
 }

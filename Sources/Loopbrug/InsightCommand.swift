@@ -7,7 +7,7 @@ import Taxonomy
 struct InsightCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "insight", abstract: "Size, describe and cluster a municipality's vulnerable workers (in progress).",
-        subcommands: [Synth.self, Cluster.self, Crosscheck.self])
+        subcommands: [Synth.self, Cluster.self, Report.self, Crosscheck.self])
 
     /// Synthetic microdata whose marginals match the Almere study's tables.
     struct Synth: AsyncParsableCommand {
