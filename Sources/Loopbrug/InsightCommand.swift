@@ -56,13 +56,7 @@ struct InsightCommand: AsyncParsableCommand {
             try csv.write(toFile: "\(out)/people.csv", atomically: true, encoding: .utf8)
             guard case .records(let people) = PersonRecordReader.read(Array(csv.utf8)) else { AppRunner.fail("the generated file does not read") }
             let variables = ClusterVariables(people)
-            var vars = "age,income," + ClusterVariables.categoricalNames.joined(separator: ",") + "\n"
-            for (row, _) in variables.included.enumerated() {
-                let numbers = variables.data.numeric.map { String($0[row]!) }
-                let codes = variables.data.categorical.map { "c" + String($0[row]!) }
-                vars += (numbers + codes).joined(separator: ",") + "\n"
-            }
-            try vars.write(toFile: "\(out)/vars.csv", atomically: true, encoding: .utf8)
+            try InsightFiles.writeVariables(variables, to: "\(out)/vars.csv")
             let gower = GowerMatrix(variables.data)
             try gower.values.withUnsafeBytes { Data($0) }.write(to: URL(fileURLWithPath: "\(out)/gower.bin"))
             var results = "k,objective,medoids\n"

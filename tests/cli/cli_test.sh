@@ -35,6 +35,24 @@ expect "the data stays after a failed import" 0 '"label" : "kassamedewerker"' --
 
 expect "a wrong DATABASE_URL is explained" 1 "scheme \"mysql\" is not supported" -- env DATABASE_URL="mysql://x@y/z" "$bin" migrate
 expect "an unreachable PostgreSQL is explained" 1 "cannot prepare the database \(PostgreSQL at 127.0.0.1:1/none\)" -- env DATABASE_URL="postgres://u:secret@127.0.0.1:1/none" "$bin" migrate
+# Municipal insight: synthetic data, clustering JSON, the report, and bad files named by line.
+expect "insight synth writes the file" 0 "3000 people written" -- "$bin" insight synth --n 1500 --others 1500 --seed 4 --out "$work/people.csv"
+expect "insight cluster gives JSON for one k" 0 '"n_clustered" : [0-9]+' -- "$bin" insight cluster "$work/people.csv" --k 4 --format json
+"$bin" insight cluster "$work/people.csv" --k 2-5 --format json > "$work/clusters.json" 2>&1
+expect "insight cluster k range has chosen_k and four runs" 0 "ok" -- python3 -c "
+import json; d = json.load(open('$work/clusters.json')); runs = d['runs']
+assert [r['k'] for r in runs] == [2, 3, 4, 5] and d['chosen_k'] in (2, 3, 4, 5) and d['n_input'] == 3000 and d['n_group'] == 1500
+for r in runs: assert len(r['medoids']) == r['k'] and sum(r['sizes']) == r['n_clustered'] and -1 <= r['silhouette'] <= 1 and r['objective'] > 0
+assert len(d['robustness_ari']) == 5; print('ok')"
+expect "insight report writes HTML and PDF" 0 "report.pdf" -- "$bin" insight report "$work/people.csv" --out "$work/report" --k 2-4
+expect "the report PDF has the tables" 0 "Kwetsbare werkenden in Almere" -- pdftotext "$work/report/report.pdf" -
+printf 'person_id,age\n1,40\n' > "$work/short.csv"
+expect "a missing column is named" 1 "short.csv: line 1, sex: column is missing" -- "$bin" insight cluster "$work/short.csv" --k 3
+head -3 "$work/people.csv" > "$work/bad.csv"; sed -n 2p "$work/people.csv" | sed 's/,Almere,/,Almere,/; s/^\([^,]*\),[0-9]*,/\1x,veertig,/' >> "$work/bad.csv"
+expect "a bad age is named by line and column" 1 "bad.csv: line 4, age: \"veertig\" is not an age" -- "$bin" insight cluster "$work/bad.csv" --k 2
+: > "$work/empty.csv"
+expect "an empty file is refused" 1 "empty.csv: line 1: the file is empty" -- "$bin" insight report "$work/empty.csv" --out "$work/none"
+expect "a bad k is refused" 1 "--k: \"9-3\" is not" -- "$bin" insight cluster "$work/people.csv" --k 9-3
 # The work passport: keys, issuers, signing, verification, import, export.
 py=".venv/bin/python -W ignore"
 "$bin" migrate >/dev/null 2>&1  # creates the demo accounts

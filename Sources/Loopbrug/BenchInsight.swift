@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import Insight
+
+/// `loopbrug bench insight`: the figures of issue 5 on synthetic Almere data, with R's cluster
+/// package and Python's gower + kmedoids as peers on the same people in the same run.
+struct BenchInsight: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "insight", abstract: "Time the municipal analysis (full run, PAM k=5 against R and Python, CLARA against R).")
+
+    @ArgumentParser.Option(help: "People in the research group for the full analysis.") var n = AlmereStudy.groupSize
+    @ArgumentParser.Option(help: "People for the CLARA run (0 skips it).") var national = AlmereStudy.nationalGroupSize
+    @ArgumentParser.Option(help: "k for the peer comparisons.") var k = 5
+    @ArgumentParser.Option(help: "Seed of the synthetic files.") var seed: UInt64 = 1
+    @ArgumentParser.Option(help: "Python with gower, kmedoids and pandas (scripts/setup makes .venv).") var python = ".venv/bin/python"
+    @ArgumentParser.Flag(help: "Skip the R and Python peers.") var noPeers = false
+
+    func run() async throws {
+        let work = NSTemporaryDirectory() + "loopbrug-bench-insight-\(getpid())"
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        AppRunner.say("Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; synthetic Almere data, seed \(seed)")
+
+        // 1. The full analysis, from the file on disk to the chosen k and its robustness.
+        let file = "\(work)/group.csv"
+        try Data(PersonRecordWriter.csv(SyntheticPopulation.generate(n: n, seed: seed))).write(to: URL(fileURLWithPath: file))
+        var clock = ContinuousClock.now
+        let people = InsightInput.people(file)
+        let group = people.filter(VulnerableDefinition.study.includes)
+        let analysis = ClusterAnalysis(group)
+        let full = seconds(since: clock)
+        AppRunner.say(String(format: "Full analysis, n = %d (%d clustered): Gower matrix, PAM k = 2…8, silhouettes, five 80%% runs: %.1f s; peak memory so far %.0f MiB",
+                             group.count, analysis.variables.included.count, full, peakMiB()))
+        AppRunner.say("  silhouettes " + analysis.runs.map { "k=\($0.k) \(String(format: "%.3f", $0.silhouette))" }.joined(separator: ", ")
+                      + "; chosen k = \(analysis.chosen.k); ARI " + analysis.robustness.map { String(format: "%.3f", $0) }.joined(separator: " "))
+
+        // 2. PAM for one k including the distances, against R and Python on the same people.
+        clock = .now
+        let gower = GowerFormula(analysis.variables.data)
+        let pam = KMedoids(SquareDistances(gower), k: k)
+        let ours = seconds(since: clock)
+        let ourTotal = Clara.assign(gower, medoids: pam.medoids).total
+        AppRunner.say(String(format: "PAM k = %d incl. distances, n = %d: Loopbrug %.2f s, total %.6f", k, gower.count, ours, ourTotal))
+        if !noPeers {
+            try InsightFiles.writeVariables(analysis.variables, to: "\(work)/vars.csv")
+            for (name, command) in [("R daisy + pam", ["Rscript", "bench/insight_peers.R", "pam", work, String(k)]),
+                                    ("Python gower + kmedoids.fasterpam", [python, "bench/insight_peers.py", work, String(k)])] {
+                let peer = try Self.peer(command)
+                AppRunner.say(String(format: "  %@: %.2f s, total %.6f (%@) — Loopbrug %.1f× faster, total %@",
+                                     name, peer.seconds, peer.total, peer.versions, peer.seconds / ours,
+                                     ourTotal <= peer.total * (1 + 1e-6) ? "no worse" : "WORSE"))
+            }
+        }
+
+        // 3. CLARA on the whole country, against R's clara with its defaults.
+        guard national > 0 else { return }
+        let nationalFile = "\(work)/national.csv"
+        try Data(PersonRecordWriter.csv(SyntheticPopulation.generate(n: national, seed: seed, municipality: "Nederland")))
+            .write(to: URL(fileURLWithPath: nationalFile))
+        clock = .now
+        let nationalPeople = InsightInput.people(nationalFile).filter(VulnerableDefinition.study.includes)
+        let variables = ClusterVariables(nationalPeople)
+        let reading = seconds(since: clock)
+        clock = .now
+        let nationalGower = GowerFormula(variables.data)
+        let clara = Clara(nationalGower, k: k, seed: seed)
+        let claraSeconds = seconds(since: clock)
+        AppRunner.say(String(format: "CLARA k = %d, n = %d (%d clustered): Loopbrug %.1f s (%d samples of %d; reading and preparing the file %.1f s), total %.3f, mean %.6f",
+                             k, nationalPeople.count, nationalGower.count, claraSeconds, Clara.defaultSamples, Clara.defaultSampleSize, reading,
+                             clara.totalDeviation, clara.totalDeviation / Double(nationalGower.count)))
+        if !noPeers {
+            try InsightFiles.writeEncoded(variables, to: work)
+            let peer = try Self.peer(["Rscript", "bench/insight_peers.R", "clara", work, String(k)])
+            AppRunner.say(String(format: "  R clara (defaults, Manhattan on the Gower encoding): %.1f s, total %.3f, mean %.6f — Loopbrug's total is %.1f%% %@",
+                                 peer.seconds, peer.total, peer.total / Double(nationalGower.count),
+                                 abs(100 * (peer.total - clara.totalDeviation) / peer.total), clara.totalDeviation < peer.total ? "lower" : "HIGHER"))
+        }
+        AppRunner.say(String(format: "Peak memory (max RSS of the bench process): %.0f MiB", peakMiB()))
+    }
+
+    func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    func peakMiB() -> Double {
+        var usage = rusage()
+        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    struct Peer { let seconds: Double; let total: Double; let versions: String }
+
+    static func peer(_ command: [String]) throws -> Peer {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = command
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let line = String(data: data, encoding: .utf8)?.split(separator: "\n").last,
+              let json = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+              let seconds = json["seconds"] as? Double, let total = json["total"] as? Double else {
+            AppRunner.fail("\(command.prefix(2).joined(separator: " ")) failed (exit \(process.terminationStatus))")
+        }
+        return Peer(seconds: seconds, total: total, versions: json["versions"] as? String ?? "")
+    }
+}
+
+/// The files the R and Python peers read.
+enum InsightFiles {
+    /// The clustering variables as R and pandas read them: age and transformed income as numbers,
+    /// categories as "c0", "c1", … (so they are read as factors / strings).
+    static func writeVariables(_ variables: ClusterVariables, to path: String) throws {
+        var out = "age,income," + ClusterVariables.categoricalNames.joined(separator: ",") + "\n"
+        for row in variables.included.indices {
+            let numbers = variables.data.numeric.map { String($0[row]!) }
+            let codes = variables.data.categorical.map { "c" + String($0[row]!) }
+            out += (numbers + codes).joined(separator: ",") + "\n"
+        }
+        try out.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// Numbers whose Manhattan distance ÷ the number of variables is the Gower distance: each
+    /// continuous variable ÷ its range, each category one-hot × 0.5. Column-major doubles, and
+    /// encoded.dims with rows, columns and the number of variables.
+    static func writeEncoded(_ variables: ClusterVariables, to dir: String) throws {
+        let data = variables.data, n = data.count
+        var columns: [[Double]] = data.numeric.map { column in
+            let known = column.compactMap { $0 }
+            let range = (known.max() ?? 0) - (known.min() ?? 0)
+            return column.map { range > 0 ? $0! / range : 0 }
+        }
+        for column in data.categorical {
+            for code in Set(column.map { $0! }).sorted() { columns.append(column.map { $0 == code ? 0.5 : 0 }) }
+        }
+        var flat: [Double] = []
+        flat.reserveCapacity(n * columns.count)
+        for column in columns { flat += column }
+        try flat.withUnsafeBytes { Data($0) }.write(to: URL(fileURLWithPath: "\(dir)/encoded.f64"))
+        try "\(n) \(columns.count) \(data.numeric.count + data.categorical.count)\n".write(toFile: "\(dir)/encoded.dims", atomically: true, encoding: .utf8)
+    }
+}
