@@ -81,11 +81,10 @@ public enum InsightReportView {
                   el("rect", ["width": String(width), "height": "14", "fill": "#1f6f3f"]))
     }
 
+    /// One section per cluster (a table with a features column does not fit a phone screen).
     static func profilesTable(_ profiles: [ClusterProfile], english: Bool, f: InsightNumbers) -> Node {
         func t(_ nl: String, _ en: String) -> String { english ? en : nl }
-        let header = el("tr", children: [el("th", ["scope": "col"], text(t("Groep", "Group"))), el("th", ["scope": "col"], text(t("Wie", "Who"))),
-                                         el("th", ["scope": "col", "class": "n"], text(t("Aantal", "People"))), el("th", ["scope": "col"], text(t("Kenmerken", "Features")))])
-        let rows = profiles.map { p -> Node in
+        return fragment(profiles.map { p -> Node in
             let features = [TableVariable.age, .sex, .household, .education, .income, .breadwinner, .contract, .hours, .sector].compactMap { v -> Node? in
                 guard let shares = p.dominant[v] else { return nil }
                 return el("li", text(Labels.variable(v, english: english) + ": "
@@ -94,11 +93,11 @@ public enum InsightReportView {
             var extra: [Node] = []
             if let age = p.medianAge { extra.append(el("li", text(t("Mediaan leeftijd: ", "Median age: ") + f.whole(age)))) }
             if let income = p.medianIncome { extra.append(el("li", text(t("Mediaan inkomen: € ", "Median income: € ") + f.count(Int(income.rounded()))))) }
-            return el("tr", el("td", text(String(p.number))), el("td", text(english ? p.descriptionEnglish : p.descriptionDutch)),
-                      el("td", ["class": "n"], text(p.sizeHidden ? "x" : "\(f.count(p.size)) (\(f.whole(p.percent))%)")),
-                      el("td", el("ul", children: features + extra)))
-        }
-        return el("table", children: [el("caption", text(t("De groepen", "The groups"))), header] + rows)
+            let size = p.sizeHidden ? "x \(t("mensen", "people"))" : "\(f.count(p.size)) \(t("mensen", "people")) (\(f.whole(p.percent))%)"
+            return el("section", el("h3", text("\(t("Groep", "Group")) \(p.number) · \(size)")),
+                      el("p", text(english ? p.descriptionEnglish : p.descriptionDutch)),
+                      el("ul", children: features + extra))
+        })
     }
 
     static func frequencyTable(_ table: FrequencyTable, english: Bool, f: InsightNumbers) -> Node {
