@@ -51,53 +51,57 @@ public struct ClusterAnalysis: Sendable {
         let method: Method = n > options.exactLimit ? .clara : .pam
         self.method = method
         var rng = SeededGenerator(seed: options.seed)
-        var runs: [Run] = []
-        var robustness: [Double] = []
+        let runs: [Run]
+        // Clusters a sample again at the chosen k (labels in the sample's order).
+        let recluster: @Sendable (_ sample: [Int], _ k: Int, _ seed: UInt64) -> [Int]
         switch method {
         case .pam:
             progress("distances")
             let d = SquareDistances(gower)
-            progress("build")
-            let start = KMedoids.build(d, k: ks.max() ?? 1)
-            progress("swap")
-            let results = Self.parallelMap(ks) { k in
-                let pam = KMedoids(d, k: k, start: start)
-                // Labels and total again in doubles from the formula (the matrix holds floats).
-                let exact = Clara.assign(gower, medoids: pam.medoids)
-                return (medoids: pam.medoids, labels: exact.labels, total: exact.total)
-            }
-            progress("silhouettes")
-            let silhouettes = ClusterQuality.averageSilhouettes(d, labelings: results.map(\.labels), ks: ks)
-            runs = ks.indices.map {
-                Run(k: ks[$0], medoids: results[$0].medoids, labels: results[$0].labels, totalDeviation: results[$0].total, silhouette: silhouettes[$0])
-            }
-            let chosen = Self.choose(runs, options.chosenK)
-            progress("robustness")
-            let samples = (0..<options.robustnessRuns).map { _ in Self.sample(n, share: options.sampleShare, rng: &rng) }
-            robustness = Self.parallelMap(samples) { sample in
-                let pam = KMedoids(SubsetDistances(d, indices: sample), k: min(chosen.k, sample.count))
-                return ClusterQuality.adjustedRandIndex(pam.labels, sample.map { chosen.labels[$0] })
-            }
+            runs = Self.pamRuns(d, gower: gower, ks: ks, progress: progress)
+            recluster = { sample, k, _ in KMedoids(SubsetDistances(d, indices: sample), k: min(k, sample.count)).labels }
         case .clara:
-            for k in ks {
+            runs = ks.map { k in
                 progress("clara k=\(k)")
                 let clara = Clara(gower, k: k, seed: rng.next())
                 let sample = clara.bestSample
                 let silhouette = ClusterQuality.averageSilhouette(SquareDistances(gower, indices: sample), labels: sample.map { clara.labels[$0] }, k: k)
-                runs.append(Run(k: k, medoids: clara.medoids, labels: clara.labels, totalDeviation: clara.totalDeviation, silhouette: silhouette))
+                return Run(k: k, medoids: clara.medoids, labels: clara.labels, totalDeviation: clara.totalDeviation, silhouette: silhouette)
             }
-            let chosen = Self.choose(runs, options.chosenK)
-            progress("robustness")
-            for _ in 0..<options.robustnessRuns {
-                let sample = Self.sample(n, share: options.sampleShare, rng: &rng)
-                let clara = Clara(gower, k: chosen.k, among: sample, seed: rng.next())
-                robustness.append(ClusterQuality.adjustedRandIndex(clara.labels, sample.map { chosen.labels[$0] }))
-            }
+            recluster = { sample, k, seed in Clara(gower, k: k, among: sample, seed: seed).labels }
         }
+        let chosen = Self.choose(runs, options.chosenK)
+        progress("robustness")
+        let samples = (0..<options.robustnessRuns).map { _ in
+            (people: Self.sample(n, share: options.sampleShare, rng: &rng), seed: method == .clara ? rng.next() : 0)
+        }
+        let agreement: @Sendable ((people: [Int], seed: UInt64)) -> Double = { sample in
+            ClusterQuality.adjustedRandIndex(recluster(sample.people, chosen.k, sample.seed), sample.people.map { chosen.labels[$0] })
+        }
+        // PAM runs one core each, so the samples share the cores; CLARA already uses both.
+        robustness = method == .pam ? Self.parallelMap(samples, agreement) : samples.map(agreement)
         self.runs = runs
-        chosen = Self.choose(runs, options.chosenK)
-        self.robustness = robustness
+        self.chosen = chosen
         progress("done")
+    }
+
+    /// PAM for every k from one BUILD (BUILD for k is the first k medoids of BUILD for the
+    /// largest), the ks side by side on the cores, and their silhouettes in one sweep.
+    static func pamRuns(_ d: SquareDistances, gower: GowerFormula, ks: [Int], progress: @Sendable (String) -> Void) -> [Run] {
+        progress("build")
+        let start = KMedoids.build(d, k: ks.max() ?? 1)
+        progress("swap")
+        let results = parallelMap(ks) { k in
+            let pam = KMedoids(d, k: k, start: start)
+            // Labels and total again in doubles from the formula (the matrix holds floats).
+            let exact = Clara.assign(gower, medoids: pam.medoids)
+            return (medoids: pam.medoids, labels: exact.labels, total: exact.total)
+        }
+        progress("silhouettes")
+        let silhouettes = ClusterQuality.averageSilhouettes(d, labelings: results.map(\.labels), ks: ks)
+        return ks.indices.map {
+            Run(k: ks[$0], medoids: results[$0].medoids, labels: results[$0].labels, totalDeviation: results[$0].total, silhouette: silhouettes[$0])
+        }
     }
 
     /// The analyst's k when it was run, otherwise the highest silhouette (the smaller k on a tie).

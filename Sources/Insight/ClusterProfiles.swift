@@ -26,11 +26,12 @@ public struct ClusterProfile: Sendable {
         let hidden = Disclosure.protect(group: sizes, population: sizes).group
         return (0..<k).map { c in
             let list = members[c], n = list.count
+            let safe = !hidden[c]  // every size under 10 is hidden, and one more where it would follow
             var dominant: [TableVariable: [Share]] = [:]
-            for variable in TableVariable.allCases {
+            for variable in TableVariable.allCases where safe {
                 var counts: [String: Int] = [:]
                 for p in list { if let category = variable.category(of: p) { counts[category, default: 0] += 1 } }
-                let ranked = counts.filter { Disclosure.isSafe($0.value) && !hidden[c] }
+                let ranked = counts.filter { Disclosure.isSafe($0.value) }
                     .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 // The largest category, and the second when it is a sizeable part too.
                 let shares = ranked.prefix(2).enumerated()
@@ -38,7 +39,6 @@ public struct ClusterProfile: Sendable {
                     .map { Share(category: $0.element.key, percent: 100 * Double($0.element.value) / Double(n)) }
                 if !shares.isEmpty { dominant[variable] = shares }
             }
-            let safe = Disclosure.isSafe(n) && !hidden[c]
             let description = ClusterDescription(dominant: dominant, members: list)
             return ClusterProfile(
                 number: c + 1, size: n, sizeHidden: hidden[c], percent: 100 * Double(n) / Double(max(1, people.count)),

@@ -54,9 +54,9 @@ public struct FrequencyTable: Sendable {
         TableVariable.allCases.compactMap { variable in
             guard people.contains(where: { variable.category(of: $0) != nil }) else { return nil }
             let all = variable.categories
+            let index = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, $0) })
             func counts(_ list: [PersonRecord]) -> [Int] {
                 var counts = [Int](repeating: 0, count: all.count)
-                let index = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, $0) })
                 for p in list { if let c = variable.category(of: p), let i = index[c] { counts[i] += 1 } }
                 return counts
             }

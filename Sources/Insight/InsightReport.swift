@@ -36,6 +36,4 @@ public struct InsightReport: Sendable {
         profiles = ClusterProfile.make(people: clusteredPeople, labels: analysis.chosen.labels, k: analysis.chosen.k)
     }
 
-    /// A count as published: "x" under 10.
-    public static func published(_ count: Int) -> String? { Disclosure.isSafe(count) ? String(count) : nil }
 }

@@ -46,18 +46,7 @@ enum BaselineExport {
         guard FileManager.default.isExecutableFile(atPath: python) else {
             AppRunner.fail("\(python) not found: run scripts/setup (it makes .venv with numpy and scipy), or pass --no-baseline")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["bench/baseline_engine.py", directory]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let json = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            AppRunner.fail("bench/baseline_engine.py failed (exit \(process.terminationStatus))")
-        }
+        let json = try BenchTaxonomy.jsonOutput(of: [python, "bench/baseline_engine.py", directory])
         return Result(figures: json.compactMapValues { $0 as? Double }, versions: json["versions"] as? String ?? "?")
     }
 }

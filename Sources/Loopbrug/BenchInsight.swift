@@ -24,21 +24,20 @@ struct BenchInsight: AsyncParsableCommand {
         // 1. The full analysis, from the file on disk to the chosen k and its robustness.
         let file = "\(work)/group.csv"
         try Data(PersonRecordWriter.csv(SyntheticPopulation.generate(n: n, seed: seed))).write(to: URL(fileURLWithPath: file))
-        var clock = ContinuousClock.now
-        let people = InsightInput.people(file)
-        let group = people.filter(VulnerableDefinition.study.includes)
+        var start = ContinuousClock.now
+        let group = InsightInput.people(file).filter(VulnerableDefinition.study.includes)
         let analysis = ClusterAnalysis(group)
-        let full = seconds(since: clock)
+        let full = BenchTaxonomy.seconds(start.duration(to: .now))
         AppRunner.say(String(format: "Full analysis, n = %d (%d clustered): Gower matrix, PAM k = 2…8, silhouettes, five 80%% runs: %.1f s; peak memory so far %.0f MiB",
-                             group.count, analysis.variables.included.count, full, peakMiB()))
+                             group.count, analysis.variables.included.count, full, BenchTaxonomy.peakMemoryMiB()))
         AppRunner.say("  silhouettes " + analysis.runs.map { "k=\($0.k) \(String(format: "%.3f", $0.silhouette))" }.joined(separator: ", ")
                       + "; chosen k = \(analysis.chosen.k); ARI " + analysis.robustness.map { String(format: "%.3f", $0) }.joined(separator: " "))
 
         // 2. PAM for one k including the distances, against R and Python on the same people.
-        clock = .now
+        start = .now
         let gower = GowerFormula(analysis.variables.data)
         let pam = KMedoids(SquareDistances(gower), k: k)
-        let ours = seconds(since: clock)
+        let ours = BenchTaxonomy.seconds(start.duration(to: .now))
         let ourTotal = Clara.assign(gower, medoids: pam.medoids).total
         AppRunner.say(String(format: "PAM k = %d incl. distances, n = %d: Loopbrug %.2f s, total %.6f", k, gower.count, ours, ourTotal))
         if !noPeers {
@@ -57,53 +56,33 @@ struct BenchInsight: AsyncParsableCommand {
         let nationalFile = "\(work)/national.csv"
         try Data(PersonRecordWriter.csv(SyntheticPopulation.generate(n: national, seed: seed, municipality: "Nederland")))
             .write(to: URL(fileURLWithPath: nationalFile))
-        clock = .now
+        start = .now
         let nationalPeople = InsightInput.people(nationalFile).filter(VulnerableDefinition.study.includes)
         let variables = ClusterVariables(nationalPeople)
-        let reading = seconds(since: clock)
-        clock = .now
-        let nationalGower = GowerFormula(variables.data)
-        let clara = Clara(nationalGower, k: k, seed: seed)
-        let claraSeconds = seconds(since: clock)
+        let reading = BenchTaxonomy.seconds(start.duration(to: .now))
+        start = .now
+        let clara = Clara(GowerFormula(variables.data), k: k, seed: seed)
+        let claraSeconds = BenchTaxonomy.seconds(start.duration(to: .now))
+        let clustered = variables.data.count
         AppRunner.say(String(format: "CLARA k = %d, n = %d (%d clustered): Loopbrug %.1f s (%d samples of %d; reading and preparing the file %.1f s), total %.3f, mean %.6f",
-                             k, nationalPeople.count, nationalGower.count, claraSeconds, Clara.defaultSamples, Clara.defaultSampleSize, reading,
-                             clara.totalDeviation, clara.totalDeviation / Double(nationalGower.count)))
+                             k, nationalPeople.count, clustered, claraSeconds, Clara.defaultSamples, Clara.defaultSampleSize, reading,
+                             clara.totalDeviation, clara.totalDeviation / Double(clustered)))
         if !noPeers {
             try InsightFiles.writeEncoded(variables, to: work)
             let peer = try Self.peer(["Rscript", "bench/insight_peers.R", "clara", work, String(k)])
             AppRunner.say(String(format: "  R clara (defaults, Manhattan on the Gower encoding): %.1f s, total %.3f, mean %.6f — Loopbrug's total is %.1f%% %@",
-                                 peer.seconds, peer.total, peer.total / Double(nationalGower.count),
+                                 peer.seconds, peer.total, peer.total / Double(clustered),
                                  abs(100 * (peer.total - clara.totalDeviation) / peer.total), clara.totalDeviation < peer.total ? "lower" : "HIGHER"))
         }
-        AppRunner.say(String(format: "Peak memory (max RSS of the bench process): %.0f MiB", peakMiB()))
-    }
-
-    func seconds(since start: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
-
-    func peakMiB() -> Double {
-        var usage = rusage()
-        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_maxrss) / 1024
+        AppRunner.say(String(format: "Peak memory (max RSS of the bench process): %.0f MiB", BenchTaxonomy.peakMemoryMiB()))
     }
 
     struct Peer { let seconds: Double; let total: Double; let versions: String }
 
     static func peer(_ command: [String]) throws -> Peer {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let line = String(data: data, encoding: .utf8)?.split(separator: "\n").last,
-              let json = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-              let seconds = json["seconds"] as? Double, let total = json["total"] as? Double else {
-            AppRunner.fail("\(command.prefix(2).joined(separator: " ")) failed (exit \(process.terminationStatus))")
+        let json = try BenchTaxonomy.jsonOutput(of: command)
+        guard let seconds = json["seconds"] as? Double, let total = json["total"] as? Double else {
+            AppRunner.fail("\(command.prefix(2).joined(separator: " ")) printed no seconds and total")
         }
         return Peer(seconds: seconds, total: total, versions: json["versions"] as? String ?? "")
     }

@@ -102,9 +102,7 @@ struct BenchTaxonomy: AsyncParsableCommand {
         }
 
         // 6. Peak memory of this whole process (import, index, search, server).
-        var usage = rusage()
-        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
-        AppRunner.say(String(format: "Peak memory (max RSS of the bench process): %.0f MiB", Double(usage.ru_maxrss) / 1024))
+        AppRunner.say(String(format: "Peak memory (max RSS of the bench process): %.0f MiB", Self.peakMemoryMiB()))
     }
 
     // MARK: - Helpers
@@ -119,6 +117,29 @@ struct BenchTaxonomy: AsyncParsableCommand {
         let start = ContinuousClock.now
         try await body()
         return seconds(start.duration(to: .now))
+    }
+
+    /// The largest resident set this process has had so far.
+    static func peakMemoryMiB() -> Double {
+        var usage = rusage()
+        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    /// Runs a peer program (through /usr/bin/env) that prints one JSON object on standard output.
+    static func jsonOutput(of command: [String]) throws -> [String: Any] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = command
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            AppRunner.fail("\(command.prefix(2).joined(separator: " ")) failed (exit \(process.terminationStatus))")
+        }
+        return json
     }
 
     static func seconds(_ d: Duration) -> Double {
