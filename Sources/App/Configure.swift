@@ -13,6 +13,7 @@ public func configure(_ app: Application, config: AppConfig, dependencies: AppDe
     _ = app.shareOpenLog
     _ = app.shareViewCache
     _ = app.careerData
+    _ = app.insightRuns
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
     app.passwords.use(.bcrypt(cost: config.bcryptCost))

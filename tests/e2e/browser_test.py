@@ -1,7 +1,11 @@
 """End-to-end test in headless Chromium: a visitor searches an occupation, opens it, logs in
 as the demo worker, sees the passport, makes a share link, logs out and opens that link as an
 employer would. axe-core checks every page visited; serious or critical
-violations fail the test. Usage: browser_test.py BASE_URL [SCREENSHOT_DIR]"""
+violations fail the test. A policy analyst uploads microdata (INSIGHT_CSV and INSIGHT_BAD_CSV,
+made by scripts/test), follows the run and reads the report.
+Usage: browser_test.py BASE_URL [SCREENSHOT_DIR]"""
+import os
+import re
 import sys
 from selenium import webdriver
 from selenium.webdriver.common.by import By
@@ -14,6 +18,8 @@ from selenium_axe_python import Axe
 
 BASE = sys.argv[1].rstrip("/")
 SHOTS = sys.argv[2] if len(sys.argv) > 2 else None
+INSIGHT_CSV = os.environ.get("INSIGHT_CSV")
+INSIGHT_BAD_CSV = os.environ.get("INSIGHT_BAD_CSV")
 failures = []
 
 
@@ -37,6 +43,67 @@ def wait_for_heading(driver, text):
 def log_out(driver):
     driver.find_element(By.CSS_SELECTOR, "header form button").click()
     wait(driver).until(EC.presence_of_element_located((By.LINK_TEXT, "Inloggen")))
+
+
+def log_in(driver, email):
+    driver.get(BASE + "/inloggen")
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "password").send_keys("loopbrug-demo")
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait_for_heading(driver, "Welkom")
+
+
+def fetch_status(driver, url):
+    """The HTTP status and content type of a GET in the browser's session."""
+    return driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done([r.status, r.headers.get('content-type')]))"
+        ".catch(e => done([0, String(e)]));", url)
+
+
+def insight(driver):
+    """The analyst's page: a bad file names its line and column; a good one runs with progress
+    and ends in the report (no count under 10), with the PDF; other roles cannot open it."""
+    log_in(driver, "analyst@demo.loopbrug.nl")
+    driver.find_element(By.LINK_TEXT, "Analyse").click()
+    wait_for_heading(driver, "Kwetsbare werkenden in je gemeente")
+    audit(driver, "22-insight-start")
+    driver.find_element(By.ID, "file").send_keys(INSIGHT_BAD_CSV)
+    driver.find_element(By.CSS_SELECTOR, "form.box button[type=submit]").click()
+    wait(driver).until(lambda d: "is niet geanalyseerd" in d.page_source)
+    rows = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "main ul li")]
+    check(any(r.startswith("Regel 3, kolom age:") for r in rows), f"the bad age on line 3 is named: {rows}")
+    check("Er is niets bewaard" in driver.page_source, "a bad file is not kept")
+    audit(driver, "23-insight-problems")
+
+    driver.get(BASE + "/analyse")
+    driver.find_element(By.ID, "file").send_keys(INSIGHT_CSV)
+    driver.find_element(By.ID, "keep").click()
+    driver.find_element(By.CSS_SELECTOR, "form.box button[type=submit]").click()
+    wait(driver).until(lambda d: "/analyse/" in d.current_url)
+    if driver.find_elements(By.TAG_NAME, "progress"):
+        audit(driver, "24-insight-progress")
+    WebDriverWait(driver, 300, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: len(d.find_elements(By.LINK_TEXT, "Download als PDF")) == 1)
+    check(driver.find_element(By.TAG_NAME, "h1").text.startswith("Kwetsbare werkenden in"), "the report has its title")
+    check(len(driver.find_elements(By.CSS_SELECTOR, ".report section")) >= 2, "the report shows the clusters")
+    counts = [c.text for c in driver.find_elements(By.CSS_SELECTOR, ".report td.n") if re.fullmatch(r"[0-9.]+", c.text)]
+    small = [c for c in counts if int(c.replace(".", "")) < 10]
+    check(counts and not small, f"no count under 10 in the report's tables ({len(counts)} counts, small: {small[:5]})")
+    check("Het bestand is bewaard" in driver.page_source, "the ticked file is kept")
+    audit(driver, "25-insight-report")
+    run_url = driver.current_url
+    pdf = driver.find_element(By.LINK_TEXT, "Download als PDF").get_attribute("href")
+    status = fetch_status(driver, pdf)
+    check(status[0] == 200 and "application/pdf" in status[1], f"the report downloads as a PDF: {status}")
+    driver.get(BASE + "/analyse")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "select#source option")) >= 2, "the kept file can be chosen for a new run")
+    audit(driver, "26-insight-list")
+    log_out(driver)
+    log_in(driver, "admin@demo.loopbrug.nl")
+    check(fetch_status(driver, run_url)[0] == 403, "an admin cannot open the analyst's report")
+    check(fetch_status(driver, pdf)[0] == 403, "an admin cannot download the analyst's PDF")
+    log_out(driver)
 
 
 def audit(driver, name):
@@ -213,6 +280,9 @@ try:
     check("Samira" not in driver.page_source, "the competence search never shows a name")
     audit(driver, "20-employer-search")
     log_out(driver)
+
+    if INSIGHT_CSV:
+        insight(driver)
 
     # The pages of the other roles: an issuer's API keys and the admin overview.
     for email, path, name in [("issuer@demo.loopbrug.nl", "/account/sleutels", "08-tokens"),

@@ -13,9 +13,9 @@ public struct DeletionReceipt: Sendable, Equatable {
 
 /// Deletes an account and everything personal that hangs off it in one transaction (GDPR art. 17):
 /// passport records, links to platforms' subject ids, passport codes, share links (dead at once)
-/// and their open logs, API tokens, work wishes, and the vacancies an employer posted. An
-/// issuer the person owned stays, without its owner, because the credentials it signed in other
-/// workers' passports must still verify.
+/// and their open logs, API tokens, work wishes, the vacancies an employer posted, and an analyst's
+/// kept microdata files and reports. An issuer the person owned stays, without its owner, because
+/// the credentials it signed in other workers' passports must still verify.
 public func deleteAccount(_ app: Application, user: UUID) async throws -> DeletionReceipt {
     let worker = user.uuidString.lowercased()
     let (receipt, vacancyIDs) = try await app.db.transaction { db -> (DeletionReceipt, [String]) in
@@ -33,6 +33,7 @@ public func deleteAccount(_ app: Application, user: UUID) async throws -> Deleti
         try await sql.delete(from: "work_wishes").where("worker_id", .equal, worker).run()
         let vacancyIDs = try await sql.delete(from: "vacancies").where("employer_user_id", .equal, worker).returning("id").all()
             .map { try $0.decode(column: "id", as: String.self) }
+        try await sql.delete(from: "insight_files").where("owner_user_id", .equal, worker).run()
         try await sql.update("issuers").set("owner_user_id", to: SQLLiteral.null).where("owner_user_id", .equal, worker).run()
         try await APITokenModel.query(on: db).filter(\.$userID == user).delete()
         try await UserModel.query(on: db).filter(\.$id == user).delete()
@@ -44,5 +45,7 @@ public func deleteAccount(_ app: Application, user: UUID) async throws -> Deleti
     }
     // A deleted employer's vacancies leave the in-memory board at once.
     if !vacancyIDs.isEmpty { app.careerData.remove(ids: Set(vacancyIDs)) }
+    // A deleted analyst's reports leave memory at once.
+    app.insightRuns.forgetAll(owner: user)
     return receipt
 }

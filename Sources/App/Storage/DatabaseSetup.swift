@@ -27,6 +27,7 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
     app.migrations.add(CreatePassportTables())
     app.migrations.add(CreateShareTables())
     app.migrations.add(CreateEngineTables())
+    app.migrations.add(CreateInsightFiles())
 }
 
 /// Runs pending migrations, turning a failed connection into a message a person can act on.

@@ -39,6 +39,9 @@ func renderPage(_ ctx: PageContext, title: String, status: HTTPStatus = .ok, _ m
             nav.append(el("li", el("a", ["href": SiteRoute.employerVacancies.link()], text(ctx.t("Vacatures", "Vacancies")))))
             nav.append(el("li", el("a", ["href": SiteRoute.employerSearch.link()], text(ctx.t("Mensen zoeken", "Find people")))))
         }
+        if user.role == .analyst {
+            nav.append(el("li", el("a", ["href": SiteRoute.insight.link()], text(ctx.t("Analyse", "Analysis")))))
+        }
         nav.append(el("li", el("a", ["href": SiteRoute.account.link()], text(ctx.t("Mijn account", "My account")))))
         if user.role == .admin {
             nav.append(el("li", el("a", ["href": SiteRoute.admin.link()], text(ctx.t("Beheer", "Admin")))))

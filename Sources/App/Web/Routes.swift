@@ -20,6 +20,7 @@ extension SiteRoute {
         switch self {
         case .apiCredentialsBatch: 256 << 20
         case .issuerUpload, .adminCareerUpload: 64 << 20
+        case .insightStart: InsightController.uploadLimitBytes
         case _ where isFormPost: 64 << 10
         default: 1 << 20
         }
@@ -102,5 +103,18 @@ private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -
     case .employerSearch: { try await CompetenceSearchController.search($0) }
     case .adminCareer: { try await CareerAdminController.form($0) }
     case .adminCareerUpload: { try await CareerAdminController.upload($0) }
+    case .insight: { try await InsightController.page($0) }
+    case .insightStart: { try await InsightController.start($0) }
+    case .insightRun: { try InsightController.run($0) }
+    case .insightRunStatus: { try InsightController.status($0) }
+    case .insightRunPDF: { try InsightController.pdf($0) }
+    case .insightRunDelete: { try InsightController.forget($0) }
+    case .insightFileDelete: { try await InsightController.deleteFile($0) }
+    case .insightScript: { _ in
+        let response = Response(status: .ok, body: .init(string: InsightPages.script))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return response
+    }
     }
 }

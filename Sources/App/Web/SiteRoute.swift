@@ -28,13 +28,15 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     case careerPaths, occupationTransitions, work, workWishes
     case employerVacancies, employerVacancyCreate, employerVacancyDelete, employerSearch
     case adminCareer, adminCareerUpload
+    case insight, insightStart, insightRun, insightRunStatus, insightRunPDF, insightRunDelete, insightFileDelete, insightScript
 
     public var method: HTTPMethod {
         switch self {
         case .login, .register, .logout, .tokenCreate, .tokenRevoke, .adminSetRole,
              .apiIssuerKeys, .apiIssuerLinks, .apiStatusEntries, .apiCredentials, .apiCredentialsBatch, .apiCredentialRevoke,
              .passportCode, .passportAdd, .passportRecordDelete, .shareCreate, .shareRevoke, .accountDelete, .issuerUpload, .workWishes,
-             .employerVacancyCreate, .employerVacancyDelete, .adminCareerUpload: .POST
+             .employerVacancyCreate, .employerVacancyDelete, .adminCareerUpload,
+             .insightStart, .insightRunDelete, .insightFileDelete: .POST
         default: .GET
         }
     }
@@ -91,6 +93,13 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .employerVacancyDelete: "/werkgever/vacatures/:id/weghalen"
         case .employerSearch: "/werkgever/zoeken"
         case .adminCareer, .adminCareerUpload: "/beheer/loopbaan"
+        case .insight, .insightStart: "/analyse"
+        case .insightRun: "/analyse/:id"
+        case .insightRunStatus: "/analyse/:id/status"
+        case .insightRunPDF: "/analyse/:id/rapport.pdf"
+        case .insightRunDelete: "/analyse/:id/verwijderen"
+        case .insightFileDelete: "/analyse/bestanden/:id/verwijderen"
+        case .insightScript: "/static/analyse.js"
         }
     }
 
@@ -99,7 +108,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .home, .health, .stylesheet, .language, .occupationSearch, .occupation,
              .apiOccupationSearch, .apiOccupation, .loginForm, .login, .registerForm, .register,
              .standardFile, .openAPI, .issuerJWKS, .loopbrugJWKS, .statusList, .shareView, .apiShare, .apiShareCredentials,
-             .occupationTransitions:
+             .occupationTransitions, .insightScript:
             .everyone
         case .logout, .account, .accountDeleteForm, .accountDelete: .signedIn(nil)
         case .tokens, .tokenCreate, .tokenRevoke, .issuerUploadForm, .issuerUpload: .signedIn([.issuer])
@@ -110,6 +119,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
              .shares, .shareCreate, .shareRevoke, .shareKlusCV, .passportExport,
              .careerPaths, .work, .workWishes: .signedIn([.worker])
         case .employerVacancies, .employerVacancyCreate, .employerVacancyDelete, .employerSearch: .signedIn([.employer])
+        case .insight, .insightStart, .insightRun, .insightRunStatus, .insightRunPDF, .insightRunDelete, .insightFileDelete: .signedIn([.analyst])
         }
     }
 

@@ -74,5 +74,14 @@ enum Stylesheet {
     li.record h2.record-title{margin:.25rem 0 0;font-size:1.15rem}
     .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
     .actions form.inline{display:inline-flex}
+    progress{display:block;width:100%;height:1.5rem;margin:.25rem 0 1rem}
+    .report section{border-top:1px solid #d4d4cf;margin-top:1rem}
+    .report table{margin:0 0 1.5rem}
+    .report caption{text-align:left;font-weight:700;padding:.3rem 0}
+    .report td.n,.report th.n{text-align:right;white-space:nowrap}
+    .report .muted{color:#4a4a4a}
+    .report svg{max-width:100%}
+    .report th{hyphens:auto;overflow-wrap:anywhere}
+    @media (max-width:30rem){.report th,.report td{padding:.3rem .15rem;font-size:.8rem}}
     """
 }

@@ -23,6 +23,8 @@ enum AccountController {
             actions.append(el("li", el("a", ["href": SiteRoute.issuerUploadForm.link()], text(ctx.t("Upload werkbewijzen (JSON Lines)", "Upload work credentials (JSON Lines)")))))
         case .admin:
             actions.append(el("li", el("a", ["href": SiteRoute.admin.link()], text(ctx.t("Beheer accounts en de beroepenlijst", "Manage accounts and the occupation list")))))
+        case .analyst:
+            actions.append(el("li", el("a", ["href": SiteRoute.insight.link()], text(ctx.t("Analyseer de kwetsbare werkenden in je gemeente", "Analyse the vulnerable workers in your municipality")))))
         case .worker:
             actions.append(el("li", el("a", ["href": SiteRoute.passport.link()], text(ctx.t("Bekijk je werkpaspoort", "See your work passport")))))
             actions.append(el("li", el("a", ["href": SiteRoute.passportExport.link()], text(ctx.t("Download al je gegevens (zip)", "Download all your data (zip)")))))

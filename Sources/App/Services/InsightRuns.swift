@@ -1,0 +1,251 @@
+import Foundation
+import Insight
+import NIOConcurrencyHelpers
+import Vapor
+
+/// The analysts' runs of the municipal analysis. A run takes up to a minute on two cores and up
+/// to 1 GB, so runs go one at a time on a queue of their own (never on the threads that answer
+/// requests), and each reports its step for the progress bar.
+///
+/// Privacy: an uploaded file that is not kept is never written anywhere; its bytes and the
+/// person-level data read from them are dropped when the run ends. What a finished run keeps is
+/// only the disclosure-protected report (page and PDF, Dutch and English). Results live in memory
+/// until the server restarts; a kept file can be analysed again.
+public final class InsightRuns: Sendable {
+    public struct Settings: Sendable, Equatable {
+        public var definition: VulnerableDefinition = .study
+        /// The number of clusters to report; nil: the highest silhouette among 2…8.
+        public var k: Int?
+        public init(definition: VulnerableDefinition = .study, k: Int? = nil) {
+            self.definition = definition
+            self.k = k
+        }
+    }
+
+    /// A step of a run, for the progress bar: `key` names it, `claraK` the k a CLARA step is at.
+    public struct Step: Sendable, Equatable {
+        public let number: Int
+        public let of: Int
+        public let key: String
+        public var claraK: Int? = nil
+    }
+
+    /// The protected report, rendered once in both languages.
+    public struct Report: Sendable {
+        public let title: [Bool: String]
+        public let page: [Bool: RenderedHTML]
+        public let pdf: [Bool: Data]
+        public let chosenK: Int
+    }
+
+    public enum Failure: Sendable {
+        /// The file does not read: every problem with line and column.
+        case problems([RecordProblem])
+        /// Fewer than two people fit the definition.
+        case tooFewPeople
+        /// The report could not be drawn.
+        case reportFailed
+    }
+
+    public enum Phase: Sendable {
+        case waiting
+        case running(Step)
+        case done(Report)
+        case failed(Failure)
+
+        public var isFinished: Bool {
+            switch self {
+            case .done, .failed: true
+            case .waiting, .running: false
+            }
+        }
+    }
+
+    public struct Run: Sendable {
+        public let id: String
+        public let owner: UUID
+        public let fileName: String
+        public let sizeBytes: Int
+        public let settings: Settings
+        public let startedAt: Date
+        public var phase: Phase
+        /// Whether the file was kept (saved once it read without problems).
+        public var kept: Bool
+    }
+
+    /// Why a run was not started.
+    public enum Refusal: Error, Sendable {
+        case ownRunUnfinished
+        case queueFull
+    }
+
+    /// Runs waiting or running, over all analysts: each holds its file in memory.
+    static let queueLimit = 3
+    /// Finished runs remembered per analyst (the oldest is forgotten first).
+    static let finishedPerOwner = 10
+
+    private struct Job: Sendable {
+        let id: String
+        let owner: UUID
+        let bytes: [UInt8]
+        /// The report's date (the day the run started, in the Netherlands).
+        let madeOn: String
+        let keep: (store: InsightFileStore, row: InsightFileRow)?
+    }
+
+    private struct State {
+        var runs: [String: Run] = [:]
+        var pending: [Job] = []
+        var working = false
+    }
+
+    private let state = NIOLockedValueBox(State())
+    private let queue = DispatchQueue(label: "loopbrug.insight", qos: .utility)
+
+    public init() {}
+
+    /// Queues a run of `bytes`; with `keep`, the file is saved there once it reads without problems.
+    public func start(id: String, owner: UUID, fileName: String, bytes: [UInt8], settings: Settings, now: Date,
+                      keep: (store: InsightFileStore, row: InsightFileRow)?, alreadyKept: Bool = false) throws(Refusal) {
+        let outcome = state.withLockedValue { state -> Result<Bool, Refusal> in
+            let unfinished = state.runs.values.filter { !$0.phase.isFinished }
+            if unfinished.contains(where: { $0.owner == owner }) { return .failure(.ownRunUnfinished) }
+            if unfinished.count >= Self.queueLimit { return .failure(.queueFull) }
+            state.runs[id] = Run(id: id, owner: owner, fileName: fileName, sizeBytes: bytes.count, settings: settings,
+                                 startedAt: now, phase: .waiting, kept: alreadyKept)
+            state.pending.append(Job(id: id, owner: owner, bytes: bytes, madeOn: Self.day(now), keep: keep))
+            Self.forgetOldest(of: owner, in: &state)
+            defer { state.working = true }
+            return .success(!state.working)
+        }
+        let startWorker = try outcome.get()
+        if startWorker { Task.detached(priority: .utility) { await self.work() } }
+    }
+
+    /// The run, only for its owner.
+    public func run(id: String, owner: UUID) -> Run? {
+        state.withLockedValue { $0.runs[id] }.flatMap { $0.owner == owner ? $0 : nil }
+    }
+
+    /// The owner's runs, newest first.
+    public func runs(owner: UUID) -> [Run] {
+        state.withLockedValue { $0.runs.values.filter { $0.owner == owner } }.sorted { $0.startedAt > $1.startedAt }
+    }
+
+    /// Forgets a run (its report); a run still going finishes unseen. Whether there was one.
+    @discardableResult
+    public func forget(id: String, owner: UUID) -> Bool {
+        state.withLockedValue { state in
+            guard state.runs[id]?.owner == owner else { return false }
+            state.runs[id] = nil
+            state.pending.removeAll { $0.id == id }
+            return true
+        }
+    }
+
+    /// Forgets everything of one analyst (their account was deleted).
+    public func forgetAll(owner: UUID) {
+        state.withLockedValue { state in
+            state.runs = state.runs.filter { $0.value.owner != owner }
+            state.pending.removeAll { $0.owner == owner }
+        }
+    }
+
+    private static func forgetOldest(of owner: UUID, in state: inout State) {
+        let finished = state.runs.values.filter { $0.owner == owner && $0.phase.isFinished }.sorted { $0.startedAt > $1.startedAt }
+        for old in finished.dropFirst(finishedPerOwner) { state.runs[old.id] = nil }
+    }
+
+    // MARK: - The worker
+
+    /// Takes jobs until none is left; only one worker runs at a time.
+    private func work() async {
+        while let job = nextJob() { await execute(job) }
+    }
+
+    private func nextJob() -> Job? {
+        state.withLockedValue { state in
+            guard !state.pending.isEmpty else { state.working = false; return nil }
+            return state.pending.removeFirst()
+        }
+    }
+
+    private func execute(_ job: Job) async {
+        guard let settings = state.withLockedValue({ $0.runs[job.id]?.settings }) else { return }
+        update(job.id, .running(Step(number: 1, of: 8, key: "read")))
+        let read = await onQueue { PersonRecordReader.read(job.bytes) }
+        guard case .records(let people) = read else {
+            if case .problems(let problems) = read { update(job.id, .failed(.problems(problems))) }
+            return
+        }
+        if let keep = job.keep {
+            do {
+                try await keep.store.save(keep.row, content: job.bytes)
+                state.withLockedValue { $0.runs[job.id]?.kept = true }
+            } catch {
+                // The run goes on; the page shows the file was not kept.
+                Logger(label: "loopbrug.insight").error("a kept insight file could not be saved: \(String(reflecting: error).prefix(200))")
+            }
+        }
+        let options = { var o = ClusterAnalysis.Options(); o.chosenK = settings.k; return o }()
+        let report = await onQueue {
+            InsightReport(people: people, definition: settings.definition, options: options) { [weak self] step in
+                self?.progress(job.id, step)
+            }
+        }
+        guard let report else { return update(job.id, .failed(.tooFewPeople)) }
+        update(job.id, .running(Step(number: claraSteps(job.id) ? 11 : 8, of: claraSteps(job.id) ? 11 : 8, key: "report")))
+        let rendered = await onQueue { () -> Report? in
+            var title: [Bool: String] = [:], page: [Bool: RenderedHTML] = [:], pdf: [Bool: Data] = [:]
+            for english in [false, true] {
+                title[english] = InsightReportText(report, english: english).title
+                page[english] = RenderedHTML(fragment(InsightReportView.body(report, english: english)))
+                guard let document = try? InsightReportPDF.pdf(report, english: english, madeOn: job.madeOn) else { return nil }
+                pdf[english] = document
+            }
+            return Report(title: title, page: page, pdf: pdf, chosenK: report.analysis.chosen.k)
+        }
+        update(job.id, rendered.map(Phase.done) ?? .failed(.reportFailed))
+    }
+
+    /// The analysis's own steps, numbered: eight for PAM, eleven for CLARA (one per k).
+    private func progress(_ id: String, _ step: String) {
+        let ks = ClusterAnalysis.Options().ks
+        let next: Step? = switch step {
+        case "tables": Step(number: 2, of: 8, key: "tables")
+        case "distances": Step(number: 3, of: 8, key: "distances")
+        case "build": Step(number: 4, of: 8, key: "build")
+        case "swap": Step(number: 5, of: 8, key: "swap")
+        case "silhouettes": Step(number: 6, of: 8, key: "silhouettes")
+        case "robustness": claraSteps(id) ? Step(number: 10, of: 11, key: "robustness") : Step(number: 7, of: 8, key: "robustness")
+        case _ where step.hasPrefix("clara k="):
+            Int(step.dropFirst("clara k=".count)).map { k in Step(number: 2 + k - ks.lowerBound + 1, of: 11, key: "clara", claraK: k) }
+        default: nil
+        }
+        if let next { update(id, .running(next)) }
+    }
+
+    private func claraSteps(_ id: String) -> Bool {
+        state.withLockedValue { state in
+            if case .running(let step) = state.runs[id]?.phase { step.of == 11 } else { false }
+        }
+    }
+
+    private func update(_ id: String, _ phase: Phase) {
+        state.withLockedValue { $0.runs[id]?.phase = phase }
+    }
+
+    /// Runs CPU-heavy work on the insight queue, off Swift's cooperative threads.
+    private func onQueue<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in queue.async { continuation.resume(returning: work()) } }
+    }
+
+    static func day(_ date: Date) -> String {
+        ISO8601DateFormatter.string(from: date, timeZone: TimeZone(identifier: "Europe/Amsterdam") ?? .current, formatOptions: [.withFullDate])
+    }
+}
+
+extension Application {
+    private struct InsightRunsKey: StorageKey { typealias Value = InsightRuns }
+    public var insightRuns: InsightRuns { shared(InsightRunsKey.self) { InsightRuns() } }
+}
