@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "TaxonomySource"], swiftSettings: strict),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: ["App", "Insight", .product(name: "VaporTesting", package: "vapor")],
             swiftSettings: strict
         ),
     ]

@@ -84,6 +84,14 @@ import VaporTesting
         "GET /werkgever/zoeken": [.role(.employer)],
         "GET /beheer/loopbaan": [.role(.admin)],
         "POST /beheer/loopbaan": [.role(.admin)],
+        "GET /analyse": [.role(.analyst)],
+        "POST /analyse": [.role(.analyst)],
+        "GET /analyse/:id": [.role(.analyst)],
+        "GET /analyse/:id/status": [.role(.analyst)],
+        "GET /analyse/:id/rapport.pdf": [.role(.analyst)],
+        "POST /analyse/:id/verwijderen": [.role(.analyst)],
+        "POST /analyse/bestanden/:id/verwijderen": [.role(.analyst)],
+        "GET /static/analyse.js": everyone,
     ]
 
     @Test func everyRouteIsInTheMatrixAndBehavesAsExpected() async throws {

@@ -28,6 +28,9 @@ public struct AppConfig: Sendable {
     public var bcryptCost: Int
     /// Import ESCO on start-up when the database has no taxonomy yet.
     public var importTaxonomyIfEmpty: Bool
+    /// The largest microdata file an analyst may upload; a national file (1.2 million people) is
+    /// about 90 MB.
+    public var insightUploadLimitBytes = 128 << 20
 
     public init(database: Database, hostname: String = "127.0.0.1", port: Int = 8080,
                 escoDirectory: String = "data/esco", standardDirectory: String = "docs/standard/v0.1",
@@ -45,7 +48,8 @@ public struct AppConfig: Sendable {
         self.importTaxonomyIfEmpty = importTaxonomyIfEmpty
     }
 
-    /// Reads `DATABASE_URL`, `LOOPBRUG_ESCO_DIR`, `LOOPBRUG_PLACES_FILE`, `LOOPBRUG_STANDARD_DIR`, `LOOPBRUG_PUBLIC_URL`, `LOOPBRUG_DEMO`, `HOST`, `PORT`.
+    /// Reads `DATABASE_URL`, `LOOPBRUG_ESCO_DIR`, `LOOPBRUG_PLACES_FILE`, `LOOPBRUG_STANDARD_DIR`, `LOOPBRUG_PUBLIC_URL`, `LOOPBRUG_DEMO`,
+    /// `LOOPBRUG_INSIGHT_UPLOAD_MB`, `HOST`, `PORT`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         let database: Database
         if let url = env["DATABASE_URL"], !url.isEmpty {
@@ -70,6 +74,10 @@ public struct AppConfig: Sendable {
         if let dir = env["LOOPBRUG_ESCO_DIR"], !dir.isEmpty { config.escoDirectory = dir }
         if let file = env["LOOPBRUG_PLACES_FILE"], !file.isEmpty { config.placesFile = file }
         config.secureCookies = env["LOOPBRUG_PUBLIC_URL"]?.lowercased().hasPrefix("https://") ?? false
+        if let mb = env["LOOPBRUG_INSIGHT_UPLOAD_MB"], !mb.isEmpty {
+            guard let n = Int(mb), (1...4096).contains(n) else { throw ConfigError("LOOPBRUG_INSIGHT_UPLOAD_MB=\(mb) is not a number of megabytes (1–4096)") }
+            config.insightUploadLimitBytes = n << 20
+        }
         if let demo = env["LOOPBRUG_DEMO"] { config.seedDemoData = !["0", "false", "no", "off"].contains(demo.lowercased()) }
         return config
     }

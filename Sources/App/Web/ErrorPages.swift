@@ -15,7 +15,9 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
                 status = abort.status
                 headers = abort.headers
                 reason = abort.status == .notFound && abort.reason == "Not Found"
-                    ? lang.t("Deze pagina bestaat niet.", "This page does not exist.") : abort.reason
+                    ? lang.t("Deze pagina bestaat niet.", "This page does not exist.")
+                    : abort.status == .payloadTooLarge && abort.reason == "Payload Too Large"
+                    ? Self.tooLarge(req, lang) : abort.reason
             } else {
                 status = .internalServerError
                 reason = lang.t("Er ging iets mis aan onze kant. Probeer het later opnieuw.", "Something went wrong on our side. Try again later.")
@@ -35,6 +37,14 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
                 el("p", el("a", ["href": SiteRoute.home.link()], text(ctx.t("Naar de startpagina", "To the home page")))),
             ])
         }
+    }
+
+    /// The server stopped reading a body over the route's limit.
+    private static func tooLarge(_ req: Request, _ lang: Lang) -> String {
+        guard let route = req.route?.userInfo["siteRoute"] as? SiteRoute else { return lang.t("Dit is te groot.", "This is too large.") }
+        if route == .insightStart { return InsightController.tooLarge(req) }
+        let limit = sizeText(route.bodyLimitBytes(req.application.config))
+        return lang.t("Dit is groter dan \(limit). Kies een kleiner bestand.", "This is larger than \(limit). Choose a smaller file.")
     }
 
     struct ErrorBody: Content {

@@ -80,6 +80,13 @@ func renderPage(_ ctx: PageContext, title: String, status: HTTPStatus = .ok, _ m
     return response
 }
 
+/// A file size for people: "128 MB", "1.2 MB", "64 kB" (binary units, as upload limits are set).
+func sizeText(_ bytes: Int) -> String {
+    if bytes >= 10 << 20 { return "\(bytes >> 20) MB" }
+    if bytes >= 1 << 20 { return String(format: "%.1f MB", Double(bytes) / Double(1 << 20)) }
+    return "\(max(1, bytes >> 10)) kB"
+}
+
 /// A labelled form field with an optional error message tied to it for screen readers.
 func formField(id: String, label: String, type: String = "text", value: String = "", error: String? = nil,
                autocomplete: String, hint: String? = nil, required: Bool = true) -> Node {

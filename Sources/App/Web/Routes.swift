@@ -4,9 +4,10 @@ import Vapor
 func registerRoutes(_ app: Application) {
     for route in SiteRoute.allCases {
         var middleware: [any Middleware] = [AccessMiddleware(route: route)]
-        if route.isFormPost { middleware.append(CSRFMiddleware(maxBodyBytes: route.bodyLimitBytes)) }
+        let limit = route.bodyLimitBytes(app.config)
+        if route.isFormPost { middleware.append(CSRFMiddleware(maxBodyBytes: limit)) }
         let responder = handler(for: route)
-        app.grouped(middleware).on(route.method, route.pathComponents, body: route.bodyLimit,
+        app.grouped(middleware).on(route.method, route.pathComponents, body: .collect(maxSize: ByteCount(value: limit)),
                                    use: responder)
             .userInfo["siteRoute"] = route
     }
@@ -14,13 +15,11 @@ func registerRoutes(_ app: Application) {
 
 extension SiteRoute {
     /// How much of a request body a route reads: a JSON Lines batch may be large, forms are small.
-    var bodyLimit: HTTPBodyStreamStrategy { .collect(maxSize: ByteCount(value: bodyLimitBytes)) }
-
-    var bodyLimitBytes: Int {
+    func bodyLimitBytes(_ config: AppConfig) -> Int {
         switch self {
         case .apiCredentialsBatch: 256 << 20
         case .issuerUpload, .adminCareerUpload: 64 << 20
-        case .insightStart: InsightController.uploadLimitBytes
+        case .insightStart: config.insightUploadLimitBytes
         case _ where isFormPost: 64 << 10
         default: 1 << 20
         }

@@ -34,6 +34,8 @@ func withTestApp(_ database: TestDatabase = .sqlite, seedTaxonomy: Bool = true,
         config.secureCookies = false
         config.standardDirectory = RealESCOFiles.standardDirectory
         config.placesFile = RealESCOFiles.placesFile
+        // Small, so the test of a too-large upload stays fast.
+        config.insightUploadLimitBytes = 1 << 20
         try configure(app, config: config, dependencies: AppDependencies(now: now))
         if database == .postgres {
             try await (app.db as! any SQLDatabase).raw("DROP SCHEMA public CASCADE").run()

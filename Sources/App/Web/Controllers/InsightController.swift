@@ -6,9 +6,6 @@ import Vapor
 /// follow the run, read the report, download the PDF. Every run and file belongs to the analyst
 /// who made it; anyone else gets "not found".
 enum InsightController {
-    /// A national file of 1.2 million people is about 90 MB.
-    static let uploadLimitBytes = 128 << 20
-
     struct StartForm: Content {
         var file: File?
         /// "new" for the uploaded file, otherwise the id of a kept file.
@@ -47,6 +44,8 @@ enum InsightController {
             guard let file = form?.file, file.data.readableBytes > 0 else {
                 return try await startPage(req, problem: ctx.t("Kies een CSV-bestand dat niet leeg is.", "Choose a CSV file that is not empty."), status: .unprocessableEntity)
             }
+            // The server stops reading a larger body; this also holds when the body came in whole.
+            guard file.data.readableBytes <= app.config.insightUploadLimitBytes else { throw Abort(.payloadTooLarge, reason: tooLarge(req)) }
             bytes = Array(file.data.readableBytesView)
             name = displayName(file.filename)
             if form?.keep != nil {
@@ -146,6 +145,12 @@ enum InsightController {
     private static func noStore(_ response: Response) -> Response {
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
+    }
+
+    static func tooLarge(_ req: Request) -> String {
+        let limit = sizeText(req.application.config.insightUploadLimitBytes)
+        return Lang.of(req).t("Het bestand is groter dan \(limit). Kies een kleiner bestand, bijvoorbeeld één gemeente.",
+                              "The file is larger than \(limit). Choose a smaller file, for example one municipality.")
     }
 
     /// The uploaded file's name without any folder, at most 120 characters.

@@ -30,7 +30,7 @@ enum InsightPages {
                                            "Only you see these files. Delete them when you no longer need them."))))
             main.append(el("ol", ["class": "results"], children: files.map { file in
                 el("li", el("p", ["class": "label"], text(file.name)),
-                   el("p", ["class": "meta"], text(when(file.uploadedAt, ctx) + " · " + megabytes(file.sizeBytes))),
+                   el("p", ["class": "meta"], text(when(file.uploadedAt, ctx) + " · " + sizeText(file.sizeBytes))),
                    el("form", ["method": "post", "action": SiteRoute.insightFileDelete.link(file.id), "class": "inline"], ctx.csrfField,
                       el("button", ["type": "submit", "class": "secondary", "aria-label": ctx.t("Verwijder \(file.name)", "Delete \(file.name)")],
                          text(ctx.t("Verwijderen", "Delete")))))
@@ -40,6 +40,7 @@ enum InsightPages {
     }
 
     private static func startForm(_ ctx: PageContext, files: [InsightFileRow]) -> Node {
+        let limit = sizeText(ctx.req.application.config.insightUploadLimitBytes)
         var fields: [Node] = [ctx.csrfField, el("h2", text(ctx.t("Nieuwe analyse", "New analysis")))]
         if !files.isEmpty {
             fields.append(el("div", ["class": "field"],
@@ -50,8 +51,7 @@ enum InsightPages {
         }
         fields += [
             el("div", ["class": "field"],
-               el("label", ["for": "file"], text(ctx.t("CSV-bestand (UTF-8, hoogstens \(InsightController.uploadLimitBytes >> 20) MB)",
-                                                       "CSV file (UTF-8, at most \(InsightController.uploadLimitBytes >> 20) MB)"))),
+               el("label", ["for": "file"], text(ctx.t("CSV-bestand (UTF-8, hoogstens \(limit))", "CSV file (UTF-8, at most \(limit))"))),
                el("input", ["type": "file", "id": "file", "name": "file", "accept": ".csv,text/csv"])),
             el("div", ["class": "field"],
                el("label", ["for": "definition"], text(ctx.t("Wie horen bij de groep?", "Who is in the group?"))),
@@ -196,9 +196,6 @@ enum InsightPages {
         return date.formatted(style)
     }
 
-    private static func megabytes(_ bytes: Int) -> String {
-        bytes < 100_000 ? "\(max(1, bytes / 1000)) kB" : String(format: "%.1f MB", Double(bytes) / 1_000_000)
-    }
 
     /// Follows a run: asks its status every 1.5 s, moves the bar, and shows the page again when
     /// the run has ended. Served as a file, since the CSP allows no inline script.

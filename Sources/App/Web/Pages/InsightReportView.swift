@@ -22,7 +22,8 @@ public enum InsightReportView {
         if let robustness = words.robustness { out.append(el("p", text(robustness))) }
         out.append(el("h2", text(words.tablesHeading)))
         for table in r.tables {
-            let header = el("tr", children: words.tableHeader.enumerated().map { el("th", $0.offset == 0 ? ["scope": "col"] : ["scope": "col", "class": "n"], text($0.element)) })
+            // The corner cell names nothing, so it is a td (an empty th confuses screen readers).
+            let header = el("tr", children: words.tableHeader.enumerated().map { $0.offset == 0 ? el("td") : el("th", ["scope": "col", "class": "n"], text($0.element)) })
             let rows = words.rows(table).map { cells in
                 el("tr", children: [el("th", ["scope": "row"], text(cells[0]))] + cells.dropFirst().map { el("td", ["class": "n"], text($0)) })
             }
