@@ -75,7 +75,9 @@ public enum PersonRecordReader {
         guard missing.isEmpty else {
             return .problems(missing.map { RecordProblem(line: 1, column: $0, reason: "column is missing from the header") })
         }
+        let at = Columns(index)
         var seen: [String: Int] = [:]
+        var fields: [Substring] = []
         while let raw = lines.next() {
             lineNumber += 1
             let lineBytes = strip(raw, bom: false)
@@ -85,59 +87,60 @@ public enum PersonRecordReader {
                 if problems.count >= problemLimit { break } else { continue }
             }
             // The microdata format has no quoted fields: a comma always separates.
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            split(line, into: &fields)
             guard fields.count >= names.count else {
                 problems.append(RecordProblem(line: lineNumber, column: "", reason: "\(fields.count) fields where the header has \(names.count)"))
                 if problems.count >= problemLimit { break } else { continue }
             }
             var rowProblems: [RecordProblem] = []
-            func field(_ name: String) -> String { fields[index[name]!] }
-            func category<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) -> T? where T.RawValue == String {
-                if let value = T(rawValue: field(name)) { return value }
+            func category<T: RawRepresentable & CaseIterable>(_ column: Int, _ name: String, _ type: T.Type) -> T? where T.RawValue == String {
+                if let value = T(rawValue: String(fields[column])) { return value }
                 rowProblems.append(RecordProblem(line: lineNumber, column: name,
-                    reason: "\"\(field(name))\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    reason: "\"\(fields[column])\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))"))
                 return nil
             }
-            let id = field("person_id")
+            let id = String(fields[at.personID])
             if id.isEmpty { rowProblems.append(RecordProblem(line: lineNumber, column: "person_id", reason: "is empty")) }
-            else if let first = seen[id] { rowProblems.append(RecordProblem(line: lineNumber, column: "person_id", reason: "\(id) is already on line \(first)")) }
-            else { seen[id] = lineNumber }
-            let age = Int(field("age"))
+            else if let first = seen.updateValue(lineNumber, forKey: id) {
+                seen[id] = first
+                rowProblems.append(RecordProblem(line: lineNumber, column: "person_id", reason: "\(id) is already on line \(first)"))
+            }
+            let age = Int(fields[at.age])
             if age == nil || !(0...120).contains(age!) {
-                rowProblems.append(RecordProblem(line: lineNumber, column: "age", reason: "\"\(field("age"))\" is not an age (a whole number 0–120)"))
+                rowProblems.append(RecordProblem(line: lineNumber, column: "age", reason: "\"\(fields[at.age])\" is not an age (a whole number 0–120)"))
             }
-            let sex = category("sex", PersonRecord.Sex.self)
-            let household = category("household", PersonRecord.Household.self)
-            let education = category("education", PersonRecord.Education.self)
+            let sex = category(at.sex, "sex", PersonRecord.Sex.self)
+            let household = category(at.household, "household", PersonRecord.Household.self)
+            let education = category(at.education, "education", PersonRecord.Education.self)
             var income: Double?
-            if !field("income_eur").isEmpty {
-                income = Double(field("income_eur"))
+            if !fields[at.income].isEmpty {
+                income = Double(fields[at.income])
                 if income == nil || !income!.isFinite {
-                    rowProblems.append(RecordProblem(line: lineNumber, column: "income_eur", reason: "\"\(field("income_eur"))\" is not an amount (or empty when unknown)"))
+                    rowProblems.append(RecordProblem(line: lineNumber, column: "income_eur", reason: "\"\(fields[at.income])\" is not an amount (or empty when unknown)"))
                 }
             }
-            let contract = category("contract", PersonRecord.Contract.self)
+            let contract = category(at.contract, "contract", PersonRecord.Contract.self)
             var hours: Double?
-            if !field("hours_per_week").isEmpty {
-                hours = Double(field("hours_per_week"))
+            if !fields[at.hours].isEmpty {
+                hours = Double(fields[at.hours])
                 if hours == nil || !(0...168).contains(hours!) {
-                    rowProblems.append(RecordProblem(line: lineNumber, column: "hours_per_week", reason: "\"\(field("hours_per_week"))\" is not a number of hours 0–168"))
+                    rowProblems.append(RecordProblem(line: lineNumber, column: "hours_per_week", reason: "\"\(fields[at.hours])\" is not a number of hours 0–168"))
                 }
             }
-            let band = category("hours_band", PersonRecord.HoursBand.self)
-            let sector = field("sector").uppercased()
+            let band = category(at.hoursBand, "hours_band", PersonRecord.HoursBand.self)
+            let sector = String(fields[at.sector]).uppercased()
             if !PersonRecord.sectors.contains(sector) {
-                rowProblems.append(RecordProblem(line: lineNumber, column: "sector", reason: "\"\(field("sector"))\" is not an SBI section letter (A–U) or N78"))
+                rowProblems.append(RecordProblem(line: lineNumber, column: "sector", reason: "\"\(fields[at.sector])\" is not an SBI section letter (A–U) or N78"))
             }
-            let jobs = Int(field("n_jobs"))
-            if jobs == nil || jobs! < 1 { rowProblems.append(RecordProblem(line: lineNumber, column: "n_jobs", reason: "\"\(field("n_jobs"))\" is not a positive whole number")) }
-            let breadwinner = category("breadwinner", PersonRecord.Answer.self)
-            let selfEmployed = index["self_employed"] == nil ? nil : category("self_employed", PersonRecord.Answer.self)
-            let independent = index["economically_independent"] == nil ? nil : category("economically_independent", PersonRecord.Answer.self)
+            let jobs = Int(fields[at.jobs])
+            if jobs == nil || jobs! < 1 { rowProblems.append(RecordProblem(line: lineNumber, column: "n_jobs", reason: "\"\(fields[at.jobs])\" is not a positive whole number")) }
+            let breadwinner = category(at.breadwinner, "breadwinner", PersonRecord.Answer.self)
+            let selfEmployed = at.selfEmployed.flatMap { category($0, "self_employed", PersonRecord.Answer.self) }
+            let independent = at.independent.flatMap { category($0, "economically_independent", PersonRecord.Answer.self) }
             if rowProblems.isEmpty, let age, let sex, let household, let education, let contract, let band, let jobs, let breadwinner {
                 records.append(PersonRecord(personID: id, age: age, sex: sex, household: household, education: education,
                                             incomeEuros: income, contract: contract, hoursPerWeek: hours, hoursBand: band,
-                                            sector: sector, jobs: jobs, breadwinner: breadwinner, municipality: field("municipality"),
+                                            sector: sector, jobs: jobs, breadwinner: breadwinner, municipality: String(fields[at.municipality]),
                                             selfEmployed: selfEmployed, economicallyIndependent: independent))
             }
             problems += rowProblems
@@ -147,6 +150,43 @@ public enum PersonRecordReader {
             problems.append(RecordProblem(line: 2, column: "", reason: "the file has a header but no people"))
         }
         return problems.isEmpty ? .records(records) : .problems(Array(problems.prefix(problemLimit)))
+    }
+
+    /// Where each column is in a row (the header decides the order).
+    private struct Columns {
+        let personID, age, sex, household, education, income, contract, hours, hoursBand, sector, jobs, breadwinner, municipality: Int
+        let selfEmployed, independent: Int?
+
+        init(_ index: [String: Int]) {
+            personID = index["person_id"]!; age = index["age"]!; sex = index["sex"]!; household = index["household"]!
+            education = index["education"]!; income = index["income_eur"]!; contract = index["contract"]!
+            hours = index["hours_per_week"]!; hoursBand = index["hours_band"]!; sector = index["sector"]!
+            jobs = index["n_jobs"]!; breadwinner = index["breadwinner"]!; municipality = index["municipality"]!
+            selfEmployed = index["self_employed"]; independent = index["economically_independent"]
+        }
+    }
+
+    /// The comma-separated fields of a line, each without surrounding spaces and tabs; no copies.
+    private static func split(_ line: String, into fields: inout [Substring]) {
+        fields.removeAll(keepingCapacity: true)
+        var start = line.startIndex
+        var i = line.utf8.startIndex
+        while i != line.utf8.endIndex {
+            if line.utf8[i] == UInt8(ascii: ",") {
+                fields.append(trimmed(line[start..<i]))
+                start = line.utf8.index(after: i)
+            }
+            i = line.utf8.index(after: i)
+        }
+        fields.append(trimmed(line[start...]))
+    }
+
+    private static func trimmed(_ field: Substring) -> Substring {
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        var f = field
+        while let b = f.utf8.first, blank(b) { f = f.dropFirst() }
+        while let b = f.utf8.last, blank(b) { f = f.dropLast() }
+        return f
     }
 
     /// Drops a trailing carriage return (CRLF files) and, on the first line, a byte order mark.

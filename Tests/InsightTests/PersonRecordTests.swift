@@ -19,6 +19,14 @@ struct PersonRecordTests {
         #expect(people[1].incomeEuros == 31000 && people[1].hoursBand == .over35)
     }
 
+    @Test func spacesAndTabsAroundFieldsAreIgnored() {
+        let csv = Self.header + "\n 7 ,\t23, vrouw ,alleenstaande,mbo2, 21000 ,flex,\t,<12, n78 , 1 ,nee, Almere ,\n"
+        guard case .records(let people) = PersonRecordReader.read(Array(csv.utf8)) else { Issue.record("should read: \(problems(csv))"); return }
+        #expect(people[0].personID == "7" && people[0].age == 23 && people[0].sex == .vrouw && people[0].incomeEuros == 21000)
+        #expect(people[0].hoursPerWeek == nil && people[0].sector == "N78" && people[0].municipality == "Almere")
+        #expect(problems(Self.header + "\n1,20,man,overig,laag,,flex,10,<12,A,1,nee\n") == ["line 2: 12 fields where the header has 14"])
+    }
+
     @Test func reportsEveryProblemWithLineAndColumn() {
         let csv = Self.header + "\n"
             + "1,abc,vrouw,thuiswonend_kind,mbo2,,flex,12,12-20,N78,2,nee,Almere,x\n"
