@@ -34,4 +34,12 @@ import Testing
     @Test func rejectsABadPort() {
         #expect(throws: ConfigError.self) { _ = try AppConfig.fromEnvironment(["PORT": "80800"]) }
     }
+
+    @Test func readsTheInsightUploadLimit() throws {
+        #expect(try AppConfig.fromEnvironment([:]).insightUploadLimitBytes == 128 << 20)
+        #expect(try AppConfig.fromEnvironment(["LOOPBRUG_INSIGHT_UPLOAD_MB": "16"]).insightUploadLimitBytes == 16 << 20)
+        for bad in ["0", "lots", "5000"] {
+            #expect(throws: ConfigError.self) { _ = try AppConfig.fromEnvironment(["LOOPBRUG_INSIGHT_UPLOAD_MB": bad]) }
+        }
+    }
 }
