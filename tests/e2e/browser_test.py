@@ -251,11 +251,7 @@ try:
     audit(driver, "07-register")
 
     # An employer posts a short job in two steps and searches people who chose to be found.
-    driver.get(BASE + "/inloggen")
-    driver.find_element(By.ID, "email").send_keys("employer@demo.loopbrug.nl")
-    driver.find_element(By.ID, "password").send_keys("loopbrug-demo")
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    wait_for_heading(driver, "Welkom")
+    log_in(driver, "employer@demo.loopbrug.nl")
     driver.find_element(By.LINK_TEXT, "Vacatures").click()
     wait_for_heading(driver, "Vacatures en klussen")
     audit(driver, "18-employer")
@@ -289,11 +285,7 @@ try:
                               ("issuer@demo.loopbrug.nl", "/account/werkbewijzen", "08-upload"),
                               ("admin@demo.loopbrug.nl", "/beheer", "09-admin"),
                               ("admin@demo.loopbrug.nl", "/beheer/loopbaan", "21-admin-career")]:
-        driver.get(BASE + "/inloggen")
-        driver.find_element(By.ID, "email").send_keys(email)
-        driver.find_element(By.ID, "password").send_keys("loopbrug-demo")
-        driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-        wait_for_heading(driver, "Welkom")
+        log_in(driver, email)
         driver.get(BASE + path)
         check(driver.find_element(By.TAG_NAME, "h1").text in ("API-sleutels", "Werkbewijzen uploaden", "Beheer", "Tekortberoepen, cursussen en vacatures"), f"{path} opens for {email}")
         audit(driver, name)

@@ -181,7 +181,12 @@ public final class InsightRuns: Sendable {
         if let keep = job.keep {
             do {
                 try await keep.store.save(keep.row, content: job.bytes)
-                state.withLockedValue { $0.runs[job.id]?.kept = true }
+                let forgotten = state.withLockedValue { state in
+                    state.runs[job.id]?.kept = true
+                    return state.runs[job.id] == nil
+                }
+                // The run was deleted meanwhile (by the analyst, or with the account): no file outlives it.
+                if forgotten { try await keep.store.delete(id: keep.row.id, owner: job.owner) }
             } catch {
                 // The run goes on; the page shows the file was not kept.
                 Logger(label: "loopbrug.insight").error("a kept insight file could not be saved: \(String(reflecting: error).prefix(200))")

@@ -40,7 +40,8 @@ enum InsightController {
         let bytes: [UInt8], name: String
         var keep: (store: InsightFileStore, row: InsightFileRow)?
         let source = form?.source ?? "new"
-        if source == "new" || source.isEmpty {
+        let fromKeptFile = !(source == "new" || source.isEmpty)
+        if !fromKeptFile {
             guard let file = form?.file, file.data.readableBytes > 0 else {
                 return try await startPage(req, problem: ctx.t("Kies een CSV-bestand dat niet leeg is.", "Choose a CSV file that is not empty."), status: .unprocessableEntity)
             }
@@ -62,7 +63,7 @@ enum InsightController {
         let id = app.dependencies.token(bytes: 16)
         do {
             try app.insightRuns.start(id: id, owner: user.id, fileName: name, bytes: bytes, settings: .init(definition: definition, k: k),
-                                      now: now, keep: keep, alreadyKept: keep == nil && source != "new" && !source.isEmpty)
+                                      now: now, keep: keep, alreadyKept: fromKeptFile)
         } catch .ownRunUnfinished {
             return try await startPage(req, problem: ctx.t("Er loopt al een analyse van jou. Wacht tot die klaar is.",
                                                            "One of your analyses is still running. Wait until it is done."), status: .conflict)
