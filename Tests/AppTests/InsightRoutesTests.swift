@@ -114,19 +114,30 @@ import VaporTesting
         }
     }
 
-    @Test func oneRunAtATimePerAnalystAndDeletingTheAccountDeletesTheFiles() async throws {
+    @Test func oneRunAtATimePerAnalystThreeInAllAndDeletingTheAccountDeletesTheFiles() async throws {
         try await withTestApp(seedTaxonomy: false) { app in
             let id = try await createUser(app, email: "analist@test.nl", role: .analyst, password: "right password 1")
             let analyst = Browser(app)
             _ = try await analyst.login("analist@test.nl", "right password 1")
-            let big = String(decoding: PersonRecordWriter.csv(SyntheticPopulation.generate(n: 2_500, seed: 9)), as: UTF8.self)
-            let first = try await start(analyst, content: big, fields: ["keep": "ja"])
+            // Hold the runs' queue, so runs stay unfinished until the test lets go.
+            let hold = DispatchSemaphore(value: 0)
+            app.insightRuns.queue.async { hold.wait() }
+            let first = try await start(analyst, fields: ["keep": "ja"])
             let second = try await analyst.upload("/analyse", field: "file", filename: "data.csv", content: Self.csv)
             #expect(second.status == .conflict)
             #expect(second.body.string.contains("Er loopt al een analyse van jou"))
+            #expect(try await analyst.get(first + "/status").body.string.contains("\"finished\":false"))
+
+            // Two other analysts fill the queue; a fourth analyst must wait.
+            for n in 2...3 { _ = try await start(try await signedIn(app, "analist\(n)@test.nl"), fields: [:]) }
+            let fourth = try await signedIn(app, "analist4@test.nl")
+            let refused = try await fourth.upload("/analyse", field: "file", filename: "data.csv", content: Self.csv)
+            #expect(refused.status == .serviceUnavailable)
+            #expect(refused.body.string.contains("Er lopen nu al 3 analyses"))
+
+            hold.signal()
             try await waitUntilFinished(analyst, first)
             #expect(try await keptFiles(app) == 1)
-
             _ = try await deleteAccount(app, user: id)
             #expect(try await keptFiles(app) == 0)
             #expect(app.insightRuns.runs(owner: id).isEmpty)

@@ -100,7 +100,8 @@ public final class InsightRuns: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
-    private let queue = DispatchQueue(label: "loopbrug.insight", qos: .utility)
+    /// Where the CPU-heavy steps run (internal: tests hold it to keep runs unfinished).
+    let queue = DispatchQueue(label: "loopbrug.insight", qos: .utility)
 
     public init() {}
 
