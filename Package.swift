@@ -42,6 +42,10 @@ let package = Package(
         // agreement between clusterings. Optimised in debug builds too: tests cluster real sizes.
         .target(name: "Insight", dependencies: ["Taxonomy"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
+        // Pure domain: leermiles, the learning account. The double-entry ledger's rules, accrual
+        // rules with effective dates, reservations and the audit of the invariants.
+        .target(name: "Leermiles", swiftSettings: strict),
+
         // Pure domain: roles, sign-up rules and the failed-login throttle.
         .target(name: "Accounts", swiftSettings: strict),
 
@@ -92,6 +96,7 @@ let package = Package(
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TaxonomySource"], swiftSettings: strict),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "Taxonomy"], swiftSettings: strict),
+        .testTarget(name: "LeermilesTests", dependencies: ["Leermiles"], swiftSettings: strict),
         .testTarget(name: "PassportTests", dependencies: ["Passport"], swiftSettings: strict),
         .testTarget(name: "KlusCVTests", dependencies: ["KlusCV"], swiftSettings: strict),
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "TaxonomySource"], swiftSettings: strict),

@@ -1,0 +1,131 @@
+import Foundation
+
+/// A passport record that earns points: issued by a platform or employer, not self-declared, not revoked.
+public struct VerifiedWork: Sendable, Equatable {
+    public let recordID: String
+    public let worker: String
+    public let issuer: String
+    public let hours: Double?
+    public let start: Day
+    /// The day the work was completed; nil while it goes on.
+    public let end: Day?
+
+    public init(recordID: String, worker: String, issuer: String, hours: Double?, start: Day, end: Day?) {
+        self.recordID = recordID
+        self.worker = worker
+        self.issuer = issuer
+        self.hours = hours
+        self.start = start
+        self.end = end
+    }
+}
+
+/// Unused leave hours a worker converted into points.
+public struct LeaveConversion: Sendable, Equatable {
+    public let id: String
+    public let worker: String
+    public let hours: Double
+    public let on: Day
+    public init(id: String, worker: String, hours: Double, on: Day) {
+        self.id = id
+        self.worker = worker
+        self.hours = hours
+        self.on = on
+    }
+}
+
+/// What the accrual rules pay for the given facts, up to and including `today`. Every posting's
+/// key is derived from the facts (record, rule, worker, period), so running the batch again, or
+/// the event for a record that arrives, posts nothing that was already posted.
+public enum Accrual {
+    public struct Facts: Sendable {
+        public var work: [VerifiedWork] = []
+        public var leave: [LeaveConversion] = []
+        /// Workers known to have no starting qualification.
+        public var withoutStartingQualification: Set<String> = []
+        public init(work: [VerifiedWork] = [], leave: [LeaveConversion] = [], withoutStartingQualification: Set<String> = []) {
+            self.work = work
+            self.leave = leave
+            self.withoutStartingQualification = withoutStartingQualification
+        }
+    }
+
+    public static func postings(rules: [AccrualRule], facts: Facts, today: Day, at: Date) -> [Posting] {
+        var out: [Posting] = []
+        func pay(_ rule: AccrualRule, _ worker: String, _ amount: Miles, key: String) {
+            guard amount > .zero else { return }
+            out.append(Posting(key: "accrual:" + key, from: .funder(rule.funder), to: rule.account(for: worker), amount: amount,
+                               reason: rule.kind.reason, cause: "rule:\(rule.id)", at: at))
+        }
+        for rule in rules {
+            switch rule.kind {
+            case .workHours(let perHour):
+                for w in facts.work {
+                    guard let hours = w.hours, hours > 0, let end = w.end, end <= today, rule.isEffective(on: end) else { continue }
+                    pay(rule, w.worker, .times(hours, perHour), key: "work:\(rule.id):\(w.recordID)")
+                }
+            case .serviceYears(let perYear):
+                for (pair, span) in serviceSpans(facts.work, today: today) {
+                    var year = 1
+                    while span.start.adding(months: 12 * year) <= span.end {
+                        let anniversary = span.start.adding(months: 12 * year)
+                        if anniversary <= today, rule.isEffective(on: anniversary) {
+                            pay(rule, pair.worker, perYear, key: "service:\(rule.id):\(pair.worker):\(pair.issuer):\(year)")
+                        }
+                        year += 1
+                    }
+                }
+            case .contribution(let amount, let every):
+                let workers = contributionWorkers(facts.work, funder: rule.funder)
+                for period in periods(rule, every, today: today) {
+                    for (worker, spans) in workers.sorted(by: { $0.key < $1.key })
+                    where spans.contains(where: { $0.start <= period && ($0.end.map { period <= $0 } ?? true) }) {
+                        pay(rule, worker, amount, key: "contribution:\(rule.id):\(worker):\(period)")
+                    }
+                }
+            case .leaveHours(let perHour):
+                for l in facts.leave where l.on <= today && rule.isEffective(on: l.on) && l.hours > 0 {
+                    pay(rule, l.worker, .times(l.hours, perHour), key: "leave:\(rule.id):\(l.id)")
+                }
+            case .topUp(let perYear):
+                for period in periods(rule, .yearly, today: today) {
+                    for worker in facts.withoutStartingQualification.sorted() {
+                        pay(rule, worker, perYear, key: "topup:\(rule.id):\(worker):\(period.year)")
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Per worker and issuer: from the first day of work to the last (today while work goes on).
+    static func serviceSpans(_ work: [VerifiedWork], today: Day) -> [(key: (worker: String, issuer: String), value: (start: Day, end: Day))] {
+        var spans: [String: (worker: String, issuer: String, start: Day, end: Day)] = [:]
+        for w in work {
+            let end = min(w.end ?? today, today)
+            let id = w.worker + "\u{0}" + w.issuer
+            if let s = spans[id] { spans[id] = (s.worker, s.issuer, min(s.start, w.start), max(s.end, end)) }
+            else { spans[id] = (w.worker, w.issuer, w.start, end) }
+        }
+        return spans.keys.sorted().map { let s = spans[$0]!; return ((s.worker, s.issuer), (s.start, s.end)) }
+    }
+
+    /// The workers with verified work for `funder` (as issuer), with their work periods.
+    static func contributionWorkers(_ work: [VerifiedWork], funder: String) -> [String: [(start: Day, end: Day?)]] {
+        var out: [String: [(start: Day, end: Day?)]] = [:]
+        for w in work where w.issuer == funder { out[w.worker, default: []].append((w.start, w.end)) }
+        return out
+    }
+
+    /// The days a recurring rule pays on, from its start, while it is effective and not after today.
+    static func periods(_ rule: AccrualRule, _ every: AccrualRule.Recurrence, today: Day) -> [Day] {
+        var days: [Day] = []
+        var day = rule.from
+        while day <= today && rule.isEffective(on: day) {
+            days.append(day)
+            if every == .once { break }
+            day = rule.from.adding(months: (every == .monthly ? 1 : 12) * days.count)
+        }
+        return days
+    }
+}
