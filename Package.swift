@@ -74,7 +74,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Accounts", "CZlib", "Engine", "Insight", "KlusCV", "Passport", "Taxonomy", "TaxonomySource",
+                "Accounts", "CZlib", "Engine", "Insight", "KlusCV", "Leermiles", "Passport", "Taxonomy", "TaxonomySource",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "TaxonomySource"], swiftSettings: strict),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Insight", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: ["App", "Insight", "Leermiles", .product(name: "VaporTesting", package: "vapor")],
             swiftSettings: strict
         ),
     ]

@@ -28,6 +28,7 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
     app.migrations.add(CreateShareTables())
     app.migrations.add(CreateEngineTables())
     app.migrations.add(CreateInsightFiles())
+    app.migrations.add(CreateLedgerTables())
 }
 
 /// Runs pending migrations, turning a failed connection into a message a person can act on.

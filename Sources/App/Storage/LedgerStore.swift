@@ -1,0 +1,172 @@
+import Fluent
+import Foundation
+import Leermiles
+import SQLKit
+
+/// The leermiles ledger in SQL, on SQLite and PostgreSQL alike. Each posting is one transaction
+/// that starts by writing (so SQLite takes its write lock at once), and the balance check sits in
+/// the UPDATE itself (`… WHERE balance - amount >= 0`): two spends racing for the same points
+/// cannot both pass, whatever the isolation level.
+public struct LedgerStore: Sendable {
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    /// Writes one posting with every rule of `Ledger`; a repeat of the same request posts nothing.
+    @discardableResult
+    public func post(_ posting: Posting) async throws -> Ledger.Outcome {
+        try posting.validate()
+        return try await database.transaction { db in
+            let sql = db as! any SQLDatabase
+            let inserted = try await sql.raw("""
+                INSERT INTO ledger_postings (key, from_account, to_account, amount, reason, cause, at, reverses, reservation)
+                VALUES (\(bind: posting.key), \(bind: posting.from.description), \(bind: posting.to.description), \(bind: posting.amount.hundredths),
+                        \(bind: posting.reason.rawValue), \(bind: posting.cause), \(bind: posting.at), \(bind: posting.reverses), \(bind: posting.reservation))
+                ON CONFLICT DO NOTHING RETURNING seq
+                """).all()
+            // Nothing written: the key was posted before, or the posting it reverses already was reversed.
+            guard !inserted.isEmpty else {
+                if let earlier = try await Self.posting(key: posting.key, on: sql) {
+                    guard earlier.sameRequest(as: posting) else { throw LedgerError.keyReused(posting.key) }
+                    return .repeated
+                }
+                throw LedgerError.alreadyReversed(posting.key, reverses: posting.reverses ?? "")
+            }
+            if let target = posting.reverses {
+                guard let original = try await Self.posting(key: target, on: sql) else { throw LedgerError.unknownReversal(posting.key, reverses: target) }
+                guard posting.from == original.to, posting.to == original.from, posting.amount == original.amount else {
+                    throw LedgerError.invalid(posting.key, field: "reverses", "must move \(original.amount) from \(original.to) to \(original.from)")
+                }
+            }
+            try await Self.move(posting.from, by: -posting.amount, key: posting.key, on: sql)
+            try await Self.move(posting.to, by: posting.amount, key: posting.key, on: sql)
+            return .posted
+        }
+    }
+
+    /// Earning postings in bulk (the accrual batch): per chunk one transaction, one multi-row
+    /// insert that skips keys already posted, and one balance update per account. Earning only
+    /// moves funders further below zero and workers further above it, so no floor can be crossed.
+    public func postEarnings(_ postings: [Posting], chunk: Int = 2_000) async throws -> (posted: Int, repeated: Int) {
+        var posted = 0
+        for p in postings {
+            try p.validate()
+            guard p.reason.isEarning else { throw LedgerError.invalid(p.key, field: "reason", "\(p.reason.rawValue) is not earning") }
+        }
+        for start in stride(from: 0, to: postings.count, by: chunk) {
+            let part = postings[start..<min(start + chunk, postings.count)]
+            posted += try await database.transaction { db in
+                let sql = db as! any SQLDatabase
+                var rows: [any SQLExpression] = []
+                for p in part {
+                    rows.append(SQLGroupExpression([SQLBind(p.key), SQLBind(p.from.description), SQLBind(p.to.description), SQLBind(p.amount.hundredths),
+                                                    SQLBind(p.reason.rawValue), SQLBind(p.cause), SQLBind(p.at), SQLLiteral.null, SQLLiteral.null] as [any SQLExpression]))
+                }
+                let inserted = try await sql.raw("""
+                    INSERT INTO ledger_postings (key, from_account, to_account, amount, reason, cause, at, reverses, reservation)
+                    VALUES \(SQLList(rows)) ON CONFLICT (key) DO NOTHING RETURNING key
+                    """).all().map { try $0.decode(column: "key", as: String.self) }
+                let new = Set(inserted)
+                var deltas: [AccountID: Int64] = [:]
+                for p in part where new.contains(p.key) {
+                    deltas[p.from, default: 0] -= p.amount.hundredths
+                    deltas[p.to, default: 0] += p.amount.hundredths
+                }
+                for (account, delta) in deltas.sorted(by: { $0.key < $1.key }) {
+                    try await Self.upsert(account, by: delta, on: sql)
+                }
+                return new.count
+            }
+        }
+        return (posted, postings.count - posted)
+    }
+
+    public func balance(_ account: AccountID) async throws -> Miles {
+        let sql = database as! any SQLDatabase
+        let row = try await sql.select().column("balance").from("ledger_balances").where("account", .equal, account.description).first()
+        return Miles(hundredths: try row?.decode(column: "balance", as: Int64.self) ?? 0)
+    }
+
+    /// A worker's accounts: free points, each restricted pot, and what is reserved.
+    public func accounts(worker: String) async throws -> [AccountID: Miles] {
+        let sql = database as! any SQLDatabase
+        let rows = try await sql.select().columns("account", "balance").from("ledger_balances")
+            .where("account", .equal, AccountID.worker(worker).description)
+            .orWhere("account", .like, AccountID.worker(worker).description + ":%")
+            .orWhere("account", .equal, AccountID.reserved(worker).description).all()
+        var out: [AccountID: Miles] = [:]
+        for row in rows {
+            guard let account = AccountID(parsing: try row.decode(column: "account", as: String.self)) else { continue }
+            out[account] = Miles(hundredths: try row.decode(column: "balance", as: Int64.self))
+        }
+        return out
+    }
+
+    /// Everything the audit needs: every posting in the order written, every stored balance, every reservation.
+    public func everything() async throws -> (postings: [Posting], balances: [AccountID: Miles], reservations: [LedgerAudit.StoredReservation]) {
+        let sql = database as! any SQLDatabase
+        let postings = try await sql.select().columns(Self.postingColumns.map { SQLColumn($0) }).from("ledger_postings").orderBy("seq").all()
+            .map(Self.decode)
+        var balances: [AccountID: Miles] = [:]
+        for row in try await sql.select().columns("account", "balance").from("ledger_balances").all() {
+            let text = try row.decode(column: "account", as: String.self)
+            guard let account = AccountID(parsing: text) else { throw LedgerStoreError("ledger_balances holds an account that does not parse: \(text)") }
+            balances[account] = Miles(hundredths: try row.decode(column: "balance", as: Int64.self))
+        }
+        let reservations = try await sql.select().columns("id", "worker_id", "amount", "state").from("ledger_reservations").all().map { row in
+            let state = try row.decode(column: "state", as: String.self)
+            guard let s = LedgerAudit.StoredReservation.State(rawValue: state) else { throw LedgerStoreError("a reservation has the unknown state \(state)") }
+            return LedgerAudit.StoredReservation(id: try row.decode(column: "id", as: String.self), worker: try row.decode(column: "worker_id", as: String.self),
+                                                 amount: Miles(hundredths: try row.decode(column: "amount", as: Int64.self)), state: s)
+        }
+        return (postings, balances, reservations)
+    }
+
+    // MARK: - SQL
+
+    static let postingColumns = ["key", "from_account", "to_account", "amount", "reason", "cause", "at", "reverses", "reservation"]
+
+    static func posting(key: String, on sql: any SQLDatabase) async throws -> Posting? {
+        try await sql.select().columns(postingColumns.map { SQLColumn($0) }).from("ledger_postings").where("key", .equal, key).first().map(decode)
+    }
+
+    static func decode(_ row: any SQLRow) throws -> Posting {
+        let key = try row.decode(column: "key", as: String.self)
+        guard let from = AccountID(parsing: try row.decode(column: "from_account", as: String.self)),
+              let to = AccountID(parsing: try row.decode(column: "to_account", as: String.self)),
+              let reason = PostingReason(rawValue: try row.decode(column: "reason", as: String.self)) else {
+            throw LedgerStoreError("posting \(key) has an account or reason that does not parse")
+        }
+        return Posting(key: key, from: from, to: to, amount: Miles(hundredths: try row.decode(column: "amount", as: Int64.self)), reason: reason,
+                       cause: try row.decode(column: "cause", as: String.self), at: try row.decode(column: "at", as: Date.self),
+                       reverses: try row.decode(column: "reverses", as: String?.self), reservation: try row.decode(column: "reservation", as: String?.self))
+    }
+
+    /// Changes an account's balance by `delta`, refusing (by throwing) a change past its floor.
+    static func move(_ account: AccountID, by delta: Miles, key: String, on sql: any SQLDatabase) async throws {
+        let towardFloor = account.isDebitNormal ? delta < .zero : delta > .zero
+        guard towardFloor else { return try await upsert(account, by: delta.hundredths, on: sql) }
+        let guardClause = account.isDebitNormal ? "balance + \(delta.hundredths) >= 0" : "balance + \(delta.hundredths) <= 0"
+        let updated = try await sql.raw("""
+            UPDATE ledger_balances SET balance = balance + \(bind: delta.hundredths)
+            WHERE account = \(bind: account.description) AND \(unsafeRaw: guardClause) RETURNING balance
+            """).all()
+        if updated.isEmpty {
+            let current = try await sql.select().column("balance").from("ledger_balances").where("account", .equal, account.description).first()
+            throw LedgerError.insufficient(key, account: account, balance: Miles(hundredths: try current?.decode(column: "balance", as: Int64.self) ?? 0),
+                                           needed: Miles(hundredths: abs(delta.hundredths)))
+        }
+    }
+
+    static func upsert(_ account: AccountID, by delta: Int64, on sql: any SQLDatabase) async throws {
+        try await sql.raw("""
+            INSERT INTO ledger_balances (account, balance) VALUES (\(bind: account.description), \(bind: delta))
+            ON CONFLICT (account) DO UPDATE SET balance = ledger_balances.balance + \(bind: delta)
+            """).run()
+    }
+}
+
+public struct LedgerStoreError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
