@@ -140,6 +140,13 @@ print('ok')"
 expect "career generate adds seeded vacancies" 0 "Added 1000 generated vacancies" -- "$bin" career generate --count 1000 --seed 7 --prefix cli
 expect "career generate refuses taken ids" 1 "ids are taken already" -- "$bin" career generate --count 10 --seed 7 --prefix cli
 
+# Leermiles: the audit passes on a sound ledger and names a tampered balance.
+expect "leermiles audit passes on a sound ledger" 0 "ledger sound" -- "$bin" leermiles audit
+expect "leermiles balance prints JSON" 0 '"spendable" : "0"' -- "$bin" leermiles balance --worker someone --format json
+sqlite3 "$work/cli.sqlite" "INSERT INTO ledger_balances (account, balance) VALUES ('worker:someone', 500)"
+expect "leermiles audit names a tampered balance" 1 "worker:someone: stored balance 5 without any posting" -- "$bin" leermiles audit
+sqlite3 "$work/cli.sqlite" "DELETE FROM ledger_balances WHERE account = 'worker:someone'"
+
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 python3 -c "import socket,time; s=socket.socket(); s.bind(('127.0.0.1',$port)); s.listen(); time.sleep(60)" &
 holder=$!

@@ -1,0 +1,55 @@
+import App
+import ArgumentParser
+import Foundation
+import Leermiles
+
+/// `loopbrug leermiles …`: the learning account's ledger (issue 6, in progress).
+struct LeermilesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leermiles", abstract: "The leermiles ledger: balances and the audit of its invariants (in progress).",
+        subcommands: [Balance.self, Audit.self])
+
+    /// `loopbrug leermiles balance --worker ID --format json`.
+    struct Balance: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A worker's points: free, per restricted pot, reserved.")
+        @ArgumentParser.Option(help: "The worker's account id.") var worker: String
+        @ArgumentParser.Option(help: "Output: json or text.") var format = "text"
+
+        func run() async throws {
+            guard ["json", "text"].contains(format) else { AppRunner.fail("--format must be json or text") }
+            guard !worker.isEmpty, !worker.contains(":") else { AppRunner.fail("--worker: \"\(worker)\" is not a worker id") }
+            let id = worker.lowercased()
+            let accounts = try await AppRunner.withDatabase(AppRunner.config()) { app in try await LedgerStore(database: app.db).accounts(worker: id) }
+            let available = accounts[.worker(id)] ?? .zero
+            let pots = accounts.filter { $0.key.kind == .worker && $0.key.pot != nil }
+            let reserved = accounts[.reserved(id)] ?? .zero
+            let spendable = pots.values.reduce(available, +)
+            if format == "json" {
+                let object: [String: Any] = [
+                    "worker": id, "available": available.description, "reserved": reserved.description, "spendable": spendable.description,
+                    "pots": Dictionary(uniqueKeysWithValues: pots.map { ($0.key.pot!, $0.value.description) }),
+                ]
+                print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self))
+            } else {
+                print("\(id): \(spendable) spendable (\(available) free" + pots.sorted { $0.key < $1.key }.map { ", \($0.value) from \($0.key.pot!)" }.joined()
+                      + "), \(reserved) reserved")
+            }
+        }
+    }
+
+    /// `loopbrug leermiles audit`: exit 0 only when every invariant holds.
+    struct Audit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the ledger: zero sum, no balance past zero, stored balances match the postings, reservations closed once, unique keys.")
+
+        func run() async throws {
+            let all = try await AppRunner.withDatabase(AppRunner.config()) { app in try await LedgerStore(database: app.db).everything() }
+            let breaches = LedgerAudit.breaches(postings: all.postings, storedBalances: all.balances, reservations: all.reservations)
+            guard breaches.isEmpty else {
+                AppRunner.fail(breaches.joined(separator: "\n") + "\n\(breaches.count) breach(es) of the ledger's invariants")
+            }
+            AppRunner.say("ledger sound: \(all.postings.count) postings over \(all.balances.count) accounts sum to zero; no balance past zero; "
+                          + "\(all.reservations.count) reservations each open or closed once; every key unique")
+        }
+    }
+}
