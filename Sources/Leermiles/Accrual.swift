@@ -65,14 +65,15 @@ public enum Accrual {
                     pay(rule, w.worker, .times(hours, perHour), key: "work:\(rule.id):\(w.recordID)")
                 }
             case .serviceYears(let perYear):
-                for (pair, span) in serviceSpans(facts.work, today: today) {
-                    var year = 1
-                    while span.start.adding(months: 12 * year) <= span.end {
-                        let anniversary = span.start.adding(months: 12 * year)
-                        if anniversary <= today, rule.isEffective(on: anniversary) {
-                            pay(rule, pair.worker, perYear, key: "service:\(rule.id):\(pair.worker):\(pair.issuer):\(year)")
+                for span in serviceSpans(facts.work, today: today) {
+                    // A span ends today at the latest, so every anniversary in it has passed.
+                    var year = 1, anniversary = span.start.adding(months: 12)
+                    while anniversary <= span.end {
+                        if rule.isEffective(on: anniversary) {
+                            pay(rule, span.worker, perYear, key: "service:\(rule.id):\(span.worker):\(span.issuer):\(year)")
                         }
                         year += 1
+                        anniversary = span.start.adding(months: 12 * year)
                     }
                 }
             case .contribution(let amount, let every):
@@ -98,16 +99,17 @@ public enum Accrual {
         return out
     }
 
-    /// Per worker and issuer: from the first day of work to the last (today while work goes on).
-    static func serviceSpans(_ work: [VerifiedWork], today: Day) -> [(key: (worker: String, issuer: String), value: (start: Day, end: Day))] {
+    /// Per worker and issuer: from the first day of work to the last (today while work goes on),
+    /// in a stable order.
+    static func serviceSpans(_ work: [VerifiedWork], today: Day) -> [(worker: String, issuer: String, start: Day, end: Day)] {
         var spans: [String: (worker: String, issuer: String, start: Day, end: Day)] = [:]
         for w in work {
             let end = min(w.end ?? today, today)
             let id = w.worker + "\u{0}" + w.issuer
-            if let s = spans[id] { spans[id] = (s.worker, s.issuer, min(s.start, w.start), max(s.end, end)) }
-            else { spans[id] = (w.worker, w.issuer, w.start, end) }
+            let earlier = spans[id]
+            spans[id] = (w.worker, w.issuer, min(earlier?.start ?? w.start, w.start), max(earlier?.end ?? end, end))
         }
-        return spans.keys.sorted().map { let s = spans[$0]!; return ((s.worker, s.issuer), (s.start, s.end)) }
+        return spans.keys.sorted().map { spans[$0]! }
     }
 
     /// The workers with verified work for `funder` (as issuer), with their work periods.

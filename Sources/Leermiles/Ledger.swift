@@ -26,10 +26,7 @@ public struct Ledger: Sendable {
         }
         if let target = posting.reverses {
             guard let index = byKey[target] else { throw .unknownReversal(posting.key, reverses: target) }
-            let original = postings[index]
-            guard posting.from == original.to, posting.to == original.from, posting.amount == original.amount else {
-                throw .invalid(posting.key, field: "reverses", "must move \(original.amount) from \(original.to) to \(original.from)")
-            }
+            try posting.checkReverses(postings[index])
             guard !reversed.contains(target) else { throw .alreadyReversed(posting.key, reverses: target) }
         }
         let after = balance(posting.from) - posting.amount

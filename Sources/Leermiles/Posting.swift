@@ -50,6 +50,13 @@ public struct Posting: Sendable, Equatable, Codable {
             && reverses == other.reverses && reservation == other.reservation
     }
 
+    /// A reversal must move exactly the original's amount back between the same two accounts.
+    public func checkReverses(_ original: Posting) throws(LedgerError) {
+        guard from == original.to, to == original.from, amount == original.amount else {
+            throw .invalid(key, field: "reverses", "must move \(original.amount) from \(original.to) to \(original.from)")
+        }
+    }
+
     /// The checks that need no balances: shape, amount, and which accounts a reason may move between.
     public func validate() throws(LedgerError) {
         guard !key.isEmpty, key.utf8.count <= 200 else { throw .invalid(key, field: "key", "must be 1 to 200 bytes") }

@@ -22,12 +22,33 @@ public final class InsightRuns: Sendable {
         }
     }
 
-    /// A step of a run, for the progress bar: `key` names it, `claraK` the k a CLARA step is at.
+    /// A step of a run, for the progress bar: its place in `steps(clara:)` and its name there.
     public struct Step: Sendable, Equatable {
         public let number: Int
         public let of: Int
-        public let key: String
-        public var claraK: Int? = nil
+        /// "read", "tables", …, or "clara k=5" for each k of a large group.
+        public let name: String
+        let clara: Bool
+
+        init?(_ name: String, clara: Bool) {
+            let all = InsightRuns.steps(clara: clara)
+            guard let index = all.firstIndex(of: name) else { return nil }
+            number = index + 1
+            of = all.count
+            self.name = name
+            self.clara = clara
+        }
+
+        /// The k a CLARA step is at.
+        public var claraK: Int? { name.hasPrefix("clara k=") ? Int(name.dropFirst("clara k=".count)) : nil }
+        public var key: String { claraK == nil ? name : "clara" }
+    }
+
+    /// A run's steps in order, named as `ClusterAnalysis` reports them (plus reading and the
+    /// report): PAM's matrix steps for a group that fits, or one CLARA step per k above it.
+    static func steps(clara: Bool) -> [String] {
+        let clustering = clara ? ClusterAnalysis.Options().ks.map { "clara k=\($0)" } : ["distances", "build", "swap", "silhouettes"]
+        return ["read", "tables"] + clustering + ["robustness", "report"]
     }
 
     /// The protected report, rendered once in both languages.
@@ -173,7 +194,7 @@ public final class InsightRuns: Sendable {
 
     private func execute(_ job: Job) async {
         guard let settings = state.withLockedValue({ $0.runs[job.id]?.settings }) else { return }
-        update(job.id, .running(Step(number: 1, of: 8, key: "read")))
+        progress(job.id, "read")
         let read = await onQueue { PersonRecordReader.read(job.bytes) }
         guard case .records(let people) = read else {
             if case .problems(let problems) = read { update(job.id, .failed(.problems(problems))) }
@@ -200,7 +221,7 @@ public final class InsightRuns: Sendable {
             }
         }
         guard let report else { return update(job.id, .failed(.tooFewPeople)) }
-        update(job.id, .running(Step(number: claraSteps(job.id) ? 11 : 8, of: claraSteps(job.id) ? 11 : 8, key: "report")))
+        progress(job.id, "report")
         let rendered = await onQueue { () -> Report? in
             var title: [Bool: String] = [:], page: [Bool: RenderedHTML] = [:], pdf: [Bool: Data] = [:]
             for english in [false, true] {
@@ -214,26 +235,13 @@ public final class InsightRuns: Sendable {
         update(job.id, rendered.map(Phase.done) ?? .failed(.reportFailed))
     }
 
-    /// The analysis's own steps, numbered: eight for PAM, eleven for CLARA (one per k).
-    private func progress(_ id: String, _ step: String) {
-        let ks = ClusterAnalysis.Options().ks
-        let next: Step? = switch step {
-        case "tables": Step(number: 2, of: 8, key: "tables")
-        case "distances": Step(number: 3, of: 8, key: "distances")
-        case "build": Step(number: 4, of: 8, key: "build")
-        case "swap": Step(number: 5, of: 8, key: "swap")
-        case "silhouettes": Step(number: 6, of: 8, key: "silhouettes")
-        case "robustness": claraSteps(id) ? Step(number: 10, of: 11, key: "robustness") : Step(number: 7, of: 8, key: "robustness")
-        case _ where step.hasPrefix("clara k="):
-            Int(step.dropFirst("clara k=".count)).map { k in Step(number: 2 + k - ks.lowerBound + 1, of: 11, key: "clara", claraK: k) }
-        default: nil
-        }
-        if let next { update(id, .running(next)) }
-    }
-
-    private func claraSteps(_ id: String) -> Bool {
+    /// Moves a run to the named step; a name that is no step ("done") changes nothing. Whether
+    /// the run clusters with CLARA shows at its first "clara k=…" step and holds from then on.
+    private func progress(_ id: String, _ name: String) {
         state.withLockedValue { state in
-            if case .running(let step) = state.runs[id]?.phase { step.of == 11 } else { false }
+            let current: Step? = if case .running(let step) = state.runs[id]?.phase { step } else { nil }
+            let clara = (current?.clara ?? false) || name.hasPrefix("clara k=")
+            if let next = Step(name, clara: clara) { state.runs[id]?.phase = .running(next) }
         }
     }
 

@@ -34,9 +34,7 @@ public struct LedgerStore: Sendable {
             }
             if let target = posting.reverses {
                 guard let original = try await Self.posting(key: target, on: sql) else { throw LedgerError.unknownReversal(posting.key, reverses: target) }
-                guard posting.from == original.to, posting.to == original.from, posting.amount == original.amount else {
-                    throw LedgerError.invalid(posting.key, field: "reverses", "must move \(original.amount) from \(original.to) to \(original.from)")
-                }
+                try posting.checkReverses(original)
             }
             try await Self.move(posting.from, by: -posting.amount, key: posting.key, on: sql)
             try await Self.move(posting.to, by: posting.amount, key: posting.key, on: sql)

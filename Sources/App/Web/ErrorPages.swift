@@ -39,10 +39,9 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         }
     }
 
-    /// The server stopped reading a body over the route's limit.
+    /// The server stopped reading a body over the route's limit (or a handler found one).
     private static func tooLarge(_ req: Request, _ lang: Lang) -> String {
         guard let route = req.route?.userInfo["siteRoute"] as? SiteRoute else { return lang.t("Dit is te groot.", "This is too large.") }
-        if route == .insightStart { return InsightController.tooLarge(req) }
         let limit = sizeText(route.bodyLimitBytes(req.application.config))
         return lang.t("Dit is groter dan \(limit). Kies een kleiner bestand.", "This is larger than \(limit). Choose a smaller file.")
     }

@@ -46,7 +46,8 @@ enum InsightController {
                 return try await startPage(req, problem: ctx.t("Kies een CSV-bestand dat niet leeg is.", "Choose a CSV file that is not empty."), status: .unprocessableEntity)
             }
             // The server stops reading a larger body; this also holds when the body came in whole.
-            guard file.data.readableBytes <= app.config.insightUploadLimitBytes else { throw Abort(.payloadTooLarge, reason: tooLarge(req)) }
+            // The error page names the limit.
+            guard file.data.readableBytes <= app.config.insightUploadLimitBytes else { throw Abort(.payloadTooLarge) }
             bytes = Array(file.data.readableBytesView)
             name = displayName(file.filename)
             if form?.keep != nil {
@@ -146,12 +147,6 @@ enum InsightController {
     private static func noStore(_ response: Response) -> Response {
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
-    }
-
-    static func tooLarge(_ req: Request) -> String {
-        let limit = sizeText(req.application.config.insightUploadLimitBytes)
-        return Lang.of(req).t("Het bestand is groter dan \(limit). Kies een kleiner bestand, bijvoorbeeld één gemeente.",
-                              "The file is larger than \(limit). Choose a smaller file, for example one municipality.")
     }
 
     /// The uploaded file's name without any folder, at most 120 characters.
