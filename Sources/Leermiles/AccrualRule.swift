@@ -26,7 +26,27 @@ public struct AccrualRule: Sendable, Equatable {
             }
         }
 
-        var rate: Miles {
+        /// Builds a kind from its stored parts; nil when they do not fit together.
+        public init?(name: String, rate: Miles, every: Recurrence?) {
+            switch (name, every) {
+            case ("work_hours", nil): self = .workHours(perHour: rate)
+            case ("service_years", nil): self = .serviceYears(perYear: rate)
+            case ("contribution", let every?): self = .contribution(amount: rate, every: every)
+            case ("leave_hours", nil): self = .leaveHours(perHour: rate)
+            case ("top_up", nil): self = .topUp(perYear: rate)
+            default: return nil
+            }
+        }
+
+        public static let names = ["work_hours", "service_years", "contribution", "leave_hours", "top_up"]
+
+        /// Only contributions recur.
+        public var every: Recurrence? {
+            if case .contribution(_, let every) = self { return every }
+            return nil
+        }
+
+        public var rate: Miles {
             switch self {
             case .workHours(let m), .serviceYears(let m), .contribution(let m, _), .leaveHours(let m), .topUp(let m): m
             }
@@ -53,14 +73,18 @@ public struct AccrualRule: Sendable, Equatable {
     public let from: Day
     public let until: Day?
     public let restriction: Restriction?
+    /// Whether spending this rule's points needs a coach's or the funder's approval first.
+    public let requiresApproval: Bool
 
-    public init(id: String, kind: Kind, funder: String, from: Day, until: Day? = nil, restriction: Restriction? = nil) {
+    public init(id: String, kind: Kind, funder: String, from: Day, until: Day? = nil, restriction: Restriction? = nil,
+                requiresApproval: Bool = false) {
         self.id = id
         self.kind = kind
         self.funder = funder
         self.from = from
         self.until = until
         self.restriction = restriction
+        self.requiresApproval = requiresApproval
     }
 
     public func isEffective(on day: Day) -> Bool { from <= day && (until.map { day < $0 } ?? true) }
@@ -92,7 +116,8 @@ public enum AccrualRules {
         for rule in rules {
             if rule.id.isEmpty || rule.id.contains(":") { found.append(RuleProblem(rule: rule.id, reason: "the id must be non-empty without ':'")) }
             if !ids.insert(rule.id).inserted { found.append(RuleProblem(rule: rule.id, reason: "the id is used twice")) }
-            if rule.funder.isEmpty { found.append(RuleProblem(rule: rule.id, reason: "names no funder")) }
+            if rule.funder.isEmpty || rule.funder.contains(":") { found.append(RuleProblem(rule: rule.id, reason: "needs a funder id without ':'")) }
+            if rule.kind.rate > .largest { found.append(RuleProblem(rule: rule.id, reason: "\(rule.kind.rate) is more than the largest amount, \(Miles.largest)")) }
             if rule.kind.rate <= .zero { found.append(RuleProblem(rule: rule.id, reason: "\(rule.kind.rate) is not a positive amount")) }
             if let until = rule.until, until <= rule.from { found.append(RuleProblem(rule: rule.id, reason: "ends (\(until)) on or before it starts (\(rule.from))")) }
         }

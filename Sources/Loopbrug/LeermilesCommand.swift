@@ -3,23 +3,30 @@ import ArgumentParser
 import Foundation
 import Leermiles
 
-/// `loopbrug leermiles …`: the learning account's ledger (issue 6, in progress).
+/// `loopbrug leermiles …`: the learning account.
 struct LeermilesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "leermiles", abstract: "The leermiles ledger: balances and the audit of its invariants (in progress).",
-        subcommands: [Balance.self, Audit.self])
+        commandName: "leermiles", abstract: "Leermiles: earn points by work, see balances, check the ledger.",
+        subcommands: [Accrue.self, Balance.self, Audit.self, Rules.self, Leave.self, TopUp.self, Synth.self])
 
     /// `loopbrug leermiles balance --worker ID --format json`.
     struct Balance: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A worker's points: free, per restricted pot, reserved.")
-        @ArgumentParser.Option(help: "The worker's account id.") var worker: String
+        @ArgumentParser.Option(help: "The worker's account id or e-mail.") var worker: String
         @ArgumentParser.Option(help: "Output: json or text.") var format = "text"
 
         func run() async throws {
+            AppRunner.bootstrapLogging()
             guard ["json", "text"].contains(format) else { AppRunner.fail("--format must be json or text") }
             guard !worker.isEmpty, !worker.contains(":") else { AppRunner.fail("--worker: \"\(worker)\" is not a worker id") }
-            let id = worker.lowercased()
-            let accounts = try await AppRunner.withDatabase(AppRunner.config()) { app in try await LedgerStore(database: app.db).accounts(worker: id) }
+            let (id, accounts): (String, [AccountID: Miles])
+            do {
+                (id, accounts) = try await AppRunner.withDatabase(AppRunner.config()) { app in
+                    // An e-mail address names an account; anything else is the ledger's worker id.
+                    let id = worker.contains("@") ? try await findWorker(worker, on: app.db).id.uuidString.lowercased() : worker.lowercased()
+                    return (id, try await LedgerStore(database: app.db).accounts(worker: id))
+                }
+            } catch { AppRunner.fail("\(error)") }
             let available = accounts[.worker(id)] ?? .zero
             let pots = accounts.filter { $0.key.kind == .worker && $0.key.pot != nil }
             let reserved = accounts[.reserved(id)] ?? .zero
@@ -43,6 +50,7 @@ struct LeermilesCommand: AsyncParsableCommand {
             abstract: "Check the ledger: zero sum, no balance past zero, stored balances match the postings, reservations closed once, unique keys.")
 
         func run() async throws {
+            AppRunner.bootstrapLogging()
             let all = try await AppRunner.withDatabase(AppRunner.config()) { app in try await LedgerStore(database: app.db).everything() }
             let breaches = LedgerAudit.breaches(postings: all.postings, storedBalances: all.balances, reservations: all.reservations)
             guard breaches.isEmpty else {

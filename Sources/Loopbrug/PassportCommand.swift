@@ -26,8 +26,7 @@ struct PassportCommand: AsyncParsableCommand {
             do {
                 report = try await AppRunner.withDatabase(AppRunner.config(), taxonomy: true) { app in
                     let target = try await findWorker(worker, on: app.db)
-                    return try await app.passport.importCredentials(lines, from: .admin(worker: target.id), store: app.passportStore,
-                                                                    taxonomy: app.taxonomy.index, now: Date())
+                    return try await app.importCredentials(lines, from: .admin(worker: target.id))
                 }
             } catch {
                 AppRunner.fail("\(error); nothing was imported")

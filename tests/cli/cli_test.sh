@@ -147,6 +147,52 @@ sqlite3 "$work/cli.sqlite" "INSERT INTO ledger_balances (account, balance) VALUE
 expect "leermiles audit names a tampered balance" 1 "worker:someone: stored balance 5 without any posting" -- "$bin" leermiles audit
 sqlite3 "$work/cli.sqlite" "DELETE FROM ledger_balances WHERE account = 'worker:someone'"
 
+# Leermiles: rules, the accrual batch over the demo worker's verified records, and bad input.
+expect "accrue without rules posts nothing" 0 "No accrual rules yet" -- "$bin" leermiles accrue
+expect "a rule is added" 0 "Added werkfonds-uren: work_hours 0.25 paid by loopbrug-werkfonds, from 2020-01-01 until open" -- \
+  "$bin" leermiles rules add --id werkfonds-uren --kind work_hours --rate 0.25 --funder loopbrug-werkfonds --from 2020-01-01
+expect "an overlapping rule is refused" 1 "rule refused, nothing stored: rule werkfonds-uren-2: overlaps rule werkfonds-uren" -- \
+  "$bin" leermiles rules add --id werkfonds-uren-2 --kind work_hours --rate 0.5 --funder loopbrug-werkfonds --from 2026-01-01
+expect "a negative rate is refused" 1 "--rate: \"-1\" is not an amount|rule x: -1 is not a positive amount" -- \
+  "$bin" leermiles rules add --id x --kind top_up --rate=-1 --funder overheid --from 2026-01-01
+expect "an end before the start is refused" 1 "rule y: ends \(2025-01-01\) on or before it starts \(2026-01-01\)" -- \
+  "$bin" leermiles rules add --id y --kind top_up --rate 100 --funder overheid --from 2026-01-01 --until 2025-01-01
+expect "a contribution needs --every" 1 "a contribution needs --every" -- \
+  "$bin" leermiles rules add --id z --kind contribution --rate 10 --funder fund --from 2026-01-01
+expect "a bad day is named" 1 "--from: \"2026-13-01\" is not a day" -- "$bin" leermiles rules add --id z --kind top_up --rate 1 --funder f --from 2026-13-01
+expect "refused rules stored nothing" 0 "^1$" -- bash -c "'$bin' leermiles rules list 2>/dev/null | wc -l"
+expect "the dry run writes nothing" 0 "Dry run, nothing written: would post [1-9][0-9]* postings" -- "$bin" leermiles accrue --dry-run
+expect "the batch pays the verified hours" 0 '"work_hours" : \{' -- "$bin" leermiles accrue --format json
+expect "the batch again pays nothing" 0 "Posted 0 postings, 0 miles .* [1-9][0-9]* posted before" -- "$bin" leermiles accrue
+expect "the demo worker has points" 0 '"available" : "[1-9]' -- "$bin" leermiles balance --worker worker@demo.loopbrug.nl --format json
+expect "leave for an unknown worker is refused" 1 "no account with id or e-mail nobody@example.nl" -- "$bin" leermiles leave --id l1 --worker nobody@example.nl --hours 8 --on 2026-06-01
+expect "negative leave hours are refused" 1 "--hours: -8.0 is not between 0 and 2000" -- "$bin" leermiles leave --id l1 --worker worker@demo.loopbrug.nl --hours=-8 --on 2026-06-01
+expect "the audit holds after accrual" 0 "ledger sound" -- "$bin" leermiles audit
+expect "synthetic data never mixes with real accounts" 1 "only into an empty database; this one has [0-9]+ accounts" -- "$bin" leermiles synth --records 10
+
+# Crash safety: a batch killed halfway and run again gives exactly the ledger of one clean run.
+for name in clean crash; do
+  DATABASE_URL="sqlite://$work/$name.sqlite" "$bin" leermiles synth --records 40000 --workers 4000 --seed 9 >/dev/null 2>&1
+done
+DATABASE_URL="sqlite://$work/clean.sqlite" "$bin" leermiles accrue >/dev/null 2>&1
+total=$(sqlite3 "$work/clean.sqlite" "SELECT COUNT(*) FROM ledger_postings")
+DATABASE_URL="sqlite://$work/crash.sqlite" "$bin" leermiles accrue >/dev/null 2>&1 &
+batch=$!
+written=0
+for _ in $(seq 1 600); do
+  written=$(sqlite3 "$work/crash.sqlite" "SELECT COUNT(*) FROM ledger_postings" 2>/dev/null || echo 0)
+  [ "${written:-0}" -gt 0 ] && break
+  sleep 0.05
+done
+kill -9 "$batch" 2>/dev/null; wait "$batch" 2>/dev/null
+partial=$(sqlite3 "$work/crash.sqlite" "SELECT COUNT(*) FROM ledger_postings")
+echo "  (killed with $partial of $total postings written)"
+expect "the batch was killed halfway" 0 "^partial$" -- bash -c "[ $partial -gt 0 ] && [ $partial -lt $total ] && echo partial || echo 'not partial: $partial of $total'"
+expect "the killed batch run again finishes" 0 "Posted [1-9][0-9]* postings" -- env DATABASE_URL="sqlite://$work/crash.sqlite" "$bin" leermiles accrue
+ledger() { sqlite3 "$1" "SELECT key, from_account, to_account, amount, reason FROM ledger_postings ORDER BY key; SELECT account, balance FROM ledger_balances ORDER BY account" | sha256sum; }
+expect "killed and rerun equals one clean run" 0 "^same$" -- bash -c "[ '$(ledger "$work/clean.sqlite")' = '$(ledger "$work/crash.sqlite")' ] && echo same || echo different"
+expect "the audit holds after the crash" 0 "ledger sound: $total postings" -- env DATABASE_URL="sqlite://$work/crash.sqlite" "$bin" leermiles audit
+
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 python3 -c "import socket,time; s=socket.socket(); s.bind(('127.0.0.1',$port)); s.listen(); time.sleep(60)" &
 holder=$!

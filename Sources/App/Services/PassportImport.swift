@@ -18,11 +18,12 @@ extension PassportService {
         precondition(chunkSize > 0)
         let keys = try await store.activeKeys()
         do {
-            let accepted = try await store.database.transaction { db -> Int in
+            let (accepted, workers) = try await store.database.transaction { db -> (Int, Set<String>) in
                 var checks = ImportChecks(sender: sender, taxonomy: taxonomy, service: self)
                 let tx = PassportStore(database: db)
                 var writing: Task<Void, any Error>?
                 var written = 0
+                var workers = Set<String>()
                 do {
                     for start in stride(from: 0, to: lines.count, by: chunkSize) {
                         let chunk = Array(lines[start..<min(start + chunkSize, lines.count)])
@@ -32,6 +33,7 @@ extension PassportService {
                         let rows = try await checks.rows(for: zip(chunk, results).map { ($0.number, $1) }, store: tx, now: now)
                         if checks.problems.isEmpty && !rows.isEmpty {
                             written += rows.count
+                            workers.formUnion(rows.map(\.workerID))
                             writing = Task { try await tx.insertRows(rows) }
                         }
                     }
@@ -44,9 +46,9 @@ extension PassportService {
                 }
                 guard checks.problems.isEmpty else { throw RollBack(problems: checks.problems) }
                 try await tx.insertLinks(Array(checks.newLinks.values), now: now)
-                return written
+                return (written, workers)
             }
-            return ImportReport(accepted: accepted, problems: [])
+            return ImportReport(accepted: accepted, problems: [], workers: workers)
         } catch let rollBack as RollBack {
             return ImportReport(accepted: 0, problems: rollBack.problems.sorted { $0.line < $1.line })
         }

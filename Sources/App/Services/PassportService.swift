@@ -26,6 +26,8 @@ public struct LineProblem: Sendable, Codable, Equatable {
 public struct ImportReport: Sendable, Codable {
     public let accepted: Int
     public let problems: [LineProblem]
+    /// The workers whose passports received records (empty when nothing was stored).
+    public var workers: Set<String> = []
     public var succeeded: Bool { problems.isEmpty }
 }
 

@@ -31,6 +31,7 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
     app.migrations.add(CreateEngineTables())
     app.migrations.add(CreateInsightFiles())
     app.migrations.add(CreateLedgerTables())
+    app.migrations.add(CreateLeermilesRules())
 }
 
 /// Runs pending migrations, turning a failed connection into a message a person can act on.

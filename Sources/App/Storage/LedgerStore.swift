@@ -45,8 +45,10 @@ public struct LedgerStore: Sendable {
     /// Earning postings in bulk (the accrual batch): per chunk one transaction, one multi-row
     /// insert that skips keys already posted, and one balance update per account. Earning only
     /// moves funders further below zero and workers further above it, so no floor can be crossed.
-    public func postEarnings(_ postings: [Posting], chunk: Int = 2_000) async throws -> (posted: Int, repeated: Int) {
-        var posted = 0
+    /// Returns the postings that were new. Each chunk commits on its own: a batch cut off halfway
+    /// and run again posts exactly what is missing.
+    public func postEarnings(_ postings: [Posting], chunk: Int = 2_000) async throws -> [Posting] {
+        var posted: [Posting] = []
         for p in postings {
             try p.validate()
             guard p.reason.isEarning else { throw LedgerError.invalid(p.key, field: "reason", "\(p.reason.rawValue) is not earning") }
@@ -73,10 +75,23 @@ public struct LedgerStore: Sendable {
                 for (account, delta) in deltas.sorted(by: { $0.key < $1.key }) {
                     try await Self.upsert(account, by: delta, on: sql)
                 }
-                return new.count
+                return part.filter { new.contains($0.key) }
             }
         }
-        return (posted, postings.count - posted)
+        return posted
+    }
+
+    /// Which of these keys are posted already.
+    public func existingKeys(_ keys: [String]) async throws -> Set<String> {
+        let sql = database as! any SQLDatabase
+        var found = Set<String>()
+        for start in stride(from: 0, to: keys.count, by: 1_000) {
+            let chunk = Array(keys[start..<min(start + 1_000, keys.count)])
+            for row in try await sql.select().column("key").from("ledger_postings").where("key", .in, chunk).all() {
+                found.insert(try row.decode(column: "key", as: String.self))
+            }
+        }
+        return found
     }
 
     public func balance(_ account: AccountID) async throws -> Miles {

@@ -116,8 +116,7 @@ enum IssuerAPIController {
     static func importLines(_ lines: [JSONLines.Line], _ req: Request) async throws -> Response {
         let issuer = try await ownIssuer(req)
         let app = req.application
-        let report = try await app.passport.importCredentials(lines, from: .issuer(issuerID: issuer.id), store: app.passportStore,
-                                                             taxonomy: app.taxonomy.index, now: app.dependencies.now())
+        let report = try await app.importCredentials(lines, from: .issuer(issuerID: issuer.id))
         if report.succeeded { return json(.object(["accepted": .number(Double(report.accepted))]), status: .created) }
         let problems: [JSONValue] = report.problems.map { p in
             var members: [String: JSONValue] = ["line": .number(Double(p.line)), "check": .string(p.check), "reason": .string(p.reason)]

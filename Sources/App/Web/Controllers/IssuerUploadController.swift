@@ -33,8 +33,7 @@ enum IssuerUploadController {
         } catch {
             return UploadPages.form(ctx, outcome: .refused("\(name): \(error)"), status: .unprocessableEntity)
         }
-        let report = try await app.passport.importCredentials(lines, from: .issuer(issuerID: issuer.id), store: app.passportStore,
-                                                             taxonomy: app.taxonomy.index, now: app.dependencies.now())
+        let report = try await app.importCredentials(lines, from: .issuer(issuerID: issuer.id))
         if report.succeeded {
             return UploadPages.form(ctx, outcome: .stored(file: name, count: report.accepted), status: .created)
         }

@@ -1,0 +1,72 @@
+import Fluent
+import Foundation
+import Leermiles
+import Passport
+import Vapor
+
+/// What one accrual run posted (or, for a dry run, would post), per reason.
+public struct AccrualOutcome: Sendable {
+    public struct Total: Sendable, Equatable {
+        public var count = 0
+        public var miles = Miles.zero
+    }
+    public let dryRun: Bool
+    public let records: Int
+    public let rules: Int
+    /// Postings new in this run.
+    public let byReason: [PostingReason: Total]
+    /// Postings the rules give that were posted before (a rerun finds all of them here).
+    public let alreadyPosted: Int
+
+    public var posted: Total { byReason.values.reduce(into: Total()) { $0.count += $1.count; $0.miles += $1.miles } }
+
+    init(dryRun: Bool, records: Int, rules: Int, new: [Posting], alreadyPosted: Int) {
+        self.dryRun = dryRun
+        self.records = records
+        self.rules = rules
+        self.alreadyPosted = alreadyPosted
+        var totals: [PostingReason: Total] = [:]
+        for p in new {
+            totals[p.reason, default: Total()].count += 1
+            totals[p.reason, default: Total()].miles += p.amount
+        }
+        byReason = totals
+    }
+}
+
+/// Runs the accrual rules over the stored facts: the nightly batch (everyone) and the event when
+/// verified records arrive (only their workers). Keys come from the facts, so both may run any
+/// number of times and in any order: what was paid is never paid again.
+public enum LeermilesAccrual {
+    public static func run(database: any Database, now: Date, workers: Set<String>? = nil, dryRun: Bool = false) async throws -> AccrualOutcome {
+        let store = LeermilesStore(database: database)
+        let rules = try await store.rules()
+        let facts = try await store.facts(workers: workers)
+        let postings = Accrual.postings(rules: rules, facts: facts, today: Day(now, in: Day.dutch), at: now)
+        let ledger = LedgerStore(database: database)
+        let new: [Posting]
+        if dryRun {
+            let existing = try await ledger.existingKeys(postings.map(\.key))
+            new = postings.filter { !existing.contains($0.key) }
+        } else {
+            new = try await ledger.postEarnings(postings)
+        }
+        return AccrualOutcome(dryRun: dryRun, records: facts.work.count, rules: rules.count, new: new, alreadyPosted: postings.count - new.count)
+    }
+}
+
+extension Application {
+    /// Imports credentials and, when records were stored, pays their workers' points at once.
+    /// The import stands even if paying fails: the next batch pays what is missing.
+    public func importCredentials(_ lines: [JSONLines.Line], from sender: ImportSender) async throws -> ImportReport {
+        let report = try await passport.importCredentials(lines, from: sender, store: passportStore, taxonomy: taxonomy.index, now: dependencies.now())
+        if report.succeeded && !report.workers.isEmpty {
+            do {
+                _ = try await LeermilesAccrual.run(database: db, now: dependencies.now(), workers: report.workers)
+            } catch {
+                logger.error("leermiles accrual after an import failed; the next batch pays it: \(String(describing: type(of: error)))")
+            }
+        }
+        return report
+    }
+}
