@@ -16,30 +16,59 @@ public struct LedgerStore: Sendable {
     @discardableResult
     public func post(_ posting: Posting) async throws -> Ledger.Outcome {
         try posting.validate()
+        return try await database.transaction { db in try await Self.write(posting, on: db as! any SQLDatabase) }
+    }
+
+    /// Writes several postings in one transaction (one commit, one sync to disk), each inside its
+    /// own savepoint: a refused posting leaves nothing behind and does not affect the others.
+    /// This is what `LedgerWriter` uses to commit concurrent requests together.
+    public func postGroup(_ postings: [Posting]) async throws -> [Result<Ledger.Outcome, LedgerError>] {
+        let checked = postings.map { p -> Result<Posting, LedgerError> in
+            do throws(LedgerError) { try p.validate(); return .success(p) } catch { return .failure(error) }
+        }
         return try await database.transaction { db in
             let sql = db as! any SQLDatabase
-            let inserted = try await sql.raw("""
-                INSERT INTO ledger_postings (key, from_account, to_account, amount, reason, cause, at, reverses, reservation)
-                VALUES (\(bind: posting.key), \(bind: posting.from.description), \(bind: posting.to.description), \(bind: posting.amount.hundredths),
-                        \(bind: posting.reason.rawValue), \(bind: posting.cause), \(bind: posting.at), \(bind: posting.reverses), \(bind: posting.reservation))
-                ON CONFLICT DO NOTHING RETURNING seq
-                """).all()
-            // Nothing written: the key was posted before, or the posting it reverses already was reversed.
-            guard !inserted.isEmpty else {
-                if let earlier = try await Self.posting(key: posting.key, on: sql) {
-                    guard earlier.sameRequest(as: posting) else { throw LedgerError.keyReused(posting.key) }
-                    return .repeated
+            var results: [Result<Ledger.Outcome, LedgerError>] = []
+            for item in checked {
+                guard case .success(let posting) = item else { results.append(item.map { _ in .posted }); continue }
+                try await sql.raw("SAVEPOINT posting").run()
+                do {
+                    results.append(.success(try await Self.write(posting, on: sql)))
+                    try await sql.raw("RELEASE SAVEPOINT posting").run()
+                } catch let refusal as LedgerError {
+                    try await sql.raw("ROLLBACK TO SAVEPOINT posting").run()
+                    try await sql.raw("RELEASE SAVEPOINT posting").run()
+                    results.append(.failure(refusal))
                 }
-                throw LedgerError.alreadyReversed(posting.key, reverses: posting.reverses ?? "")
             }
-            if let target = posting.reverses {
-                guard let original = try await Self.posting(key: target, on: sql) else { throw LedgerError.unknownReversal(posting.key, reverses: target) }
-                try posting.checkReverses(original)
-            }
-            try await Self.move(posting.from, by: -posting.amount, key: posting.key, on: sql)
-            try await Self.move(posting.to, by: posting.amount, key: posting.key, on: sql)
-            return .posted
+            return results
         }
+    }
+
+    /// One posting's statements, inside the caller's transaction or savepoint. It starts by
+    /// writing, so SQLite takes its write lock at once; a refusal throws and the caller rolls back.
+    static func write(_ posting: Posting, on sql: any SQLDatabase) async throws -> Ledger.Outcome {
+        let inserted = try await sql.raw("""
+            INSERT INTO ledger_postings (key, from_account, to_account, amount, reason, cause, at, reverses, reservation)
+            VALUES (\(bind: posting.key), \(bind: posting.from.description), \(bind: posting.to.description), \(bind: posting.amount.hundredths),
+                    \(bind: posting.reason.rawValue), \(bind: posting.cause), \(bind: posting.at), \(bind: posting.reverses), \(bind: posting.reservation))
+            ON CONFLICT DO NOTHING RETURNING seq
+            """).all()
+        // Nothing written: the key was posted before, or the posting it reverses already was reversed.
+        guard !inserted.isEmpty else {
+            if let earlier = try await Self.posting(key: posting.key, on: sql) {
+                guard earlier.sameRequest(as: posting) else { throw LedgerError.keyReused(posting.key) }
+                return .repeated
+            }
+            throw LedgerError.alreadyReversed(posting.key, reverses: posting.reverses ?? "")
+        }
+        if let target = posting.reverses {
+            guard let original = try await Self.posting(key: target, on: sql) else { throw LedgerError.unknownReversal(posting.key, reverses: target) }
+            try posting.checkReverses(original)
+        }
+        try await Self.move(posting.from, by: -posting.amount, key: posting.key, on: sql)
+        try await Self.move(posting.to, by: posting.amount, key: posting.key, on: sql)
+        return .posted
     }
 
     /// Earning postings in bulk (the accrual batch): per chunk one transaction, one multi-row

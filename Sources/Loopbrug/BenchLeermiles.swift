@@ -1,0 +1,142 @@
+import App
+import ArgumentParser
+import Foundation
+import Leermiles
+import SQLKit
+import Vapor
+
+/// `loopbrug bench leermiles`: single postings per second (each its own transaction, as a spend
+/// request makes them) and the accrual batch over synthetic verified records, on a new SQLite
+/// file (WAL, the driver's default synchronous=FULL) and optionally PostgreSQL. Side by side: the
+/// floor, one bare one-row INSERT per transaction through the same driver.
+struct BenchLeermiles: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leermiles",
+        abstract: "Ledger postings/s (target ≥ 5,000 on SQLite) and the accrual batch (target: 1,000,000 records in < 2 min).")
+
+    @ArgumentParser.Option(help: "Spend postings to time.") var postings = 20_000
+    @ArgumentParser.Option(help: "Spend requests in flight at once.") var concurrency = 16
+    @ArgumentParser.Option(help: "Verified records for the accrual batch (0 skips it).") var records = 1_000_000
+    @ArgumentParser.Option(help: "Workers the records belong to.") var workers = 100_000
+    @ArgumentParser.Option(help: "Also run on this PostgreSQL database (postgres://…); it must be empty.") var postgres: String?
+
+    func run() async throws {
+        AppRunner.bootstrapLogging()
+        guard (1...1_000_000).contains(postings), (1...256).contains(concurrency), (0...5_000_000).contains(records), (1...1_000_000).contains(workers) else {
+            AppRunner.fail("--postings 1…1,000,000, --concurrency 1…256, --records 0…5,000,000, --workers 1…1,000,000")
+        }
+        let base = AppRunner.config()
+        AppRunner.say("loopbrug bench leermiles — \(BenchTaxonomy.machine())")
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("loopbrug-bench-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        var targets: [(String, AppConfig.Database)] = [("SQLite", .sqlite(path: "\(work)/bench.sqlite"))]
+        if let postgres { targets.append(("PostgreSQL", try AppConfig.parseDatabaseURL(postgres))) }
+
+        for (name, database) in targets {
+            var config = base
+            config.database = database
+            config.seedDemoData = false
+            config.importTaxonomyIfEmpty = false
+            try await AppRunner.withDatabase(config) { app in
+                let sql = app.db as! any SQLDatabase
+                if case .sqlite = database {
+                    let mode = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self) ?? "?"
+                    let sync = try await sql.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self) ?? -1
+                    AppRunner.say("\n\(name): journal_mode=\(mode), synchronous=\(["OFF", "NORMAL", "FULL", "EXTRA"][safe: sync] ?? "?")")
+                } else {
+                    AppRunner.say("\n\(name)")
+                }
+                try await spends(app)
+                if records > 0 { try await accrual(app) }
+            }
+        }
+    }
+
+    /// Every worker gets 1,000 miles; then `postings` spends of 1 mile, `concurrency` at a time.
+    func spends(_ app: Application) async throws {
+        let ledger = LedgerStore(database: app.db)
+        let now = Date()
+        let spenders = 1_000
+        _ = try await ledger.postEarnings((0..<spenders).map {
+            Posting(key: "bench-fund-\($0)", from: .funder("bench"), to: .worker("bench-\($0)"), amount: Miles(1_000), reason: .contribution, cause: "bench", at: now)
+        })
+        let floorCount = min(postings, 5_000)
+        let sql = app.db as! any SQLDatabase
+        try await sql.raw("CREATE TABLE bench_floor (k TEXT PRIMARY KEY, v BIGINT NOT NULL)").run()
+        let floorSeconds = try await BenchTaxonomy.time {
+            for i in 0..<floorCount { try await sql.raw("INSERT INTO bench_floor (k, v) VALUES (\(bind: "f\(i)"), \(bind: i))").run() }
+        }
+        try await sql.raw("DROP TABLE bench_floor").run()
+        let floorRate = Double(floorCount) / floorSeconds
+        AppRunner.say(String(format: "  floor, one-row INSERT per transaction, same driver, one at a time: %.0f/s", floorRate))
+        let writer = LedgerWriter(database: app.db)
+        for (label, mode) in [("one transaction each", "single"), ("group commit (LedgerWriter)", "group")] {
+            let next = Counter()
+            let seconds = try await BenchTaxonomy.time {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<concurrency {
+                        group.addTask {
+                            while let i = next.take(below: postings) {
+                                let worker = "bench-\(i % spenders)"
+                                let posting = Posting(key: "bench-\(mode)-\(i)", from: .worker(worker), to: .reserved(worker), amount: Miles(1), reason: .reserve,
+                                                      cause: "bench", at: now, reservation: "bench-res-\(mode)-\(i)")
+                                let outcome = mode == "group" ? try await writer.post(posting) : try await LedgerStore(database: app.db).post(posting)
+                                precondition(outcome == .posted)
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            let rate = Double(postings) / seconds
+            AppRunner.say(String(format: "  spend postings, %@: %d in %.2f s = %.0f postings/s (%d requests at a time); postings/floor = %.2f",
+                                 label, postings, seconds, rate, concurrency, rate / floorRate))
+        }
+    }
+
+    /// Synthetic records (not timed), then the batch, then the batch again (everything repeated), then the audit.
+    func accrual(_ app: Application) async throws {
+        let now = Date()
+        let today = Day(now, in: Day.dutch)
+        let seedSeconds = try await BenchTaxonomy.time {
+            // The spend part made no accounts or records, so the database is still empty of people.
+            try await LeermilesSynth.seed(database: app.db, records: records, workers: workers, seed: 6, firstDay: today.adding(months: -36), lastDay: today, now: now)
+            let store = LeermilesStore(database: app.db)
+            for rule in LeermilesSynth.rules(from: today.adding(months: -36)) { try await store.addRule(rule, now: now) }
+        }
+        AppRunner.say(String(format: "  %d synthetic verified records for %d workers written in %.1f s (not part of the figure)", records, workers, seedSeconds))
+        var first: AccrualOutcome?
+        let firstSeconds = try await BenchTaxonomy.time { first = try await LeermilesAccrual.run(database: app.db, now: now) }
+        AppRunner.say(String(format: "  accrual batch: %d records → %d postings (%@ miles) in %.1f s = %.0f records/s, peak memory %.0f MiB",
+                             records, first!.posted.count, first!.posted.miles.description, firstSeconds, Double(records) / firstSeconds, BenchTaxonomy.peakMemoryMiB()))
+        var again: AccrualOutcome?
+        let againSeconds = try await BenchTaxonomy.time { again = try await LeermilesAccrual.run(database: app.db, now: now) }
+        AppRunner.say(String(format: "  the same batch again: %d new, %d already posted, in %.1f s", again!.posted.count, again!.alreadyPosted, againSeconds))
+        var breaches: [String] = []
+        let auditSeconds = try await BenchTaxonomy.time {
+            let all = try await LedgerStore(database: app.db).everything()
+            breaches = LedgerAudit.breaches(postings: all.postings, storedBalances: all.balances, reservations: all.reservations)
+        }
+        // The spends left open reservations without rows: the audit names those; nothing else may appear.
+        let unexpected = breaches.filter { !$0.contains("bench-res-") && !$0.contains("reserved:") }
+        AppRunner.say(String(format: "  audit of the whole ledger: %.1f s, %@", auditSeconds, unexpected.isEmpty ? "sound" : "BREACHES: \(unexpected.prefix(3))"))
+    }
+}
+
+/// Hands out 0, 1, 2, … to concurrent tasks.
+private final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}
+
+extension Array {
+    fileprivate subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
+}
