@@ -14,6 +14,16 @@ public struct Ledger: Sendable {
 
     public init() {}
 
+    /// A ledger that knows only part of the whole: the current balances of some accounts, earlier
+    /// postings that matter (same keys, postings to be reversed) and which of those are reversed.
+    /// A group of new postings is checked against it before they are written together.
+    public init(balances: [AccountID: Miles], earlier: [Posting], reversed: Set<String>) {
+        self.balances = balances
+        postings = earlier
+        for (i, p) in earlier.enumerated() { byKey[p.key] = i }
+        self.reversed = reversed
+    }
+
     public func balance(_ account: AccountID) -> Miles { balances[account] ?? .zero }
 
     /// Writes `posting` when every rule holds; otherwise throws and changes nothing.

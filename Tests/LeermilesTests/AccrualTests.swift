@@ -13,6 +13,25 @@ struct AccrualTests {
         #expect(day("2024-02-29").adding(months: 12).description == "2025-02-28")
     }
 
+    @Test func daysCountAndComeFromDates() {
+        #expect(day("1970-01-01").ordinal == 0 && day("2026-11-23").ordinal == 20_780)
+        for ordinal in stride(from: -25_000, through: 60_000, by: 997) { #expect(Day(ordinal: ordinal).ordinal == ordinal) }
+        #expect(day("2024-02-28").adding(days: 1).description == "2024-02-29" && day("2026-12-31").adding(days: 1).description == "2027-01-01")
+        #expect(day("2026-01-01").distance(to: day("2027-01-01")) == 365)
+        // 23:30 UTC on 23 November is already the 24th in Amsterdam.
+        #expect(Day(Date(timeIntervalSince1970: 1_795_476_600), in: Day.dutch).description == "2026-11-24")
+    }
+
+    @Test func storedKindsParseBack() {
+        for kind: AccrualRule.Kind in [.workHours(perHour: Miles(1)), .serviceYears(perYear: Miles(2)), .contribution(amount: Miles(3), every: .monthly),
+                                       .leaveHours(perHour: Miles(4)), .topUp(perYear: Miles(5))] {
+            #expect(AccrualRule.Kind(name: kind.name, rate: kind.rate, every: kind.every) == kind)
+        }
+        #expect(AccrualRule.Kind(name: "contribution", rate: Miles(1), every: nil) == nil, "a contribution says how often")
+        #expect(AccrualRule.Kind(name: "work_hours", rate: Miles(1), every: .yearly) == nil, "only contributions recur")
+        #expect(AccrualRule.Kind(name: "bonus", rate: Miles(1), every: nil) == nil)
+    }
+
     @Test func overlappingAndBadRulesAreNamed() {
         let a = AccrualRule(id: "work-2025", kind: .workHours(perHour: Miles(1)), funder: "loopbrug", from: day("2025-01-01"), until: day("2026-01-01"))
         let b = AccrualRule(id: "work-2026", kind: .workHours(perHour: Miles(2)), funder: "loopbrug", from: day("2026-01-01"))
@@ -26,7 +45,7 @@ struct AccrualTests {
         #expect(AccrualRules.problems([a, other]).isEmpty, "another funder may pay for the same hours")
         let bad = AccrualRule(id: "bad", kind: .leaveHours(perHour: Miles(-1)), funder: "", from: day("2026-01-01"), until: day("2025-01-01"))
         #expect(AccrualRules.problems([bad]).map(\.description) == [
-            "rule bad: names no funder", "rule bad: -1 is not a positive amount", "rule bad: ends (2025-01-01) on or before it starts (2026-01-01)",
+            "rule bad: needs a funder id without ':'", "rule bad: -1 is not a positive amount", "rule bad: ends (2025-01-01) on or before it starts (2026-01-01)",
         ])
     }
 

@@ -19,31 +19,56 @@ public struct LedgerStore: Sendable {
         return try await database.transaction { db in try await Self.write(posting, on: db as! any SQLDatabase) }
     }
 
-    /// Writes several postings in one transaction (one commit, one sync to disk), each inside its
-    /// own savepoint: a refused posting leaves nothing behind and does not affect the others.
-    /// This is what `LedgerWriter` uses to commit concurrent requests together.
+    /// Writes several postings in one transaction (one commit, one sync to disk), with the same
+    /// outcome for each as `post` one after another: this is what `LedgerWriter` commits.
+    ///
+    /// The rules run in memory (`Ledger`) over what the group touches, read inside the
+    /// transaction (balances locked on PostgreSQL); then all accepted postings are written in one
+    /// statement and all balance changes in another; then the touched balances are read back and
+    /// checked. If anything disagrees (another writer got in between, SQLite's snapshot went
+    /// stale), the group is rolled back and its postings are written one by one instead.
     public func postGroup(_ postings: [Posting]) async throws -> [Result<Ledger.Outcome, LedgerError>] {
         let checked = postings.map { p -> Result<Posting, LedgerError> in
             do throws(LedgerError) { try p.validate(); return .success(p) } catch { return .failure(error) }
         }
-        return try await database.transaction { db in
-            let sql = db as! any SQLDatabase
+        let valid = checked.compactMap { try? $0.get() }
+        do {
+            let outcomes = try await database.transaction { db in try await Self.writeGroup(valid, on: db as! any SQLDatabase) }
+            var next = outcomes.makeIterator()
+            return checked.map { item in item.flatMap { _ in next.next()! } }
+        } catch {
             var results: [Result<Ledger.Outcome, LedgerError>] = []
             for item in checked {
                 guard case .success(let posting) = item else { results.append(item.map { _ in .posted }); continue }
-                try await sql.raw("SAVEPOINT posting").run()
-                do {
-                    results.append(.success(try await Self.write(posting, on: sql)))
-                    try await sql.raw("RELEASE SAVEPOINT posting").run()
-                } catch let refusal as LedgerError {
-                    try await sql.raw("ROLLBACK TO SAVEPOINT posting").run()
-                    try await sql.raw("RELEASE SAVEPOINT posting").run()
-                    results.append(.failure(refusal))
-                }
+                do { results.append(.success(try await post(posting))) } catch let refusal as LedgerError { results.append(.failure(refusal)) }
             }
             return results
         }
     }
+
+    static func writeGroup(_ postings: [Posting], on sql: any SQLDatabase) async throws -> [Result<Ledger.Outcome, LedgerError>] {
+        let keys = Set(postings.map(\.key)).union(postings.compactMap(\.reverses))
+        let earlier = try await sql.select().columns(postingColumns.map { SQLColumn($0) }).from("ledger_postings").where("key", .in, Array(keys)).all().map(decode)
+        let targets = postings.compactMap(\.reverses)
+        let reversed = targets.isEmpty ? [] : try await sql.select().column("reverses").from("ledger_postings").where("reverses", .in, targets).all()
+            .map { try $0.decode(column: "reverses", as: String.self) }
+        let accounts = Set(postings.flatMap { [$0.from, $0.to] })
+        var ledger = Ledger(balances: try await balances(accounts, on: sql, lock: true), earlier: earlier, reversed: Set(reversed))
+        let outcomes = postings.map { p -> Result<Ledger.Outcome, LedgerError> in
+            do throws(LedgerError) { return .success(try ledger.post(p)) } catch { return .failure(error) }
+        }
+        let new = Array(ledger.postings[earlier.count...])
+        guard !new.isEmpty else { return outcomes }
+        let inserted = try await insert(new, on: sql)
+        guard inserted.count == new.count else { throw GroupDisagrees() }
+        try await apply(deltas(new), on: sql)
+        for (account, balance) in try await balances(Set(new.flatMap { [$0.from, $0.to] }), on: sql, lock: false) where !account.allows(balance) {
+            throw GroupDisagrees()
+        }
+        return outcomes
+    }
+
+    struct GroupDisagrees: Error {}
 
     /// One posting's statements, inside the caller's transaction or savepoint. It starts by
     /// writing, so SQLite takes its write lock at once; a refusal throws and the caller rolls back.
@@ -83,28 +108,13 @@ public struct LedgerStore: Sendable {
             guard p.reason.isEarning else { throw LedgerError.invalid(p.key, field: "reason", "\(p.reason.rawValue) is not earning") }
         }
         for start in stride(from: 0, to: postings.count, by: chunk) {
-            let part = postings[start..<min(start + chunk, postings.count)]
+            let part = Array(postings[start..<min(start + chunk, postings.count)])
             posted += try await database.transaction { db in
                 let sql = db as! any SQLDatabase
-                var rows: [any SQLExpression] = []
-                for p in part {
-                    rows.append(SQLGroupExpression([SQLBind(p.key), SQLBind(p.from.description), SQLBind(p.to.description), SQLBind(p.amount.hundredths),
-                                                    SQLBind(p.reason.rawValue), SQLBind(p.cause), SQLBind(p.at), SQLLiteral.null, SQLLiteral.null] as [any SQLExpression]))
-                }
-                let inserted = try await sql.raw("""
-                    INSERT INTO ledger_postings (key, from_account, to_account, amount, reason, cause, at, reverses, reservation)
-                    VALUES \(SQLList(rows)) ON CONFLICT (key) DO NOTHING RETURNING key
-                    """).all().map { try $0.decode(column: "key", as: String.self) }
-                let new = Set(inserted)
-                var deltas: [AccountID: Int64] = [:]
-                for p in part where new.contains(p.key) {
-                    deltas[p.from, default: 0] -= p.amount.hundredths
-                    deltas[p.to, default: 0] += p.amount.hundredths
-                }
-                for (account, delta) in deltas.sorted(by: { $0.key < $1.key }) {
-                    try await Self.upsert(account, by: delta, on: sql)
-                }
-                return part.filter { new.contains($0.key) }
+                let new = try await Self.insert(part, on: sql)
+                let written = part.filter { new.contains($0.key) }
+                try await Self.apply(Self.deltas(written), on: sql)
+                return written
             }
         }
         return posted
@@ -165,6 +175,59 @@ public struct LedgerStore: Sendable {
     }
 
     // MARK: - SQL
+
+    /// One multi-row INSERT that skips keys posted before; returns the keys it wrote.
+    static func insert(_ postings: [Posting], on sql: any SQLDatabase) async throws -> Set<String> {
+        var inserted = Set<String>()
+        for start in stride(from: 0, to: postings.count, by: 2_000) {
+            let rows = postings[start..<min(start + 2_000, postings.count)].map { p -> any SQLExpression in
+                SQLGroupExpression([SQLBind(p.key), SQLBind(p.from.description), SQLBind(p.to.description), SQLBind(p.amount.hundredths), SQLBind(p.reason.rawValue),
+                                    SQLBind(p.cause), SQLBind(p.at), p.reverses.map { SQLBind($0) } ?? SQLLiteral.null, p.reservation.map { SQLBind($0) } ?? SQLLiteral.null]
+                                   as [any SQLExpression])
+            }
+            for row in try await sql.raw("""
+                INSERT INTO ledger_postings (key, from_account, to_account, amount, reason, cause, at, reverses, reservation)
+                VALUES \(SQLList(rows)) ON CONFLICT DO NOTHING RETURNING key
+                """).all() {
+                inserted.insert(try row.decode(column: "key", as: String.self))
+            }
+        }
+        return inserted
+    }
+
+    static func deltas(_ postings: [Posting]) -> [AccountID: Int64] {
+        var deltas: [AccountID: Int64] = [:]
+        for p in postings {
+            deltas[p.from, default: 0] -= p.amount.hundredths
+            deltas[p.to, default: 0] += p.amount.hundredths
+        }
+        return deltas
+    }
+
+    /// All balance changes in one upsert per 2,000 accounts, in account order (so two writers
+    /// on PostgreSQL lock rows in the same order and cannot deadlock).
+    static func apply(_ deltas: [AccountID: Int64], on sql: any SQLDatabase) async throws {
+        let sorted = deltas.sorted { $0.key < $1.key }
+        for start in stride(from: 0, to: sorted.count, by: 2_000) {
+            let rows = sorted[start..<min(start + 2_000, sorted.count)].map { SQLGroupExpression([SQLBind($0.key.description), SQLBind($0.value)] as [any SQLExpression]) as any SQLExpression }
+            try await sql.raw("""
+                INSERT INTO ledger_balances (account, balance) VALUES \(SQLList(rows))
+                ON CONFLICT (account) DO UPDATE SET balance = ledger_balances.balance + excluded.balance
+                """).run()
+        }
+    }
+
+    /// Current balances of these accounts (missing ones are zero); locked until the transaction ends on PostgreSQL.
+    static func balances(_ accounts: Set<AccountID>, on sql: any SQLDatabase, lock: Bool) async throws -> [AccountID: Miles] {
+        var out: [AccountID: Miles] = [:]
+        let forUpdate = lock && sql.dialect.name == "postgresql" ? " FOR UPDATE" : ""
+        let names = accounts.map(\.description).sorted()
+        for row in try await sql.raw("SELECT account, balance FROM ledger_balances WHERE account IN (\(SQLList(names.map { SQLBind($0) })))\(unsafeRaw: forUpdate)").all() {
+            guard let account = AccountID(parsing: try row.decode(column: "account", as: String.self)) else { continue }
+            out[account] = Miles(hundredths: try row.decode(column: "balance", as: Int64.self))
+        }
+        return out
+    }
 
     static let postingColumns = ["key", "from_account", "to_account", "amount", "reason", "cause", "at", "reverses", "reservation"]
 

@@ -96,7 +96,7 @@ public struct LeermilesStore: Sendable {
         let hours = sql.dialect.name == "postgresql" ? "(record_json::jsonb ->> 'hours')::double precision" : "json_extract(record_json, '$.hours')"
         var out: [VerifiedWork] = []
         for chunk in Self.chunks(workers) {
-            let only = chunk.map { SQLQueryString("AND worker_id IN \(SQLList($0.map { SQLBind($0) }))") } ?? SQLQueryString("")
+            let only = chunk.map { SQLQueryString("AND worker_id IN (\(SQLList($0.map { SQLBind($0) })))") } ?? SQLQueryString("")
             let rows = try await sql.raw("""
                 SELECT id, worker_id, issuer_id, period_start, period_end, \(unsafeRaw: hours) AS hours FROM passport_records
                 WHERE source = 'issued' AND issuer_id IS NOT NULL AND revoked_at IS NULL \(only) ORDER BY id
