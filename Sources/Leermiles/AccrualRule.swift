@@ -89,8 +89,9 @@ public struct AccrualRule: Sendable, Equatable {
 
     public func isEffective(on day: Day) -> Bool { from <= day && (until.map { day < $0 } ?? true) }
 
-    /// The worker account this rule pays into: the funder's pot when its points are restricted.
-    public func account(for worker: String) -> AccountID { .worker(worker, pot: restriction == nil ? nil : funder) }
+    /// The worker account this rule pays into: the funder's pot when its points are restricted
+    /// or need approval to spend, so that what the funder asked for stays with its points.
+    public func account(for worker: String) -> AccountID { .worker(worker, pot: restriction == nil && !requiresApproval ? nil : funder) }
 
     /// Whether two rules would both pay for the same thing on some day.
     func overlaps(_ other: AccrualRule) -> Bool {

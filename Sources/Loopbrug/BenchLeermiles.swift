@@ -15,7 +15,7 @@ struct BenchLeermiles: AsyncParsableCommand {
         abstract: "Ledger postings/s (target ≥ 5,000 on SQLite) and the accrual batch (target: 1,000,000 records in < 2 min).")
 
     @ArgumentParser.Option(help: "Spend postings to time.") var postings = 20_000
-    @ArgumentParser.Option(help: "Spend requests in flight at once.") var concurrency = 16
+    @ArgumentParser.Option(help: "Spend requests in flight at once (a busy server has many).") var concurrency = 64
     @ArgumentParser.Option(help: "Verified records for the accrual batch (0 skips it).") var records = 1_000_000
     @ArgumentParser.Option(help: "Workers the records belong to.") var workers = 100_000
     @ArgumentParser.Option(help: "Also run on this PostgreSQL database (postgres://…); it must be empty.") var postgres: String?
@@ -110,6 +110,7 @@ struct BenchLeermiles: AsyncParsableCommand {
         let firstSeconds = try await BenchTaxonomy.time { first = try await LeermilesAccrual.run(database: app.db, now: now) }
         AppRunner.say(String(format: "  accrual batch: %d records → %d postings (%@ miles) in %.1f s = %.0f records/s, peak memory %.0f MiB",
                              records, first!.posted.count, first!.posted.miles.description, firstSeconds, Double(records) / firstSeconds, BenchTaxonomy.peakMemoryMiB()))
+        AppRunner.say(String(format: "    reading the facts %.1f s, the rules %.1f s, writing %.1f s", first!.seconds.read, first!.seconds.rules, first!.seconds.write))
         var again: AccrualOutcome?
         let againSeconds = try await BenchTaxonomy.time { again = try await LeermilesAccrual.run(database: app.db, now: now) }
         AppRunner.say(String(format: "  the same batch again: %d new, %d already posted, in %.1f s", again!.posted.count, again!.alreadyPosted, againSeconds))

@@ -168,6 +168,20 @@ expect "the demo worker has points" 0 '"available" : "[1-9]' -- "$bin" leermiles
 expect "leave for an unknown worker is refused" 1 "no account with id or e-mail nobody@example.nl" -- "$bin" leermiles leave --id l1 --worker nobody@example.nl --hours 8 --on 2026-06-01
 expect "negative leave hours are refused" 1 "--hours: -8.0 is not between 0 and 2000" -- "$bin" leermiles leave --id l1 --worker worker@demo.loopbrug.nl --hours=-8 --on 2026-06-01
 expect "the audit holds after accrual" 0 "ledger sound" -- "$bin" leermiles audit
+# Spending: reserve for a catalogue course, the state steps, and bad requests that write nothing.
+"$bin" leermiles rules add --id topup --kind top_up --rate 500 --funder overheid --from 2020-01-01 >/dev/null 2>&1
+"$bin" leermiles top-up --worker worker@demo.loopbrug.nl >/dev/null 2>&1
+expect "the top-up is paid by the batch" 0 "top_up +[0-9]+ postings" -- "$bin" leermiles accrue
+expect "an unknown course is refused" 1 "nothing reserved: course: geen-cursus is not in the course catalogue" -- "$bin" leermiles reserve --worker worker@demo.loopbrug.nl --course geen-cursus
+expect "a free course needs no points" 1 "course: demo-c02 is free: it needs no leermiles" -- "$bin" leermiles reserve --worker worker@demo.loopbrug.nl --course demo-c02
+expect "a course is reserved" 0 "Reserved: r1: 250 miles for course demo-c03, open" -- "$bin" leermiles reserve --worker worker@demo.loopbrug.nl --course demo-c03 --request r1
+expect "the same request again reserves nothing more" 0 "Already reserved: r1" -- "$bin" leermiles reserve --worker worker@demo.loopbrug.nl --course demo-c03 --request r1
+expect "a reused request id is refused" 1 "id: r1 is already used for another reservation" -- "$bin" leermiles reserve --worker worker@demo.loopbrug.nl --course demo-c01 --request r1
+expect "more than the balance is refused" 1 "amount: the course costs 275 and only [0-9.]+ can pay for it" -- bash -c "for i in \$(seq 2 40); do '$bin' leermiles reserve --worker worker@demo.loopbrug.nl --course demo-c11 --request big\$i 2>&1 || exit 1; done"
+expect "the reservation settles" 0 "Settled: r1: 250 miles for course demo-c03, settled" -- "$bin" leermiles reservation settle --id r1
+expect "a settled reservation cannot be released" 1 "reservation: r1 is settled, so it cannot become released" -- "$bin" leermiles reservation release --id r1
+expect "an unknown reservation is named" 1 "reservation: nope does not exist" -- "$bin" leermiles reservation approve --id nope
+expect "the audit holds after spending" 0 "ledger sound" -- "$bin" leermiles audit
 expect "synthetic data never mixes with real accounts" 1 "only into an empty database; this one has [0-9]+ accounts" -- "$bin" leermiles synth --records 10
 
 # Crash safety: a batch killed halfway and run again gives exactly the ledger of one clean run.

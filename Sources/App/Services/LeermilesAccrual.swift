@@ -17,6 +17,8 @@ public struct AccrualOutcome: Sendable {
     public let byReason: [PostingReason: Total]
     /// Postings the rules give that were posted before (a rerun finds all of them here).
     public let alreadyPosted: Int
+    /// Seconds spent reading the facts, applying the rules, and writing.
+    public var seconds: (read: Double, rules: Double, write: Double) = (0, 0, 0)
 
     public var posted: Total { byReason.values.reduce(into: Total()) { $0.count += $1.count; $0.miles += $1.miles } }
 
@@ -39,10 +41,20 @@ public struct AccrualOutcome: Sendable {
 /// number of times and in any order: what was paid is never paid again.
 public enum LeermilesAccrual {
     public static func run(database: any Database, now: Date, workers: Set<String>? = nil, dryRun: Bool = false) async throws -> AccrualOutcome {
+        let clock = ContinuousClock()
+        var mark = clock.now
+        func lap() -> Double {
+            let now = clock.now
+            defer { mark = now }
+            let d = mark.duration(to: now).components
+            return Double(d.seconds) + Double(d.attoseconds) / 1e18
+        }
         let store = LeermilesStore(database: database)
         let rules = try await store.rules()
         let facts = try await store.facts(workers: workers)
+        let read = lap()
         let postings = Accrual.postings(rules: rules, facts: facts, today: Day(now, in: Day.dutch), at: now)
+        let applied = lap()
         let ledger = LedgerStore(database: database)
         let new: [Posting]
         if dryRun {
@@ -51,7 +63,9 @@ public enum LeermilesAccrual {
         } else {
             new = try await ledger.postEarnings(postings)
         }
-        return AccrualOutcome(dryRun: dryRun, records: facts.work.count, rules: rules.count, new: new, alreadyPosted: postings.count - new.count)
+        var outcome = AccrualOutcome(dryRun: dryRun, records: facts.work.count, rules: rules.count, new: new, alreadyPosted: postings.count - new.count)
+        outcome.seconds = (read, applied, lap())
+        return outcome
     }
 }
 

@@ -73,6 +73,7 @@ public struct LedgerStore: Sendable {
     /// One posting's statements, inside the caller's transaction or savepoint. It starts by
     /// writing, so SQLite takes its write lock at once; a refusal throws and the caller rolls back.
     static func write(_ posting: Posting, on sql: any SQLDatabase) async throws -> Ledger.Outcome {
+        try posting.validate()
         let inserted = try await sql.raw("""
             INSERT INTO ledger_postings (key, from_account, to_account, amount, reason, cause, at, reverses, reservation)
             VALUES (\(bind: posting.key), \(bind: posting.from.description), \(bind: posting.to.description), \(bind: posting.amount.hundredths),
@@ -96,21 +97,29 @@ public struct LedgerStore: Sendable {
         return .posted
     }
 
-    /// Earning postings in bulk (the accrual batch): per chunk one transaction, one multi-row
-    /// insert that skips keys already posted, and one balance update per account. Earning only
-    /// moves funders further below zero and workers further above it, so no floor can be crossed.
-    /// Returns the postings that were new. Each chunk commits on its own: a batch cut off halfway
+    /// Earning postings in bulk (the accrual batch): per chunk of 25,000 one transaction, with
+    /// multi-row inserts that skip keys already posted and one upsert of the balances. Large
+    /// chunks matter: every commit rewrites the index pages it touched, and postings for
+    /// thousands of workers touch most of the `to_account` index (2,000 per commit took 2.3×
+    /// as long). Earning only moves funders further below zero and workers further above it, so
+    /// no floor can be crossed. Returns the postings that were new. Each chunk commits on its own: a batch cut off halfway
     /// and run again posts exactly what is missing.
-    public func postEarnings(_ postings: [Posting], chunk: Int = 2_000) async throws -> [Posting] {
+    public func postEarnings(_ postings: [Posting], chunk: Int = 25_000) async throws -> [Posting] {
         var posted: [Posting] = []
         for p in postings {
             try p.validate()
             guard p.reason.isEarning else { throw LedgerError.invalid(p.key, field: "reason", "\(p.reason.rawValue) is not earning") }
         }
-        for start in stride(from: 0, to: postings.count, by: chunk) {
-            let part = Array(postings[start..<min(start + chunk, postings.count)])
+        // In key order, each chunk's keys sit next to each other in the unique index: SQLite
+        // touches a few pages per chunk instead of one page per posting (1.7× faster at 400,000).
+        let ordered = postings.sorted { $0.key < $1.key }
+        for start in stride(from: 0, to: ordered.count, by: chunk) {
+            let part = Array(ordered[start..<min(start + chunk, ordered.count)])
             posted += try await database.transaction { db in
                 let sql = db as! any SQLDatabase
+                // SQLite's default page cache (2 MB) makes a large batch re-read its index pages
+                // from disk over and over; 256 MB for this connection keeps them in memory.
+                if sql.dialect.name == "sqlite" { try await sql.raw("PRAGMA cache_size = -262144").run() }
                 let new = try await Self.insert(part, on: sql)
                 let written = part.filter { new.contains($0.key) }
                 try await Self.apply(Self.deltas(written), on: sql)

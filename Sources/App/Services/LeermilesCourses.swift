@@ -1,0 +1,51 @@
+import Engine
+import Vapor
+import Leermiles
+
+/// A course as leermiles sees it: its price in miles (1 mile pays €1) and whether it leads to a
+/// shortage occupation, which decides whether restricted pots may pay for it.
+public struct CourseChoice: Sendable, Equatable {
+    public let id: String
+    public let title: String
+    public let provider: String
+    public let price: Miles
+    public let forShortageOccupation: Bool
+}
+
+extension CareerData.Snapshot {
+    /// The catalogue's course with this id, or nil when there is none.
+    public func courseChoice(_ id: String) -> CourseChoice? {
+        guard let course = catalogue.courses.first(where: { $0.id == id }) else { return nil }
+        let model = engine.model
+        let shortage = shortageSkills
+        let teachesShortage = course.skillURIs.contains { model.space.id(of: $0).map { shortage.contains($0) } ?? false }
+        return CourseChoice(id: course.id, title: course.title, provider: course.provider,
+                            price: Miles(hundredths: Int64((course.costEuros * 100).rounded())), forShortageOccupation: teachesShortage)
+    }
+
+    /// The essential skills of every occupation the outlook table marks as a shortage occupation:
+    /// a course that teaches one of them leads toward a shortage occupation.
+    var shortageSkills: Set<Int32> {
+        let model = engine.model
+        var skills = Set<Int32>()
+        for (o, occupation) in model.occupations.enumerated()
+        where outlook.entries(forURI: occupation.uri, iscoGroup: occupation.iscoGroup).contains(where: { $0.kind == .shortage }) {
+            skills.formUnion(model.essentialSkills(of: o))
+        }
+        return skills
+    }
+}
+
+extension Application {
+    /// A worker reserves points for a catalogue course: the CLI and the web take this one path.
+    /// `requestID` makes a repeated request harmless (a double click, a retry).
+    public func reserveCourse(worker: String, courseID: String, requestID: String, cause: String) async throws -> (reservation: ReservationRow, repeated: Bool) {
+        guard let snapshot = careerData.snapshot else { throw ReservationProblem("course", "the course catalogue is not loaded") }
+        guard let course = snapshot.courseChoice(courseID) else { throw ReservationProblem("course", "\(courseID) is not in the course catalogue") }
+        guard course.price > .zero else { throw ReservationProblem("course", "\(courseID) is free: it needs no leermiles") }
+        let pots = Spending.PotTerms.from(try await LeermilesStore(database: db).rules())
+        return try await ReservationStore(database: db).reserve(id: requestID, worker: worker, courseID: course.id, price: course.price,
+                                                                forShortageOccupation: course.forShortageOccupation, pots: pots, cause: cause,
+                                                                now: dependencies.now())
+    }
+}

@@ -1,0 +1,157 @@
+import Fluent
+import Foundation
+import Leermiles
+import SQLKit
+
+/// A reservation as stored: points set aside for one course.
+public struct ReservationRow: Sendable, Equatable {
+    public let id: String
+    public let worker: String
+    public let courseID: String
+    public let amount: Miles
+    public let state: LedgerAudit.StoredReservation.State
+    public let createdAt: Date
+}
+
+/// Why a reservation step was refused; `field` names what was wrong.
+public struct ReservationProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public let field: String
+    public let reason: String
+    public init(_ field: String, _ reason: String) {
+        self.field = field
+        self.reason = reason
+    }
+    public var description: String { "\(field): \(reason)" }
+}
+
+/// Reservations and their postings, each step one transaction: the row and the postings are
+/// written together or not at all, and a step only happens from the state it expects (so two
+/// settles at once settle once).
+public struct ReservationStore: Sendable {
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    /// Sets points aside for a course. The same id again with the same worker and course is a
+    /// repeat and returns the reservation made the first time.
+    public func reserve(id: String, worker: String, courseID: String, price: Miles, forShortageOccupation: Bool,
+                        pots: [String: Spending.PotTerms], cause: String, now: Date) async throws -> (reservation: ReservationRow, repeated: Bool) {
+        guard !id.isEmpty, id.utf8.count <= 100, !id.contains(":") else { throw ReservationProblem("id", "must be 1 to 100 characters without ':'") }
+        return try await database.transaction { db in
+            let sql = db as! any SQLDatabase
+            // Written first, so SQLite takes its write lock before the balances are read.
+            let inserted = try await sql.raw("""
+                INSERT INTO ledger_reservations (id, worker_id, course_id, amount, state, created_at, updated_at)
+                VALUES (\(bind: id), \(bind: worker), \(bind: courseID), \(bind: price.hundredths), 'open', \(bind: now), \(bind: now))
+                ON CONFLICT DO NOTHING RETURNING id
+                """).all()
+            guard !inserted.isEmpty else {
+                let earlier = try await Self.reservation(id: id, on: sql)!
+                guard earlier.worker == worker, earlier.courseID == courseID else { throw ReservationProblem("id", "\(id) is already used for another reservation") }
+                return (earlier, true)
+            }
+            let plan: Spending.Plan
+            switch Spending.plan(amount: price, balances: try await Self.workerBalances(worker, on: sql), pots: pots, forShortageOccupation: forShortageOccupation) {
+            case .success(let p): plan = p
+            case .failure(let problem): throw ReservationProblem("amount", "\(problem)".replacingOccurrences(of: "amount: ", with: ""))
+            }
+            if plan.needsApproval {
+                try await sql.update("ledger_reservations").set("state", to: SQLBind(LedgerAudit.StoredReservation.State.awaitingApproval.rawValue))
+                    .where("id", .equal, id).run()
+            }
+            for leg in plan.legs {
+                _ = try await LedgerStore.write(Posting(key: "reserve:\(id):\(leg.account)", from: leg.account, to: .reserved(worker), amount: leg.amount,
+                                                        reason: .reserve, cause: cause, at: now, reservation: id), on: sql)
+            }
+            return (ReservationRow(id: id, worker: worker, courseID: courseID, amount: price, state: plan.needsApproval ? .awaitingApproval : .open, createdAt: now), false)
+        }
+    }
+
+    /// A coach or the fund approves: awaiting approval → open.
+    public func approve(id: String, cause: String, now: Date) async throws -> ReservationRow {
+        try await database.transaction { db in
+            let sql = db as! any SQLDatabase
+            return try await Self.change(id, from: [.awaitingApproval], to: .open, now: now, on: sql)
+        }
+    }
+
+    /// The course is completed: the points go to the course providers.
+    public func settle(id: String, cause: String, now: Date) async throws -> ReservationRow {
+        try await database.transaction { db in
+            let sql = db as! any SQLDatabase
+            let row = try await Self.change(id, from: [.open], to: .settled, now: now, on: sql)
+            _ = try await LedgerStore.write(Posting(key: "settle:\(id)", from: .reserved(row.worker), to: .providers, amount: row.amount, reason: .settle,
+                                                    cause: cause, at: now, reservation: id), on: sql)
+            return row
+        }
+    }
+
+    /// Cancelled or refused: every point goes back to the account it came from.
+    public func release(id: String, cause: String, now: Date) async throws -> ReservationRow {
+        try await database.transaction { db in
+            let sql = db as! any SQLDatabase
+            let row = try await Self.change(id, from: [.awaitingApproval, .open], to: .released, now: now, on: sql)
+            let legs = try await sql.select().columns(LedgerStore.postingColumns.map { SQLColumn($0) }).from("ledger_postings")
+                .where("reservation", .equal, id).where("reason", .equal, PostingReason.reserve.rawValue).orderBy("seq").all().map(LedgerStore.decode)
+            for leg in legs {
+                _ = try await LedgerStore.write(Posting(key: "release:\(id):\(leg.from)", from: .reserved(row.worker), to: leg.from, amount: leg.amount,
+                                                        reason: .release, cause: cause, at: now, reservation: id), on: sql)
+            }
+            return row
+        }
+    }
+
+    public func reservations(worker: String) async throws -> [ReservationRow] {
+        let sql = database as! any SQLDatabase
+        return try await sql.select().columns(Self.columns.map { SQLColumn($0) }).from("ledger_reservations").where("worker_id", .equal, worker)
+            .orderBy("created_at", .descending).all().map(Self.decode)
+    }
+
+    public func reservation(id: String) async throws -> ReservationRow? {
+        try await Self.reservation(id: id, on: database as! any SQLDatabase)
+    }
+
+    // MARK: - SQL
+
+    static let columns = ["id", "worker_id", "course_id", "amount", "state", "created_at"]
+
+    static func reservation(id: String, on sql: any SQLDatabase) async throws -> ReservationRow? {
+        try await sql.select().columns(columns.map { SQLColumn($0) }).from("ledger_reservations").where("id", .equal, id).first().map(decode)
+    }
+
+    static func decode(_ row: any SQLRow) throws -> ReservationRow {
+        let id = try row.decode(column: "id", as: String.self)
+        guard let state = LedgerAudit.StoredReservation.State(rawValue: try row.decode(column: "state", as: String.self)) else {
+            throw LedgerStoreError("reservation \(id) has an unknown state")
+        }
+        return ReservationRow(id: id, worker: try row.decode(column: "worker_id", as: String.self), courseID: try row.decode(column: "course_id", as: String.self),
+                              amount: Miles(hundredths: try row.decode(column: "amount", as: Int64.self)), state: state,
+                              createdAt: try row.decode(column: "created_at", as: Date.self))
+    }
+
+    /// Moves a reservation from one of `from` to `to`, or says which state it is in.
+    static func change(_ id: String, from: [LedgerAudit.StoredReservation.State], to: LedgerAudit.StoredReservation.State, now: Date,
+                       on sql: any SQLDatabase) async throws -> ReservationRow {
+        let changed = try await sql.update("ledger_reservations").set("state", to: SQLBind(to.rawValue)).set("updated_at", to: SQLBind(now))
+            .where("id", .equal, id).where("state", .in, from.map(\.rawValue)).returning("id").all()
+        guard !changed.isEmpty, let row = try await reservation(id: id, on: sql) else {
+            guard let row = try await reservation(id: id, on: sql) else { throw ReservationProblem("reservation", "\(id) does not exist") }
+            throw ReservationProblem("reservation", "\(id) is \(row.state.rawValue.replacingOccurrences(of: "_", with: " ")), so it cannot become \(to.rawValue)")
+        }
+        return row
+    }
+
+    /// The worker's spendable accounts (free points and pots), locked on PostgreSQL until the transaction ends.
+    static func workerBalances(_ worker: String, on sql: any SQLDatabase) async throws -> [AccountID: Miles] {
+        let forUpdate = sql.dialect.name == "postgresql" ? " FOR UPDATE" : ""
+        var out: [AccountID: Miles] = [:]
+        for row in try await sql.raw("""
+            SELECT account, balance FROM ledger_balances WHERE account = \(bind: AccountID.worker(worker).description)
+            OR account LIKE \(bind: AccountID.worker(worker).description + ":%")\(unsafeRaw: forUpdate)
+            """).all() {
+            guard let account = AccountID(parsing: try row.decode(column: "account", as: String.self)) else { continue }
+            out[account] = Miles(hundredths: try row.decode(column: "balance", as: Int64.self))
+        }
+        return out
+    }
+}
