@@ -27,29 +27,17 @@ struct BenchLeermiles: AsyncParsableCommand {
         }
         let base = AppRunner.config()
         AppRunner.say("loopbrug bench leermiles — \(BenchTaxonomy.machine())")
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("loopbrug-bench-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: work) }
-        var targets: [(String, AppConfig.Database)] = [("SQLite", .sqlite(path: "\(work)/bench.sqlite"))]
-        if let postgres { targets.append(("PostgreSQL", try AppConfig.parseDatabaseURL(postgres))) }
-
-        for (name, database) in targets {
-            var config = base
-            config.database = database
-            config.seedDemoData = false
-            config.importTaxonomyIfEmpty = false
-            try await AppRunner.withDatabase(config) { app in
-                let sql = app.db as! any SQLDatabase
-                if case .sqlite = database {
-                    let mode = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self) ?? "?"
-                    let sync = try await sql.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self) ?? -1
-                    AppRunner.say("\n\(name): journal_mode=\(mode), synchronous=\(["OFF", "NORMAL", "FULL", "EXTRA"][safe: sync] ?? "?")")
-                } else {
-                    AppRunner.say("\n\(name)")
-                }
-                try await spends(app)
-                if records > 0 { try await accrual(app) }
+        try await BenchDatabases.each(base: base, postgres: postgres) { name, database, app, _ in
+            let sql = app.db as! any SQLDatabase
+            if case .sqlite = database {
+                let mode = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self) ?? "?"
+                let sync = try await sql.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self) ?? -1
+                AppRunner.say("\n\(name): journal_mode=\(mode), synchronous=\(["OFF", "NORMAL", "FULL", "EXTRA"][safe: sync] ?? "?")")
+            } else {
+                AppRunner.say("\n\(name)")
             }
+            try await spends(app)
+            if records > 0 { try await accrual(app) }
         }
     }
 
@@ -89,6 +77,15 @@ struct BenchLeermiles: AsyncParsableCommand {
                     try await group.waitForAll()
                 }
             }
+            // Each spend is a real reservation, so the audit at the end has nothing to name.
+            for start in stride(from: 0, to: postings, by: 500) {
+                var insert = sql.insert(into: "ledger_reservations").columns("id", "worker_id", "course_id", "amount", "state", "created_at", "updated_at")
+                for i in start..<min(start + 500, postings) {
+                    insert = insert.values(SQLBind("bench-res-\(mode)-\(i)"), SQLBind("bench-\(i % spenders)"), SQLBind("bench-course"), SQLBind(Int64(100)),
+                                           SQLBind("open"), SQLBind(now), SQLBind(now))
+                }
+                try await insert.run()
+            }
             let rate = Double(postings) / seconds
             AppRunner.say(String(format: "  spend postings, %@: %d in %.2f s = %.0f postings/s (%d requests at a time); postings/floor = %.2f",
                                  label, postings, seconds, rate, concurrency, rate / floorRate))
@@ -119,9 +116,7 @@ struct BenchLeermiles: AsyncParsableCommand {
             let all = try await LedgerStore(database: app.db).everything()
             breaches = LedgerAudit.breaches(postings: all.postings, storedBalances: all.balances, reservations: all.reservations)
         }
-        // The spends left open reservations without rows: the audit names those; nothing else may appear.
-        let unexpected = breaches.filter { !$0.contains("bench-res-") && !$0.contains("reserved:") }
-        AppRunner.say(String(format: "  audit of the whole ledger: %.1f s, %@", auditSeconds, unexpected.isEmpty ? "sound" : "BREACHES: \(unexpected.prefix(3))"))
+        AppRunner.say(String(format: "  audit of the whole ledger: %.1f s, %@", auditSeconds, breaches.isEmpty ? "sound" : "BREACHES: \(breaches.prefix(3))"))
     }
 }
 

@@ -31,70 +31,57 @@ struct BenchPassport: AsyncParsableCommand {
         let taxonomy = TaxonomyIndex(dataset: try ESCODistribution(directory: base.escoDirectory).load().dataset)
         let examples = try Self.examples(base.standardDirectory)
 
-        var targets: [(String, AppConfig.Database)] = []
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("loopbrug-bench-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: work) }
-        targets.append(("SQLite (WAL)", .sqlite(path: "\(work)/bench.sqlite")))
-        if let postgres { targets.append(("PostgreSQL", try AppConfig.parseDatabaseURL(postgres))) }
+        try await BenchDatabases.each(base: base, postgres: postgres, sqliteName: "SQLite (WAL)") { name, _, app, work in
+            let store = app.passportStore
+            let key = Ed25519JWK(privateKey: Curve25519.Signing.PrivateKey())
+            let issuerID = try await store.createIssuer(name: "Bench Platform", ownerUserID: nil, key: key.publicOnly, now: Date())
+            let first = try await store.reserveStatusPositions(issuerID: issuerID, count: records).lowerBound
+            let validFrom = Date(timeIntervalSince1970: 1_750_000_000)
+            let baseURL = base.publicURL
 
-        for (name, database) in targets {
-            var config = base
-            config.database = database
-            config.seedDemoData = false
-            config.importTaxonomyIfEmpty = false
-            try await AppRunner.withDatabase(config) { app in
-                let store = app.passportStore
-                let key = Ed25519JWK(privateKey: Curve25519.Signing.PrivateKey())
-                let issuerID = try await store.createIssuer(name: "Bench Platform", ownerUserID: nil, key: key.publicOnly, now: Date())
-                let first = try await store.reserveStatusPositions(issuerID: issuerID, count: records).lowerBound
-                let validFrom = Date(timeIntervalSince1970: 1_750_000_000)
-                let baseURL = config.publicURL
-
-                // The tokens, signed on all cores (not part of the import figure).
-                var tokens = [String](repeating: "", count: records)
-                let signSeconds = BenchTaxonomy.time {
-                    tokens.withUnsafeMutableBufferPointer { out in
-                        let out = UnsafeMutableSendableBuffer(out)
-                        DispatchQueue.concurrentPerform(iterations: records) { i in
-                            let payload = WorkCredential.payload(issuerID: issuerID, issuerName: "Bench Platform", record: examples[i % examples.count],
-                                                                 validFrom: validFrom, statusPosition: first + i, baseURL: baseURL)
-                            out.buffer[i] = try! CompactJWS.sign(payload: payload.serialized(), key: key.privateKey!, keyID: key.thumbprint)
-                        }
+            // The tokens, signed on all cores (not part of the import figure).
+            var tokens = [String](repeating: "", count: records)
+            let signSeconds = BenchTaxonomy.time {
+                tokens.withUnsafeMutableBufferPointer { out in
+                    let out = UnsafeMutableSendableBuffer(out)
+                    DispatchQueue.concurrentPerform(iterations: records) { i in
+                        let payload = WorkCredential.payload(issuerID: issuerID, issuerName: "Bench Platform", record: examples[i % examples.count],
+                                                             validFrom: validFrom, statusPosition: first + i, baseURL: baseURL)
+                        out.buffer[i] = try! CompactJWS.sign(payload: payload.serialized(), key: key.privateKey!, keyID: key.thumbprint)
                     }
                 }
-                let lines = tokens.enumerated().map { JSONLines.Line(number: $0.offset + 1, text: Substring($0.element)) }
-                let bytes = tokens.reduce(0) { $0 + $1.utf8.count + 1 }
+            }
+            let lines = tokens.enumerated().map { JSONLines.Line(number: $0.offset + 1, text: Substring($0.element)) }
+            let bytes = tokens.reduce(0) { $0 + $1.utf8.count + 1 }
 
-                // The floor: Ed25519 verification alone, same tokens, all cores.
-                let publicKey = key.publicKey
-                let parsed = try lines.map { try CompactJWS($0.text) }
-                let floorSeconds = BenchTaxonomy.time {
-                    DispatchQueue.concurrentPerform(iterations: parsed.count) { i in precondition(parsed[i].isSigned(by: publicKey)) }
-                }
+            // The floor: Ed25519 verification alone, same tokens, all cores.
+            let publicKey = key.publicKey
+            let parsed = try lines.map { try CompactJWS($0.text) }
+            let floorSeconds = BenchTaxonomy.time {
+                DispatchQueue.concurrentPerform(iterations: parsed.count) { i in precondition(parsed[i].isSigned(by: publicKey)) }
+            }
 
-                // Verification alone (signature, schema, ESCO not included), the first step of the import.
-                let keys = try await store.activeKeys()
-                let verifySeconds = try BenchTaxonomy.time { _ = try app.passport.verifyAll(lines, keys: keys, now: Date(), isRevoked: nil) }
+            // Verification alone (signature, schema, ESCO not included), the first step of the import.
+            let keys = try await store.activeKeys()
+            let verifySeconds = try BenchTaxonomy.time { _ = try app.passport.verifyAll(lines, keys: keys, now: Date(), isRevoked: nil) }
 
-                // The import: verify + schema + ESCO + duplicates + one transaction.
-                let worker = UUID()
-                var report: ImportReport?
-                let importSeconds = try await BenchTaxonomy.time {
-                    report = try await app.passport.importCredentials(lines, from: .admin(worker: worker), store: store, taxonomy: taxonomy, now: Date())
-                }
-                guard let report, report.succeeded, report.accepted == records else {
-                    throw ConfigError("the bench import was refused: \(report?.problems.first?.text ?? "?")")
-                }
-                let stored = try await store.records(worker: worker).count
-                guard stored == records else { throw ConfigError("stored \(stored) of \(records) records") }
-                let rate = Double(records) / importSeconds
-                let floor = Double(records) / floorSeconds
-                AppRunner.say(String(format: "%@: imported %d signed records (%.1f MB) in %.2f s = %.0f records/s; bare Ed25519 verification of the same tokens: %.0f/s; import / bare verification = %.2f (the verification step alone, signature + schema: %.2f s); signing them took %.2f s",
-                                     name, records, Double(bytes) / 1e6, importSeconds, rate, floor, rate / floor, verifySeconds, signSeconds))
-                if !importOnly && name.hasPrefix("SQLite") {
-                    try await shareFigures(app, worker: worker, taxonomy: taxonomy, work: work)
-                }
+            // The import: verify + schema + ESCO + duplicates + one transaction.
+            let worker = UUID()
+            var report: ImportReport?
+            let importSeconds = try await BenchTaxonomy.time {
+                report = try await app.passport.importCredentials(lines, from: .admin(worker: worker), store: store, taxonomy: taxonomy, now: Date())
+            }
+            guard let report, report.succeeded, report.accepted == records else {
+                throw ConfigError("the bench import was refused: \(report?.problems.first?.text ?? "?")")
+            }
+            let stored = try await store.records(worker: worker).count
+            guard stored == records else { throw ConfigError("stored \(stored) of \(records) records") }
+            let rate = Double(records) / importSeconds
+            let floor = Double(records) / floorSeconds
+            AppRunner.say(String(format: "%@: imported %d signed records (%.1f MB) in %.2f s = %.0f records/s; bare Ed25519 verification of the same tokens: %.0f/s; import / bare verification = %.2f (the verification step alone, signature + schema: %.2f s); signing them took %.2f s",
+                                 name, records, Double(bytes) / 1e6, importSeconds, rate, floor, rate / floor, verifySeconds, signSeconds))
+            if !importOnly && name.hasPrefix("SQLite") {
+                try await shareFigures(app, worker: worker, taxonomy: taxonomy, work: work)
             }
         }
     }
