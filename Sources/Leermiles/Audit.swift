@@ -1,8 +1,17 @@
+/// Where a reservation stands: waiting for a coach's or fund's approval, open (points set
+/// aside), settled to the course providers, or released back to the worker.
+public enum ReservationState: String, Sendable, CaseIterable {
+    case awaitingApproval = "awaiting_approval", open, settled, released
+
+    /// "awaiting approval", "open", …: for messages.
+    public var words: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+}
+
 /// The ledger's invariants, checked over everything stored: postings in the order they were
 /// written, the balances kept beside them, and the reservations.
 public enum LedgerAudit {
     public struct StoredReservation: Sendable, Equatable {
-        public enum State: String, Sendable, CaseIterable { case awaitingApproval = "awaiting_approval", open, settled, released }
+        public typealias State = ReservationState
         public let id: String
         public let worker: String
         public let amount: Miles

@@ -41,14 +41,17 @@ public enum Spending {
         /// `usable` counts only points this course may be paid with; `restrictedElsewhere` are points in pots that do not allow it.
         case insufficient(wanted: Miles, usable: Miles, restrictedElsewhere: Miles)
 
-        public var description: String {
+        /// What is wrong with the amount, without naming the field.
+        public var reason: String {
             switch self {
-            case .notPositive(let m): "amount: \(m) is not a positive amount"
-            case .tooLarge(let m): "amount: \(m) is more than \(Miles.largest)"
+            case .notPositive(let m): "\(m) is not a positive amount"
+            case .tooLarge(let m): "\(m) is more than \(Miles.largest)"
             case .insufficient(let wanted, let usable, let elsewhere):
-                "amount: the course costs \(wanted) and only \(usable) can pay for it" + (elsewhere > .zero ? " (\(elsewhere) more are only for other courses)" : "")
+                "the course costs \(wanted) and only \(usable) can pay for it" + (elsewhere > .zero ? " (\(elsewhere) more are only for other courses)" : "")
             }
         }
+
+        public var description: String { "amount: \(reason)" }
     }
 
     /// Which accounts pay `amount` for a course. `balances` are the worker's own accounts (free

@@ -95,12 +95,9 @@ struct BenchLeermiles: AsyncParsableCommand {
     /// Synthetic records (not timed), then the batch, then the batch again (everything repeated), then the audit.
     func accrual(_ app: Application) async throws {
         let now = Date()
-        let today = Day(now, in: Day.dutch)
         let seedSeconds = try await BenchTaxonomy.time {
             // The spend part made no accounts or records, so the database is still empty of people.
-            try await LeermilesSynth.seed(database: app.db, records: records, workers: workers, seed: 6, firstDay: today.adding(months: -36), lastDay: today, now: now)
-            let store = LeermilesStore(database: app.db)
-            for rule in LeermilesSynth.rules(from: today.adding(months: -36)) { try await store.addRule(rule, now: now) }
+            _ = try await LeermilesSynth.fill(database: app.db, records: records, workers: workers, seed: 6, now: now)
         }
         AppRunner.say(String(format: "  %d synthetic verified records for %d workers written in %.1f s (not part of the figure)", records, workers, seedSeconds))
         var first: AccrualOutcome?

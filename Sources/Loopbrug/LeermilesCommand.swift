@@ -27,19 +27,16 @@ struct LeermilesCommand: AsyncParsableCommand {
                     return (id, try await LedgerStore(database: app.db).accounts(worker: id))
                 }
             } catch { AppRunner.fail("\(error)") }
-            let available = accounts[.worker(id)] ?? .zero
-            let pots = accounts.filter { $0.key.kind == .worker && $0.key.pot != nil }
-            let reserved = accounts[.reserved(id)] ?? .zero
-            let spendable = pots.values.reduce(available, +)
+            let b = WorkerBalance(worker: id, accounts: accounts)
             if format == "json" {
                 let object: [String: Any] = [
-                    "worker": id, "available": available.description, "reserved": reserved.description, "spendable": spendable.description,
-                    "pots": Dictionary(uniqueKeysWithValues: pots.map { ($0.key.pot!, $0.value.description) }),
+                    "worker": id, "available": b.free.description, "reserved": b.reserved.description, "spendable": b.spendable.description,
+                    "pots": b.pots.mapValues(\.description),
                 ]
                 print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self))
             } else {
-                print("\(id): \(spendable) spendable (\(available) free" + pots.sorted { $0.key < $1.key }.map { ", \($0.value) from \($0.key.pot!)" }.joined()
-                      + "), \(reserved) reserved")
+                print("\(id): \(b.spendable) spendable (\(b.free) free" + b.pots.sorted { $0.key < $1.key }.map { ", \($0.value) from \($0.key)" }.joined()
+                      + "), \(b.reserved) reserved")
             }
         }
     }

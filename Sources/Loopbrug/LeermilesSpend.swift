@@ -50,6 +50,6 @@ extension LeermilesCommand {
     }
 
     static func line(_ r: ReservationRow) -> String {
-        "\(r.id): \(r.amount) miles for course \(r.courseID), \(r.state.rawValue.replacingOccurrences(of: "_", with: " "))"
+        "\(r.id): \(r.amount) miles for course \(r.courseID), \(r.state.words)"
     }
 }

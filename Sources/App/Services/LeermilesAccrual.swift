@@ -18,12 +18,13 @@ public struct AccrualOutcome: Sendable {
     /// Postings the rules give that were posted before (a rerun finds all of them here).
     public let alreadyPosted: Int
     /// Seconds spent reading the facts, applying the rules, and writing.
-    public var seconds: (read: Double, rules: Double, write: Double) = (0, 0, 0)
+    public let seconds: (read: Double, rules: Double, write: Double)
 
     public var posted: Total { byReason.values.reduce(into: Total()) { $0.count += $1.count; $0.miles += $1.miles } }
 
-    init(dryRun: Bool, records: Int, rules: Int, new: [Posting], alreadyPosted: Int) {
+    init(dryRun: Bool, records: Int, rules: Int, new: [Posting], alreadyPosted: Int, seconds: (read: Double, rules: Double, write: Double)) {
         self.dryRun = dryRun
+        self.seconds = seconds
         self.records = records
         self.rules = rules
         self.alreadyPosted = alreadyPosted
@@ -46,8 +47,7 @@ public enum LeermilesAccrual {
         func lap() -> Double {
             let now = clock.now
             defer { mark = now }
-            let d = mark.duration(to: now).components
-            return Double(d.seconds) + Double(d.attoseconds) / 1e18
+            return mark.duration(to: now) / .seconds(1)
         }
         let store = LeermilesStore(database: database)
         let rules = try await store.rules()
@@ -63,9 +63,8 @@ public enum LeermilesAccrual {
         } else {
             new = try await ledger.postEarnings(postings)
         }
-        var outcome = AccrualOutcome(dryRun: dryRun, records: facts.work.count, rules: rules.count, new: new, alreadyPosted: postings.count - new.count)
-        outcome.seconds = (read, applied, lap())
-        return outcome
+        return AccrualOutcome(dryRun: dryRun, records: facts.work.count, rules: rules.count, new: new, alreadyPosted: postings.count - new.count,
+                              seconds: (read, applied, lap()))
     }
 }
 

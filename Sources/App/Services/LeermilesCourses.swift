@@ -16,23 +16,20 @@ extension CareerData.Snapshot {
     /// The catalogue's course with this id, or nil when there is none.
     public func courseChoice(_ id: String) -> CourseChoice? {
         guard let course = catalogue.courses.first(where: { $0.id == id }) else { return nil }
-        let model = engine.model
-        let shortage = shortageSkills
-        let teachesShortage = course.skillURIs.contains { model.space.id(of: $0).map { shortage.contains($0) } ?? false }
         return CourseChoice(id: course.id, title: course.title, provider: course.provider,
-                            price: Miles(hundredths: Int64((course.costEuros * 100).rounded())), forShortageOccupation: teachesShortage)
+                            price: Miles(hundredths: Int64((course.costEuros * 100).rounded())), forShortageOccupation: leadsToShortageOccupation(course))
     }
 
-    /// The essential skills of every occupation the outlook table marks as a shortage occupation:
-    /// a course that teaches one of them leads toward a shortage occupation.
-    var shortageSkills: Set<Int32> {
+    /// Whether the course teaches an essential skill of an occupation the outlook table marks as a
+    /// shortage occupation. Only the course's own skills are looked up, and the search stops at
+    /// the first such occupation.
+    func leadsToShortageOccupation(_ course: Course) -> Bool {
         let model = engine.model
-        var skills = Set<Int32>()
-        for (o, occupation) in model.occupations.enumerated()
-        where outlook.entries(forURI: occupation.uri, iscoGroup: occupation.iscoGroup).contains(where: { $0.kind == .shortage }) {
-            skills.formUnion(model.essentialSkills(of: o))
+        let taught = Set(course.skillURIs.compactMap { model.space.id(of: $0) })
+        return model.occupations.indices.contains { o in
+            model.essentialSkills(of: o).contains(where: taught.contains)
+                && outlook.entries(forURI: model.occupations[o].uri, iscoGroup: model.occupations[o].iscoGroup).contains { $0.kind == .shortage }
         }
-        return skills
     }
 }
 

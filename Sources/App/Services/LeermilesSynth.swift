@@ -14,7 +14,7 @@ public enum LeermilesSynth {
 
     /// The rules the benchmark runs: hours, service years, a monthly employer contribution, a
     /// restricted yearly O&O-fund contribution and the top-up.
-    public static func rules(from: Day) -> [AccrualRule] {
+    static func rules(from: Day) -> [AccrualRule] {
         [AccrualRule(id: "synth-hours", kind: .workHours(perHour: Miles(hundredths: 10)), funder: "synth-werkfonds", from: from),
          AccrualRule(id: "synth-service", kind: .serviceYears(perYear: Miles(25)), funder: "synth-werkfonds", from: from),
          AccrualRule(id: "synth-employer", kind: .contribution(amount: Miles(5), every: .monthly), funder: "synth-issuer-1", from: from),
@@ -23,9 +23,20 @@ public enum LeermilesSynth {
          AccrualRule(id: "synth-top-up", kind: .topUp(perYear: Miles(100)), funder: "synth-overheid", from: from)]
     }
 
-    /// Writes `records` verified records for `workers` workers over five issuers, between
-    /// `firstDay` and `lastDay`, in transactions of 50,000 rows.
-    public static func seed(database: any Database, records: Int, workers: Int, seed: UInt64, firstDay: Day, lastDay: Day, now: Date) async throws {
+    /// Writes `records` verified records for `workers` workers over five issuers in the last three
+    /// years, and the benchmark's rules from then on; returns how many rules.
+    public static func fill(database: any Database, records: Int, workers: Int, seed: UInt64, now: Date) async throws -> Int {
+        let today = Day(now, in: Day.dutch)
+        let start = today.adding(months: -36)
+        try await Self.seed(database: database, records: records, workers: workers, seed: seed, firstDay: start, lastDay: today, now: now)
+        let rules = Self.rules(from: start)
+        let store = LeermilesStore(database: database)
+        for rule in rules { try await store.addRule(rule, now: now) }
+        return rules.count
+    }
+
+    /// The records, between `firstDay` and `lastDay`, in transactions of 50,000 rows.
+    static func seed(database: any Database, records: Int, workers: Int, seed: UInt64, firstDay: Day, lastDay: Day, now: Date) async throws {
         let sql = database as! any SQLDatabase
         let users = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users").first()?.decode(column: "n", as: Int.self) ?? 0
         let stored = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("passport_records").first()?.decode(column: "n", as: Int.self) ?? 0

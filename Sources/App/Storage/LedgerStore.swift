@@ -3,10 +3,12 @@ import Foundation
 import Leermiles
 import SQLKit
 
-/// The leermiles ledger in SQL, on SQLite and PostgreSQL alike. Each posting is one transaction
-/// that starts by writing (so SQLite takes its write lock at once), and the balance check sits in
-/// the UPDATE itself (`… WHERE balance - amount >= 0`): two spends racing for the same points
-/// cannot both pass, whatever the isolation level.
+/// The leermiles ledger in SQL, on SQLite and PostgreSQL alike. Three ways in: one posting per
+/// transaction (`post`), a group per transaction (`postGroup`, for `LedgerWriter`), and earnings
+/// in bulk (`postEarnings`, for the accrual batch). A single posting's transaction starts by
+/// writing (so SQLite takes its write lock at once), and the balance check sits in the UPDATE
+/// itself (`… WHERE balance - amount >= 0`): two spends racing for the same points cannot both
+/// pass, whatever the isolation level.
 public struct LedgerStore: Sendable {
     let database: any Database
 
@@ -15,8 +17,7 @@ public struct LedgerStore: Sendable {
     /// Writes one posting with every rule of `Ledger`; a repeat of the same request posts nothing.
     @discardableResult
     public func post(_ posting: Posting) async throws -> Ledger.Outcome {
-        try posting.validate()
-        return try await database.transaction { db in try await Self.write(posting, on: db as! any SQLDatabase) }
+        try await database.transaction { db in try await Self.write(posting, on: db as! any SQLDatabase) }
     }
 
     /// Writes several postings in one transaction (one commit, one sync to disk), with the same
@@ -28,24 +29,18 @@ public struct LedgerStore: Sendable {
     /// checked. If anything disagrees (another writer got in between, SQLite's snapshot went
     /// stale), the group is rolled back and its postings are written one by one instead.
     public func postGroup(_ postings: [Posting]) async throws -> [Result<Ledger.Outcome, LedgerError>] {
-        let checked = postings.map { p -> Result<Posting, LedgerError> in
-            do throws(LedgerError) { try p.validate(); return .success(p) } catch { return .failure(error) }
-        }
-        let valid = checked.compactMap { try? $0.get() }
         do {
-            let outcomes = try await database.transaction { db in try await Self.writeGroup(valid, on: db as! any SQLDatabase) }
-            var next = outcomes.makeIterator()
-            return checked.map { item in item.flatMap { _ in next.next()! } }
+            return try await database.transaction { db in try await Self.writeGroup(postings, on: db as! any SQLDatabase) }
         } catch {
             var results: [Result<Ledger.Outcome, LedgerError>] = []
-            for item in checked {
-                guard case .success(let posting) = item else { results.append(item.map { _ in .posted }); continue }
+            for posting in postings {
                 do { results.append(.success(try await post(posting))) } catch let refusal as LedgerError { results.append(.failure(refusal)) }
             }
             return results
         }
     }
 
+    /// The group's rules run in `Ledger`, which also checks each posting's shape.
     static func writeGroup(_ postings: [Posting], on sql: any SQLDatabase) async throws -> [Result<Ledger.Outcome, LedgerError>] {
         let keys = Set(postings.map(\.key)).union(postings.compactMap(\.reverses))
         let earlier = try await sql.select().columns(postingColumns.map { SQLColumn($0) }).from("ledger_postings").where("key", .in, Array(keys)).all().map(decode)
@@ -102,16 +97,17 @@ public struct LedgerStore: Sendable {
     /// chunks matter: every commit rewrites the index pages it touched, and postings for
     /// thousands of workers touch most of the `to_account` index (2,000 per commit took 2.3×
     /// as long). Earning only moves funders further below zero and workers further above it, so
-    /// no floor can be crossed. Returns the postings that were new. Each chunk commits on its own: a batch cut off halfway
-    /// and run again posts exactly what is missing.
+    /// no floor can be crossed. Returns the postings that were new. Each chunk commits on its
+    /// own: a batch cut off halfway and run again posts exactly what is missing.
     public func postEarnings(_ postings: [Posting], chunk: Int = 25_000) async throws -> [Posting] {
         var posted: [Posting] = []
         for p in postings {
             try p.validate()
             guard p.reason.isEarning else { throw LedgerError.invalid(p.key, field: "reason", "\(p.reason.rawValue) is not earning") }
         }
-        // In key order, each chunk's keys sit next to each other in the unique index: SQLite
-        // touches a few pages per chunk instead of one page per posting (1.7× faster at 400,000).
+        // In key order, each chunk's keys sit next to each other in the unique index. The batch's
+        // keys mostly arrive in order already; for shuffled keys, a Python sqlite3 check of the
+        // same inserts took 19.0 s sorted against 33.5 s shuffled (438,000 rows).
         let ordered = postings.sorted { $0.key < $1.key }
         for start in stride(from: 0, to: ordered.count, by: chunk) {
             let part = Array(ordered[start..<min(start + chunk, ordered.count)])
@@ -150,17 +146,7 @@ public struct LedgerStore: Sendable {
 
     /// A worker's accounts: free points, each restricted pot, and what is reserved.
     public func accounts(worker: String) async throws -> [AccountID: Miles] {
-        let sql = database as! any SQLDatabase
-        let rows = try await sql.select().columns("account", "balance").from("ledger_balances")
-            .where("account", .equal, AccountID.worker(worker).description)
-            .orWhere("account", .like, AccountID.worker(worker).description + ":%")
-            .orWhere("account", .equal, AccountID.reserved(worker).description).all()
-        var out: [AccountID: Miles] = [:]
-        for row in rows {
-            guard let account = AccountID(parsing: try row.decode(column: "account", as: String.self)) else { continue }
-            out[account] = Miles(hundredths: try row.decode(column: "balance", as: Int64.self))
-        }
-        return out
+        try await Self.accounts(worker: worker, on: database as! any SQLDatabase, lock: false)
     }
 
     /// Everything the audit needs: every posting in the order written, every stored balance, every reservation.
@@ -168,18 +154,9 @@ public struct LedgerStore: Sendable {
         let sql = database as! any SQLDatabase
         let postings = try await sql.select().columns(Self.postingColumns.map { SQLColumn($0) }).from("ledger_postings").orderBy("seq").all()
             .map(Self.decode)
-        var balances: [AccountID: Miles] = [:]
-        for row in try await sql.select().columns("account", "balance").from("ledger_balances").all() {
-            let text = try row.decode(column: "account", as: String.self)
-            guard let account = AccountID(parsing: text) else { throw LedgerStoreError("ledger_balances holds an account that does not parse: \(text)") }
-            balances[account] = Miles(hundredths: try row.decode(column: "balance", as: Int64.self))
-        }
-        let reservations = try await sql.select().columns("id", "worker_id", "amount", "state").from("ledger_reservations").all().map { row in
-            let state = try row.decode(column: "state", as: String.self)
-            guard let s = LedgerAudit.StoredReservation.State(rawValue: state) else { throw LedgerStoreError("a reservation has the unknown state \(state)") }
-            return LedgerAudit.StoredReservation(id: try row.decode(column: "id", as: String.self), worker: try row.decode(column: "worker_id", as: String.self),
-                                                 amount: Miles(hundredths: try row.decode(column: "amount", as: Int64.self)), state: s)
-        }
+        let balances = try Self.balances(from: try await sql.select().columns("account", "balance").from("ledger_balances").all())
+        let reservations = try await sql.select().columns(ReservationStore.columns.map { SQLColumn($0) }).from("ledger_reservations").all()
+            .map { try ReservationStore.decode($0).stored }
         return (postings, balances, reservations)
     }
 
@@ -228,15 +205,33 @@ public struct LedgerStore: Sendable {
 
     /// Current balances of these accounts (missing ones are zero); locked until the transaction ends on PostgreSQL.
     static func balances(_ accounts: Set<AccountID>, on sql: any SQLDatabase, lock: Bool) async throws -> [AccountID: Miles] {
-        var out: [AccountID: Miles] = [:]
-        let forUpdate = lock && sql.dialect.name == "postgresql" ? " FOR UPDATE" : ""
         let names = accounts.map(\.description).sorted()
-        for row in try await sql.raw("SELECT account, balance FROM ledger_balances WHERE account IN (\(SQLList(names.map { SQLBind($0) })))\(unsafeRaw: forUpdate)").all() {
-            guard let account = AccountID(parsing: try row.decode(column: "account", as: String.self)) else { continue }
+        return try balances(from: try await sql.raw("""
+            SELECT account, balance FROM ledger_balances WHERE account IN (\(SQLList(names.map { SQLBind($0) })))\(unsafeRaw: forUpdate(lock, sql))
+            """).all())
+    }
+
+    /// A worker's free points, pots and reservation account; locked on PostgreSQL with `lock`.
+    static func accounts(worker: String, on sql: any SQLDatabase, lock: Bool) async throws -> [AccountID: Miles] {
+        let free = AccountID.worker(worker).description
+        return try balances(from: try await sql.raw("""
+            SELECT account, balance FROM ledger_balances
+            WHERE account = \(bind: free) OR account LIKE \(bind: free + ":%") OR account = \(bind: AccountID.reserved(worker).description)\(unsafeRaw: forUpdate(lock, sql))
+            """).all())
+    }
+
+    /// `account, balance` rows as a dictionary; an account that does not parse means the table was tampered with.
+    static func balances(from rows: [any SQLRow]) throws -> [AccountID: Miles] {
+        var out: [AccountID: Miles] = [:]
+        for row in rows {
+            let text = try row.decode(column: "account", as: String.self)
+            guard let account = AccountID(parsing: text) else { throw LedgerStoreError("ledger_balances holds an account that does not parse: \(text)") }
             out[account] = Miles(hundredths: try row.decode(column: "balance", as: Int64.self))
         }
         return out
     }
+
+    static func forUpdate(_ lock: Bool, _ sql: any SQLDatabase) -> String { lock && sql.dialect.name == "postgresql" ? " FOR UPDATE" : "" }
 
     static let postingColumns = ["key", "from_account", "to_account", "amount", "reason", "cause", "at", "reverses", "reservation"]
 
@@ -259,7 +254,7 @@ public struct LedgerStore: Sendable {
     /// Changes an account's balance by `delta`, refusing (by throwing) a change past its floor.
     static func move(_ account: AccountID, by delta: Miles, key: String, on sql: any SQLDatabase) async throws {
         let towardFloor = account.isDebitNormal ? delta < .zero : delta > .zero
-        guard towardFloor else { return try await upsert(account, by: delta.hundredths, on: sql) }
+        guard towardFloor else { return try await apply([account: delta.hundredths], on: sql) }
         let guardClause = account.isDebitNormal ? "balance + \(delta.hundredths) >= 0" : "balance + \(delta.hundredths) <= 0"
         let updated = try await sql.raw("""
             UPDATE ledger_balances SET balance = balance + \(bind: delta.hundredths)
@@ -270,13 +265,6 @@ public struct LedgerStore: Sendable {
             throw LedgerError.insufficient(key, account: account, balance: Miles(hundredths: try current?.decode(column: "balance", as: Int64.self) ?? 0),
                                            needed: Miles(hundredths: abs(delta.hundredths)))
         }
-    }
-
-    static func upsert(_ account: AccountID, by delta: Int64, on sql: any SQLDatabase) async throws {
-        try await sql.raw("""
-            INSERT INTO ledger_balances (account, balance) VALUES (\(bind: account.description), \(bind: delta))
-            ON CONFLICT (account) DO UPDATE SET balance = ledger_balances.balance + \(bind: delta)
-            """).run()
     }
 }
 

@@ -9,8 +9,11 @@ public struct ReservationRow: Sendable, Equatable {
     public let worker: String
     public let courseID: String
     public let amount: Miles
-    public let state: LedgerAudit.StoredReservation.State
+    public let state: ReservationState
     public let createdAt: Date
+
+    /// What the audit needs of it.
+    public var stored: LedgerAudit.StoredReservation { .init(id: id, worker: worker, amount: amount, state: state) }
 }
 
 /// Why a reservation step was refused; `field` names what was wrong.
@@ -51,12 +54,13 @@ public struct ReservationStore: Sendable {
                 return (earlier, true)
             }
             let plan: Spending.Plan
-            switch Spending.plan(amount: price, balances: try await Self.workerBalances(worker, on: sql), pots: pots, forShortageOccupation: forShortageOccupation) {
+            switch Spending.plan(amount: price, balances: try await LedgerStore.accounts(worker: worker, on: sql, lock: true), pots: pots,
+                                 forShortageOccupation: forShortageOccupation) {
             case .success(let p): plan = p
-            case .failure(let problem): throw ReservationProblem("amount", "\(problem)".replacingOccurrences(of: "amount: ", with: ""))
+            case .failure(let problem): throw ReservationProblem("amount", problem.reason)
             }
             if plan.needsApproval {
-                try await sql.update("ledger_reservations").set("state", to: SQLBind(LedgerAudit.StoredReservation.State.awaitingApproval.rawValue))
+                try await sql.update("ledger_reservations").set("state", to: SQLBind(ReservationState.awaitingApproval.rawValue))
                     .where("id", .equal, id).run()
             }
             for leg in plan.legs {
@@ -121,7 +125,7 @@ public struct ReservationStore: Sendable {
 
     static func decode(_ row: any SQLRow) throws -> ReservationRow {
         let id = try row.decode(column: "id", as: String.self)
-        guard let state = LedgerAudit.StoredReservation.State(rawValue: try row.decode(column: "state", as: String.self)) else {
+        guard let state = ReservationState(rawValue: try row.decode(column: "state", as: String.self)) else {
             throw LedgerStoreError("reservation \(id) has an unknown state")
         }
         return ReservationRow(id: id, worker: try row.decode(column: "worker_id", as: String.self), courseID: try row.decode(column: "course_id", as: String.self),
@@ -130,28 +134,11 @@ public struct ReservationStore: Sendable {
     }
 
     /// Moves a reservation from one of `from` to `to`, or says which state it is in.
-    static func change(_ id: String, from: [LedgerAudit.StoredReservation.State], to: LedgerAudit.StoredReservation.State, now: Date,
-                       on sql: any SQLDatabase) async throws -> ReservationRow {
+    static func change(_ id: String, from: [ReservationState], to: ReservationState, now: Date, on sql: any SQLDatabase) async throws -> ReservationRow {
         let changed = try await sql.update("ledger_reservations").set("state", to: SQLBind(to.rawValue)).set("updated_at", to: SQLBind(now))
             .where("id", .equal, id).where("state", .in, from.map(\.rawValue)).returning("id").all()
-        guard !changed.isEmpty, let row = try await reservation(id: id, on: sql) else {
-            guard let row = try await reservation(id: id, on: sql) else { throw ReservationProblem("reservation", "\(id) does not exist") }
-            throw ReservationProblem("reservation", "\(id) is \(row.state.rawValue.replacingOccurrences(of: "_", with: " ")), so it cannot become \(to.rawValue)")
-        }
+        guard let row = try await reservation(id: id, on: sql) else { throw ReservationProblem("reservation", "\(id) does not exist") }
+        guard !changed.isEmpty else { throw ReservationProblem("reservation", "\(id) is \(row.state.words), so it cannot become \(to.rawValue)") }
         return row
-    }
-
-    /// The worker's spendable accounts (free points and pots), locked on PostgreSQL until the transaction ends.
-    static func workerBalances(_ worker: String, on sql: any SQLDatabase) async throws -> [AccountID: Miles] {
-        let forUpdate = sql.dialect.name == "postgresql" ? " FOR UPDATE" : ""
-        var out: [AccountID: Miles] = [:]
-        for row in try await sql.raw("""
-            SELECT account, balance FROM ledger_balances WHERE account = \(bind: AccountID.worker(worker).description)
-            OR account LIKE \(bind: AccountID.worker(worker).description + ":%")\(unsafeRaw: forUpdate)
-            """).all() {
-            guard let account = AccountID(parsing: try row.decode(column: "account", as: String.self)) else { continue }
-            out[account] = Miles(hundredths: try row.decode(column: "balance", as: Int64.self))
-        }
-        return out
     }
 }
