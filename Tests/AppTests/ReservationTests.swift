@@ -55,6 +55,7 @@ import Testing
             let store = ReservationStore(database: app.db)
             await #expect { try await store.settle(id: "req-1", cause: "user:coach", now: now) } throws: { "\($0)" == "reservation: req-1 is awaiting approval, so it cannot become settled" }
             #expect(try await store.approve(id: "req-1", cause: "user:fund", now: now).state == .open)
+            await #expect { try await store.approve(id: "req-1", cause: "user:fund", now: now) } throws: { "\($0)" == "reservation: req-1 is already open" }
             #expect(try await store.settle(id: "req-1", cause: "user:coach", now: now).state == .settled)
             await #expect { try await store.release(id: "req-1", cause: "user:ana", now: now) } throws: { "\($0)" == "reservation: req-1 is settled, so it cannot become released" }
             #expect(try await ledger.balance(.providers) == Miles(120))

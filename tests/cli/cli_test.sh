@@ -178,6 +178,7 @@ expect "a course is reserved" 0 "Reserved: r1: 250 miles for course demo-c03, op
 expect "the same request again reserves nothing more" 0 "Already reserved: r1" -- "$bin" leermiles reserve --worker worker@demo.loopbrug.nl --course demo-c03 --request r1
 expect "a reused request id is refused" 1 "id: r1 is already used for another reservation" -- "$bin" leermiles reserve --worker worker@demo.loopbrug.nl --course demo-c01 --request r1
 expect "more than the balance is refused" 1 "amount: the course costs 275 and only [0-9.]+ can pay for it" -- bash -c "for i in \$(seq 2 40); do '$bin' leermiles reserve --worker worker@demo.loopbrug.nl --course demo-c11 --request big\$i 2>&1 || exit 1; done"
+expect "approving an open reservation says so" 1 "reservation: r1 is already open" -- "$bin" leermiles reservation approve --id r1
 expect "the reservation settles" 0 "Settled: r1: 250 miles for course demo-c03, settled" -- "$bin" leermiles reservation settle --id r1
 expect "a settled reservation cannot be released" 1 "reservation: r1 is settled, so it cannot become released" -- "$bin" leermiles reservation release --id r1
 expect "an unknown reservation is named" 1 "reservation: nope does not exist" -- "$bin" leermiles reservation approve --id nope

@@ -138,7 +138,9 @@ public struct ReservationStore: Sendable {
         let changed = try await sql.update("ledger_reservations").set("state", to: SQLBind(to.rawValue)).set("updated_at", to: SQLBind(now))
             .where("id", .equal, id).where("state", .in, from.map(\.rawValue)).returning("id").all()
         guard let row = try await reservation(id: id, on: sql) else { throw ReservationProblem("reservation", "\(id) does not exist") }
-        guard !changed.isEmpty else { throw ReservationProblem("reservation", "\(id) is \(row.state.words), so it cannot become \(to.rawValue)") }
+        guard !changed.isEmpty else {
+            throw ReservationProblem("reservation", row.state == to ? "\(id) is already \(to.words)" : "\(id) is \(row.state.words), so it cannot become \(to.words)")
+        }
         return row
     }
 }
