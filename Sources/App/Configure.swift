@@ -67,6 +67,8 @@ public func prepare(_ app: Application, careerData: Bool = true, progress: @esca
                 let added = try await DemoIssuers.issue(app, worker: worker, now: app.dependencies.now())
                 progress("Issued \(added) demo records to \(DemoData.accounts[0].email).")
             }
+            // Only with new demo accounts: a database whose accounts came from `migrate` keeps an empty ledger.
+            if let leermiles = try await DemoLeermiles.seedIfEmpty(app) { progress("Loaded \(leermiles).") }
         }
         if careerData, app.taxonomy.engine != nil {
             let added = try await DemoCareerData.seedIfEmpty(app)

@@ -51,18 +51,25 @@ public enum Accrual {
     }
 
     public static func postings(rules: [AccrualRule], facts: Facts, today: Day, at: Date) -> [Posting] {
-        var out: [Posting] = []
-        func pay(_ rule: AccrualRule, _ worker: String, _ amount: Miles, key: String) {
+        datedPostings(rules: rules, facts: facts, today: today, at: at).map(\.posting)
+    }
+
+    /// The postings with the day each was earned on: the day the work ended, the anniversary, the
+    /// contribution's or top-up's day, the day leave was converted. The overview's pace and
+    /// projection go by these days, not by when the batch happened to run.
+    public static func datedPostings(rules: [AccrualRule], facts: Facts, today: Day, at: Date) -> [(earnedOn: Day, posting: Posting)] {
+        var out: [(earnedOn: Day, posting: Posting)] = []
+        func pay(_ rule: AccrualRule, _ worker: String, _ amount: Miles, key: String, on day: Day) {
             guard amount > .zero else { return }
-            out.append(Posting(key: "accrual:" + key, from: .funder(rule.funder), to: rule.account(for: worker), amount: amount,
-                               reason: rule.kind.reason, cause: "rule:\(rule.id)", at: at))
+            out.append((day, Posting(key: "accrual:" + key, from: .funder(rule.funder), to: rule.account(for: worker), amount: amount,
+                                     reason: rule.kind.reason, cause: "rule:\(rule.id)", at: at)))
         }
         for rule in rules {
             switch rule.kind {
             case .workHours(let perHour):
                 for w in facts.work {
                     guard let hours = w.hours, hours > 0, let end = w.end, end <= today, rule.isEffective(on: end) else { continue }
-                    pay(rule, w.worker, .times(hours, perHour), key: "work:\(rule.id):\(w.recordID)")
+                    pay(rule, w.worker, .times(hours, perHour), key: "work:\(rule.id):\(w.recordID)", on: end)
                 }
             case .serviceYears(let perYear):
                 for span in serviceSpans(facts.work, today: today) {
@@ -70,7 +77,7 @@ public enum Accrual {
                     var year = 1, anniversary = span.start.adding(months: 12)
                     while anniversary <= span.end {
                         if rule.isEffective(on: anniversary) {
-                            pay(rule, span.worker, perYear, key: "service:\(rule.id):\(span.worker):\(span.issuer):\(year)")
+                            pay(rule, span.worker, perYear, key: "service:\(rule.id):\(span.worker):\(span.issuer):\(year)", on: anniversary)
                         }
                         year += 1
                         anniversary = span.start.adding(months: 12 * year)
@@ -81,17 +88,17 @@ public enum Accrual {
                 for period in periods(rule, every, today: today) {
                     for (worker, spans) in workers.sorted(by: { $0.key < $1.key })
                     where spans.contains(where: { $0.start <= period && ($0.end.map { period <= $0 } ?? true) }) {
-                        pay(rule, worker, amount, key: "contribution:\(rule.id):\(worker):\(period)")
+                        pay(rule, worker, amount, key: "contribution:\(rule.id):\(worker):\(period)", on: period)
                     }
                 }
             case .leaveHours(let perHour):
                 for l in facts.leave where l.on <= today && rule.isEffective(on: l.on) && l.hours > 0 {
-                    pay(rule, l.worker, .times(l.hours, perHour), key: "leave:\(rule.id):\(l.id)")
+                    pay(rule, l.worker, .times(l.hours, perHour), key: "leave:\(rule.id):\(l.id)", on: l.on)
                 }
             case .topUp(let perYear):
                 for period in periods(rule, .yearly, today: today) {
                     for worker in facts.withoutStartingQualification.sorted() {
-                        pay(rule, worker, perYear, key: "topup:\(rule.id):\(worker):\(period.year)")
+                        pay(rule, worker, perYear, key: "topup:\(rule.id):\(worker):\(period.year)", on: period)
                     }
                 }
             }

@@ -44,26 +44,33 @@ public enum LedgerAudit {
         for (account, balance) in storedBalances where replay.balances[account] == nil && balance != .zero {
             found.append("\(account): stored balance \(balance) without any posting")
         }
-        // Each reservation: its reserve posting, and a settle or release exactly when it is done.
-        var reserved: [String: Miles] = [:], closed: [String: Int] = [:]
+        // Each reservation: its reserve postings, and settle or release postings exactly when it is done.
+        var reserved: [String: Miles] = [:], closed: [String: [PostingReason: Miles]] = [:]
         for p in replay.postings {
             guard let id = p.reservation else { continue }
             switch p.reason {
             case .reserve: reserved[id, default: .zero] += p.amount
-            case .settle, .release: closed[id, default: 0] += 1
+            case .settle, .release: closed[id, default: [:]][p.reason, default: .zero] += p.amount
             default: break
             }
         }
         var openTotal: [String: Miles] = [:]
         for r in reservations {
             if reserved[r.id] != r.amount { found.append("reservation \(r.id): reserved \(reserved[r.id] ?? .zero) in postings, \(r.amount) stored") }
-            let closings = closed[r.id] ?? 0
+            // A release gives each leg back to its own account, so it may take several postings;
+            // what counts is that exactly the reserved amount left, in one way only.
+            let closings = closed[r.id] ?? [:]
             switch r.state {
             case .awaitingApproval, .open:
-                if closings != 0 { found.append("reservation \(r.id) is \(r.state.rawValue) but was settled or released") }
+                if !closings.isEmpty { found.append("reservation \(r.id) is \(r.state.rawValue) but was settled or released") }
                 openTotal[r.worker, default: .zero] += r.amount
             case .settled, .released:
-                if closings != 1 { found.append("reservation \(r.id) is \(r.state.rawValue) with \(closings) closing postings") }
+                let way: PostingReason = r.state == .settled ? .settle : .release
+                if closings.keys.contains(where: { $0 != way }) || closings[way] != r.amount {
+                    found.append("reservation \(r.id) is \(r.state.rawValue) but its closing postings move "
+                                 + closings.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) by \($0.key.rawValue)" }.joined(separator: " and ")
+                                 + (closings.isEmpty ? "nothing" : "") + " of \(r.amount)")
+                }
             }
         }
         let known = Set(reservations.map(\.id))

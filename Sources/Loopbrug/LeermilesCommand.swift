@@ -7,7 +7,7 @@ import Leermiles
 struct LeermilesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leermiles", abstract: "Leermiles: earn points by work, see balances, check the ledger.",
-        subcommands: [Accrue.self, Balance.self, Reserve.self, Step.self, Audit.self, Rules.self, Leave.self, TopUp.self, Synth.self])
+        subcommands: [Accrue.self, Balance.self, Reserve.self, Step.self, Audit.self, Rules.self, Leave.self, TopUp.self, Funder.self, Statement.self, Synth.self])
 
     /// `loopbrug leermiles balance --worker ID --format json`.
     struct Balance: AsyncParsableCommand {

@@ -92,6 +92,15 @@ import VaporTesting
         "POST /analyse/:id/verwijderen": [.role(.analyst)],
         "POST /analyse/bestanden/:id/verwijderen": [.role(.analyst)],
         "GET /static/analyse.js": everyone,
+        "GET /leermiles": [.role(.worker)],
+        "POST /leermiles/reserveren": [.role(.worker)],
+        "POST /leermiles/reserveringen/:id/annuleren": [.role(.worker)],
+        "POST /leermiles/toestemming": [.role(.worker)],
+        "GET /leermiles/jaaroverzicht.pdf": [.role(.worker)],
+        "GET /leermiles/jaaroverzicht.csv": [.role(.worker)],
+        "GET /fonds": [.role(.coach), .role(.employer)],
+        "POST /fonds/reserveringen/:id/goedkeuren": [.role(.coach), .role(.employer)],
+        "POST /fonds/reserveringen/:id/afwijzen": [.role(.coach), .role(.employer)],
     ]
 
     @Test func everyRouteIsInTheMatrixAndBehavesAsExpected() async throws {

@@ -101,7 +101,7 @@ struct LedgerTests {
             == ["worker:ana: stored balance 500, postings give 30"])
         let settledWithoutPosting = LedgerAudit.StoredReservation(id: "res-1", worker: "ana", amount: Miles(20), state: .settled)
         #expect(LedgerAudit.breaches(postings: ledger.postings, storedBalances: ledger.balances, reservations: [settledWithoutPosting])
-            .contains("reservation res-1 is settled with 0 closing postings"))
+            .contains("reservation res-1 is settled but its closing postings move nothing of 20"))
         #expect(LedgerAudit.breaches(postings: ledger.postings + [ledger.postings[0]], storedBalances: ledger.balances, reservations: [good])
             .contains("idempotency key e1 is used twice"))
         let overspent = Posting(key: "x", from: .worker("ana"), to: .reserved("ana"), amount: Miles(99), reason: .reserve, cause: "c", at: now, reservation: "res-2")

@@ -183,6 +183,27 @@ expect "the reservation settles" 0 "Settled: r1: 250 miles for course demo-c03, 
 expect "a settled reservation cannot be released" 1 "reservation: r1 is settled, so it cannot become released" -- "$bin" leermiles reservation release --id r1
 expect "an unknown reservation is named" 1 "reservation: nope does not exist" -- "$bin" leermiles reservation approve --id nope
 expect "the audit holds after spending" 0 "ledger sound" -- "$bin" leermiles audit
+# The yearly statement (PDF + CSV) and naming a funder with the accounts that act for it.
+year=$(date +%Y)
+expect "the yearly statement is written" 0 "Wrote .*statement.pdf and .*statement.csv for $year: [0-9]+ postings" -- "$bin" leermiles statement --worker worker@demo.loopbrug.nl --out "$work/statement"
+expect "the statement PDF has its title and opening balance" 0 "Stand op 1 januari" -- pdftotext "$work/statement/statement.pdf" -
+expect "the statement PDF names the course paid for" 0 "Betaald voor een cursus" -- pdftotext "$work/statement/statement.pdf" -
+expect "the statement PDF embeds its fonts" 0 "NotoSans-Regular +TrueType +WinAnsi +yes +yes" -- pdffonts "$work/statement/statement.pdf"
+"$bin" leermiles balance --worker worker@demo.loopbrug.nl --format json > "$work/statement/balance.json" 2>/dev/null
+expect "the statement CSV ends with the balance the ledger holds" 0 "^same$" -- python3 -c "
+import csv, json
+from decimal import Decimal
+rows = list(csv.DictReader(open('$work/statement/statement.csv')))
+b = json.load(open('$work/statement/balance.json'))
+total = Decimal(b['spendable']) + Decimal(b['reserved'])
+last = rows[-1]
+print('same' if Decimal(last['total_after']) == total and Decimal(last['reserved_after']) == Decimal(b['reserved']) else f'different: {last} vs {b}')"
+expect "a statement for a year outside the account is refused" 1 "--year: 1999 is outside this account's years" -- "$bin" leermiles statement --worker worker@demo.loopbrug.nl --year 1999 --out "$work/statement-x"
+expect "a statement for an unknown worker is refused" 1 "no account with id or e-mail nobody@example.nl" -- "$bin" leermiles statement --worker nobody@example.nl --out "$work/statement-x"
+expect "a funder is named with its coach" 0 "Funder overheid is Rijksoverheid .demo.; acting for it: coach@demo.loopbrug.nl" -- "$bin" leermiles funder --id overheid --name "Rijksoverheid (demo)" --member coach@demo.loopbrug.nl
+expect "a worker cannot act for a funder" 1 "worker@demo.loopbrug.nl is a worker account; only coach and employer accounts act for a funder" -- "$bin" leermiles funder --id overheid --name X --member worker@demo.loopbrug.nl
+expect "a refused funder change keeps the old name" 0 "^Rijksoverheid \(demo\)$" -- sqlite3 "$work/cli.sqlite" "SELECT name FROM leermiles_funders WHERE id = 'overheid'"
+expect "a funder id with ':' is refused" 1 "--id: must be 1 to 100 characters without ':'" -- "$bin" leermiles funder --id a:b --name X
 expect "synthetic data never mixes with real accounts" 1 "only into an empty database; this one has [0-9]+ accounts" -- "$bin" leermiles synth --records 10
 
 # Crash safety: a batch killed halfway and run again gives exactly the ledger of one clean run.

@@ -14,7 +14,9 @@ public struct DeletionReceipt: Sendable, Equatable {
 /// Deletes an account and everything personal that hangs off it in one transaction (GDPR art. 17):
 /// passport records, links to platforms' subject ids, passport codes, share links (dead at once)
 /// and their open logs, API tokens, work wishes, the vacancies an employer posted, and an analyst's
-/// kept microdata files and reports. An issuer the person owned stays, without its owner, because
+/// kept microdata files and reports, leermiles consent and fund memberships. The leermiles ledger
+/// keeps its postings (it is append-only, and funders' totals must still add up) under the account
+/// id, which no longer leads to a person once the account is gone. An issuer the person owned stays, without its owner, because
 /// the credentials it signed in other workers' passports must still verify.
 public func deleteAccount(_ app: Application, user: UUID) async throws -> DeletionReceipt {
     let worker = user.uuidString.lowercased()
@@ -34,6 +36,8 @@ public func deleteAccount(_ app: Application, user: UUID) async throws -> Deleti
         let vacancyIDs = try await sql.delete(from: "vacancies").where("employer_user_id", .equal, worker).returning("id").all()
             .map { try $0.decode(column: "id", as: String.self) }
         try await sql.delete(from: "insight_files").where("owner_user_id", .equal, worker).run()
+        try await sql.delete(from: "leermiles_consent").where("worker_id", .equal, worker).run()
+        try await sql.delete(from: "leermiles_funder_members").where("user_id", .equal, worker).run()
         try await sql.update("issuers").set("owner_user_id", to: SQLLiteral.null).where("owner_user_id", .equal, worker).run()
         try await APITokenModel.query(on: db).filter(\.$userID == user).delete()
         try await UserModel.query(on: db).filter(\.$id == user).delete()

@@ -32,6 +32,7 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
     app.migrations.add(CreateInsightFiles())
     app.migrations.add(CreateLedgerTables())
     app.migrations.add(CreateLeermilesRules())
+    app.migrations.add(CreateLeermilesFunders())
 }
 
 /// Runs pending migrations, turning a failed connection into a message a person can act on.

@@ -149,6 +149,18 @@ public struct LedgerStore: Sendable {
         try await Self.accounts(worker: worker, on: database as! any SQLDatabase, lock: false)
     }
 
+    /// Every posting into or out of a worker's accounts (free points, pots, reserved), in the order written.
+    public func postings(worker: String) async throws -> [Posting] {
+        let free = AccountID.worker(worker).description, reserved = AccountID.reserved(worker).description
+        func touches(_ column: String) -> SQLQueryString {
+            "\(unsafeRaw: column) = \(bind: free) OR \(unsafeRaw: column) LIKE \(bind: free + ":%") OR \(unsafeRaw: column) = \(bind: reserved)"
+        }
+        return try await (database as! any SQLDatabase).raw("""
+            SELECT \(unsafeRaw: Self.postingColumns.joined(separator: ", ")) FROM ledger_postings
+            WHERE \(touches("from_account")) OR \(touches("to_account")) ORDER BY seq
+            """).all().map(Self.decode)
+    }
+
     /// Everything the audit needs: every posting in the order written, every stored balance, every reservation.
     public func everything() async throws -> (postings: [Posting], balances: [AccountID: Miles], reservations: [LedgerAudit.StoredReservation]) {
         let sql = database as! any SQLDatabase

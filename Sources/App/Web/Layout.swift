@@ -34,6 +34,10 @@ func renderPage(_ ctx: PageContext, title: String, status: HTTPStatus = .ok, _ m
             nav.append(el("li", el("a", ["href": SiteRoute.passport.link()], text(ctx.t("Mijn paspoort", "My passport")))))
             nav.append(el("li", el("a", ["href": SiteRoute.careerPaths.link()], text(ctx.t("Waar kan ik naartoe?", "Where can I go?")))))
             nav.append(el("li", el("a", ["href": SiteRoute.work.link()], text(ctx.t("Werk dat past", "Work that fits")))))
+            nav.append(el("li", el("a", ["href": SiteRoute.leermiles.link()], text(ctx.t("Leermiles", "Leermiles")))))
+        }
+        if user.role == .coach || user.role == .employer {
+            nav.append(el("li", el("a", ["href": SiteRoute.funder.link()], text(ctx.t("Leerfonds", "Learning fund")))))
         }
         if user.role == .employer {
             nav.append(el("li", el("a", ["href": SiteRoute.employerVacancies.link()], text(ctx.t("Vacatures", "Vacancies")))))

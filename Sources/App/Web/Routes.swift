@@ -109,6 +109,15 @@ private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -
     case .insightRunPDF: { try InsightController.pdf($0) }
     case .insightRunDelete: { try InsightController.forget($0) }
     case .insightFileDelete: { try await InsightController.deleteFile($0) }
+    case .leermiles: { try await LeermilesController.overview($0) }
+    case .leermilesReserve: { try await LeermilesController.reserve($0) }
+    case .leermilesCancel: { try await LeermilesController.cancel($0) }
+    case .leermilesConsent: { try await LeermilesController.consent($0) }
+    case .leermilesStatementPDF: { try await LeermilesController.statement($0, pdf: true) }
+    case .leermilesStatementCSV: { try await LeermilesController.statement($0, pdf: false) }
+    case .funder: { try await FunderController.page($0) }
+    case .funderApprove: { try await FunderController.decide($0, approve: true) }
+    case .funderRefuse: { try await FunderController.decide($0, approve: false) }
     case .insightScript: { _ in
         let response = Response(status: .ok, body: .init(string: InsightPages.script))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])

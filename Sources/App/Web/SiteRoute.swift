@@ -29,6 +29,8 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     case employerVacancies, employerVacancyCreate, employerVacancyDelete, employerSearch
     case adminCareer, adminCareerUpload
     case insight, insightStart, insightRun, insightRunStatus, insightRunPDF, insightRunDelete, insightFileDelete, insightScript
+    case leermiles, leermilesReserve, leermilesCancel, leermilesConsent, leermilesStatementPDF, leermilesStatementCSV
+    case funder, funderApprove, funderRefuse
 
     public var method: HTTPMethod {
         switch self {
@@ -36,7 +38,8 @@ public enum SiteRoute: String, CaseIterable, Sendable {
              .apiIssuerKeys, .apiIssuerLinks, .apiStatusEntries, .apiCredentials, .apiCredentialsBatch, .apiCredentialRevoke,
              .passportCode, .passportAdd, .passportRecordDelete, .shareCreate, .shareRevoke, .accountDelete, .issuerUpload, .workWishes,
              .employerVacancyCreate, .employerVacancyDelete, .adminCareerUpload,
-             .insightStart, .insightRunDelete, .insightFileDelete: .POST
+             .insightStart, .insightRunDelete, .insightFileDelete,
+             .leermilesReserve, .leermilesCancel, .leermilesConsent, .funderApprove, .funderRefuse: .POST
         default: .GET
         }
     }
@@ -100,6 +103,15 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .insightRunDelete: "/analyse/:id/verwijderen"
         case .insightFileDelete: "/analyse/bestanden/:id/verwijderen"
         case .insightScript: "/static/analyse.js"
+        case .leermiles: "/leermiles"
+        case .leermilesReserve: "/leermiles/reserveren"
+        case .leermilesCancel: "/leermiles/reserveringen/:id/annuleren"
+        case .leermilesConsent: "/leermiles/toestemming"
+        case .leermilesStatementPDF: "/leermiles/jaaroverzicht.pdf"
+        case .leermilesStatementCSV: "/leermiles/jaaroverzicht.csv"
+        case .funder: "/fonds"
+        case .funderApprove: "/fonds/reserveringen/:id/goedkeuren"
+        case .funderRefuse: "/fonds/reserveringen/:id/afwijzen"
         }
     }
 
@@ -117,7 +129,10 @@ public enum SiteRoute: String, CaseIterable, Sendable {
             .apiToken(.issuer)
         case .passport, .passportCode, .passportAddForm, .passportAdd, .passportRecordDelete,
              .shares, .shareCreate, .shareRevoke, .shareKlusCV, .passportExport,
-             .careerPaths, .work, .workWishes: .signedIn([.worker])
+             .careerPaths, .work, .workWishes,
+             .leermiles, .leermilesReserve, .leermilesCancel, .leermilesConsent, .leermilesStatementPDF, .leermilesStatementCSV: .signedIn([.worker])
+        // A coach or an employer acting for a funder; the handlers check which funders.
+        case .funder, .funderApprove, .funderRefuse: .signedIn([.coach, .employer])
         case .employerVacancies, .employerVacancyCreate, .employerVacancyDelete, .employerSearch: .signedIn([.employer])
         case .insight, .insightStart, .insightRun, .insightRunStatus, .insightRunPDF, .insightRunDelete, .insightFileDelete: .signedIn([.analyst])
         }

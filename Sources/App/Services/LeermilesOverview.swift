@@ -1,0 +1,119 @@
+import Engine
+import Foundation
+import Leermiles
+import Vapor
+
+/// Everything the worker's leermiles overview shows, read in one place: the balance, what came in
+/// from whom (dated by the day it was earned), the projection, the reservations, and course tips
+/// for the next step the engine sees in the passport.
+public struct LeermilesOverview: Sendable {
+    public struct CourseTip: Sendable {
+        public let course: Course
+        public let choice: CourseChoice
+        /// The occupation within reach that the course brings closer.
+        public let towards: String
+        /// Whether the worker's points can pay for it now, and whether someone must approve.
+        public let plan: Result<Spending.Plan, Spending.Problem>
+    }
+
+    public let worker: String
+    public let today: Day
+    public let balance: WorkerBalance
+    public let earnings: EarningsOverview
+    public let reservations: [ReservationRow]
+    public let potTerms: [String: Spending.PotTerms]
+    /// Funder id → display name.
+    public let names: [String: String]
+    /// Course id → title (for reservations of courses no longer in the catalogue: the id).
+    public let courseTitles: [String: String]
+    /// Hours of verified work still going on: they earn when the work ends.
+    public let ongoingHours: Double
+    public let tips: [CourseTip]
+    public let consent: Bool
+    /// Every posting of the worker, for the yearly statements.
+    public let postings: [Posting]
+
+    /// The years a statement can be made for: from the first posting's year to this year.
+    public var statementYears: [Int] {
+        guard let first = postings.first.map({ Day($0.at, in: Day.dutch).year }) else { return [today.year] }
+        return Array((min(first, today.year)...today.year).reversed())
+    }
+
+    public func name(ofFunder id: String) -> String { names[id] ?? id }
+    public func title(ofCourse id: String) -> String { courseTitles[id] ?? id }
+
+    /// `withTips: false` skips the engine (the statement does not show tips).
+    public static func load(_ app: Application, worker user: UUID, english: Bool, withTips: Bool = true) async throws -> LeermilesOverview {
+        let worker = user.uuidString.lowercased()
+        let now = app.dependencies.now()
+        let today = Day(now, in: Day.dutch)
+        let ledger = LedgerStore(database: app.db)
+        let accounts = try await ledger.accounts(worker: worker)
+        let postings = try await ledger.postings(worker: worker)
+        let store = LeermilesStore(database: app.db)
+        let rules = try await store.rules()
+        let facts = try await store.facts(workers: [worker])
+        let reservations = try await ReservationStore(database: app.db).reservations(worker: worker)
+        let potTerms = Spending.PotTerms.from(rules)
+
+        let earnings = Self.earnings(postings, worker: worker, rules: rules, facts: facts, today: today, now: now)
+        let ongoing = facts.work.filter { $0.end.map { $0 > today } ?? true }.compactMap(\.hours).reduce(0, +)
+        let tips = withTips ? try await Self.tips(app, worker: user, accounts: accounts, potTerms: potTerms, english: english) : []
+
+        var funders = Set(postings.flatMap { [$0.from, $0.to] }.filter { $0.kind == .funder }.map(\.owner))
+        funders.formUnion(accounts.keys.compactMap(\.pot))
+        let snapshot = app.careerData.snapshot
+        var titles: [String: String] = [:]
+        for id in Set(reservations.map(\.courseID)) { titles[id] = snapshot?.courseChoice(id)?.title ?? id }
+        for tip in tips { titles[tip.course.id] = tip.course.title }
+        return LeermilesOverview(worker: worker, today: today, balance: WorkerBalance(worker: worker, accounts: accounts),
+                                 earnings: EarningsOverview(earnings: earnings, today: today), reservations: reservations, potTerms: potTerms,
+                                 names: try await FunderStore(database: app.db).names(funders), courseTitles: titles, ongoingHours: ongoing,
+                                 tips: tips, consent: try await FunderStore(database: app.db).consents(worker: worker), postings: postings)
+    }
+
+    /// The worker's earnings from the ledger (the truth), dated by the facts that earned them:
+    /// the accrual rules run again over this worker's facts give each key its day. A posting no
+    /// rule gives (made by hand, or by a rule since removed) keeps the day it was posted.
+    static func earnings(_ postings: [Posting], worker: String, rules: [AccrualRule], facts: Accrual.Facts, today: Day, now: Date) -> [Earning] {
+        var earnedOn: [String: Day] = [:]
+        for dated in Accrual.datedPostings(rules: rules, facts: facts, today: today, at: now) { earnedOn[dated.posting.key] = dated.earnedOn }
+        var every: [String: AccrualRule.Recurrence?] = [:]
+        for rule in rules { every["rule:" + rule.id] = rule.kind.every }
+        let byKey = Dictionary(postings.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        func isOwn(_ a: AccountID) -> Bool { a.kind == .worker && a.owner == worker }
+        func earning(_ p: Posting, undone: Bool = false) -> Earning {
+            Earning(earnedOn: earnedOn[p.key] ?? Day(p.at, in: Day.dutch), amount: undone ? -p.amount : p.amount, funder: p.from.owner,
+                    reason: p.reason, recurs: Earning.recurs(p.reason, every: every[p.cause] ?? nil))
+        }
+        var out: [Earning] = []
+        for p in postings {
+            if p.reason.isEarning && isOwn(p.to) {
+                out.append(earning(p))
+            } else if p.reason == .reversal, isOwn(p.from), p.to.kind == .funder, let original = p.reverses.flatMap({ byKey[$0] }) {
+                out.append(earning(original, undone: true))
+            }
+        }
+        return out
+    }
+
+    /// Two or three courses for the closest occupations within reach, each teaching what that
+    /// occupation still needs; none when the passport is empty or the catalogue is not loaded.
+    static func tips(_ app: Application, worker: UUID, accounts: [AccountID: Miles], potTerms: [String: Spending.PotTerms],
+                     english: Bool) async throws -> [CourseTip] {
+        guard app.careerData.snapshot != nil, app.taxonomy.engine != nil else { return [] }
+        let advice = try await CareerAdvice.transitions(app, worker: worker, top: 6)
+        guard advice.hasWork else { return [] }
+        let model = advice.snapshot.engine.model
+        var tips: [CourseTip] = []
+        for transition in advice.report.transitions where tips.count < 3 {
+            for found in advice.snapshot.catalogue.courses(for: transition.missing.map(\.skill), limit: 2)
+            where tips.count < 3 && !tips.contains(where: { $0.course.id == found.course.id }) {
+                guard let choice = advice.snapshot.courseChoice(found.course.id) else { continue }
+                let plan = Spending.plan(amount: choice.price, balances: accounts, pots: potTerms, forShortageOccupation: choice.forShortageOccupation)
+                tips.append(CourseTip(course: found.course, choice: choice, towards: model.occupations[transition.target].label(in: english ? .en : .nl), plan: plan))
+            }
+        }
+        return tips
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import KlusCV
+import Leermiles
+import Vapor
+
+/// The yearly statement as files: CSV for a spreadsheet (stable English column names, one row per
+/// posting, opening balance first) and a PDF to keep or show, like a pension statement.
+public enum LeermilesStatementFiles {
+    static func statement(_ overview: LeermilesOverview, year: Int) -> YearStatement {
+        YearStatement(worker: overview.worker, year: year, postings: overview.postings, timeZone: Day.dutch)
+    }
+
+    /// "Bijdrage van Schoonmaak Direct", "Betaald voor een cursus: Omgaan met klanten".
+    static func describe(_ line: YearStatement.Line, _ overview: LeermilesOverview, english: Bool) -> String {
+        let words = LeermilesText.reason(line.reason, english: english)
+        if let reservation = line.reservation, let row = overview.reservations.first(where: { $0.id == reservation }) {
+            return words + ": " + overview.title(ofCourse: row.courseID)
+        }
+        if line.counterpart.kind == .funder { return words + (english ? " from " : " van ") + overview.name(ofFunder: line.counterpart.owner) }
+        return words
+    }
+
+    static func csv(_ s: YearStatement, _ overview: LeermilesOverview, english: Bool) -> String {
+        func field(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        var out = "date,description,reason,counterpart,change,reserved_change,total_after,reserved_after,key\n"
+        out += "\(s.year)-01-01,\(field(english ? "Balance on 1 January" : "Stand op 1 januari")),opening_balance,,,,\(s.openingTotal),\(s.openingReserved),\n"
+        for line in s.lines {
+            out += [line.day.description, field(describe(line, overview, english: english)), line.reason.rawValue, field(line.counterpart.description),
+                    line.change.description, line.reservedChange.description, line.totalAfter.description, line.reservedAfter.description, field(line.key)]
+                .joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    static func pdf(_ s: YearStatement, _ overview: LeermilesOverview, workerName: String, english: Bool) throws -> Data {
+        func m(_ x: Miles) -> String { LeermilesText.miles(x, english: english) }
+        let t = { (nl: String, en: String) in english ? en : nl }
+        let untilToday = s.year == overview.today.year
+        let closingDay = untilToday ? LeermilesText.day(overview.today, english: english) : t("31 december", "31 December")
+        var blocks: [ReportDocument.Block] = [
+            .paragraph(t("Voor \(workerName). Gemaakt op \(LeermilesText.day(overview.today, english: english)).",
+                         "For \(workerName). Made on \(LeermilesText.day(overview.today, english: english)).")),
+            .paragraph(t("Leermiles zijn punten voor cursussen en opleidingen. 1 leermile is € 1 waard bij een cursus uit de lijst van Loopbrug.",
+                         "Leermiles are points for courses and training. 1 leermile is worth € 1 for a course from Loopbrug's list.")),
+            .table(caption: t("Samenvatting \(s.year)", "Summary \(s.year)"), header: ["", t("Leermiles", "Leermiles")], rows: [
+                [t("Stand op 1 januari", "Balance on 1 January"), m(s.openingTotal)],
+                [t("Verdiend", "Earned"), m(s.earned)],
+                [t("Betaald voor cursussen", "Paid for courses"), m(s.spent)],
+                [t("Stand op \(closingDay)", "Balance on \(closingDay)"), m(s.closingTotal)],
+                [t("Waarvan apart gezet voor cursussen", "Of which set aside for courses"), m(s.closingReserved)],
+            ]),
+        ]
+        if s.lines.isEmpty {
+            blocks.append(.paragraph(t("In \(s.year) is er niets bij of af gegaan.", "Nothing came in or went out in \(s.year).")))
+        } else {
+            blocks.append(.table(caption: t("Alles wat bij of af ging", "Everything that came in or went out"),
+                                 header: [t("Datum en omschrijving", "Date and description"), t("Bij of af", "In or out"), t("Stand", "Balance")],
+                                 rows: s.lines.map { line in
+                                     let change = line.change == .zero ? t("apart gezet", "set aside") + " " + m(line.reservedChange)
+                                         : (line.change > .zero ? "+" : "") + m(line.change)
+                                     return [LeermilesText.day(line.day, english: english) + "  " + describe(line, overview, english: english), change, m(line.totalAfter)]
+                                 }))
+        }
+        if untilToday && overview.earnings.nextTwelveMonths > .zero {
+            blocks.append(.paragraph(t("Als je blijft werken zoals nu, komen er de komende 12 maanden ongeveer \(m(overview.earnings.nextTwelveMonths)) leermiles bij.",
+                                       "If you keep working as now, about \(m(overview.earnings.nextTwelveMonths)) leermiles come in over the next 12 months.")))
+        }
+        let doc = ReportDocument(title: t("Jaaroverzicht leermiles \(s.year)", "Leermiles statement \(s.year)"),
+                                 footer: t("Loopbrug · jaaroverzicht leermiles \(s.year)", "Loopbrug · leermiles statement \(s.year)"), blocks: blocks)
+        return try ReportRenderer.pdf(doc)
+    }
+}
+
+extension LeermilesStatementFiles {
+    public struct Files: Sendable {
+        public let year: Int
+        public let lines: Int
+        public let closing: String
+        public let pdf: Data
+        public let csv: String
+    }
+
+    /// A year before the account's first posting or after this year.
+    public struct YearProblem: Error, CustomStringConvertible {
+        public let year: String
+        public let first: Int
+        public let last: Int
+        public var description: String { "--year: \(year) is outside this account's years (\(first)–\(last))" }
+    }
+
+    /// The statement of `year` (this year when nil) with what describes it, for the web and the CLI.
+    public static func prepare(_ app: Application, worker: UUID, year: String?, english: Bool) async throws -> (statement: YearStatement, overview: LeermilesOverview) {
+        let overview = try await LeermilesOverview.load(app, worker: worker, english: english, withTips: false)
+        let text = year ?? String(overview.today.year)
+        guard let y = Int(text), overview.statementYears.contains(y) else {
+            throw YearProblem(year: text, first: overview.statementYears.last!, last: overview.today.year)
+        }
+        return (statement(overview, year: y), overview)
+    }
+
+    /// Both files, as the CLI writes them.
+    public static func files(_ app: Application, worker: UUID, name: String, year: Int?, english: Bool) async throws -> Files {
+        let (statement, overview) = try await prepare(app, worker: worker, year: year.map(String.init), english: english)
+        return Files(year: statement.year, lines: statement.lines.count, closing: statement.closingTotal.description,
+                     pdf: try pdf(statement, overview, workerName: name, english: english), csv: csv(statement, overview, english: english))
+    }
+}

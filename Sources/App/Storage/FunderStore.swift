@@ -1,0 +1,206 @@
+import Fluent
+import Foundation
+import Leermiles
+import SQLKit
+
+/// Funders as people see them: their names, the accounts that act for them, the workers who let
+/// them see their courses, and the figures a funder may see of its own points.
+public struct FunderStore: Sendable {
+    let database: any Database
+    var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    public init(database: any Database) { self.database = database }
+
+    public struct Funder: Sendable, Equatable {
+        public let id: String
+        public let name: String
+        public init(id: String, name: String) {
+            self.id = id
+            self.name = name
+        }
+    }
+
+    // MARK: names and members
+
+    /// Adds a funder or renames it.
+    public func save(_ funder: Funder, now: Date) async throws {
+        try await sql.raw("""
+            INSERT INTO leermiles_funders (id, name, created_at) VALUES (\(bind: funder.id), \(bind: funder.name), \(bind: now))
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name
+            """).run()
+    }
+
+    public func addMember(user: UUID, funder: String, now: Date) async throws {
+        try await sql.insert(into: "leermiles_funder_members").columns("user_id", "funder_id", "created_at")
+            .values(SQLBind(user.uuidString.lowercased()), SQLBind(funder), SQLBind(now)).ignoringConflicts().run()
+    }
+
+    /// The funders this account acts for, by name.
+    public func funders(member user: UUID) async throws -> [Funder] {
+        let ids = try await sql.select().column("funder_id").from("leermiles_funder_members").where("user_id", .equal, user.uuidString.lowercased()).all()
+            .map { try $0.decode(column: "funder_id", as: String.self) }
+        let names = try await self.names(Set(ids))
+        return ids.map { Funder(id: $0, name: names[$0] ?? $0) }.sorted { $0.name < $1.name }
+    }
+
+    /// Display names: the funders table first, then issuers (an employer's contribution is paid by
+    /// its issuer id); an id without either keeps the id.
+    public func names(_ ids: Set<String>) async throws -> [String: String] {
+        guard !ids.isEmpty else { return [:] }
+        var out: [String: String] = [:]
+        for row in try await sql.select().columns("id", "name").from("issuers").where("id", .in, Array(ids)).all() {
+            out[try row.decode(column: "id", as: String.self)] = try row.decode(column: "name", as: String.self)
+        }
+        for row in try await sql.select().columns("id", "name").from("leermiles_funders").where("id", .in, Array(ids)).all() {
+            out[try row.decode(column: "id", as: String.self)] = try row.decode(column: "name", as: String.self)
+        }
+        return out
+    }
+
+    // MARK: consent
+
+    public func consents(worker: String) async throws -> Bool {
+        try await sql.select().column("worker_id").from("leermiles_consent").where("worker_id", .equal, worker).first() != nil
+    }
+
+    public func setConsent(worker: String, _ consent: Bool, now: Date) async throws {
+        if consent {
+            try await sql.insert(into: "leermiles_consent").columns("worker_id", "created_at").values(SQLBind(worker), SQLBind(now)).ignoringConflicts().run()
+        } else {
+            try await sql.delete(from: "leermiles_consent").where("worker_id", .equal, worker).run()
+        }
+    }
+
+    // MARK: a funder's own figures
+
+    /// What a funder paid, per reason: postings, distinct workers and points (reversals subtract).
+    public struct Given: Sendable, Equatable {
+        public let reason: PostingReason
+        public let postings: Int
+        public let workers: Int
+        public let amount: Miles
+    }
+
+    /// Grouped per worker account in SQL and per worker here: a worker with free points and a pot
+    /// from the same funder is one worker, so a count never looks bigger than the people behind it.
+    public func given(funder: String) async throws -> (byReason: [Given], workers: Int) {
+        let rows = try await sql.raw("""
+            SELECT reason, to_account, COUNT(*) AS n, SUM(amount) AS total FROM ledger_postings
+            WHERE from_account = \(bind: AccountID.funder(funder).description) GROUP BY reason, to_account
+            """).all()
+        var totals: [PostingReason: (postings: Int, workers: Set<String>, amount: Miles)] = [:]
+        var everyone = Set<String>()
+        for row in rows {
+            guard let reason = PostingReason(rawValue: try row.decode(column: "reason", as: String.self)),
+                  let account = AccountID(parsing: try row.decode(column: "to_account", as: String.self)) else { continue }
+            totals[reason, default: (0, [], .zero)].postings += try row.decode(column: "n", as: Int.self)
+            totals[reason, default: (0, [], .zero)].workers.insert(account.owner)
+            totals[reason, default: (0, [], .zero)].amount += Miles(hundredths: try row.decode(column: "total", as: Int64.self))
+            everyone.insert(account.owner)
+        }
+        let byReason = totals.map { Given(reason: $0.key, postings: $0.value.postings, workers: $0.value.workers.count, amount: $0.value.amount) }
+            .sorted { $0.amount > $1.amount }
+        return (byReason, everyone.count)
+    }
+
+    /// Points a funder got back through reversals.
+    public func reversed(funder: String) async throws -> Miles {
+        let row = try await sql.raw("""
+            SELECT COALESCE(SUM(amount), 0) AS total FROM ledger_postings WHERE to_account = \(bind: AccountID.funder(funder).description) AND reason = 'reversal'
+            """).first()
+        return Miles(hundredths: try row?.decode(column: "total", as: Int64.self) ?? 0)
+    }
+
+    /// Points from this funder's pots set aside for courses, per course and state of the reservation.
+    public struct PotUse: Sendable, Equatable {
+        public let courseID: String
+        public let state: ReservationState
+        public let workers: Int
+        public let amount: Miles
+    }
+
+    public func potUse(funder: String) async throws -> [PotUse] {
+        try await sql.raw("""
+            SELECT r.course_id AS course_id, r.state AS state, COUNT(DISTINCT r.worker_id) AS workers, SUM(p.amount) AS total
+            FROM ledger_postings p JOIN ledger_reservations r ON r.id = p.reservation
+            WHERE p.reason = 'reserve' AND \(Self.fromPot("p", funder))
+            GROUP BY r.course_id, r.state ORDER BY r.course_id, r.state
+            """).all().compactMap { row in
+            guard let state = ReservationState(rawValue: try row.decode(column: "state", as: String.self)) else { return nil }
+            return PotUse(courseID: try row.decode(column: "course_id", as: String.self), state: state,
+                          workers: try row.decode(column: "workers", as: Int.self), amount: Miles(hundredths: try row.decode(column: "total", as: Int64.self)))
+        }
+    }
+
+    /// A reservation waiting for this funder's approval: what it is for and how much of it comes from the funder's pot.
+    public struct Waiting: Sendable, Equatable {
+        public let reservation: ReservationRow
+        public let fromPot: Miles
+    }
+
+    public func awaitingApproval(funder: String) async throws -> [Waiting] {
+        let rows = try await sql.raw("""
+            SELECT r.id AS id, SUM(p.amount) AS from_pot FROM ledger_reservations r JOIN ledger_postings p ON p.reservation = r.id
+            WHERE r.state = 'awaiting_approval' AND p.reason = 'reserve' AND \(Self.fromPot("p", funder))
+            GROUP BY r.id ORDER BY r.id
+            """).all()
+        var out: [Waiting] = []
+        for row in rows {
+            let id = try row.decode(column: "id", as: String.self)
+            guard let reservation = try await ReservationStore.reservation(id: id, on: sql) else { continue }
+            out.append(Waiting(reservation: reservation, fromPot: Miles(hundredths: try row.decode(column: "from_pot", as: Int64.self))))
+        }
+        return out.sorted { $0.reservation.createdAt < $1.reservation.createdAt }
+    }
+
+    /// Whether any of this reservation's points come from one of these funders' pots.
+    public func drawsOnPot(reservation: String, funders: [String]) async throws -> Bool {
+        let legs = try await sql.select().column("from_account").from("ledger_postings").where("reservation", .equal, reservation)
+            .where("reason", .equal, PostingReason.reserve.rawValue).all().map { try $0.decode(column: "from_account", as: String.self) }
+        return legs.contains { leg in AccountID(parsing: leg).flatMap(\.pot).map(funders.contains) ?? false }
+    }
+
+    /// The workers who consented and were paid by this funder: their names and reservations.
+    public func consentingWorkers(funder: String) async throws -> [(name: String, reservations: [ReservationRow])] {
+        let rows = try await sql.raw("""
+            SELECT DISTINCT c.worker_id AS worker_id FROM leermiles_consent c
+            WHERE EXISTS (SELECT 1 FROM ledger_postings p WHERE p.from_account = \(bind: AccountID.funder(funder).description)
+                          AND (p.to_account = 'worker:' || c.worker_id OR p.to_account LIKE 'worker:' || c.worker_id || ':%'))
+            """).all().map { try $0.decode(column: "worker_id", as: String.self) }
+        var out: [(name: String, reservations: [ReservationRow])] = []
+        let reservations = ReservationStore(database: database)
+        for worker in rows {
+            guard let id = UUID(uuidString: worker), let user = try await UserModel.find(id, on: database) else { continue }
+            out.append((user.name, try await reservations.reservations(worker: worker)))
+        }
+        return out.sorted { $0.name < $1.name }
+    }
+
+    /// A posting (alias `table`) that comes out of a worker's pot of this funder. Compared as a
+    /// suffix, not with LIKE, so a funder id with `_` or `%` matches only itself.
+    static func fromPot(_ table: String, _ funder: String) -> SQLQueryString {
+        let suffix = ":" + funder
+        return "\(unsafeRaw: table).from_account LIKE 'worker:%' AND substr(\(unsafeRaw: table).from_account, length(\(unsafeRaw: table).from_account) - \(literal: suffix.unicodeScalars.count) + 1) = \(bind: suffix)"
+    }
+}
+
+extension FunderStore {
+    /// Names a funder and links accounts to act for it (coaches and employers only); all or nothing.
+    public func register(_ funder: Funder, memberEmails: [String], now: Date) async throws {
+        guard !funder.id.isEmpty, !funder.id.contains(":"), funder.id.count <= 100 else { throw ConfigError("--id: must be 1 to 100 characters without ':'") }
+        guard !funder.name.trimmingCharacters(in: .whitespaces).isEmpty, funder.name.count <= 200 else { throw ConfigError("--name: must be 1 to 200 characters") }
+        try await database.transaction { db in
+            let store = FunderStore(database: db)
+            try await store.save(funder, now: now)
+            for email in memberEmails {
+                guard let user = try await UserModel.query(on: db).filter(\.$email == email.lowercased()).first() else {
+                    throw ConfigError("--member: no account with e-mail \(email)")
+                }
+                guard user.role == "coach" || user.role == "employer" else {
+                    throw ConfigError("--member: \(email) is a \(user.role) account; only coach and employer accounts act for a funder")
+                }
+                try await store.addMember(user: try user.requireID(), funder: funder.id, now: now)
+            }
+        }
+    }
+}

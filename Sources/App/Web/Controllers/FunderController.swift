@@ -1,0 +1,64 @@
+import Foundation
+import Leermiles
+import Vapor
+
+/// The learning-fund page for a coach or an employer who acts for a funder: what the funder gave
+/// and how its points were used (totals; groups under 10 people hidden), and the reservations that
+/// wait for its approval (the course, never the worker's name unless the worker consented).
+enum FunderController {
+    struct FunderFigures {
+        let funder: FunderStore.Funder
+        let given: [FunderStore.Given]
+        let workers: Int
+        let reversed: Miles
+        let use: [FunderStore.PotUse]
+        let waiting: [FunderStore.Waiting]
+        let consenting: [(name: String, reservations: [ReservationRow])]
+    }
+
+    static func figures(_ req: Request, user: UUID) async throws -> [FunderFigures] {
+        let store = FunderStore(database: req.db)
+        var out: [FunderFigures] = []
+        for funder in try await store.funders(member: user) {
+            let given = try await store.given(funder: funder.id)
+            out.append(FunderFigures(funder: funder, given: given.byReason, workers: given.workers, reversed: try await store.reversed(funder: funder.id),
+                                     use: try await store.potUse(funder: funder.id), waiting: try await store.awaitingApproval(funder: funder.id),
+                                     consenting: try await store.consentingWorkers(funder: funder.id)))
+        }
+        return out
+    }
+
+    /// GET /fonds (after a decision: `?goedgekeurd=ID` or `?afgewezen=ID`).
+    static func page(_ req: Request) async throws -> Response {
+        guard let user = req.user else { throw Abort(.unauthorized) }
+        var notice: String?
+        let ctx = PageContext(req)
+        if let id = req.query[String.self, at: "goedgekeurd"] { notice = ctx.t("Goedgekeurd: aanvraag \(id). De punten blijven apart staan tot de cursus klaar is.",
+                                                                               "Approved: request \(id). The points stay set aside until the course is done.") }
+        if let id = req.query[String.self, at: "afgewezen"] { notice = ctx.t("Afgewezen: aanvraag \(id). De werkende heeft de punten terug.",
+                                                                             "Refused: request \(id). The worker has the points back.") }
+        return FunderPages.page(ctx, try await figures(req, user: user.id), notice: notice)
+    }
+
+    /// POST /fonds/reserveringen/:id/goedkeuren | afwijzen: only reservations that draw on a pot of
+    /// a funder this account acts for; anything else is not found.
+    static func decide(_ req: Request, approve: Bool) async throws -> Response {
+        guard let user = req.user else { throw Abort(.unauthorized) }
+        let funders = try await FunderStore(database: req.db).funders(member: user.id).map(\.id)
+        let reservations = ReservationStore(database: req.db)
+        guard let id = req.parameters.get("id"), !funders.isEmpty, let row = try await reservations.reservation(id: id),
+              try await FunderStore(database: req.db).drawsOnPot(reservation: row.id, funders: funders) else { throw Abort(.notFound) }
+        guard row.state == .awaitingApproval else {
+            throw Abort(.conflict, reason: Lang.of(req).t("Over deze aanvraag is al besloten: \(LeermilesText.state(row.state, english: false).lowercased()).",
+                                                           "This request was already decided: \(LeermilesText.state(row.state, english: true).lowercased())."))
+        }
+        let cause = "user:\(user.id.uuidString.lowercased())", now = req.application.dependencies.now()
+        do {
+            if approve { _ = try await reservations.approve(id: row.id, cause: cause, now: now) } else { _ = try await reservations.release(id: row.id, cause: cause, now: now) }
+        } catch let problem as ReservationProblem {
+            // Someone else decided in the meantime.
+            throw Abort(.conflict, reason: problem.reason)
+        }
+        return req.redirect(to: SiteRoute.funder.link() + (approve ? "?goedgekeurd=" : "?afgewezen=") + row.id, redirectType: .normal)
+    }
+}

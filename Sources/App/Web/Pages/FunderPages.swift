@@ -1,0 +1,121 @@
+import Leermiles
+import Vapor
+
+/// "Leerfonds": a funder's own figures and its approvals. Counts under 10 show as "x", and a course
+/// is named with its figures only when at least 10 people used the funder's points for it.
+enum FunderPages {
+    static let smallest = 10
+
+    static func count(_ n: Int) -> String { n < smallest ? "x" : String(n) }
+
+    static func page(_ ctx: PageContext, _ figures: [FunderController.FunderFigures], notice: String?) -> Response {
+        let title = ctx.t("Leerfonds", "Learning fund")
+        var main: [Node] = [el("h1", text(title))]
+        if let notice { main.append(el("p", ["class": "ok", "role": "status"], text(notice))) }
+        guard !figures.isEmpty else {
+            main.append(el("p", ["class": "lead"], text(ctx.t(
+                "Je account is nog niet gekoppeld aan een fonds of werkgever die leermiles geeft. Vraag de beheerder van Loopbrug om je te koppelen.",
+                "Your account is not linked to a fund or employer that gives leermiles yet. Ask Loopbrug's administrator to link you."))))
+            return renderPage(ctx, title: title, main)
+        }
+        main.append(el("p", ["class": "lead"], text(ctx.t(
+            "Hier zie je wat je fonds aan leermiles gaf en waaraan ze besteed zijn. Je ziet alleen totalen. Groepen van minder dan 10 mensen tonen we als x.",
+            "Here you see what your fund gave in leermiles and what they were spent on. You only see totals. Groups of fewer than 10 people are shown as x."))))
+        for f in figures { main.append(contentsOf: section(ctx, f)) }
+        return renderPage(ctx, title: title, main)
+    }
+
+    static func section(_ ctx: PageContext, _ f: FunderController.FunderFigures) -> [Node] {
+        let en = ctx.lang.isEnglish
+        func m(_ x: Miles) -> String { LeermilesText.miles(x, english: en) }
+        let total = f.given.reduce(Miles.zero) { $0 + $1.amount } - f.reversed
+        var out: [Node] = [
+            el("h2", text(f.funder.name)),
+            el("dl", ["class": "totals"],
+               el("div", el("dt", text(ctx.t("Gegeven", "Given"))), el("dd", text(m(total)))),
+               el("div", el("dt", text(ctx.t("Aan mensen", "To people"))), el("dd", text(count(f.workers))))),
+        ]
+        if !f.given.isEmpty {
+            out.append(el("table", ["class": "stack"],
+                          el("caption", text(ctx.t("Waarvoor je punten gaf", "What you gave points for"))),
+                          el("thead", el("tr", el("th", ["scope": "col"], text(ctx.t("Waarvoor", "What for"))),
+                                         el("th", ["scope": "col"], text(ctx.t("Mensen", "People"))), el("th", ["scope": "col"], text("Leermiles")))),
+                          el("tbody", children: f.given.map { g in
+                              el("tr", el("td", text(LeermilesText.reason(g.reason, english: en))), el("td", text(count(g.workers))), el("td", text(m(g.amount))))
+                          })))
+        }
+        out.append(el("h3", text(ctx.t("Besteed aan cursussen", "Spent on courses"))))
+        out.append(contentsOf: useNodes(ctx, f))
+        out.append(el("h3", text(ctx.t("Wacht op je goedkeuring", "Waiting for your approval"))))
+        out.append(waitingNode(ctx, f))
+        if !f.consenting.isEmpty {
+            out.append(el("h3", text(ctx.t("Mensen die hun cursussen laten zien", "People who show their courses"))))
+            out.append(el("ul", ["class": "plain"], children: f.consenting.map { person in
+                let courses = person.reservations.map { "\(ctx.req.application.careerData.snapshot?.courseChoice($0.courseID)?.title ?? $0.courseID) (\(LeermilesText.state($0.state, english: en).lowercased()))" }
+                return el("li", el("strong", text(person.name)), text(": " + (courses.isEmpty ? ctx.t("nog geen cursus", "no course yet") : courses.joined(separator: "; "))))
+            }))
+        }
+        return out
+    }
+
+    /// Points from the funder's pot per state (reserved, paid); per course only for 10 people or more.
+    static func useNodes(_ ctx: PageContext, _ f: FunderController.FunderFigures) -> [Node] {
+        let en = ctx.lang.isEnglish
+        guard !f.use.isEmpty else {
+            return [el("p", text(ctx.t(
+                "Nog niets. Alleen punten met voorwaarden (voor een beroep met veel vraag, of met goedkeuring) kunnen we per fonds volgen. Punten zonder voorwaarden besteedt iemand vrij.",
+                "Nothing yet. Only points with conditions (for an occupation in demand, or with approval) can be followed per fund. Points without conditions are spent freely.")))]
+        }
+        let states: [ReservationState] = [.settled, .open, .awaitingApproval, .released]
+        let rows = states.compactMap { state -> Node? in
+            let part = f.use.filter { $0.state == state }
+            guard !part.isEmpty else { return nil }
+            return el("tr", el("td", text(LeermilesText.state(state, english: en))), el("td", text(count(part.reduce(0) { $0 + $1.workers }))),
+                      el("td", text(LeermilesText.miles(part.reduce(Miles.zero) { $0 + $1.amount }, english: en))))
+        }
+        var nodes: [Node] = [el("table", ["class": "stack"],
+                                el("thead", el("tr", el("th", ["scope": "col"], text(ctx.t("Stand", "State"))), el("th", ["scope": "col"], text(ctx.t("Mensen", "People"))),
+                                               el("th", ["scope": "col"], text("Leermiles")))),
+                                el("tbody", children: rows))]
+        var perCourse: [String: (workers: Int, amount: Miles)] = [:]
+        for u in f.use where u.state == .settled || u.state == .open {
+            perCourse[u.courseID, default: (0, .zero)].workers += u.workers
+            perCourse[u.courseID, default: (0, .zero)].amount += u.amount
+        }
+        let shown = perCourse.filter { $0.value.workers >= smallest }.sorted { $0.value.amount > $1.value.amount }
+        if !shown.isEmpty {
+            nodes.append(el("ul", ["class": "plain"], children: shown.map { course in
+                el("li", text("\(ctx.req.application.careerData.snapshot?.courseChoice(course.key)?.title ?? course.key): \(course.value.workers) " + ctx.t("mensen", "people")
+                              + ", \(LeermilesText.miles(course.value.amount, english: en)) leermiles"))
+            }))
+        }
+        if perCourse.count > shown.count {
+            nodes.append(el("p", ["class": "meta"], text(ctx.t(
+                "Cursussen die minder dan 10 mensen met jullie punten volgen, noemen we niet: dan zou je kunnen zien wie welke cursus doet.",
+                "Courses that fewer than 10 people take with your points are not named: you could otherwise tell who takes which course."))))
+        }
+        return nodes
+    }
+
+    static func waitingNode(_ ctx: PageContext, _ f: FunderController.FunderFigures) -> Node {
+        let en = ctx.lang.isEnglish
+        guard !f.waiting.isEmpty else { return el("p", text(ctx.t("Er wacht niets op je goedkeuring.", "Nothing is waiting for your approval."))) }
+        return el("ul", ["class": "results"], children: f.waiting.map { w in
+            let r = w.reservation
+            let course = ctx.req.application.careerData.snapshot?.courseChoice(r.courseID)
+            return el("li",
+                      el("h4", text(course?.title ?? r.courseID)),
+                      el("p", text(ctx.t("Aanvraag \(r.id) van \(LeermilesText.day(Day(r.createdAt, in: Day.dutch), english: en)). Kost \(LeermilesText.miles(r.amount, english: en)) leermiles, waarvan \(LeermilesText.miles(w.fromPot, english: en)) uit jullie punten.",
+                                         "Request \(r.id) of \(LeermilesText.day(Day(r.createdAt, in: Day.dutch), english: en)). Costs \(LeermilesText.miles(r.amount, english: en)) leermiles, \(LeermilesText.miles(w.fromPot, english: en)) of them from your points."))),
+                      el("p", ["class": "meta"], text(course?.forShortageOccupation == true
+                          ? ctx.t("Deze cursus leidt naar een beroep waar veel vraag naar is.", "This course leads to an occupation in demand.")
+                          : ctx.t("Deze cursus leidt niet naar een beroep met veel vraag.", "This course does not lead to an occupation in demand."))),
+                      el("div", ["class": "actions"],
+                         el("form", ["method": "post", "action": SiteRoute.funderApprove.link(r.id), "class": "inline"], ctx.csrfField,
+                            el("button", ["type": "submit"], text(ctx.t("Goedkeuren", "Approve")))),
+                         text(" "),
+                         el("form", ["method": "post", "action": SiteRoute.funderRefuse.link(r.id), "class": "inline"], ctx.csrfField,
+                            el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Afwijzen", "Refuse"))))))
+        })
+    }
+}

@@ -1,0 +1,258 @@
+import Leermiles
+import Vapor
+
+/// "Mijn leermiles": like the Dutch pension overview, the balance first, then what comes in at the
+/// current pace, where the points came from, courses for the next step, reservations, statements.
+enum LeermilesPages {
+    enum Notice {
+        case reserved(ReservationRow)
+        case cancelled(ReservationRow)
+        case refused(ReservationProblem)
+    }
+
+    static func overview(_ ctx: PageContext, _ o: LeermilesOverview, requestID: String, notice: Notice?, status: HTTPStatus = .ok) -> Response {
+        let en = ctx.lang.isEnglish
+        func m(_ x: Miles) -> String { LeermilesText.miles(x, english: en) }
+        let title = ctx.t("Mijn leermiles", "My leermiles")
+        var main: [Node] = [el("h1", text(title))]
+        if let notice { main.append(noticeNode(ctx, notice, o)) }
+        main.append(el("p", ["class": "lead"], text(ctx.t(
+            "Leermiles zijn punten voor een cursus of opleiding. Je krijgt ze voor werk dat een platform of werkgever heeft bevestigd. 1 leermile is € 1 waard.",
+            "Leermiles are points for a course or training. You get them for work that a platform or employer has confirmed. 1 leermile is worth € 1."))))
+
+        let b = o.balance
+        main.append(el("h2", text(ctx.t("Je saldo", "Your balance"))))
+        main.append(el("dl", ["class": "totals"],
+                       el("div", el("dt", text(ctx.t("Te besteden", "To spend"))), el("dd", ["data-testid": "spendable"], text(m(b.spendable)))),
+                       el("div", el("dt", text(ctx.t("Apart gezet", "Set aside"))), el("dd", ["data-testid": "reserved"], text(m(b.reserved)))),
+                       el("div", el("dt", text(ctx.t("Totaal", "Total"))), el("dd", text(m(b.spendable + b.reserved))))))
+        for (funder, amount) in b.pots.sorted(by: { $0.key < $1.key }) where amount > .zero {
+            main.append(el("p", text(potSentence(ctx, o, funder: funder, amount: amount))))
+        }
+        if o.ongoingHours > 0 {
+            let hours = Int(o.ongoingHours.rounded())
+            main.append(el("p", ["class": "meta"], text(ctx.t(
+                "Je hebt nog \(hours) uur werk dat doorloopt. Daarvoor krijg je punten als het werk klaar is.",
+                "You have \(hours) hours of work that is still going on. You get points for it when the work ends."))))
+        }
+
+        main.append(el("h2", text(ctx.t("Over 12 maanden", "In 12 months"))))
+        main.append(projectionNode(ctx, o))
+
+        main.append(el("h2", text(ctx.t("Waar je punten vandaan komen", "Where your points came from"))))
+        main.append(sourcesNode(ctx, o))
+
+        main.append(el("h2", ["id": "cursussen"], text(ctx.t("Cursussen voor je volgende stap", "Courses for your next step"))))
+        main.append(tipsNode(ctx, o, requestID: requestID))
+
+        main.append(el("h2", text(ctx.t("Mijn reserveringen", "My reservations"))))
+        main.append(reservationsNode(ctx, o))
+
+        main.append(el("h2", text(ctx.t("Jaaroverzicht", "Yearly statement"))))
+        main.append(el("p", text(ctx.t("Alles wat er in een jaar bij kwam en af ging, om te bewaren of in een spreadsheet te openen.",
+                                       "Everything that came in and went out in a year, to keep or to open in a spreadsheet."))))
+        main.append(el("ul", ["class": "plain"], children: o.statementYears.prefix(5).map { year in
+            el("li", el("a", ["href": SiteRoute.leermilesStatementPDF.link() + "?jaar=\(year)"], text(ctx.t("Jaaroverzicht \(year) (PDF)", "Statement \(year) (PDF)"))),
+               text(" · "),
+               el("a", ["href": SiteRoute.leermilesStatementCSV.link() + "?jaar=\(year)"], text(ctx.t("als CSV", "as CSV"))))
+        }))
+
+        main.append(el("h2", ["id": "toestemming"], text(ctx.t("Wie ziet wat?", "Who sees what?"))))
+        main.append(consentNode(ctx, o))
+        return renderPage(ctx, title: title, status: status, main)
+    }
+
+    static func noticeNode(_ ctx: PageContext, _ notice: Notice, _ o: LeermilesOverview) -> Node {
+        let en = ctx.lang.isEnglish
+        switch notice {
+        case .reserved(let row):
+            let what = ctx.t("\(LeermilesText.miles(row.amount, english: en)) leermiles staan apart voor \u{201C}\(o.title(ofCourse: row.courseID))\u{201D}.",
+                             "\(LeermilesText.miles(row.amount, english: en)) leermiles are set aside for \u{201C}\(o.title(ofCourse: row.courseID))\u{201D}.")
+            let next = row.state == .awaitingApproval
+                ? ctx.t(" Het fonds moet nog akkoord geven. Je ziet het hieronder zodra dat gebeurd is.", " The fund still has to approve. You see it below once it has.")
+                : ctx.t(" Als je de cursus hebt afgerond, betalen we de cursus met deze punten.", " When you finish the course, these points pay for it.")
+            return el("p", ["class": "ok", "role": "status"], text(what + next))
+        case .cancelled(let row):
+            return el("p", ["class": "ok", "role": "status"], text(ctx.t(
+                "De reservering voor \u{201C}\(o.title(ofCourse: row.courseID))\u{201D} is geannuleerd. Je punten zijn terug.",
+                "The reservation for \u{201C}\(o.title(ofCourse: row.courseID))\u{201D} is cancelled. Your points are back.")))
+        case .refused(let problem):
+            return el("p", ["class": "notice", "role": "alert"], text(refusalSentence(ctx, problem)))
+        }
+    }
+
+    /// The store's reasons in words a worker understands.
+    static func refusalSentence(_ ctx: PageContext, _ p: ReservationProblem) -> String {
+        switch p.field {
+        case "amount": ctx.t("Je hebt niet genoeg leermiles voor deze cursus: \(p.reason).", "You do not have enough leermiles for this course: \(p.reason).")
+        case "course": ctx.t("Deze cursus kunnen we niet vinden of hij is gratis: \(p.reason).", "We cannot find this course, or it is free: \(p.reason).")
+        default: ctx.t("Dat lukte niet: \(p.reason).", "That did not work: \(p.reason).")
+        }
+    }
+
+    static func potSentence(_ ctx: PageContext, _ o: LeermilesOverview, funder: String, amount: Miles) -> String {
+        let name = o.name(ofFunder: funder)
+        let m = LeermilesText.miles(amount, english: ctx.lang.isEnglish)
+        let terms = o.potTerms[funder]
+        var parts: [String] = []
+        if terms?.restriction == .shortageOccupations {
+            parts.append(ctx.t("alleen voor een cursus naar een beroep waar veel vraag naar is", "only for a course towards an occupation in demand"))
+        }
+        if terms?.requiresApproval == true { parts.append(ctx.t("\(name) moet eerst akkoord geven", "\(name) must approve first")) }
+        let why = parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
+        return ctx.t("Van je saldo komen \(m) leermiles van \(name)\(why).", "\(m) leermiles of your balance come from \(name)\(why).")
+    }
+
+    static func projectionNode(_ ctx: PageContext, _ o: LeermilesOverview) -> Node {
+        let en = ctx.lang.isEnglish
+        let e = o.earnings
+        let now = o.balance.spendable + o.balance.reserved
+        var children: [Node] = []
+        if e.nextTwelveMonths > .zero {
+            let basis = e.paceDays >= 365 ? ctx.t("het afgelopen jaar", "the past year")
+                : ctx.t("de afgelopen \(max(3, e.paceDays / 30)) maanden", "the past \(max(3, e.paceDays / 30)) months")
+            children.append(el("p", ["class": "lead", "data-testid": "projection"], text(ctx.t(
+                "Als je blijft werken zoals \(basis), komen er ongeveer \(LeermilesText.miles(e.nextTwelveMonths, english: en)) leermiles bij. Dan heb je er over 12 maanden ongeveer \(LeermilesText.miles(now + e.nextTwelveMonths, english: en)).",
+                "If you keep working as in \(basis), about \(LeermilesText.miles(e.nextTwelveMonths, english: en)) leermiles come in. Then in 12 months you have about \(LeermilesText.miles(now + e.nextTwelveMonths, english: en))."))))
+        } else {
+            children.append(el("p", ["data-testid": "projection"], text(ctx.t(
+                "Je hebt het afgelopen jaar nog geen punten met werk verdiend. Werk je via een platform of werkgever die meedoet? Dan groeit je saldo vanzelf.",
+                "You have not earned points with work in the past year yet. Do you work through a platform or employer that takes part? Then your balance grows by itself."))))
+        }
+        children.append(monthChart(ctx, e))
+        return el("div", ["class": "box"], children: children)
+    }
+
+    /// The twelve months so far as bars, and the expected monthly amount as a dashed line; the
+    /// same figures as a table for screen readers and for anyone who reads rather than looks.
+    static func monthChart(_ ctx: PageContext, _ e: EarningsOverview) -> Node {
+        let en = ctx.lang.isEnglish
+        let top = max(e.months.map(\.earned.hundredths).max() ?? 0, e.perMonth.hundredths, 100)
+        let width = 360.0, height = 140.0, bar = width / 12
+        var shapes: [Node] = []
+        for (i, month) in e.months.enumerated() {
+            let h = Double(max(0, month.earned.hundredths)) / Double(top) * (height - 20)
+            shapes.append(el("rect", ["x": String(format: "%.1f", Double(i) * bar + 3), "y": String(format: "%.1f", height - 16 - h),
+                                      "width": String(format: "%.1f", bar - 6), "height": String(format: "%.1f", h), "fill": "#1e6b34"]))
+            shapes.append(el("text", ["x": String(format: "%.1f", Double(i) * bar + bar / 2), "y": String(format: "%.0f", height - 3),
+                                      "font-size": "10", "text-anchor": "middle", "fill": "#333"], text(LeermilesText.month(month.start, english: en))))
+        }
+        if e.perMonth > .zero {
+            let y = height - 16 - Double(e.perMonth.hundredths) / Double(top) * (height - 20)
+            shapes.append(el("line", ["x1": "0", "x2": String(width), "y1": String(format: "%.1f", y), "y2": String(format: "%.1f", y),
+                                      "stroke": "#0a4f96", "stroke-width": "2", "stroke-dasharray": "6 4"]))
+        }
+        let caption = ctx.t("Verdiend per maand, het afgelopen jaar", "Earned per month, the past year")
+        let svg = el("svg", ["viewBox": "0 0 \(Int(width)) \(Int(height))", "width": "100%", "role": "img", "aria-hidden": "true", "class": "chart"], children: shapes)
+        let table = el("table", ["class": "months"],
+                       el("caption", text(caption)),
+                       el("thead", el("tr", el("th", ["scope": "col"], text(ctx.t("Maand", "Month"))), el("th", ["scope": "col"], text(ctx.t("Leermiles", "Leermiles"))))),
+                       el("tbody", children: e.months.map { month in
+                           el("tr", el("td", text("\(LeermilesText.month(month.start, english: en)) \(month.start.year)")),
+                              el("td", text(LeermilesText.miles(month.earned, english: en))))
+                       }))
+        let legend = e.perMonth > .zero
+            ? el("p", ["class": "meta"], text(ctx.t("Groene balken: wat je per maand verdiende. Blauwe stippellijn: wat je per maand verwacht (\(LeermilesText.miles(e.perMonth, english: en))).",
+                                                    "Green bars: what you earned each month. Blue dashed line: what you can expect each month (\(LeermilesText.miles(e.perMonth, english: en))).")))
+            : fragment([])
+        return fragment([el("figure", el("figcaption", text(caption)), svg), legend,
+                         el("details", el("summary", text(ctx.t("Bekijk als tabel", "Show as a table"))), table)])
+    }
+
+    static func sourcesNode(_ ctx: PageContext, _ o: LeermilesOverview) -> Node {
+        guard !o.earnings.sources.isEmpty else {
+            return el("p", text(ctx.t("Er zijn nog geen punten binnengekomen.", "No points have come in yet.")))
+        }
+        return el("table", ["class": "stack"],
+                  el("thead", el("tr", el("th", ["scope": "col"], text(ctx.t("Van", "From"))), el("th", ["scope": "col"], text(ctx.t("Waarvoor", "What for"))),
+                                 el("th", ["scope": "col"], text(ctx.t("Leermiles", "Leermiles"))))),
+                  el("tbody", children: o.earnings.sources.map { s in
+                      el("tr", el("td", text(o.name(ofFunder: s.funder))), el("td", text(LeermilesText.reason(s.reason, english: ctx.lang.isEnglish))),
+                         el("td", text(LeermilesText.miles(s.amount, english: ctx.lang.isEnglish))))
+                  }))
+    }
+
+    static func tipsNode(_ ctx: PageContext, _ o: LeermilesOverview, requestID: String) -> Node {
+        let en = ctx.lang.isEnglish
+        guard !o.tips.isEmpty else {
+            return el("p", text(ctx.t("Zet werk in je paspoort. Dan laten we cursussen zien die je verder helpen.",
+                                      "Add work to your passport. Then we show courses that help you further.")),
+                      text(" "), el("a", ["href": SiteRoute.careerPaths.link()], text(ctx.t("Waar kan ik naartoe?", "Where can I go?"))))
+        }
+        return el("ul", ["class": "results"], children: o.tips.enumerated().map { index, tip in
+            let c = tip.course
+            let title = c.demo ? c.title + " (demo)" : c.title
+            var facts = [ctx.t("\(c.hours) uur", "\(c.hours) hours"), CareerPages.format(ctx, c)]
+            if let start = c.startDates.first { facts.append(ctx.t("start \(start)", "starts \(start)")) }
+            var body: [Node] = [
+                el("h3", text(title)),
+                el("p", ["class": "meta"], text(c.provider + " · " + facts.joined(separator: " · "))),
+                el("p", text(ctx.t("Helpt je op weg naar: \(tip.towards).", "Helps you towards: \(tip.towards)."))),
+            ]
+            if tip.choice.price == .zero {
+                body.append(el("p", text(ctx.t("Deze cursus is gratis. Je hebt er geen leermiles voor nodig.", "This course is free. You need no leermiles for it."))))
+            } else {
+                switch tip.plan {
+                case .success(let plan):
+                    let approval = plan.needsApproval ? ctx.t(" Het fonds geeft eerst akkoord. Het ziet welke cursus je kiest, maar niet je naam.",
+                                                                              " The fund approves first. It sees which course you choose, but not your name.") : ""
+                    body.append(el("p", text(ctx.t("Kost \(LeermilesText.miles(tip.choice.price, english: en)) leermiles. Je hebt genoeg.",
+                                                   "Costs \(LeermilesText.miles(tip.choice.price, english: en)) leermiles. You have enough.") + approval)))
+                    body.append(el("form", ["method": "post", "action": SiteRoute.leermilesReserve.link()],
+                                   ctx.csrfField,
+                                   el("input", ["type": "hidden", "name": "course", "value": c.id]),
+                                   el("input", ["type": "hidden", "name": "request", "value": "\(requestID)-\(index)"]),
+                                   el("button", ["type": "submit"], text(ctx.t("Reserveer \(LeermilesText.miles(tip.choice.price, english: en)) leermiles",
+                                                                                "Reserve \(LeermilesText.miles(tip.choice.price, english: en)) leermiles")))))
+                case .failure(let problem):
+                    var short = ctx.t("Kost \(LeermilesText.miles(tip.choice.price, english: en)) leermiles.", "Costs \(LeermilesText.miles(tip.choice.price, english: en)) leermiles.")
+                    if case .insufficient(let wanted, let usable, _) = problem {
+                        short += ctx.t(" Je komt er nog \(LeermilesText.miles(wanted - usable, english: en)) tekort.",
+                                       " You are \(LeermilesText.miles(wanted - usable, english: en)) short.")
+                        if o.earnings.perMonth > .zero {
+                            let months = Int((Double((wanted - usable).hundredths) / Double(o.earnings.perMonth.hundredths)).rounded(.up))
+                            short += ctx.t(" Als je blijft werken zoals nu, heb je er over ongeveer \(months) maanden genoeg voor.",
+                                           " If you keep working as now, you have enough in about \(months) months.")
+                        }
+                    }
+                    body.append(el("p", text(short)))
+                }
+            }
+            return el("li", children: body)
+        })
+    }
+
+    static func reservationsNode(_ ctx: PageContext, _ o: LeermilesOverview) -> Node {
+        let en = ctx.lang.isEnglish
+        guard !o.reservations.isEmpty else {
+            return el("p", text(ctx.t("Je hebt nog geen cursus gereserveerd.", "You have not reserved a course yet.")))
+        }
+        return el("ul", ["class": "results"], children: o.reservations.map { r in
+            var body: [Node] = [
+                el("h3", text(o.title(ofCourse: r.courseID))),
+                el("p", el("span", ["class": "badge " + (r.state == .settled || r.state == .open ? "verified" : r.state == .released ? "revoked" : "self")],
+                           text(LeermilesText.state(r.state, english: en))),
+                   text(" · \(LeermilesText.miles(r.amount, english: en)) leermiles · " + LeermilesText.day(Day(r.createdAt, in: Day.dutch), english: en))),
+            ]
+            if r.state == .open || r.state == .awaitingApproval {
+                body.append(el("form", ["method": "post", "action": SiteRoute.leermilesCancel.link(r.id)],
+                               ctx.csrfField,
+                               el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Annuleren en punten terug", "Cancel and get the points back")))))
+            }
+            return el("li", children: body)
+        })
+    }
+
+    static func consentNode(_ ctx: PageContext, _ o: LeermilesOverview) -> Node {
+        var box: [(String, String)] = [("type", "checkbox"), ("id", "consent"), ("name", "consent"), ("value", "on")]
+        if o.consent { box.append(("checked", "")) }
+        return el("form", ["method": "post", "action": SiteRoute.leermilesConsent.link(), "class": "box"],
+                  ctx.csrfField,
+                  el("p", text(ctx.t(
+                      "Fondsen en werkgevers die je punten geven, zien alleen totalen van groepen van 10 mensen of meer. Ze zien niet welke cursus jij doet.",
+                      "Funds and employers that give you points only see totals for groups of 10 people or more. They do not see which course you take."))),
+                  el("div", ["class": "choice"], el("input", attributes: box),
+                     el("label", ["for": "consent"], text(ctx.t("Ze mogen mijn naam en mijn cursussen zien.", "They may see my name and my courses.")))),
+                  el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Bewaren", "Save"))))
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Leermiles
+import Testing
+import VaporTesting
+@testable import App
+
+/// Leermiles in the browser: the worker's overview, reserving (once per request, refused with a
+/// reason), cancelling only one's own, the fund's approval without names, consent, and the yearly
+/// statement as CSV and PDF.
+@Suite struct LeermilesRoutesTests {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    @Test(arguments: TestDatabase.available)
+    func workerReservesFundApprovesWorkerCancels(_ database: TestDatabase) async throws {
+        try await withTestApp(database, now: { Date(timeIntervalSince1970: 1_800_000_000) }) { app in
+            // setup: a shortage course (kassa, 120) and another (schoon, 30); free points and a fund's pot that needs approval
+            guard case .imported = try await CareerImports.outlook(app, Array("key,kind,source,date\n\(Fixtures.cashierURI),shortage,UWV (test),2026-06-01\n".utf8)),
+                  case .imported = try await CareerImports.courses(app, Array(ReservationTests.courses.utf8)) else { Issue.record("the test tables should import"); return }
+            try await LeermilesStore(database: app.db).addRule(AccrualRule(id: "fund", kind: .contribution(amount: Miles(40), every: .once), funder: "oo-fonds",
+                                                                           from: Day(iso: "2026-01-01")!, restriction: .shortageOccupations, requiresApproval: true), now: now)
+            let ana = try await createUser(app, email: "ana@test.nl", role: .worker, password: "right password 1", name: "Ana Jansen")
+            _ = try await createUser(app, email: "bob@test.nl", role: .worker, password: "right password 1")
+            _ = try await createUser(app, email: "coach@test.nl", role: .coach, password: "right password 1")
+            _ = try await createUser(app, email: "other@test.nl", role: .coach, password: "right password 1")
+            try await FunderStore(database: app.db).register(.init(id: "oo-fonds", name: "O&O-fonds Test"), memberEmails: ["coach@test.nl"], now: now)
+            await #expect { try await FunderStore(database: app.db).register(.init(id: "x", name: "X"), memberEmails: ["bob@test.nl"], now: now) } throws: {
+                "\($0)".contains("only coach and employer accounts act for a funder")
+            }
+            let id = ana.uuidString.lowercased()
+            _ = try await LedgerStore(database: app.db).postEarnings([
+                Posting(key: "e-free", from: .funder("werkfonds"), to: .worker(id), amount: Miles(100), reason: .workHours, cause: "rule:t", at: now),
+                Posting(key: "e-pot", from: .funder("oo-fonds"), to: .worker(id, pot: "oo-fonds"), amount: Miles(40), reason: .contribution, cause: "rule:fund", at: now),
+            ])
+            let worker = Browser(app), other = Browser(app), fund = Browser(app), stranger = Browser(app)
+            _ = try await worker.login("ana@test.nl", "right password 1")
+            _ = try await other.login("bob@test.nl", "right password 1")
+            _ = try await fund.login("coach@test.nl", "right password 1")
+            _ = try await stranger.login("other@test.nl", "right password 1")
+
+            // The overview: balance, the fund's pot explained, where the points came from.
+            let page = try await worker.get("/leermiles").body.string
+            #expect(page.contains("data-testid=\"spendable\">140<"))
+            #expect(page.contains("Van je saldo komen 40 leermiles van O&amp;O-fonds Test (alleen voor een cursus naar een beroep waar veel vraag naar is; O&amp;O-fonds Test moet eerst akkoord geven)."))
+            #expect(page.contains("<td>werkfonds</td><td>Gewerkte uren</td><td>100</td>"))
+
+            // Reserve the shortage course: the pot first, then free points; it waits for the fund.
+            let reserved = try await worker.post("/leermiles/reserveren", ["course": "kassa", "request": "abc"])
+            #expect(reserved.status == .seeOther)
+            let location = try #require(reserved.headers.first(name: .location))
+            #expect(try await worker.get(location).body.string.contains("Het fonds moet nog akkoord geven."))
+            // The same form again (a double click) reserves nothing more.
+            #expect(try await worker.post("/leermiles/reserveren", ["course": "kassa", "request": "abc"]).headers.first(name: .location) == location)
+            let store = ReservationStore(database: app.db)
+            let rows = try await store.reservations(worker: id)
+            #expect(rows.count == 1 && rows[0].state == .awaitingApproval)
+            let reservation = rows[0].id
+
+            // Refused with a reason, nothing written: too little left, an unknown course, a form without its request id.
+            let tooMuch = try await worker.post("/leermiles/reserveren", ["course": "kassa", "request": "abd"])
+            #expect(tooMuch.status == .unprocessableEntity)
+            #expect(tooMuch.body.string.contains("Je hebt niet genoeg leermiles voor deze cursus: the course costs 120 and only 20 can pay for it."))
+            #expect(try await worker.post("/leermiles/reserveren", ["course": "nope", "request": "abe"]).body.string.contains("nope is not in the course catalogue"))
+            #expect(try await worker.post("/leermiles/reserveren", ["course": "schoon"]).status == .unprocessableEntity)
+            #expect(try await store.reservations(worker: id).count == 1)
+
+            // Another worker cannot cancel it; another coach cannot see or decide it.
+            #expect(try await other.post("/leermiles/reserveringen/\(reservation)/annuleren", [:]).status == .notFound)
+            #expect(try await stranger.get("/fonds").body.string.contains("nog niet gekoppeld"))
+            #expect(try await stranger.post("/fonds/reserveringen/\(reservation)/goedkeuren", [:]).status == .notFound)
+
+            // The fund sees the request with the course and its share, never the worker's name.
+            let fundPage = try await fund.get("/fonds").body.string
+            #expect(fundPage.contains("Afrekenen en klantcontact") && fundPage.contains("waarvan 40 uit jullie punten"))
+            #expect(!fundPage.contains("ana@test.nl") && !fundPage.contains("Ana Jansen"))
+            #expect(fundPage.contains("<dd>x</dd>"), "one person is shown as x")
+            #expect(try await fund.post("/fonds/reserveringen/\(reservation)/goedkeuren", [:]).status == .seeOther)
+            #expect(try await store.reservation(id: reservation)?.state == .open)
+            #expect(try await fund.post("/fonds/reserveringen/\(reservation)/afwijzen", [:]).status == .conflict)
+
+            // With consent the fund sees who takes which course.
+            #expect(try await worker.post("/leermiles/toestemming", ["consent": "on"]).status == .seeOther)
+            let named = try await fund.get("/fonds").body.string
+            #expect(named.contains("<strong>Ana Jansen</strong>: Afrekenen en klantcontact (gereserveerd)"), "the consenting worker is named with the course")
+
+            // The worker cancels: every point goes back where it came from.
+            #expect(try await worker.post("/leermiles/reserveringen/\(reservation)/annuleren", [:]).status == .seeOther)
+            #expect(try await LedgerStore(database: app.db).accounts(worker: id) == [.worker(id): Miles(100), .worker(id, pot: "oo-fonds"): Miles(40), .reserved(id): .zero])
+            #expect(try await worker.post("/leermiles/reserveringen/\(reservation)/annuleren", [:]).status == .conflict)
+
+            // The yearly statement: every posting with the running total; a year outside the account is refused.
+            let year = Day(now, in: Day.dutch).year
+            let csv = try await worker.get("/leermiles/jaaroverzicht.csv?jaar=\(year)")
+            #expect(csv.status == .ok && csv.headers.first(name: .contentDisposition)?.contains("jaaroverzicht-leermiles-\(year).csv") == true)
+            let lines = csv.body.string.split(separator: "\n")
+            #expect(lines.first == "date,description,reason,counterpart,change,reserved_change,total_after,reserved_after,key")
+            #expect(lines.count == 8, "header, opening, two earnings, two reserve legs, two release legs")
+            #expect(lines.last?.hasSuffix(",140,0,release:\(reservation):worker:\(id)") == true)
+            let pdf = try await worker.get("/leermiles/jaaroverzicht.pdf?jaar=\(year)")
+            #expect(pdf.status == .ok && pdf.body.string.hasPrefix("%PDF-"))
+            let bad = try await worker.get("/leermiles/jaaroverzicht.pdf?jaar=1999")
+            #expect(bad.status == .badRequest && bad.body.string.contains("Kies een jaar van \(year) tot en met \(year)"))
+
+            let all = try await LedgerStore(database: app.db).everything()
+            #expect(LedgerAudit.breaches(postings: all.postings, storedBalances: all.balances, reservations: all.reservations).isEmpty)
+        }
+    }
+}
