@@ -114,6 +114,25 @@ struct BenchLeermiles: AsyncParsableCommand {
             breaches = LedgerAudit.breaches(postings: all.postings, storedBalances: all.balances, reservations: all.reservations)
         }
         AppRunner.say(String(format: "  audit of the whole ledger: %.1f s, %@", auditSeconds, breaches.isEmpty ? "sound" : "BREACHES: \(breaches.prefix(3))"))
+        try await overview(app)
+    }
+
+    /// What the overview page and the yearly statement read, for the worker with the most records,
+    /// in a ledger of this size: the worker's postings, rules and facts, the rules run again to
+    /// date the earnings; then the statement's PDF and CSV.
+    func overview(_ app: Application) async throws {
+        let sql = app.db as! any SQLDatabase
+        guard let row = try await sql.raw("SELECT worker_id, COUNT(*) AS n FROM passport_records GROUP BY worker_id ORDER BY n DESC, worker_id LIMIT 1").first() else { return }
+        let worker = try row.decode(column: "worker_id", as: String.self)
+        var loaded: LeermilesOverview?
+        var laps: [Double] = []
+        for _ in 0..<20 { laps.append(try await BenchTaxonomy.time { loaded = try await LeermilesOverview.load(app, worker: worker, english: false) }) }
+        laps.sort()
+        var files: LeermilesStatementFiles.Files?
+        let statementSeconds = try await BenchTaxonomy.time { files = try await LeermilesStatementFiles.files(app, worker: worker, name: worker, year: nil, english: false) }
+        AppRunner.say(String(format: "  overview of the busiest worker (%d records, %d postings): p50 %.1f ms, max %.1f ms over 20; yearly statement PDF + CSV %.0f ms (%d lines, %d kB PDF)",
+                             try row.decode(column: "n", as: Int.self), loaded!.postings.count, laps[10] * 1000, laps[19] * 1000, statementSeconds * 1000,
+                             files!.lines, files!.pdf.count / 1024))
     }
 }
 

@@ -17,7 +17,7 @@ extension LeermilesCommand {
             do {
                 let files = try await CareerCLI.withCareerData { app in
                     let target = try await findWorker(worker, on: app.db)
-                    return try await LeermilesStatementFiles.files(app, worker: target.id, name: target.name, year: year, english: lang == "en")
+                    return try await LeermilesStatementFiles.files(app, worker: target.id.uuidString.lowercased(), name: target.name, year: year, english: lang == "en")
                 }
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 try files.pdf.write(to: URL(fileURLWithPath: out).appendingPathComponent("statement.pdf"))

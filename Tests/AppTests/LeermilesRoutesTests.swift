@@ -41,7 +41,12 @@ import VaporTesting
             let page = try await worker.get("/leermiles").body.string
             #expect(page.contains("data-testid=\"spendable\">140<"))
             #expect(page.contains("Van je saldo komen 40 leermiles van O&amp;O-fonds Test (alleen voor een cursus naar een beroep waar veel vraag naar is; O&amp;O-fonds Test moet eerst akkoord geven)."))
-            #expect(page.contains("<td>werkfonds</td><td>Gewerkte uren</td><td>100</td>"))
+            #expect(page.contains("<li><strong>100</strong> gewerkte uren, van werkfonds</li>"))
+
+            // In English too.
+            _ = try await worker.get("/taal/en?terug=/leermiles")
+            #expect(try await worker.get("/leermiles").body.string.contains("40 leermiles of your balance come from O&amp;O-fonds Test"))
+            _ = try await worker.get("/taal/nl?terug=/leermiles")
 
             // Reserve the shortage course: the pot first, then free points; it waits for the fund.
             let reserved = try await worker.post("/leermiles/reserveren", ["course": "kassa", "request": "abc"])
@@ -69,7 +74,9 @@ import VaporTesting
             #expect(try await stranger.post("/fonds/reserveringen/\(reservation)/goedkeuren", [:]).status == .notFound)
 
             // The fund sees the request with the course and its share, never the worker's name.
-            let fundPage = try await fund.get("/fonds").body.string
+            let fundResponse = try await fund.get("/fonds")
+            #expect(fundResponse.status == .ok)
+            let fundPage = fundResponse.body.string
             #expect(fundPage.contains("Afrekenen en klantcontact") && fundPage.contains("waarvan 40 uit jullie punten"))
             #expect(!fundPage.contains("ana@test.nl") && !fundPage.contains("Ana Jansen"))
             #expect(fundPage.contains("<dd>x</dd>"), "one person is shown as x")
@@ -99,6 +106,10 @@ import VaporTesting
             #expect(pdf.status == .ok && pdf.body.string.hasPrefix("%PDF-"))
             let bad = try await worker.get("/leermiles/jaaroverzicht.pdf?jaar=1999")
             #expect(bad.status == .badRequest && bad.body.string.contains("Kies een jaar van \(year) tot en met \(year)"))
+
+            // The GDPR export carries the same statement, one CSV per year.
+            let zip = String(decoding: Data(try await worker.get("/paspoort/export.zip").body.readableBytesView), as: UTF8.self)
+            #expect(zip.contains("loopbrug-export/leermiles-\(year).csv") && zip.contains(",140,0,release:\(reservation):worker:\(id)"))
 
             let all = try await LedgerStore(database: app.db).everything()
             #expect(LedgerAudit.breaches(postings: all.postings, storedBalances: all.balances, reservations: all.reservations).isEmpty)

@@ -230,6 +230,29 @@ try:
     check(len(driver.find_elements(By.CSS_SELECTOR, "ol.results > li")) > 0, "new wishes give matches")
     check("Lelystad" in driver.page_source, "matches are near the new home")
 
+    # Leermiles: the balance, the projection with its chart, a course tip reserved (it waits for the
+    # demo fund's approval), and the yearly statement as PDF and CSV.
+    driver.find_element(By.LINK_TEXT, "Leermiles").click()
+    wait_for_heading(driver, "Mijn leermiles")
+    spendable = driver.find_element(By.CSS_SELECTOR, "[data-testid=spendable]").text
+    check(spendable.isdigit() and int(spendable) > 0, f"the demo worker has leermiles to spend, got {spendable!r}")
+    check("komen er ongeveer" in driver.find_element(By.CSS_SELECTOR, "[data-testid=projection]").text, "the overview projects the next 12 months")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "svg.chart rect")) == 12, "the month chart has twelve bars")
+    audit(driver, "22-leermiles")
+    tips = driver.find_elements(By.XPATH, "//li[contains(., 'Het fonds geeft eerst akkoord')]//button")
+    check(len(tips) > 0, "a course tip can be paid with the demo fund's points, after approval")
+    if tips:
+        tips[0].click()
+        wait(driver).until(lambda d: "staan apart voor" in d.page_source)
+        check("Het fonds moet nog akkoord geven" in driver.page_source, "the reservation waits for the fund")
+        check(len(driver.find_elements(By.XPATH, "//button[contains(., 'Annuleren en punten terug')]")) == 1, "the reservation can be cancelled")
+        audit(driver, "23-leermiles-reserved")
+    pdf = driver.find_element(By.PARTIAL_LINK_TEXT, "(PDF)").get_attribute("href")
+    status = fetch_status(driver, pdf)
+    check(status[0] == 200 and status[1] == "application/pdf", f"the yearly statement downloads as PDF: {status}")
+    status = fetch_status(driver, pdf.replace(".pdf", ".csv"))
+    check(status[0] == 200 and status[1].startswith("text/csv"), f"the yearly statement downloads as CSV: {status}")
+
     driver.get(BASE + "/account/verwijderen")
     wait_for_heading(driver, "Account verwijderen")
     audit(driver, "13-delete-account")
@@ -275,6 +298,26 @@ try:
     wait(driver).until(lambda d: "Kandidaat 1" in d.page_source)
     check("Samira" not in driver.page_source, "the competence search never shows a name")
     audit(driver, "20-employer-search")
+    log_out(driver)
+
+    # The demo coach acts for the demo cleaning platform's fund: totals with small groups as x, and
+    # the worker's reservation waiting for approval, without the worker's name.
+    log_in(driver, "coach@demo.loopbrug.nl")
+    driver.find_element(By.LINK_TEXT, "Leerfonds").click()
+    wait_for_heading(driver, "Leerfonds")
+    check("Schoonmaak Direct (demo)" in driver.page_source, "the fund page names the fund")
+    check("Samira" not in driver.page_source, "the fund page never names a worker who did not consent")
+    audit(driver, "24-fund")
+    approve = driver.find_elements(By.XPATH, "//button[contains(., 'Goedkeuren')]")
+    check(len(approve) == 1, f"one request waits for approval, got {len(approve)}")
+    if approve:
+        approve[0].click()
+        wait(driver).until(lambda d: "Goedgekeurd." in d.page_source)
+        check("Er wacht niets op je goedkeuring" in driver.page_source, "nothing waits after approving")
+    log_out(driver)
+    log_in(driver, "employer@demo.loopbrug.nl")
+    driver.get(BASE + "/fonds")
+    check("nog niet gekoppeld" in driver.page_source, "an employer not linked to a fund is told so")
     log_out(driver)
 
     if INSIGHT_CSV:

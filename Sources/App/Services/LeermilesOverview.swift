@@ -42,9 +42,9 @@ public struct LeermilesOverview: Sendable {
     public func name(ofFunder id: String) -> String { names[id] ?? id }
     public func title(ofCourse id: String) -> String { courseTitles[id] ?? id }
 
-    /// `withTips: false` skips the engine (the statement does not show tips).
-    public static func load(_ app: Application, worker user: UUID, english: Bool, withTips: Bool = true) async throws -> LeermilesOverview {
-        let worker = user.uuidString.lowercased()
+    /// `tipsFor`: the account whose passport the course tips come from; nil skips the engine
+    /// (the statement shows no tips, and the benchmark's synthetic workers have no passport).
+    public static func load(_ app: Application, worker: String, english: Bool, tipsFor user: UUID? = nil) async throws -> LeermilesOverview {
         let now = app.dependencies.now()
         let today = Day(now, in: Day.dutch)
         let ledger = LedgerStore(database: app.db)
@@ -58,7 +58,8 @@ public struct LeermilesOverview: Sendable {
 
         let earnings = Self.earnings(postings, worker: worker, rules: rules, facts: facts, today: today, now: now)
         let ongoing = facts.work.filter { $0.end.map { $0 > today } ?? true }.compactMap(\.hours).reduce(0, +)
-        let tips = withTips ? try await Self.tips(app, worker: user, accounts: accounts, potTerms: potTerms, english: english) : []
+        var tips: [CourseTip] = []
+        if let user { tips = try await Self.tips(app, worker: user, accounts: accounts, potTerms: potTerms, english: english) }
 
         var funders = Set(postings.flatMap { [$0.from, $0.to] }.filter { $0.kind == .funder }.map(\.owner))
         funders.formUnion(accounts.keys.compactMap(\.pot))

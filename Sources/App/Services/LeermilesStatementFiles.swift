@@ -58,8 +58,10 @@ public enum LeermilesStatementFiles {
             blocks.append(.table(caption: t("Alles wat bij of af ging", "Everything that came in or went out"),
                                  header: [t("Datum en omschrijving", "Date and description"), t("Bij of af", "In or out"), t("Stand", "Balance")],
                                  rows: s.lines.map { line in
-                                     let change = line.change == .zero ? t("apart gezet", "set aside") + " " + m(line.reservedChange)
-                                         : (line.change > .zero ? "+" : "") + m(line.change)
+                                     // Reserving and releasing move points within the total: say which way.
+                                     let change = line.change != .zero ? (line.change > .zero ? "+" : "") + m(line.change)
+                                         : line.reservedChange > .zero ? t("apart gezet", "set aside") + " " + m(line.reservedChange)
+                                         : t("terug", "back") + " " + m(-line.reservedChange)
                                      return [LeermilesText.day(line.day, english: english) + "  " + describe(line, overview, english: english), change, m(line.totalAfter)]
                                  }))
         }
@@ -91,8 +93,8 @@ extension LeermilesStatementFiles {
     }
 
     /// The statement of `year` (this year when nil) with what describes it, for the web and the CLI.
-    public static func prepare(_ app: Application, worker: UUID, year: String?, english: Bool) async throws -> (statement: YearStatement, overview: LeermilesOverview) {
-        let overview = try await LeermilesOverview.load(app, worker: worker, english: english, withTips: false)
+    public static func prepare(_ app: Application, worker: String, year: String?, english: Bool) async throws -> (statement: YearStatement, overview: LeermilesOverview) {
+        let overview = try await LeermilesOverview.load(app, worker: worker, english: english)
         let text = year ?? String(overview.today.year)
         guard let y = Int(text), overview.statementYears.contains(y) else {
             throw YearProblem(year: text, first: overview.statementYears.last!, last: overview.today.year)
@@ -101,7 +103,7 @@ extension LeermilesStatementFiles {
     }
 
     /// Both files, as the CLI writes them.
-    public static func files(_ app: Application, worker: UUID, name: String, year: Int?, english: Bool) async throws -> Files {
+    public static func files(_ app: Application, worker: String, name: String, year: Int?, english: Bool) async throws -> Files {
         let (statement, overview) = try await prepare(app, worker: worker, year: year.map(String.init), english: english)
         return Files(year: statement.year, lines: statement.lines.count, closing: statement.closingTotal.description,
                      pdf: try pdf(statement, overview, workerName: name, english: english), csv: csv(statement, overview, english: english))

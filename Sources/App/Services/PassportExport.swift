@@ -10,6 +10,7 @@ public struct ExportFile: Sendable {
 
 /// Everything Loopbrug holds about a worker (GDPR art. 15 and 20): the account, the records as
 /// JSON, the credentials exactly as issued, the share links, and a KlusCV of all records. That
+/// leermiles as one statement CSV per year. The
 /// KlusCV needs a verification link, so the export makes one (30 days, listed with the worker's
 /// other links, revocable), and says so.
 public func exportPassport(_ app: Application, worker: UUID, lang: Lang = .nl) async throws -> [ExportFile] {
@@ -56,10 +57,17 @@ public func exportPassport(_ app: Application, worker: UUID, lang: Lang = .nl) a
         shares.append(.object(members))
     }
     files.append(ExportFile(name: "shares.json", bytes: Data((JSONValue.array(shares).serialized() + "\n").utf8)))
+    let leermiles = try await LeermilesOverview.load(app, worker: worker.uuidString.lowercased(), english: lang.isEnglish)
+    if !leermiles.postings.isEmpty {
+        for year in leermiles.statementYears.reversed() {
+            let csv = LeermilesStatementFiles.csv(LeermilesStatementFiles.statement(leermiles, year: year), leermiles, english: lang.isEnglish)
+            files.append(ExportFile(name: "leermiles-\(year).csv", bytes: Data(csv.utf8)))
+        }
+    }
     if let pdfNote {
         files.append(ExportFile(name: "README.txt", bytes: Data(lang.t(
-            "Je gegevens uit Loopbrug.\naccount.json: je account\npassport.json: al je werk\ncredentials.jsonl: de ondertekende bewijzen, zoals de platforms ze gaven\nshares.json: je links\nkluscv.pdf: je KlusCV. De QR-code wijst naar \(pdfNote); die link werkt 30 dagen en je kunt hem intrekken bij Delen.\n",
-            "Your data from Loopbrug.\naccount.json: your account\npassport.json: all your work\ncredentials.jsonl: the signed credentials, as the platforms issued them\nshares.json: your links\nkluscv.pdf: your KlusCV. Its QR code points to \(pdfNote); that link works for 30 days and you can revoke it under Share.\n").utf8)))
+            "Je gegevens uit Loopbrug.\naccount.json: je account\npassport.json: al je werk\ncredentials.jsonl: de ondertekende bewijzen, zoals de platforms ze gaven\nshares.json: je links\nleermiles-JAAR.csv: je leermiles per jaar\nkluscv.pdf: je KlusCV. De QR-code wijst naar \(pdfNote); die link werkt 30 dagen en je kunt hem intrekken bij Delen.\n",
+            "Your data from Loopbrug.\naccount.json: your account\npassport.json: all your work\ncredentials.jsonl: the signed credentials, as the platforms issued them\nshares.json: your links\nleermiles-YEAR.csv: your leermiles per year\nkluscv.pdf: your KlusCV. Its QR code points to \(pdfNote); that link works for 30 days and you can revoke it under Share.\n").utf8)))
     }
     return files + [
         ExportFile(name: "passport.json", bytes: Data((passport.serialized() + "\n").utf8)),

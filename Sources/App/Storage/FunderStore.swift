@@ -5,6 +5,8 @@ import SQLKit
 
 /// Funders as people see them: their names, the accounts that act for them, the workers who let
 /// them see their courses, and the figures a funder may see of its own points.
+///
+/// Sums are cast to BIGINT: PostgreSQL's SUM of a bigint is a numeric, which does not decode as Int64.
 public struct FunderStore: Sendable {
     let database: any Database
     var sql: any SQLDatabase { database as! any SQLDatabase }
@@ -85,7 +87,7 @@ public struct FunderStore: Sendable {
     /// from the same funder is one worker, so a count never looks bigger than the people behind it.
     public func given(funder: String) async throws -> (byReason: [Given], workers: Int) {
         let rows = try await sql.raw("""
-            SELECT reason, to_account, COUNT(*) AS n, SUM(amount) AS total FROM ledger_postings
+            SELECT reason, to_account, COUNT(*) AS n, CAST(SUM(amount) AS BIGINT) AS total FROM ledger_postings
             WHERE from_account = \(bind: AccountID.funder(funder).description) GROUP BY reason, to_account
             """).all()
         var totals: [PostingReason: (postings: Int, workers: Set<String>, amount: Miles)] = [:]
@@ -106,7 +108,7 @@ public struct FunderStore: Sendable {
     /// Points a funder got back through reversals.
     public func reversed(funder: String) async throws -> Miles {
         let row = try await sql.raw("""
-            SELECT COALESCE(SUM(amount), 0) AS total FROM ledger_postings WHERE to_account = \(bind: AccountID.funder(funder).description) AND reason = 'reversal'
+            SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) AS total FROM ledger_postings WHERE to_account = \(bind: AccountID.funder(funder).description) AND reason = 'reversal'
             """).first()
         return Miles(hundredths: try row?.decode(column: "total", as: Int64.self) ?? 0)
     }
@@ -121,7 +123,7 @@ public struct FunderStore: Sendable {
 
     public func potUse(funder: String) async throws -> [PotUse] {
         try await sql.raw("""
-            SELECT r.course_id AS course_id, r.state AS state, COUNT(DISTINCT r.worker_id) AS workers, SUM(p.amount) AS total
+            SELECT r.course_id AS course_id, r.state AS state, COUNT(DISTINCT r.worker_id) AS workers, CAST(SUM(p.amount) AS BIGINT) AS total
             FROM ledger_postings p JOIN ledger_reservations r ON r.id = p.reservation
             WHERE p.reason = 'reserve' AND \(Self.fromPot("p", funder))
             GROUP BY r.course_id, r.state ORDER BY r.course_id, r.state
@@ -140,7 +142,7 @@ public struct FunderStore: Sendable {
 
     public func awaitingApproval(funder: String) async throws -> [Waiting] {
         let rows = try await sql.raw("""
-            SELECT r.id AS id, SUM(p.amount) AS from_pot FROM ledger_reservations r JOIN ledger_postings p ON p.reservation = r.id
+            SELECT r.id AS id, CAST(SUM(p.amount) AS BIGINT) AS from_pot FROM ledger_reservations r JOIN ledger_postings p ON p.reservation = r.id
             WHERE r.state = 'awaiting_approval' AND p.reason = 'reserve' AND \(Self.fromPot("p", funder))
             GROUP BY r.id ORDER BY r.id
             """).all()

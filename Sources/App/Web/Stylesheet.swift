@@ -72,6 +72,9 @@ enum Stylesheet {
     ul.courses li{margin:.35rem 0}
     p.label{font-weight:600;margin:.5rem 0 0}
     li.record h2.record-title{margin:.25rem 0 0;font-size:1.15rem}
+    figure{margin:0}
+    ol.results h4{margin:.25rem 0;font-size:1.1rem}
+    ul.sources li{padding:.35rem 0;border-bottom:1px solid #d4d4cf}
     .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
     .actions form.inline{display:inline-flex}
     progress{display:block;width:100%;height:1.5rem;margin:.25rem 0 1rem}

@@ -28,15 +28,16 @@ enum FunderController {
         return out
     }
 
-    /// GET /fonds (after a decision: `?goedgekeurd=ID` or `?afgewezen=ID`).
+    /// GET /fonds (after a decision: `?besluit=goedgekeurd` or `?besluit=afgewezen`).
     static func page(_ req: Request) async throws -> Response {
         guard let user = req.user else { throw Abort(.unauthorized) }
         var notice: String?
         let ctx = PageContext(req)
-        if let id = req.query[String.self, at: "goedgekeurd"] { notice = ctx.t("Goedgekeurd: aanvraag \(id). De punten blijven apart staan tot de cursus klaar is.",
-                                                                               "Approved: request \(id). The points stay set aside until the course is done.") }
-        if let id = req.query[String.self, at: "afgewezen"] { notice = ctx.t("Afgewezen: aanvraag \(id). De werkende heeft de punten terug.",
-                                                                             "Refused: request \(id). The worker has the points back.") }
+        switch req.query[String.self, at: "besluit"] {
+        case "goedgekeurd": notice = ctx.t("Goedgekeurd. De punten blijven apart staan tot de cursus klaar is.", "Approved. The points stay set aside until the course is done.")
+        case "afgewezen": notice = ctx.t("Afgewezen. De werkende heeft de punten terug.", "Refused. The worker has the points back.")
+        default: break
+        }
         return FunderPages.page(ctx, try await figures(req, user: user.id), notice: notice)
     }
 
@@ -59,6 +60,6 @@ enum FunderController {
             // Someone else decided in the meantime.
             throw Abort(.conflict, reason: problem.reason)
         }
-        return req.redirect(to: SiteRoute.funder.link() + (approve ? "?goedgekeurd=" : "?afgewezen=") + row.id, redirectType: .normal)
+        return req.redirect(to: SiteRoute.funder.link() + (approve ? "?besluit=goedgekeurd" : "?besluit=afgewezen"), redirectType: .normal)
     }
 }

@@ -9,7 +9,7 @@ enum LeermilesController {
     static func overview(_ req: Request) async throws -> Response {
         let worker = try PassportController.workerID(req)
         let ctx = PageContext(req)
-        let overview = try await LeermilesOverview.load(req.application, worker: worker, english: ctx.lang.isEnglish)
+        let overview = try await LeermilesOverview.load(req.application, worker: worker.uuidString.lowercased(), english: ctx.lang.isEnglish, tipsFor: worker)
         var notice: LeermilesPages.Notice?
         if let id = req.query[String.self, at: "gereserveerd"], let row = overview.reservations.first(where: { $0.id == id }) {
             notice = .reserved(row)
@@ -43,7 +43,7 @@ enum LeermilesController {
             return req.redirect(to: SiteRoute.leermiles.link() + "?gereserveerd=" + row.id, redirectType: .normal)
         } catch let problem as ReservationProblem {
             let ctx = PageContext(req)
-            let overview = try await LeermilesOverview.load(req.application, worker: worker, english: ctx.lang.isEnglish)
+            let overview = try await LeermilesOverview.load(req.application, worker: worker.uuidString.lowercased(), english: ctx.lang.isEnglish, tipsFor: worker)
             return LeermilesPages.overview(ctx, overview, requestID: req.application.dependencies.token(bytes: 12),
                                            notice: .refused(problem), status: .unprocessableEntity)
         }
@@ -79,7 +79,7 @@ enum LeermilesController {
         let ctx = PageContext(req)
         let prepared: (statement: YearStatement, overview: LeermilesOverview)
         do {
-            prepared = try await LeermilesStatementFiles.prepare(req.application, worker: worker, year: req.query[String.self, at: "jaar"], english: ctx.lang.isEnglish)
+            prepared = try await LeermilesStatementFiles.prepare(req.application, worker: worker.uuidString.lowercased(), year: req.query[String.self, at: "jaar"], english: ctx.lang.isEnglish)
         } catch let p as LeermilesStatementFiles.YearProblem {
             throw Abort(.badRequest, reason: ctx.t("Kies een jaar van \(p.first) tot en met \(p.last); \u{201C}\(p.year)\u{201D} kan niet.",
                                                    "Choose a year from \(p.first) to \(p.last); \u{201C}\(p.year)\u{201D} is not possible."))

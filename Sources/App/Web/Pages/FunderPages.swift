@@ -36,13 +36,11 @@ enum FunderPages {
                el("div", el("dt", text(ctx.t("Aan mensen", "To people"))), el("dd", text(count(f.workers))))),
         ]
         if !f.given.isEmpty {
-            out.append(el("table", ["class": "stack"],
-                          el("caption", text(ctx.t("Waarvoor je punten gaf", "What you gave points for"))),
-                          el("thead", el("tr", el("th", ["scope": "col"], text(ctx.t("Waarvoor", "What for"))),
-                                         el("th", ["scope": "col"], text(ctx.t("Mensen", "People"))), el("th", ["scope": "col"], text("Leermiles")))),
-                          el("tbody", children: f.given.map { g in
-                              el("tr", el("td", text(LeermilesText.reason(g.reason, english: en))), el("td", text(count(g.workers))), el("td", text(m(g.amount))))
-                          })))
+            out.append(el("p", ["class": "label"], text(ctx.t("Waarvoor je punten gaf:", "What you gave points for:"))))
+            out.append(el("ul", ["class": "plain sources"], children: f.given.map { g in
+                el("li", el("strong", text(m(g.amount))),
+                   text(" " + LeermilesText.reason(g.reason, english: en).lowercased() + ctx.t(", aan \(count(g.workers)) mensen", ", to \(count(g.workers)) people")))
+            }))
         }
         out.append(el("h3", text(ctx.t("Besteed aan cursussen", "Spent on courses"))))
         out.append(contentsOf: useNodes(ctx, f))
@@ -70,13 +68,11 @@ enum FunderPages {
         let rows = states.compactMap { state -> Node? in
             let part = f.use.filter { $0.state == state }
             guard !part.isEmpty else { return nil }
-            return el("tr", el("td", text(LeermilesText.state(state, english: en))), el("td", text(count(part.reduce(0) { $0 + $1.workers }))),
-                      el("td", text(LeermilesText.miles(part.reduce(Miles.zero) { $0 + $1.amount }, english: en))))
+            return el("li", el("strong", text(LeermilesText.miles(part.reduce(Miles.zero) { $0 + $1.amount }, english: en))),
+                      text(" " + LeermilesText.state(state, english: en).lowercased() + ctx.t(", \(count(part.reduce(0) { $0 + $1.workers })) mensen",
+                                                                                             ", \(count(part.reduce(0) { $0 + $1.workers })) people")))
         }
-        var nodes: [Node] = [el("table", ["class": "stack"],
-                                el("thead", el("tr", el("th", ["scope": "col"], text(ctx.t("Stand", "State"))), el("th", ["scope": "col"], text(ctx.t("Mensen", "People"))),
-                                               el("th", ["scope": "col"], text("Leermiles")))),
-                                el("tbody", children: rows))]
+        var nodes: [Node] = [el("ul", ["class": "plain sources"], children: rows)]
         var perCourse: [String: (workers: Int, amount: Miles)] = [:]
         for u in f.use where u.state == .settled || u.state == .open {
             perCourse[u.courseID, default: (0, .zero)].workers += u.workers
@@ -100,13 +96,13 @@ enum FunderPages {
     static func waitingNode(_ ctx: PageContext, _ f: FunderController.FunderFigures) -> Node {
         let en = ctx.lang.isEnglish
         guard !f.waiting.isEmpty else { return el("p", text(ctx.t("Er wacht niets op je goedkeuring.", "Nothing is waiting for your approval."))) }
-        return el("ul", ["class": "results"], children: f.waiting.map { w in
+        return el("ol", ["class": "results"], children: f.waiting.map { w in
             let r = w.reservation
             let course = ctx.req.application.careerData.snapshot?.courseChoice(r.courseID)
             return el("li",
                       el("h4", text(course?.title ?? r.courseID)),
-                      el("p", text(ctx.t("Aanvraag \(r.id) van \(LeermilesText.day(Day(r.createdAt, in: Day.dutch), english: en)). Kost \(LeermilesText.miles(r.amount, english: en)) leermiles, waarvan \(LeermilesText.miles(w.fromPot, english: en)) uit jullie punten.",
-                                         "Request \(r.id) of \(LeermilesText.day(Day(r.createdAt, in: Day.dutch), english: en)). Costs \(LeermilesText.miles(r.amount, english: en)) leermiles, \(LeermilesText.miles(w.fromPot, english: en)) of them from your points."))),
+                      el("p", text(ctx.t("Aanvraag van \(LeermilesText.day(Day(r.createdAt, in: Day.dutch), english: en)). Kost \(LeermilesText.miles(r.amount, english: en)) leermiles, waarvan \(LeermilesText.miles(w.fromPot, english: en)) uit jullie punten.",
+                                         "Request of \(LeermilesText.day(Day(r.createdAt, in: Day.dutch), english: en)). Costs \(LeermilesText.miles(r.amount, english: en)) leermiles, \(LeermilesText.miles(w.fromPot, english: en)) of them from your points."))),
                       el("p", ["class": "meta"], text(course?.forShortageOccupation == true
                           ? ctx.t("Deze cursus leidt naar een beroep waar veel vraag naar is.", "This course leads to an occupation in demand.")
                           : ctx.t("Deze cursus leidt niet naar een beroep met veel vraag.", "This course does not lead to an occupation in demand."))),

@@ -128,17 +128,21 @@ enum LeermilesPages {
     static func monthChart(_ ctx: PageContext, _ e: EarningsOverview) -> Node {
         let en = ctx.lang.isEnglish
         let top = max(e.months.map(\.earned.hundredths).max() ?? 0, e.perMonth.hundredths, 100)
-        let width = 360.0, height = 140.0, bar = width / 12
+        let width = 360.0, height = 150.0, bar = width / 12
         var shapes: [Node] = []
         for (i, month) in e.months.enumerated() {
-            let h = Double(max(0, month.earned.hundredths)) / Double(top) * (height - 20)
+            let h = Double(max(0, month.earned.hundredths)) / Double(top) * (height - 32)
             shapes.append(el("rect", ["x": String(format: "%.1f", Double(i) * bar + 3), "y": String(format: "%.1f", height - 16 - h),
                                       "width": String(format: "%.1f", bar - 6), "height": String(format: "%.1f", h), "fill": "#1e6b34"]))
+            if month.earned > .zero {
+                shapes.append(el("text", ["x": String(format: "%.1f", Double(i) * bar + bar / 2), "y": String(format: "%.1f", height - 19 - h),
+                                          "font-size": "9", "text-anchor": "middle", "fill": "#1e6b34"], text(LeermilesText.miles(Miles(hundredths: month.earned.hundredths / 100 * 100), english: en))))
+            }
             shapes.append(el("text", ["x": String(format: "%.1f", Double(i) * bar + bar / 2), "y": String(format: "%.0f", height - 3),
                                       "font-size": "10", "text-anchor": "middle", "fill": "#333"], text(LeermilesText.month(month.start, english: en))))
         }
         if e.perMonth > .zero {
-            let y = height - 16 - Double(e.perMonth.hundredths) / Double(top) * (height - 20)
+            let y = height - 16 - Double(e.perMonth.hundredths) / Double(top) * (height - 32)
             shapes.append(el("line", ["x1": "0", "x2": String(width), "y1": String(format: "%.1f", y), "y2": String(format: "%.1f", y),
                                       "stroke": "#0a4f96", "stroke-width": "2", "stroke-dasharray": "6 4"]))
         }
@@ -163,13 +167,10 @@ enum LeermilesPages {
         guard !o.earnings.sources.isEmpty else {
             return el("p", text(ctx.t("Er zijn nog geen punten binnengekomen.", "No points have come in yet.")))
         }
-        return el("table", ["class": "stack"],
-                  el("thead", el("tr", el("th", ["scope": "col"], text(ctx.t("Van", "From"))), el("th", ["scope": "col"], text(ctx.t("Waarvoor", "What for"))),
-                                 el("th", ["scope": "col"], text(ctx.t("Leermiles", "Leermiles"))))),
-                  el("tbody", children: o.earnings.sources.map { s in
-                      el("tr", el("td", text(o.name(ofFunder: s.funder))), el("td", text(LeermilesText.reason(s.reason, english: ctx.lang.isEnglish))),
-                         el("td", text(LeermilesText.miles(s.amount, english: ctx.lang.isEnglish))))
-                  }))
+        return el("ul", ["class": "plain sources"], children: o.earnings.sources.map { s in
+            el("li", el("strong", text(LeermilesText.miles(s.amount, english: ctx.lang.isEnglish))),
+               text(" " + LeermilesText.reason(s.reason, english: ctx.lang.isEnglish).lowercased() + ctx.t(", van ", ", from ") + o.name(ofFunder: s.funder)))
+        })
     }
 
     static func tipsNode(_ ctx: PageContext, _ o: LeermilesOverview, requestID: String) -> Node {
@@ -179,7 +180,7 @@ enum LeermilesPages {
                                       "Add work to your passport. Then we show courses that help you further.")),
                       text(" "), el("a", ["href": SiteRoute.careerPaths.link()], text(ctx.t("Waar kan ik naartoe?", "Where can I go?"))))
         }
-        return el("ul", ["class": "results"], children: o.tips.enumerated().map { index, tip in
+        return el("ol", ["class": "results"], children: o.tips.enumerated().map { index, tip in
             let c = tip.course
             let title = c.demo ? c.title + " (demo)" : c.title
             var facts = [ctx.t("\(c.hours) uur", "\(c.hours) hours"), CareerPages.format(ctx, c)]
@@ -227,7 +228,7 @@ enum LeermilesPages {
         guard !o.reservations.isEmpty else {
             return el("p", text(ctx.t("Je hebt nog geen cursus gereserveerd.", "You have not reserved a course yet.")))
         }
-        return el("ul", ["class": "results"], children: o.reservations.map { r in
+        return el("ol", ["class": "results"], children: o.reservations.map { r in
             var body: [Node] = [
                 el("h3", text(o.title(ofCourse: r.courseID))),
                 el("p", el("span", ["class": "badge " + (r.state == .settled || r.state == .open ? "verified" : r.state == .released ? "revoked" : "self")],
@@ -249,8 +250,8 @@ enum LeermilesPages {
         return el("form", ["method": "post", "action": SiteRoute.leermilesConsent.link(), "class": "box"],
                   ctx.csrfField,
                   el("p", text(ctx.t(
-                      "Fondsen en werkgevers die je punten geven, zien alleen totalen van groepen van 10 mensen of meer. Ze zien niet welke cursus jij doet.",
-                      "Funds and employers that give you points only see totals for groups of 10 people or more. They do not see which course you take."))),
+                      "Fondsen en werkgevers die je punten geven, zien alleen totalen van groepen van 10 mensen of meer. Moet een fonds een cursus goedkeuren? Dan ziet het welke cursus je aanvraagt, maar niet je naam.",
+                      "Funds and employers that give you points only see totals for groups of 10 people or more. Must a fund approve a course? Then it sees which course you ask for, but not your name."))),
                   el("div", ["class": "choice"], el("input", attributes: box),
                      el("label", ["for": "consent"], text(ctx.t("Ze mogen mijn naam en mijn cursussen zien.", "They may see my name and my courses.")))),
                   el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Bewaren", "Save"))))
