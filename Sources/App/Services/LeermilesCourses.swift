@@ -20,6 +20,9 @@ extension CareerData.Snapshot {
                             price: Miles(hundredths: Int64((course.costEuros * 100).rounded())), forShortageOccupation: leadsToShortageOccupation(course))
     }
 
+    /// The catalogue's title for a course id, without the shortage check `courseChoice` makes.
+    public func courseTitle(_ id: String) -> String? { catalogue.courses.first { $0.id == id }?.title }
+
     /// Whether the course teaches an essential skill of an occupation the outlook table marks as a
     /// shortage occupation. Only the course's own skills are looked up, and the search stops at
     /// the first such occupation.

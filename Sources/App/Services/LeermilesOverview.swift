@@ -65,12 +65,13 @@ public struct LeermilesOverview: Sendable {
         funders.formUnion(accounts.keys.compactMap(\.pot))
         let snapshot = app.careerData.snapshot
         var titles: [String: String] = [:]
-        for id in Set(reservations.map(\.courseID)) { titles[id] = snapshot?.courseChoice(id)?.title ?? id }
+        for id in Set(reservations.map(\.courseID)) { titles[id] = snapshot?.courseTitle(id) ?? id }
         for tip in tips { titles[tip.course.id] = tip.course.title }
+        let funderStore = FunderStore(database: app.db)
         return LeermilesOverview(worker: worker, today: today, balance: WorkerBalance(worker: worker, accounts: accounts),
                                  earnings: EarningsOverview(earnings: earnings, today: today), reservations: reservations, potTerms: potTerms,
-                                 names: try await FunderStore(database: app.db).names(funders), courseTitles: titles, ongoingHours: ongoing,
-                                 tips: tips, consent: try await FunderStore(database: app.db).consents(worker: worker), postings: postings)
+                                 names: try await funderStore.names(funders), courseTitles: titles, ongoingHours: ongoing,
+                                 tips: tips, consent: try await funderStore.consents(worker: worker), postings: postings)
     }
 
     /// The worker's earnings from the ledger (the truth), dated by the facts that earned them:

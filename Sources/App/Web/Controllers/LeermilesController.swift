@@ -56,9 +56,11 @@ enum LeermilesController {
         guard let id = req.parameters.get("id"), let row = try await store.reservation(id: id), row.worker == worker else { throw Abort(.notFound) }
         do {
             _ = try await store.release(id: row.id, cause: "user:\(worker)", now: req.application.dependencies.now())
-        } catch let problem as ReservationProblem {
-            throw Abort(.conflict, reason: Lang.of(req).t("Deze reservering kan niet meer geannuleerd worden (\(LeermilesText.state(row.state, english: false).lowercased())).",
-                                                           "This reservation can no longer be cancelled (\(problem.reason))."))
+        } catch is ReservationProblem {
+            // Settled or cancelled already (perhaps in another tab).
+            let now = try await store.reservation(id: row.id)?.state ?? row.state
+            throw Abort(.conflict, reason: Lang.of(req).t("Deze reservering kan niet meer geannuleerd worden: \(LeermilesText.state(now, english: false).lowercased()).",
+                                                           "This reservation can no longer be cancelled: \(LeermilesText.state(now, english: true).lowercased())."))
         }
         return req.redirect(to: SiteRoute.leermiles.link() + "?geannuleerd=" + row.id, redirectType: .normal)
     }

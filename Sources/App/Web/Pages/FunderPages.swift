@@ -49,7 +49,7 @@ enum FunderPages {
         if !f.consenting.isEmpty {
             out.append(el("h3", text(ctx.t("Mensen die hun cursussen laten zien", "People who show their courses"))))
             out.append(el("ul", ["class": "plain"], children: f.consenting.map { person in
-                let courses = person.reservations.map { "\(ctx.req.application.careerData.snapshot?.courseChoice($0.courseID)?.title ?? $0.courseID) (\(LeermilesText.state($0.state, english: en).lowercased()))" }
+                let courses = person.reservations.map { "\(ctx.req.application.careerData.snapshot?.courseTitle($0.courseID) ?? $0.courseID) (\(LeermilesText.state($0.state, english: en).lowercased()))" }
                 return el("li", el("strong", text(person.name)), text(": " + (courses.isEmpty ? ctx.t("nog geen cursus", "no course yet") : courses.joined(separator: "; "))))
             }))
         }
@@ -81,7 +81,7 @@ enum FunderPages {
         let shown = perCourse.filter { $0.value.workers >= smallest }.sorted { $0.value.amount > $1.value.amount }
         if !shown.isEmpty {
             nodes.append(el("ul", ["class": "plain"], children: shown.map { course in
-                el("li", text("\(ctx.req.application.careerData.snapshot?.courseChoice(course.key)?.title ?? course.key): \(course.value.workers) " + ctx.t("mensen", "people")
+                el("li", text("\(ctx.req.application.careerData.snapshot?.courseTitle(course.key) ?? course.key): \(course.value.workers) " + ctx.t("mensen", "people")
                               + ", \(LeermilesText.miles(course.value.amount, english: en)) leermiles"))
             }))
         }
