@@ -133,6 +133,19 @@ struct BenchLeermiles: AsyncParsableCommand {
         AppRunner.say(String(format: "  overview of the busiest worker (%d records, %d postings): p50 %.1f ms, max %.1f ms over 20; yearly statement PDF + CSV %.0f ms (%d lines, %d kB PDF)",
                              try row.decode(column: "n", as: Int.self), loaded!.postings.count, laps[10] * 1000, laps[19] * 1000, statementSeconds * 1000,
                              files!.lines, files!.pdf.count / 1024))
+        // The fund page's queries for the funder that paid the most postings.
+        guard let top = try await sql.raw("SELECT from_account, COUNT(*) AS n FROM ledger_postings WHERE from_account LIKE 'funder:%' GROUP BY from_account ORDER BY n DESC LIMIT 1").first(),
+              let funder = AccountID(parsing: try top.decode(column: "from_account", as: String.self))?.owner else { return }
+        let store = FunderStore(database: app.db)
+        var people = 0
+        let fundSeconds = try await BenchTaxonomy.time {
+            people = try await store.given(funder: funder).workers
+            _ = try await store.reversed(funder: funder)
+            _ = try await store.potUse(funder: funder)
+            _ = try await store.awaitingApproval(funder: funder)
+            _ = try await store.consentingWorkers(funder: funder)
+        }
+        AppRunner.say(String(format: "  fund page figures for %@ (%d postings to %d people): %.0f ms", funder, try top.decode(column: "n", as: Int.self), people, fundSeconds * 1000))
     }
 }
 

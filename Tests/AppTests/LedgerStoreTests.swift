@@ -13,6 +13,22 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
+    func aWorkersAccountsAreExactlyTheirOwnEvenWithWildcardsInTheID(_ database: TestDatabase) async throws {
+        try await withTestApp(database, seedTaxonomy: false) { app in
+            // "a_b*" holds the wildcards of LIKE and GLOB; "axb*" (LIKE's _) and "a_bzz" (GLOB's *) must not be taken for it.
+            let store = LedgerStore(database: app.db)
+            _ = try await store.postEarnings([
+                earn("e1", "a_b*", 10),
+                Posting(key: "e2", from: .funder("oo"), to: .worker("a_b*", pot: "oo"), amount: Miles(5), reason: .contribution, cause: "rule:t", at: now),
+                Posting(key: "e3", from: .funder("oo"), to: .worker("axb*", pot: "oo"), amount: Miles(7), reason: .contribution, cause: "rule:t", at: now),
+                Posting(key: "e4", from: .funder("oo"), to: .worker("a_bzz", pot: "oo"), amount: Miles(9), reason: .contribution, cause: "rule:t", at: now),
+            ])
+            #expect(try await store.accounts(worker: "a_b*") == [.worker("a_b*"): Miles(10), .worker("a_b*", pot: "oo"): Miles(5)])
+            #expect(try await store.postings(worker: "a_b*").map(\.key) == ["e1", "e2"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func twoHundredSimultaneousSpendsNeverOverspend(_ database: TestDatabase) async throws {
         try await withTestApp(database, seedTaxonomy: false) { app in
             let store = LedgerStore(database: app.db)

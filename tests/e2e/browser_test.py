@@ -238,7 +238,7 @@ try:
     check(spendable.isdigit() and int(spendable) > 0, f"the demo worker has leermiles to spend, got {spendable!r}")
     check("komen er ongeveer" in driver.find_element(By.CSS_SELECTOR, "[data-testid=projection]").text, "the overview projects the next 12 months")
     check(len(driver.find_elements(By.CSS_SELECTOR, "svg.chart rect")) == 12, "the month chart has twelve bars")
-    audit(driver, "22-leermiles")
+    audit(driver, "30-leermiles")
     tips = driver.find_elements(By.XPATH, "//li[contains(., 'Het fonds geeft eerst akkoord')]//button")
     check(len(tips) > 0, "a course tip can be paid with the demo fund's points, after approval")
     if tips:
@@ -246,7 +246,7 @@ try:
         wait(driver).until(lambda d: "staan apart voor" in d.page_source)
         check("Het fonds moet nog akkoord geven" in driver.page_source, "the reservation waits for the fund")
         check(len(driver.find_elements(By.XPATH, "//button[contains(., 'Annuleren en punten terug')]")) == 1, "the reservation can be cancelled")
-        audit(driver, "23-leermiles-reserved")
+        audit(driver, "31-leermiles-reserved")
     pdf = driver.find_element(By.PARTIAL_LINK_TEXT, "(PDF)").get_attribute("href")
     status = fetch_status(driver, pdf)
     check(status[0] == 200 and status[1] == "application/pdf", f"the yearly statement downloads as PDF: {status}")
@@ -307,7 +307,7 @@ try:
     wait_for_heading(driver, "Leerfonds")
     check("Schoonmaak Direct (demo)" in driver.page_source, "the fund page names the fund")
     check("Samira" not in driver.page_source, "the fund page never names a worker who did not consent")
-    audit(driver, "24-fund")
+    audit(driver, "32-fund")
     approve = driver.find_elements(By.XPATH, "//button[contains(., 'Goedkeuren')]")
     check(len(approve) == 1, f"one request waits for approval, got {len(approve)}")
     if approve:

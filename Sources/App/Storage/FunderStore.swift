@@ -162,12 +162,16 @@ public struct FunderStore: Sendable {
         return legs.contains { leg in AccountID(parsing: leg).flatMap(\.pot).map(funders.contains) ?? false }
     }
 
-    /// The workers who consented and were paid by this funder: their names and reservations.
+    /// The workers who consented and were paid by this funder: their names and reservations. A
+    /// funder pays into a worker's free points or into its own pot there, so two exact accounts
+    /// per worker are looked up on the `to_account` index; `|| ''` keeps the planner off the
+    /// `from_account` index, which for a funder that pays everyone holds a million rows.
     public func consentingWorkers(funder: String) async throws -> [(name: String, reservations: [ReservationRow])] {
         let rows = try await sql.raw("""
-            SELECT DISTINCT c.worker_id AS worker_id FROM leermiles_consent c
-            WHERE EXISTS (SELECT 1 FROM ledger_postings p WHERE p.from_account = \(bind: AccountID.funder(funder).description)
-                          AND (p.to_account = 'worker:' || c.worker_id OR p.to_account LIKE 'worker:' || c.worker_id || ':%'))
+            SELECT c.worker_id AS worker_id FROM leermiles_consent c
+            WHERE EXISTS (SELECT 1 FROM ledger_postings p
+                          WHERE p.to_account IN ('worker:' || c.worker_id, 'worker:' || c.worker_id || ':' || \(bind: funder))
+                          AND p.from_account || '' = \(bind: AccountID.funder(funder).description))
             """).all().map { try $0.decode(column: "worker_id", as: String.self) }
         var out: [(name: String, reservations: [ReservationRow])] = []
         let reservations = ReservationStore(database: database)
