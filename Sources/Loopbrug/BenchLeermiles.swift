@@ -18,6 +18,8 @@ struct BenchLeermiles: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Spend requests in flight at once (a busy server has many).") var concurrency = 64
     @ArgumentParser.Option(help: "Verified records for the accrual batch (0 skips it).") var records = 1_000_000
     @ArgumentParser.Option(help: "Workers the records belong to.") var workers = 100_000
+    @ArgumentParser.Option(help: "Accrual postings per transaction.") var chunk = LedgerStore.earningsChunk
+    @ArgumentParser.Flag(help: "Skip the spend postings (to time the batch alone).") var skipSpends = false
     @ArgumentParser.Option(help: "Also run on this PostgreSQL database (postgres://…); it must be empty.") var postgres: String?
 
     func run() async throws {
@@ -36,7 +38,7 @@ struct BenchLeermiles: AsyncParsableCommand {
             } else {
                 AppRunner.say("\n\(name)")
             }
-            try await spends(app)
+            if !skipSpends { try await spends(app) }
             if records > 0 { try await accrual(app) }
         }
     }
@@ -101,7 +103,8 @@ struct BenchLeermiles: AsyncParsableCommand {
         }
         AppRunner.say(String(format: "  %d synthetic verified records for %d workers written in %.1f s (not part of the figure)", records, workers, seedSeconds))
         var first: AccrualOutcome?
-        let firstSeconds = try await BenchTaxonomy.time { first = try await LeermilesAccrual.run(database: app.db, now: now) }
+        let firstSeconds = try await BenchTaxonomy.time { first = try await LeermilesAccrual.run(database: app.db, now: now, chunk: chunk) }
+        AppRunner.say("  \(chunk) postings per transaction")
         AppRunner.say(String(format: "  accrual batch: %d records → %d postings (%@ miles) in %.1f s = %.0f records/s, peak memory %.0f MiB",
                              records, first!.posted.count, first!.posted.miles.description, firstSeconds, Double(records) / firstSeconds, BenchTaxonomy.peakMemoryMiB()))
         AppRunner.say(String(format: "    reading the facts %.1f s, the rules %.1f s, writing %.1f s", first!.seconds.read, first!.seconds.rules, first!.seconds.write))

@@ -60,6 +60,13 @@ import VaporTesting
             #expect(rows.count == 1 && rows[0].state == .awaitingApproval)
             let reservation = rows[0].id
 
+            // With work in the passport, the next step brings course tips; a course reserved is no tip any more.
+            _ = try await worker.post("/paspoort/toevoegen", ["kind": "employment", "roleTitle": "Kassa", "occupation": "kassamedewerker",
+                                                              "start": "2024-01-01", "end": "2024-06-30"])
+            let tipped = try await worker.get("/leermiles").body.string
+            #expect(tipped.contains("Schoonmaak basis") && tipped.contains("Helpt je op weg naar: schoonmaker gebouwen."))
+            #expect(tipped.contains("Kost 30 leermiles. Je komt er nog 10 tekort."), "20 free points left; the pot is only for shortage courses")
+
             // Refused with a reason, nothing written: too little left, an unknown course, a form without its request id.
             let tooMuch = try await worker.post("/leermiles/reserveren", ["course": "kassa", "request": "abd"])
             #expect(tooMuch.status == .unprocessableEntity)
@@ -110,6 +117,20 @@ import VaporTesting
             // The GDPR export carries the same statement, one CSV per year.
             let zip = String(decoding: Data(try await worker.get("/paspoort/export.zip").body.readableBytesView), as: UTF8.self)
             #expect(zip.contains("loopbrug-export/leermiles-\(year).csv") && zip.contains(",140,0,release:\(reservation):worker:\(id)"))
+
+            // More points: the tip gets its button; reserved through it, the course is no tip any more.
+            _ = try await LedgerStore(database: app.db).postEarnings([
+                Posting(key: "e-more", from: .funder("werkfonds"), to: .worker(id), amount: Miles(20), reason: .workHours, cause: "rule:t", at: now)])
+            let page2 = try await worker.get("/leermiles").body.string
+            #expect(page2.contains("Reserveer 30 leermiles"))
+            let marker = "name=\"request\" value=\""
+            let start = try #require(page2.range(of: marker)?.upperBound)
+            let tipRequest = String(page2[start...].prefix { $0 != "\"" })
+            #expect(try await worker.post("/leermiles/reserveren", ["course": "schoon", "request": tipRequest]).status == .seeOther)
+            func tipsPart(_ page: String) -> Substring { page[..<(page.range(of: "<h2>Mijn reserveringen</h2>")?.lowerBound ?? page.endIndex)] }
+            #expect(tipsPart(page2).contains("<h3>Schoonmaak basis</h3>"))
+            let page3 = try await worker.get("/leermiles").body.string
+            #expect(!tipsPart(page3).contains("<h3>Schoonmaak basis</h3>") && page3.contains("<h3>Schoonmaak basis</h3>"), "a reservation now, no longer a tip")
 
             let all = try await LedgerStore(database: app.db).everything()
             #expect(LedgerAudit.breaches(postings: all.postings, storedBalances: all.balances, reservations: all.reservations).isEmpty)

@@ -41,7 +41,9 @@ public struct AccrualOutcome: Sendable {
 /// verified records arrive (only their workers). Keys come from the facts, so both may run any
 /// number of times and in any order: what was paid is never paid again.
 public enum LeermilesAccrual {
-    public static func run(database: any Database, now: Date, workers: Set<String>? = nil, dryRun: Bool = false) async throws -> AccrualOutcome {
+    /// `chunk`: postings per transaction (the benchmark tries other sizes).
+    public static func run(database: any Database, now: Date, workers: Set<String>? = nil, dryRun: Bool = false,
+                           chunk: Int = LedgerStore.earningsChunk) async throws -> AccrualOutcome {
         let clock = ContinuousClock()
         var mark = clock.now
         func lap() -> Double {
@@ -61,7 +63,7 @@ public enum LeermilesAccrual {
             let existing = try await ledger.existingKeys(postings.map(\.key))
             new = postings.filter { !existing.contains($0.key) }
         } else {
-            new = try await ledger.postEarnings(postings)
+            new = try await ledger.postEarnings(postings, chunk: chunk)
         }
         return AccrualOutcome(dryRun: dryRun, records: facts.work.count, rules: rules.count, new: new, alreadyPosted: postings.count - new.count,
                               seconds: (read, applied, lap()))

@@ -59,7 +59,11 @@ public struct LeermilesOverview: Sendable {
         let earnings = Self.earnings(postings, worker: worker, rules: rules, facts: facts, today: today, now: now)
         let ongoing = facts.work.filter { $0.end.map { $0 > today } ?? true }.compactMap(\.hours).reduce(0, +)
         var tips: [CourseTip] = []
-        if let user { tips = try await Self.tips(app, worker: user, accounts: accounts, potTerms: potTerms, english: english) }
+        if let user {
+            // A course reserved, waiting or done is not a tip any more; a cancelled one may be again.
+            let taken = Set(reservations.filter { $0.state != .released }.map(\.courseID))
+            tips = try await Self.tips(app, worker: user, accounts: accounts, potTerms: potTerms, skipping: taken, english: english)
+        }
 
         var funders = Set(postings.flatMap { [$0.from, $0.to] }.filter { $0.kind == .funder }.map(\.owner))
         funders.formUnion(accounts.keys.compactMap(\.pot))
@@ -102,7 +106,7 @@ public struct LeermilesOverview: Sendable {
     /// Two or three courses for the closest occupations within reach, each teaching what that
     /// occupation still needs; none when the passport is empty or the catalogue is not loaded.
     static func tips(_ app: Application, worker: UUID, accounts: [AccountID: Miles], potTerms: [String: Spending.PotTerms],
-                     english: Bool) async throws -> [CourseTip] {
+                     skipping taken: Set<String>, english: Bool) async throws -> [CourseTip] {
         guard app.careerData.snapshot != nil, app.taxonomy.engine != nil else { return [] }
         let advice = try await CareerAdvice.transitions(app, worker: worker, top: 6)
         guard advice.hasWork else { return [] }
@@ -110,7 +114,7 @@ public struct LeermilesOverview: Sendable {
         var tips: [CourseTip] = []
         for transition in advice.report.transitions where tips.count < 3 {
             for found in advice.snapshot.catalogue.courses(for: transition.missing.map(\.skill), limit: 2)
-            where tips.count < 3 && !tips.contains(where: { $0.course.id == found.course.id }) {
+            where tips.count < 3 && !taken.contains(found.course.id) && !tips.contains(where: { $0.course.id == found.course.id }) {
                 guard let choice = advice.snapshot.courseChoice(found.course.id) else { continue }
                 let plan = Spending.plan(amount: choice.price, balances: accounts, pots: potTerms, forShortageOccupation: choice.forShortageOccupation)
                 tips.append(CourseTip(course: found.course, choice: choice, towards: model.occupations[transition.target].label(in: english ? .en : .nl), plan: plan))

@@ -33,7 +33,7 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
     app.migrations.add(CreateLedgerTables())
     app.migrations.add(CreateLeermilesRules())
     app.migrations.add(CreateLeermilesFunders())
-    app.migrations.add(UpdateLedgerPostingsAddReservationIndex())
+    app.migrations.add(UpdateLedgerBalancesAddPatternIndex())
 }
 
 /// Runs pending migrations, turning a failed connection into a message a person can act on.

@@ -99,7 +99,9 @@ public struct LedgerStore: Sendable {
     /// as long). Earning only moves funders further below zero and workers further above it, so
     /// no floor can be crossed. Returns the postings that were new. Each chunk commits on its
     /// own: a batch cut off halfway and run again posts exactly what is missing.
-    public func postEarnings(_ postings: [Posting], chunk: Int = 25_000) async throws -> [Posting] {
+    public static let earningsChunk = 25_000
+
+    public func postEarnings(_ postings: [Posting], chunk: Int = earningsChunk) async throws -> [Posting] {
         var posted: [Posting] = []
         for p in postings {
             try p.validate()
@@ -149,16 +151,18 @@ public struct LedgerStore: Sendable {
         try await Self.accounts(worker: worker, on: database as! any SQLDatabase, lock: false)
     }
 
-    /// Every posting into or out of a worker's accounts (free points, pots, reserved), in the order written.
+    /// Every posting into or out of a worker's accounts (free points, pots, reserved), in the order
+    /// written. Every account that was ever posted to has a balance row, so the worker's accounts
+    /// come from there (by prefix, on an index) and the postings by exact account names, which
+    /// both databases find on the account indexes whatever their collation.
     public func postings(worker: String) async throws -> [Posting] {
         let sql = database as! any SQLDatabase
-        let free = AccountID.worker(worker).description, reserved = AccountID.reserved(worker).description
-        func touches(_ column: String) -> SQLQueryString {
-            "\(unsafeRaw: column) = \(bind: free) OR \(Self.isPot(column, of: worker, sql)) OR \(unsafeRaw: column) = \(bind: reserved)"
-        }
+        let names = try await Self.accounts(worker: worker, on: sql, lock: false).keys.map(\.description).sorted()
+        guard !names.isEmpty else { return [] }
+        let list = SQLList(names.map { SQLBind($0) })
         return try await sql.raw("""
             SELECT \(unsafeRaw: Self.postingColumns.joined(separator: ", ")) FROM ledger_postings
-            WHERE \(touches("from_account")) OR \(touches("to_account")) ORDER BY seq
+            WHERE from_account IN (\(list)) OR to_account IN (\(list)) ORDER BY seq
             """).all().map(Self.decode)
     }
 
@@ -245,9 +249,9 @@ public struct LedgerStore: Sendable {
     }
 
     /// `column` names one of the worker's pots ("worker:ID:FUNDER"). SQLite's LIKE ignores case,
-    /// so it cannot use the account indexes and scans the whole table (a page load over 1.5 M
-    /// postings); GLOB is exact and searches the index as a range. Either pattern has its wildcards
-    /// in the id escaped, so an id matches only itself.
+    /// so it cannot use the index and scans the whole table; GLOB is exact and searches the index
+    /// as a range. PostgreSQL's LIKE uses the `text_pattern_ops` index on balances. Either pattern
+    /// has the id's wildcards escaped, so an id matches only itself.
     static func isPot(_ column: String, of worker: String, _ sql: any SQLDatabase) -> SQLQueryString {
         let prefix = AccountID.worker(worker).description + ":"
         if sql.dialect.name == "sqlite" {

@@ -95,8 +95,7 @@ public struct ReservationStore: Sendable {
         try await database.transaction { db in
             let sql = db as! any SQLDatabase
             let row = try await Self.change(id, from: [.awaitingApproval, .open], to: .released, now: now, on: sql)
-            let legs = try await sql.select().columns(LedgerStore.postingColumns.map { SQLColumn($0) }).from("ledger_postings")
-                .where("reservation", .equal, id).where("reason", .equal, PostingReason.reserve.rawValue).orderBy("seq").all().map(LedgerStore.decode)
+            let legs = try await Self.legs(of: row, on: sql)
             for leg in legs {
                 _ = try await LedgerStore.write(Posting(key: "release:\(id):\(leg.from)", from: .reserved(row.worker), to: leg.from, amount: leg.amount,
                                                         reason: .release, cause: cause, at: now, reservation: id), on: sql)
@@ -131,6 +130,15 @@ public struct ReservationStore: Sendable {
         return ReservationRow(id: id, worker: try row.decode(column: "worker_id", as: String.self), courseID: try row.decode(column: "course_id", as: String.self),
                               amount: Miles(hundredths: try row.decode(column: "amount", as: Int64.self)), state: state,
                               createdAt: try row.decode(column: "created_at", as: Date.self))
+    }
+
+    /// The postings that set a reservation's points aside. Found by the reservation account they
+    /// go to (indexed, a handful per worker) rather than by reservation id, which has no index:
+    /// one would cost every spend posting another index entry.
+    static func legs(of row: ReservationRow, on sql: any SQLDatabase) async throws -> [Posting] {
+        try await sql.select().columns(LedgerStore.postingColumns.map { SQLColumn($0) }).from("ledger_postings")
+            .where("to_account", .equal, AccountID.reserved(row.worker).description).where("reservation", .equal, row.id)
+            .where("reason", .equal, PostingReason.reserve.rawValue).orderBy("seq").all().map(LedgerStore.decode)
     }
 
     /// Moves a reservation from one of `from` to `to`, or says which state it is in.

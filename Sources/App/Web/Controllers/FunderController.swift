@@ -48,7 +48,7 @@ enum FunderController {
         let funders = try await FunderStore(database: req.db).funders(member: user.id).map(\.id)
         let reservations = ReservationStore(database: req.db)
         guard let id = req.parameters.get("id"), !funders.isEmpty, let row = try await reservations.reservation(id: id),
-              try await FunderStore(database: req.db).drawsOnPot(reservation: row.id, funders: funders) else { throw Abort(.notFound) }
+              try await FunderStore(database: req.db).drawsOnPot(row, funders: funders) else { throw Abort(.notFound) }
         guard row.state == .awaitingApproval else {
             throw Abort(.conflict, reason: Lang.of(req).t("Over deze aanvraag is al besloten: \(LeermilesText.state(row.state, english: false).lowercased()).",
                                                            "This request was already decided: \(LeermilesText.state(row.state, english: true).lowercased())."))
