@@ -24,8 +24,8 @@ struct BenchLeermiles: AsyncParsableCommand {
 
     func run() async throws {
         AppRunner.bootstrapLogging()
-        guard (1...1_000_000).contains(postings), (1...256).contains(concurrency), (0...5_000_000).contains(records), (1...1_000_000).contains(workers) else {
-            AppRunner.fail("--postings 1…1,000,000, --concurrency 1…256, --records 0…5,000,000, --workers 1…1,000,000")
+        guard (1...1_000_000).contains(postings), (1...256).contains(concurrency), (0...5_000_000).contains(records), (1...1_000_000).contains(workers), (1...5_000_000).contains(chunk) else {
+            AppRunner.fail("--postings 1…1,000,000, --concurrency 1…256, --records 0…5,000,000, --workers 1…1,000,000, --chunk 1…5,000,000")
         }
         let base = AppRunner.config()
         AppRunner.say("loopbrug bench leermiles — \(BenchTaxonomy.machine())")

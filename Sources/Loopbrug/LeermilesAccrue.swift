@@ -11,14 +11,16 @@ extension LeermilesCommand {
             discussion: "Every posting's key comes from the facts it pays for, so a second run, or a run after one that was cut off, posts only what is missing.")
         @ArgumentParser.Flag(help: "Show what would be posted; write nothing.") var dryRun = false
         @ArgumentParser.Option(help: "Output: text or json.") var format = "text"
+        @ArgumentParser.Option(help: "Postings per transaction; a batch cut off loses at most one chunk, and a rerun posts it.") var chunk = LedgerStore.earningsChunk
 
         func run() async throws {
             AppRunner.bootstrapLogging()
             guard ["json", "text"].contains(format) else { AppRunner.fail("--format must be json or text") }
+            guard (1...1_000_000).contains(chunk) else { AppRunner.fail("--chunk must be between 1 and 1,000,000, not \(chunk)") }
             let outcome: AccrualOutcome
             do {
                 outcome = try await AppRunner.withDatabase(AppRunner.config()) { app in
-                    try await LeermilesAccrual.run(database: app.db, now: app.dependencies.now(), dryRun: dryRun)
+                    try await LeermilesAccrual.run(database: app.db, now: app.dependencies.now(), dryRun: dryRun, chunk: chunk)
                 }
             } catch { AppRunner.fail("accrual stopped: \(error)") }
             format == "json" ? print(Self.json(outcome)) : Self.text(outcome).forEach(AppRunner.say)

@@ -161,6 +161,7 @@ expect "a contribution needs --every" 1 "a contribution needs --every" -- \
   "$bin" leermiles rules add --id z --kind contribution --rate 10 --funder fund --from 2026-01-01
 expect "a bad day is named" 1 "--from: \"2026-13-01\" is not a day" -- "$bin" leermiles rules add --id z --kind top_up --rate 1 --funder f --from 2026-13-01
 expect "refused rules stored nothing" 0 "^1$" -- bash -c "'$bin' leermiles rules list 2>/dev/null | wc -l"
+expect "a chunk of 0 is refused" 1 "--chunk must be between 1 and 1,000,000, not 0" -- "$bin" leermiles accrue --chunk 0
 expect "the dry run writes nothing" 0 "Dry run, nothing written: would post [1-9][0-9]* postings" -- "$bin" leermiles accrue --dry-run
 expect "the batch pays the verified hours" 0 '"work_hours" : \{' -- "$bin" leermiles accrue --format json
 expect "the batch again pays nothing" 0 "Posted 0 postings, 0 miles .* [1-9][0-9]* posted before" -- "$bin" leermiles accrue
@@ -212,7 +213,8 @@ for name in clean crash; do
 done
 DATABASE_URL="sqlite://$work/clean.sqlite" "$bin" leermiles accrue >/dev/null 2>&1
 total=$(sqlite3 "$work/clean.sqlite" "SELECT COUNT(*) FROM ledger_postings")
-DATABASE_URL="sqlite://$work/crash.sqlite" "$bin" leermiles accrue >/dev/null 2>&1 &
+# Chunks of 5,000 (the default is 100,000, which would write this batch in one transaction).
+DATABASE_URL="sqlite://$work/crash.sqlite" "$bin" leermiles accrue --chunk 5000 >/dev/null 2>&1 &
 batch=$!
 written=0
 for _ in $(seq 1 600); do

@@ -92,14 +92,15 @@ public struct LedgerStore: Sendable {
         return .posted
     }
 
-    /// Earning postings in bulk (the accrual batch): per chunk of 25,000 one transaction, with
+    /// Earning postings in bulk (the accrual batch): per chunk of 100,000 one transaction, with
     /// multi-row inserts that skip keys already posted and one upsert of the balances. Large
     /// chunks matter: every commit rewrites the index pages it touched, and postings for
     /// thousands of workers touch most of the `to_account` index (2,000 per commit took 2.3×
-    /// as long). Earning only moves funders further below zero and workers further above it, so
+    /// as long as 25,000; 100,000 writes 300,000 records in 17.3 s against 21.0 s). A chunk holds
+    /// SQLite's write lock for a few seconds; writers meanwhile wait their turn. Earning only moves funders further below zero and workers further above it, so
     /// no floor can be crossed. Returns the postings that were new. Each chunk commits on its
     /// own: a batch cut off halfway and run again posts exactly what is missing.
-    public static let earningsChunk = 25_000
+    public static let earningsChunk = 100_000
 
     public func postEarnings(_ postings: [Posting], chunk: Int = earningsChunk) async throws -> [Posting] {
         var posted: [Posting] = []
@@ -181,6 +182,7 @@ public struct LedgerStore: Sendable {
 
     /// One multi-row INSERT that skips keys posted before; returns the keys it wrote.
     static func insert(_ postings: [Posting], on sql: any SQLDatabase) async throws -> Set<String> {
+        if sql.dialect.name == "postgresql" { return try await insertByArrays(postings, on: sql) }
         var inserted = Set<String>()
         for start in stride(from: 0, to: postings.count, by: 2_000) {
             let rows = postings[start..<min(start + 2_000, postings.count)].map { p -> any SQLExpression in
@@ -191,6 +193,28 @@ public struct LedgerStore: Sendable {
             for row in try await sql.raw("""
                 INSERT INTO ledger_postings (key, from_account, to_account, amount, reason, cause, at, reverses, reservation)
                 VALUES \(SQLList(rows)) ON CONFLICT DO NOTHING RETURNING key
+                """).all() {
+                inserted.insert(try row.decode(column: "key", as: String.self))
+            }
+        }
+        return inserted
+    }
+
+    /// PostgreSQL: one array per column and `unnest`, nine parameters for any number of rows.
+    /// A VALUES list of 2,000 rows has 18,000 parameters to encode, send and plan; the arrays went
+    /// through in a fraction of that. '' stands for NULL (no key, reversal or reservation is empty).
+    static func insertByArrays(_ postings: [Posting], on sql: any SQLDatabase) async throws -> Set<String> {
+        var inserted = Set<String>()
+        for start in stride(from: 0, to: postings.count, by: 25_000) {
+            let part = postings[start..<min(start + 25_000, postings.count)]
+            for row in try await sql.raw("""
+                INSERT INTO ledger_postings (key, from_account, to_account, amount, reason, cause, at, reverses, reservation)
+                SELECT k, f, t, a, r, c, w, NULLIF(rv, ''), NULLIF(rs, '')
+                FROM unnest(\(bind: part.map(\.key))::text[], \(bind: part.map(\.from.description))::text[], \(bind: part.map(\.to.description))::text[],
+                            \(bind: part.map(\.amount.hundredths))::bigint[], \(bind: part.map(\.reason.rawValue))::text[], \(bind: part.map(\.cause))::text[],
+                            \(bind: part.map(\.at))::timestamptz[], \(bind: part.map { $0.reverses ?? "" })::text[], \(bind: part.map { $0.reservation ?? "" })::text[])
+                     AS u(k, f, t, a, r, c, w, rv, rs)
+                ON CONFLICT DO NOTHING RETURNING key
                 """).all() {
                 inserted.insert(try row.decode(column: "key", as: String.self))
             }
