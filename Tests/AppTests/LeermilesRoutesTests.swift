@@ -136,4 +136,25 @@ import VaporTesting
             #expect(LedgerAudit.breaches(postings: all.postings, storedBalances: all.balances, reservations: all.reservations).isEmpty)
         }
     }
+    @Test(arguments: TestDatabase.available)
+    func aFundCountsPeopleNotReservations(_ database: TestDatabase) async throws {
+        try await withTestApp(database, now: { Date(timeIntervalSince1970: 1_800_000_000) }) { app in
+            // Five people each reserve two courses from the fund's pot: that is 5 people, never 10.
+            guard case .imported = try await CareerImports.courses(app, Array(ReservationTests.courses.utf8)) else { Issue.record("the courses should import"); return }
+            try await LeermilesStore(database: app.db).addRule(AccrualRule(id: "fund", kind: .contribution(amount: Miles(200), every: .once), funder: "oo",
+                                                                           from: Day(iso: "2026-01-01")!, requiresApproval: true), now: now)
+            _ = try await LedgerStore(database: app.db).postEarnings((0..<5).map {
+                Posting(key: "e\($0)", from: .funder("oo"), to: .worker("w\($0)", pot: "oo"), amount: Miles(200), reason: .contribution, cause: "rule:fund", at: now)
+            })
+            for w in 0..<5 {
+                for course in ["kassa", "schoon"] {
+                    _ = try await app.reserveCourse(worker: "w\(w)", courseID: course, requestID: "r\(w)-\(course)", cause: "user:w\(w)")
+                }
+            }
+            let use = try await FunderStore(database: app.db).potUse(funder: "oo")
+            #expect(use.byState[.awaitingApproval] == .init(workers: 5, amount: Miles(750)))
+            #expect(use.byCourse.isEmpty, "nothing is reserved or paid until the fund approves")
+            #expect(FunderPages.count(use.byState[.awaitingApproval]!.workers) == "x")
+        }
+    }
 }

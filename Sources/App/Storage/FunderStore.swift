@@ -113,25 +113,40 @@ public struct FunderStore: Sendable {
         return Miles(hundredths: try row?.decode(column: "total", as: Int64.self) ?? 0)
     }
 
-    /// Points from this funder's pots set aside for courses, per course and state of the reservation.
+    /// Points from this funder's pots set aside for courses: per state of the reservation, and per
+    /// course for the ones reserved or paid. Each count of people is a distinct count in SQL for
+    /// exactly the group shown: adding up groups would count a person with two courses twice, and
+    /// could lift a group of fewer than 10 people over the line.
     public struct PotUse: Sendable, Equatable {
-        public let courseID: String
-        public let state: ReservationState
-        public let workers: Int
-        public let amount: Miles
+        public struct Group: Sendable, Equatable {
+            public let workers: Int
+            public let amount: Miles
+        }
+        public var byState: [ReservationState: Group] = [:]
+        /// Reserved or paid.
+        public var byCourse: [String: Group] = [:]
+        public var isEmpty: Bool { byState.isEmpty }
     }
 
-    public func potUse(funder: String) async throws -> [PotUse] {
-        try await sql.raw("""
-            SELECT r.course_id AS course_id, r.state AS state, COUNT(DISTINCT r.worker_id) AS workers, CAST(SUM(p.amount) AS BIGINT) AS total
-            FROM ledger_reservations r JOIN ledger_postings p ON \(Self.legs("r", "p"))
-            WHERE p.reason = 'reserve' AND \(Self.fromPot("p", funder))
-            GROUP BY r.course_id, r.state ORDER BY r.course_id, r.state
-            """).all().compactMap { row in
-            guard let state = ReservationState(rawValue: try row.decode(column: "state", as: String.self)) else { return nil }
-            return PotUse(courseID: try row.decode(column: "course_id", as: String.self), state: state,
-                          workers: try row.decode(column: "workers", as: Int.self), amount: Miles(hundredths: try row.decode(column: "total", as: Int64.self)))
+    public func potUse(funder: String) async throws -> PotUse {
+        func groups(by column: String, only states: [ReservationState]? = nil) async throws -> [(key: String, group: PotUse.Group)] {
+            let filter = states.map { SQLQueryString("AND r.state IN (\(SQLList($0.map { SQLBind($0.rawValue) })))") } ?? SQLQueryString("")
+            return try await sql.raw("""
+                SELECT r.\(unsafeRaw: column) AS k, COUNT(DISTINCT r.worker_id) AS workers, CAST(SUM(p.amount) AS BIGINT) AS total
+                FROM ledger_reservations r JOIN ledger_postings p ON \(Self.legs("r", "p"))
+                WHERE p.reason = 'reserve' AND \(Self.fromPot("p", funder)) \(filter)
+                GROUP BY r.\(unsafeRaw: column)
+                """).all().map { row in
+                (try row.decode(column: "k", as: String.self),
+                 PotUse.Group(workers: try row.decode(column: "workers", as: Int.self), amount: Miles(hundredths: try row.decode(column: "total", as: Int64.self))))
+            }
         }
+        var use = PotUse()
+        for (key, group) in try await groups(by: "state") {
+            if let state = ReservationState(rawValue: key) { use.byState[state] = group }
+        }
+        for (course, group) in try await groups(by: "course_id", only: [.open, .settled]) { use.byCourse[course] = group }
+        return use
     }
 
     /// A reservation waiting for this funder's approval: what it is for and how much of it comes from the funder's pot.

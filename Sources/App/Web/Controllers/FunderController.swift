@@ -11,7 +11,7 @@ enum FunderController {
         let given: [FunderStore.Given]
         let workers: Int
         let reversed: Miles
-        let use: [FunderStore.PotUse]
+        let use: FunderStore.PotUse
         let waiting: [FunderStore.Waiting]
         let consenting: [(name: String, reservations: [ReservationRow])]
     }

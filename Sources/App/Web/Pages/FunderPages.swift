@@ -1,12 +1,12 @@
+import Insight
 import Leermiles
 import Vapor
 
 /// "Leerfonds": a funder's own figures and its approvals. Counts under 10 show as "x", and a course
 /// is named with its figures only when at least 10 people used the funder's points for it.
 enum FunderPages {
-    static let smallest = 10
-
-    static func count(_ n: Int) -> String { n < smallest ? "x" : String(n) }
+    /// The same rule as the municipal report (`Disclosure`, CBS's): no count under 10.
+    static func count(_ n: Int) -> String { Disclosure.isSafe(n) ? String(n) : "x" }
 
     static func page(_ ctx: PageContext, _ figures: [FunderController.FunderFigures], notice: String?) -> Response {
         let title = ctx.t("Leerfonds", "Learning fund")
@@ -66,26 +66,19 @@ enum FunderPages {
         }
         let states: [ReservationState] = [.settled, .open, .awaitingApproval, .released]
         let rows = states.compactMap { state -> Node? in
-            let part = f.use.filter { $0.state == state }
-            guard !part.isEmpty else { return nil }
-            return el("li", el("strong", text(LeermilesText.miles(part.reduce(Miles.zero) { $0 + $1.amount }, english: en))),
-                      text(" " + LeermilesText.state(state, english: en).lowercased() + ctx.t(", \(count(part.reduce(0) { $0 + $1.workers })) mensen",
-                                                                                             ", \(count(part.reduce(0) { $0 + $1.workers })) people")))
+            guard let g = f.use.byState[state] else { return nil }
+            return el("li", el("strong", text(LeermilesText.miles(g.amount, english: en))),
+                      text(" " + LeermilesText.state(state, english: en).lowercased() + ctx.t(", \(count(g.workers)) mensen", ", \(count(g.workers)) people")))
         }
         var nodes: [Node] = [el("ul", ["class": "plain sources"], children: rows)]
-        var perCourse: [String: (workers: Int, amount: Miles)] = [:]
-        for u in f.use where u.state == .settled || u.state == .open {
-            perCourse[u.courseID, default: (0, .zero)].workers += u.workers
-            perCourse[u.courseID, default: (0, .zero)].amount += u.amount
-        }
-        let shown = perCourse.filter { $0.value.workers >= smallest }.sorted { $0.value.amount > $1.value.amount }
+        let shown = f.use.byCourse.filter { Disclosure.isSafe($0.value.workers) }.sorted { $0.value.amount > $1.value.amount }
         if !shown.isEmpty {
             nodes.append(el("ul", ["class": "plain"], children: shown.map { course in
                 el("li", text("\(ctx.req.application.careerData.snapshot?.courseTitle(course.key) ?? course.key): \(course.value.workers) " + ctx.t("mensen", "people")
                               + ", \(LeermilesText.miles(course.value.amount, english: en)) leermiles"))
             }))
         }
-        if perCourse.count > shown.count {
+        if f.use.byCourse.count > shown.count {
             nodes.append(el("p", ["class": "meta"], text(ctx.t(
                 "Cursussen die minder dan 10 mensen met jullie punten volgen, noemen we niet: dan zou je kunnen zien wie welke cursus doet.",
                 "Courses that fewer than 10 people take with your points are not named: you could otherwise tell who takes which course."))))
