@@ -49,7 +49,7 @@ public struct LeermilesOverview: Sendable {
         let today = Day(now, in: Day.dutch)
         let ledger = LedgerStore(database: app.db)
         let accounts = try await ledger.accounts(worker: worker)
-        let postings = try await ledger.postings(worker: worker)
+        let postings = try await ledger.postings(accounts: Array(accounts.keys))
         let store = LeermilesStore(database: app.db)
         let rules = try await store.rules()
         let facts = try await store.facts(workers: [worker])

@@ -5,15 +5,9 @@ enum LeermilesText {
     /// "1.234,5" in Dutch, "1,234.5" in English: hundredths only when there are any.
     static func miles(_ m: Miles, english: Bool) -> String {
         let magnitude = m.hundredths.magnitude
-        var whole = String(magnitude / 100)
-        var grouped = ""
-        while whole.count > 3 {
-            grouped = (english ? "," : ".") + whole.suffix(3) + grouped
-            whole.removeLast(3)
-        }
         let cents = magnitude % 100
         let fraction = cents == 0 ? "" : (english ? "." : ",") + (cents % 10 == 0 ? "\(cents / 10)" : cents < 10 ? "0\(cents)" : "\(cents)")
-        return (m.hundredths < 0 ? "-" : "") + whole + grouped + fraction
+        return (m.hundredths < 0 ? "-" : "") + InsightNumbers(english: english).whole(Double(magnitude / 100)) + fraction
     }
 
     static func reason(_ r: PostingReason, english: Bool) -> String {

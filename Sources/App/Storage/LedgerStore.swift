@@ -157,11 +157,15 @@ public struct LedgerStore: Sendable {
     /// come from there (by prefix, on an index) and the postings by exact account names, which
     /// both databases find on the account indexes whatever their collation.
     public func postings(worker: String) async throws -> [Posting] {
-        let sql = database as! any SQLDatabase
-        let names = try await Self.accounts(worker: worker, on: sql, lock: false).keys.map(\.description).sorted()
-        guard !names.isEmpty else { return [] }
-        let list = SQLList(names.map { SQLBind($0) })
-        return try await sql.raw("""
+        try await postings(accounts: Array(try await accounts(worker: worker).keys))
+    }
+
+    /// Every posting into or out of these accounts, in the order written (a caller that has read
+    /// the worker's accounts already need not read them again).
+    public func postings(accounts: [AccountID]) async throws -> [Posting] {
+        guard !accounts.isEmpty else { return [] }
+        let list = SQLList(accounts.map(\.description).sorted().map { SQLBind($0) })
+        return try await (database as! any SQLDatabase).raw("""
             SELECT \(unsafeRaw: Self.postingColumns.joined(separator: ", ")) FROM ledger_postings
             WHERE from_account IN (\(list)) OR to_account IN (\(list)) ORDER BY seq
             """).all().map(Self.decode)
