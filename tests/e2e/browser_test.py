@@ -61,6 +61,25 @@ def fetch_status(driver, url):
         ".catch(e => done([0, String(e)]));", url)
 
 
+def return_paths(driver):
+    """?terug= after a language switch: a tab that the browser drops must not lead off-site, and
+    an encoded CR LF must not add a header (read from the raw HTTP answer, not through the browser)."""
+    driver.get(BASE + "/taal/en?terug=/%09/evil.example")
+    check(driver.current_url.startswith(BASE + "/"), f"a tab in terug= stays on the site: {driver.current_url}")
+    driver.get(BASE + "/taal/nl?terug=%2Fberoepen")
+    check(driver.current_url == BASE + "/beroepen", f"a same-site terug= is followed: {driver.current_url}")
+    from urllib.parse import urlsplit
+    import http.client
+    host = urlsplit(BASE)
+    conn = http.client.HTTPConnection(host.hostname, host.port, timeout=10)
+    conn.request("GET", "/taal/en?terug=/%0d%0aSet-Cookie:%20x=1")
+    answer = conn.getresponse()
+    cookies = answer.msg.get_all("Set-Cookie") or []
+    check(not any(c.startswith("x=") for c in cookies), f"CR LF in terug= plants no cookie: {cookies}")
+    check(answer.getheader("Location") == "/", f"CR LF in terug= goes home: {answer.getheader('Location')}")
+    conn.close()
+
+
 def insight(driver):
     """The analyst's page: a bad file names its line and column; a good one runs with progress
     and ends in the report (no count under 10), with the PDF; other roles cannot open it."""
@@ -322,6 +341,8 @@ try:
 
     if INSIGHT_CSV:
         insight(driver)
+
+    return_paths(driver)
 
     # The pages of the other roles: an issuer's API keys and the admin overview.
     for email, path, name in [("issuer@demo.loopbrug.nl", "/account/sleutels", "08-tokens"),

@@ -23,8 +23,7 @@ struct PageContext {
 /// Wraps a page's main content in the site shell: header, language switch, footer.
 func renderPage(_ ctx: PageContext, title: String, status: HTTPStatus = .ok, _ main: [Node]) -> Response {
     let otherLanguage = ctx.lang.isEnglish ? ("nl", "Nederlands") : ("en", "English")
-    let back = ctx.req.url.string
-    let languageLink = SiteRoute.language.link(otherLanguage.0) + "?terug=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
+    let languageLink = SiteRoute.language.link(otherLanguage.0) + (ReturnPath(ctx.req.url.string).map { "?terug=" + $0.queryValue } ?? "")
 
     var nav: [Node] = [
         el("li", el("a", ["href": SiteRoute.occupationSearch.link()], text(ctx.t("Beroepen zoeken", "Search occupations")))),

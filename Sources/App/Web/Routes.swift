@@ -38,7 +38,7 @@ private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -
     }
     case .language: { req in
         let code = req.parameters.get("code") == "en" ? "en" : "nl"
-        let response = req.redirect(to: AuthController.safeReturnPath(req.query[String.self, at: "terug"]) ?? SiteRoute.home.link())
+        let response = req.redirect(to: ReturnPath(req.query[String.self, at: "terug"])?.description ?? SiteRoute.home.link())
         response.cookies[Lang.cookieName] = HTTPCookies.Value(string: code, maxAge: 365 * 24 * 3600, path: "/",
                                                               isSecure: req.application.config.secureCookies, isHTTPOnly: true, sameSite: .lax)
         return response

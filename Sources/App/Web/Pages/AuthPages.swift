@@ -6,8 +6,8 @@ enum AuthPages {
     static func login(_ ctx: PageContext, email: String, status: HTTPStatus = .ok, message: String?) -> Response {
         let title = ctx.t("Inloggen", "Log in")
         var action = SiteRoute.login.link()
-        if let back = AuthController.safeReturnPath(ctx.req.query[String.self, at: "terug"]) {
-            action += "?terug=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        if let back = ReturnPath(ctx.req.query[String.self, at: "terug"]) {
+            action += "?terug=" + back.queryValue
         }
         var main: [Node] = [el("h1", text(title))]
         if let message { main.append(el("p", ["class": "notice", "role": "alert"], text(message))) }
