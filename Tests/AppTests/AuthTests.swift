@@ -69,6 +69,60 @@ import VaporTesting
         }
     }
 
+    /// The audit sent 30 wrong passwords and the right one in one burst: all were checked and
+    /// the right one got in. An attempt now counts before its check.
+    @Test func aBurstOfGuessesGetsFiveChecksAndTheRestWaitWithRetryAfter() async throws {
+        try await withTestApp { app in
+            _ = try await createUser(app, email: "sam@example.nl", role: .worker, password: "goed wachtwoord")
+            let answers = try await withThrowingTaskGroup(of: (UInt, String?).self) { group in
+                for i in 0..<30 {
+                    group.addTask {
+                        let response = try await Browser(app).login("sam@example.nl", "fout \(i)")
+                        return (response.status.code, response.headers.first(name: .retryAfter))
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(answers.filter { $0.0 == 401 }.count == 5, "\(answers.map(\.0))")
+            #expect(answers.filter { $0.0 == 429 }.count == 25)
+            #expect(answers.filter { $0.0 == 429 }.allSatisfy { Int($0.1 ?? "") ?? 0 > 0 }, "every refusal says when to retry")
+            #expect(try await Browser(app).login("sam@example.nl", "goed wachtwoord").status == .tooManyRequests)
+        }
+    }
+
+    /// Five wrong passwords locked any account for 15 minutes, for anyone; and behind a proxy all
+    /// users shared one address. Now a stranger locks only their own pair, and the address is read
+    /// from the trusted proxy's header (its last entry), only when one is configured.
+    @Test func aStrangerCannotLockTheOwnerOutAndTheClientAddressComesFromTheTrustedProxy() async throws {
+        let clock = TestClock()
+        try await withTestApp(now: { clock.now }) { app in
+            _ = try await createUser(app, email: "sam@example.nl", role: .worker, password: "goed wachtwoord")
+            app.config.trustedProxyHeader = "X-Forwarded-For"
+            func login(from address: String, _ password: String) async throws -> TestingHTTPResponse {
+                let browser = Browser(app)
+                let token = try await browser.csrfToken()
+                // The first entry is what the client claims; the proxy appends the real address.
+                return try await browser.send(.POST, "/inloggen", headers: ["Content-Type": "application/x-www-form-urlencoded",
+                                                                           "X-Forwarded-For": "6.6.6.6, \(address)"],
+                                              body: "email=sam%40example.nl&password=\(password.replacingOccurrences(of: " ", with: "+"))&_csrf=\(token)")
+            }
+            for i in 0..<10 { _ = try await login(from: "203.0.113.9", "fout \(i)") }
+            #expect(try await login(from: "203.0.113.9", "goed wachtwoord").status == .tooManyRequests, "the guessing address stays locked")
+            let owner = try await login(from: "198.51.100.7", "goed wachtwoord")
+            #expect(owner.status == .tooManyRequests, "the account is spaced out, briefly")
+            #expect(try #require(Int(owner.headers.first(name: .retryAfter) ?? "")) <= 60)
+            #expect(owner.body.string.contains("Probeer het over 1 seconde opnieuw"))
+            clock.advance(by: 60)
+            #expect(try await login(from: "198.51.100.7", "goed wachtwoord").status == .seeOther, "the owner gets in from their own address")
+
+            // Without a trusted header configured, the header is ignored: all tries come from one peer.
+            app.config.trustedProxyHeader = nil
+            clock.advance(by: 1000)
+            for i in 0..<5 { _ = try await login(from: "192.0.2.\(i)", "fout") }
+            #expect(try await login(from: "192.0.2.99", "goed wachtwoord").status == .tooManyRequests)
+        }
+    }
+
     @Test func aFormWithoutOrWithAForgedCSRFTokenIsRefusedAndChangesNothing() async throws {
         try await withTestApp { app in
             let browser = Browser(app)

@@ -31,6 +31,9 @@ public struct AppConfig: Sendable {
     /// The largest microdata file an analyst may upload; a national file (1.2 million people) is
     /// about 90 MB.
     public var insightUploadLimitBytes = 128 << 20
+    /// The header a trusted load balancer puts the client's address in (`X-Forwarded-For`);
+    /// nil: the peer address counts and such headers are ignored (a client could write them).
+    public var trustedProxyHeader: String?
 
     public init(database: Database, hostname: String = "127.0.0.1", port: Int = 8080,
                 escoDirectory: String = "data/esco", standardDirectory: String = "docs/standard/v0.1",
@@ -49,7 +52,7 @@ public struct AppConfig: Sendable {
     }
 
     /// Reads `DATABASE_URL`, `LOOPBRUG_ESCO_DIR`, `LOOPBRUG_PLACES_FILE`, `LOOPBRUG_STANDARD_DIR`, `LOOPBRUG_PUBLIC_URL`, `LOOPBRUG_DEMO`,
-    /// `LOOPBRUG_INSIGHT_UPLOAD_MB`, `HOST`, `PORT`.
+    /// `LOOPBRUG_INSIGHT_UPLOAD_MB`, `LOOPBRUG_TRUSTED_PROXY_HEADER`, `HOST`, `PORT`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         let database: Database
         if let url = env["DATABASE_URL"], !url.isEmpty {
@@ -77,6 +80,13 @@ public struct AppConfig: Sendable {
         if let mb = env["LOOPBRUG_INSIGHT_UPLOAD_MB"], !mb.isEmpty {
             guard let n = Int(mb), (1...4096).contains(n) else { throw ConfigError("LOOPBRUG_INSIGHT_UPLOAD_MB=\(mb) is not a number of megabytes (1–4096)") }
             config.insightUploadLimitBytes = n << 20
+        }
+        if let header = env["LOOPBRUG_TRUSTED_PROXY_HEADER"], !header.isEmpty {
+            guard header.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) else {
+                throw ConfigError("LOOPBRUG_TRUSTED_PROXY_HEADER=\(header) is not a header name like X-Forwarded-For")
+            }
+            config.trustedProxyHeader = header
         }
         if let demo = env["LOOPBRUG_DEMO"] { config.seedDemoData = !["0", "false", "no", "off"].contains(demo.lowercased()) }
         return config

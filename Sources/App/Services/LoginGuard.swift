@@ -2,27 +2,21 @@ import Accounts
 import Foundation
 import Vapor
 
-/// The failed-login throttles for accounts and client addresses, shared by all requests.
+/// The failed-login throttle, shared by all requests of this process. An actor, so deciding
+/// and counting an attempt is one step: concurrent guesses cannot slip past the count.
 actor LoginGuard {
-    private var perAccount = LoginThrottle(policy: .perAccount)
-    private var perClient = LoginThrottle(policy: .perClient)
+    private var throttle = LoginThrottle()
 
-    /// Seconds until the next attempt is allowed, or nil when it is allowed now.
-    func lockedFor(email: String, client: String, now: Date) -> Int? {
-        let t = now.timeIntervalSince1970
-        for decision in [perAccount.decision(for: email, now: t), perClient.decision(for: client, now: t)] {
-            if case .locked(let seconds) = decision { return seconds }
+    /// Nil when the attempt may be checked (it is counted already); otherwise seconds to wait.
+    func attempt(email: String, client: String, now: Date) -> Int? {
+        switch throttle.attempt(account: email, client: client, now: now.timeIntervalSince1970) {
+        case .check: nil
+        case .wait(let seconds): max(1, seconds)
         }
-        return nil
     }
 
-    func failed(email: String, client: String, now: Date) {
-        perAccount.recordFailure(for: email, now: now.timeIntervalSince1970)
-        perClient.recordFailure(for: client, now: now.timeIntervalSince1970)
-    }
-
-    func succeeded(email: String) {
-        perAccount.recordSuccess(for: email)
+    func succeeded(email: String, client: String) {
+        throttle.succeeded(account: email, client: client)
     }
 }
 
@@ -32,5 +26,18 @@ extension Application {
     var loginGuard: LoginGuard {
         get { storage[LoginGuardKey.self]! }
         set { storage[LoginGuardKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// The address the request came from: the peer, or with `LOOPBRUG_TRUSTED_PROXY_HEADER` set
+    /// (Loopbrug behind a load balancer), the last address in that header, the one the trusted
+    /// proxy added itself. Earlier entries are whatever the client wrote and are ignored.
+    var clientAddress: String {
+        if let header = application.config.trustedProxyHeader,
+           let last = headers[header].last?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty {
+            return String(last.prefix(64))
+        }
+        return remoteAddress?.ipAddress ?? "unknown"
     }
 }

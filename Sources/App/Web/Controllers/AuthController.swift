@@ -25,20 +25,24 @@ enum AuthController {
         let ctx = PageContext(req)
         let form = (try? req.content.decode(LoginForm.self)) ?? LoginForm()
         let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        let client = req.remoteAddress?.ipAddress ?? "unknown"
+        let client = req.clientAddress
         let now = req.application.dependencies.now()
         let guardian = req.application.loginGuard
-
-        if let seconds = await guardian.lockedFor(email: email, client: client, now: now) {
-            let minutes = max(1, (seconds + 59) / 60)
-            return AuthPages.login(ctx, email: email, status: .tooManyRequests, message: ctx.t(
-                "Er is te vaak een verkeerd wachtwoord gebruikt. Probeer het over \(minutes) minuten opnieuw.",
-                "A wrong password was used too often. Try again in \(minutes) minutes."))
-        }
         let password = form.password ?? ""
         guard !email.isEmpty, !password.isEmpty else {
             return AuthPages.login(ctx, email: email, status: .badRequest,
                                    message: ctx.t("Vul je e-mailadres en je wachtwoord in.", "Fill in your e-mail address and your password."))
+        }
+        // Counted before the (slow) password check, so concurrent guesses cannot all be checked.
+        if let seconds = await guardian.attempt(email: email, client: client, now: now) {
+            let wait = seconds == 1 ? ctx.t("1 seconde", "1 second")
+                : seconds < 120 ? ctx.t("\(seconds) seconden", "\(seconds) seconds")
+                : ctx.t("\((seconds + 59) / 60) minuten", "\((seconds + 59) / 60) minutes")
+            let response = AuthPages.login(ctx, email: email, status: .tooManyRequests, message: ctx.t(
+                "Er is te vaak een verkeerd wachtwoord gebruikt. Probeer het over \(wait) opnieuw.",
+                "A wrong password was used too often. Try again in \(wait)."))
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            return response
         }
         let user = try await UserModel.query(on: req.db).filter(\.$email == email).first()
         // Verify against a dummy hash when the address is unknown, so timing does not reveal which addresses exist.
@@ -48,14 +52,13 @@ enum AuthController {
             matches = (try? await req.password.async.verify(password, created: hash)) ?? false
         }
         guard let user, matches, let signedIn = user.signedIn else {
-            await guardian.failed(email: email, client: client, now: now)
             return AuthPages.login(ctx, email: email, status: .unauthorized, message: ctx.t(
                 "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.",
                 "This e-mail address and password do not match. Check them and try again."))
         }
-        await guardian.succeeded(email: email)
+        await guardian.succeeded(email: email, client: client)
         try await startSession(req, for: signedIn)
-        return req.redirect(to: safeReturnPath(req.query[String.self, at: "terug"]) ?? SiteRoute.account.link())
+        return req.redirect(to: ReturnPath(req.query[String.self, at: "terug"])?.description ?? SiteRoute.account.link())
     }
 
     static func registerForm(_ req: Request) -> Response {
@@ -101,12 +104,6 @@ enum AuthController {
         req.session.data = SessionData()
         req.session.data[SessionUserMiddleware.userKey] = user.id.uuidString
         req.user = user
-    }
-
-    /// Only same-site paths ("/account"), never "//evil.example" or "https://…".
-    static func safeReturnPath(_ path: String?) -> String? {
-        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"), path.count < 500 else { return nil }
-        return path
     }
 
     /// A bcrypt hash of a random string, used when the e-mail address is unknown.
