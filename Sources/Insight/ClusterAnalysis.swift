@@ -42,12 +42,15 @@ public struct ClusterAnalysis: Sendable {
     public let robustness: [Double]
 
     /// - Parameter progress: told of each step, for a page that shows how far the run is.
-    public init(_ group: [PersonRecord], options: Options = Options(), progress: @Sendable (String) -> Void = { _ in }) {
+    /// - Throws: when the people with a known income cannot fill the smallest k (or the chosen k);
+    ///   ks of the range they cannot fill are left out.
+    public init(_ group: [PersonRecord], options: Options = Options(), progress: @Sendable (String) -> Void = { _ in }) throws(ClusterProblem) {
         let variables = ClusterVariables(group)
         self.variables = variables
         let gower = GowerFormula(variables.data)
         let n = gower.count
-        let ks = Array(options.ks.clamped(to: 1...max(1, n)))
+        let ks = Array(try ClusterProblem.runnableKs(options.ks, chosen: options.chosenK, clustered: n,
+                                                     unknownIncome: variables.leftOutForUnknownIncome, group: group.count).get())
         let method: Method = n > options.exactLimit ? .clara : .pam
         self.method = method
         var rng = SeededGenerator(seed: options.seed)

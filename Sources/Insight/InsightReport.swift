@@ -16,11 +16,11 @@ public struct InsightReport: Sendable {
     public var clustered: Int { analysis.variables.included.count }
     public var unknownIncome: Int { analysis.variables.leftOutForUnknownIncome }
 
-    /// Nil when fewer than two people are in the group: there is nothing to cluster.
-    public init?(people: [PersonRecord], definition: VulnerableDefinition = .study, options: ClusterAnalysis.Options = .init(),
-                 progress: @Sendable (String) -> Void = { _ in }) {
+    /// - Throws: when the group cannot be clustered as asked (too few people, or too few with a known income).
+    public init(people: [PersonRecord], definition: VulnerableDefinition = .study, options: ClusterAnalysis.Options = .init(),
+                progress: @Sendable (String) -> Void = { _ in }) throws(ClusterProblem) {
         let group = people.filter(definition.includes)
-        guard group.count >= 2 else { return nil }
+        guard group.count >= 2 else { throw .groupTooSmall(group: group.count) }
         var places: [String: Int] = [:]
         for p in people { places[p.municipality, default: 0] += 1 }
         municipality = places.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? ""
@@ -31,7 +31,7 @@ public struct InsightReport: Sendable {
             ? people.filter(VulnerableDefinition.isVulnerableSelfEmployed).count : nil
         progress("tables")
         tables = FrequencyTable.make(population: people, group: group)
-        analysis = ClusterAnalysis(group, options: options, progress: progress)
+        analysis = try ClusterAnalysis(group, options: options, progress: progress)
         let clusteredPeople = analysis.variables.included.map { group[$0] }
         profiles = ClusterProfile.make(people: clusteredPeople, labels: analysis.chosen.labels, k: analysis.chosen.k)
     }

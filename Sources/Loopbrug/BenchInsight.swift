@@ -26,7 +26,7 @@ struct BenchInsight: AsyncParsableCommand {
         try Data(PersonRecordWriter.csv(SyntheticPopulation.generate(n: n, seed: seed))).write(to: URL(fileURLWithPath: file))
         var start = ContinuousClock.now
         let group = InsightInput.people(file).filter(VulnerableDefinition.study.includes)
-        let analysis = ClusterAnalysis(group)
+        let analysis = try ClusterAnalysis(group)
         let full = BenchTaxonomy.seconds(start.duration(to: .now))
         AppRunner.say(String(format: "Full analysis, n = %d (%d clustered): Gower matrix, PAM k = 2…8, silhouettes, five 80%% runs: %.1f s; peak memory so far %.0f MiB",
                              group.count, analysis.variables.included.count, full, BenchTaxonomy.peakMemoryMiB()))

@@ -57,7 +57,8 @@ extension InsightCommand {
             options.ks = ks
             options.chosenK = choose
             options.seed = seed
-            let analysis = ClusterAnalysis(group, options: options)
+            let analysis: ClusterAnalysis
+            do { analysis = try ClusterAnalysis(group, options: options) } catch { AppRunner.fail("\(file): \(error.message)") }
             let ids = analysis.variables.included.map { group[$0].personID }
             func json(_ run: ClusterAnalysis.Run) -> [String: Any] {
                 ["n_input": people.count, "n_group": group.count, "n_clustered": ids.count,
@@ -109,8 +110,9 @@ extension InsightCommand {
             options.chosenK = choose
             options.seed = seed
             let people = InsightInput.people(file)
-            guard let report = InsightReport(people: people, definition: InsightInput.definition(definition), options: options) else {
-                AppRunner.fail("\(file): fewer than 2 people in the group (\(definition)); nothing to report")
+            let report: InsightReport
+            do { report = try InsightReport(people: people, definition: InsightInput.definition(definition), options: options) } catch {
+                AppRunner.fail("\(file): \(error.message) (group: \(definition))")
             }
             let english = lang == "en"
             let today = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])

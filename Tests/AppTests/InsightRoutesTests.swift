@@ -108,6 +108,15 @@ import VaporTesting
             try await waitUntilFinished(analyst, empty)
             #expect(try await analyst.get(empty).body.string.contains("Minder dan twee mensen in het bestand horen bij de groep"))
 
+            // A group whose incomes are all empty (it stopped the server): said so, and the server goes on.
+            let rows = (1...3).map { "\($0),40,man,alleenstaande,laag,,flex,,12-20,N,1,nee,Testdorp" }
+            let noIncome = try await start(analyst, content: PersonRecord.columns.joined(separator: ",") + "\n" + rows.joined(separator: "\n") + "\n", fields: [:])
+            try await waitUntilFinished(analyst, noIncome)
+            let noIncomePage = try await analyst.get(noIncome).body.string
+            #expect(noIncomePage.contains("Voor 2 clusters zijn minstens 4 mensen met een bekend inkomen nodig. In de groep hebben 0 mensen een bekend inkomen; bij 3 is de kolom income_eur leeg."),
+                    "\(noIncomePage)")
+            #expect(try await analyst.get("/analyse").status == .ok)
+
             // Larger than the limit: refused before anything is read.
             let huge = String(repeating: "x", count: app.config.insightUploadLimitBytes + 1)
             #expect(try await analyst.upload("/analyse", field: "file", filename: "groot.csv", content: huge).status == .payloadTooLarge)

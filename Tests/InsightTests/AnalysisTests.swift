@@ -97,7 +97,7 @@ struct AnalysisTests {
     }
 
     /// Two kinds of people who differ in everything: k = 2 wins, and the 80 % runs agree fully.
-    @Test func analysisFindsAnObviousStructure() {
+    @Test func analysisFindsAnObviousStructure() throws {
         let base = SyntheticPopulation.generate(n: 120, seed: 4)
         let people = base.enumerated().map { index, p in
             let young = index % 2 == 0
@@ -109,7 +109,7 @@ struct AnalysisTests {
         }
         var options = ClusterAnalysis.Options()
         options.ks = 2...4
-        let analysis = ClusterAnalysis(people, options: options)
+        let analysis = try ClusterAnalysis(people, options: options)
         #expect(analysis.chosen.k == 2 && analysis.chosen.silhouette > 0.8)
         #expect(analysis.robustness.count == 5 && analysis.robustness.allSatisfy { $0 == 1 })
         let profiles = ClusterProfile.make(people: people, labels: analysis.chosen.labels, k: 2)
@@ -117,6 +117,31 @@ struct AnalysisTests {
         #expect(young.descriptionDutch == "Vooral jongeren die bij hun ouders wonen, flexcontract, zonder startkwalificatie, niet de kostwinner, kleine baan (minder dan 12 uur), uitzendbureaus en arbeidsbemiddeling")
         #expect(young.descriptionEnglish.hasPrefix("Mostly young people living with their parents, flex contracts"))
         #expect(young.size == 60 && !young.sizeHidden && young.medianAge == 20)
+    }
+
+    /// The audit's file that stopped the server: a group whose incomes are all empty reached
+    /// PAM with no one to cluster. Every such input is now a problem, before any work.
+    @Test func aGroupThatCannotBeClusteredIsAProblemNotACrash() {
+        let base = SyntheticPopulation.generate(n: 40, seed: 3)
+        func group(_ n: Int, incomes: Int) -> [PersonRecord] {
+            base.prefix(n).enumerated().map { i, p in
+                PersonRecord(personID: p.personID, age: p.age, sex: p.sex, household: p.household, education: p.education,
+                             incomeEuros: i < incomes ? 10_000 + Double(i) * 500 : nil, contract: p.contract, hoursPerWeek: nil,
+                             hoursBand: p.hoursBand, sector: p.sector, jobs: p.jobs, breadwinner: p.breadwinner, municipality: "Test")
+            }
+        }
+        #expect(throws: ClusterProblem.tooFewToCluster(k: 2, needed: 4, clustered: 0, unknownIncome: 5)) { try ClusterAnalysis(group(5, incomes: 0)) }
+        #expect(throws: ClusterProblem.tooFewToCluster(k: 2, needed: 4, clustered: 3, unknownIncome: 2)) { try ClusterAnalysis(group(5, incomes: 3)) }
+        #expect(throws: ClusterProblem.groupTooSmall(group: 1)) { try ClusterAnalysis(group(1, incomes: 1)) }
+        var chosen = ClusterAnalysis.Options()
+        chosen.chosenK = 6
+        #expect(throws: ClusterProblem.tooFewToCluster(k: 6, needed: 12, clustered: 10, unknownIncome: 0)) { try ClusterAnalysis(group(10, incomes: 10), options: chosen) }
+        var one = ClusterAnalysis.Options()
+        one.ks = 1...3
+        #expect(throws: ClusterProblem.kBelowTwo(1)) { try ClusterAnalysis(group(10, incomes: 10), options: one) }
+        // Ten people with an income run k = 2…5 (each cluster can hold two); 6, 7 and 8 are left out.
+        let small = try? ClusterAnalysis(group(12, incomes: 10))
+        #expect(small?.runs.map(\.k) == [2, 3, 4, 5])
     }
 
     @Test func smallClustersAreHiddenInProfiles() {

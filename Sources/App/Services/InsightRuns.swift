@@ -62,8 +62,8 @@ public final class InsightRuns: Sendable {
     public enum Failure: Sendable {
         /// The file does not read: every problem with line and column.
         case problems([RecordProblem])
-        /// Fewer than two people fit the definition.
-        case tooFewPeople
+        /// The group cannot be clustered: too few people, or too few with a known income.
+        case notClusterable(ClusterProblem)
         /// The report could not be drawn.
         case reportFailed
     }
@@ -215,12 +215,18 @@ public final class InsightRuns: Sendable {
             }
         }
         let options = { var o = ClusterAnalysis.Options(); o.chosenK = settings.k; return o }()
-        let report = await onQueue {
-            InsightReport(people: people, definition: settings.definition, options: options) { [weak self] step in
-                self?.progress(job.id, step)
+        let outcome = await onQueue { () -> Result<InsightReport, ClusterProblem> in
+            Result { () throws(ClusterProblem) in
+                try InsightReport(people: people, definition: settings.definition, options: options) { [weak self] step in
+                    self?.progress(job.id, step)
+                }
             }
         }
-        guard let report else { return update(job.id, .failed(.tooFewPeople)) }
+        let report: InsightReport
+        switch outcome {
+        case .success(let made): report = made
+        case .failure(let problem): return update(job.id, .failed(.notClusterable(problem)))
+        }
         progress(job.id, "report")
         let rendered = await onQueue { () -> Report? in
             var title: [Bool: String] = [:], page: [Bool: RenderedHTML] = [:], pdf: [Bool: Data] = [:]

@@ -143,14 +143,28 @@ enum InsightPages {
                                                     : ctx.t("Regel \(p.line), kolom \(p.column): ", "Line \(p.line), column \(p.column): "))),
                            el("span", ["lang": "en"], text(p.reason)))
                     })]
-        case .tooFewPeople:
-            return [el("p", ["class": "notice", "role": "alert"], text(ctx.t(
-                "Minder dan twee mensen in het bestand horen bij de groep. Er valt niets in te delen. Kies een andere groep of een ander bestand.",
-                "Fewer than two people in the file are in the group. There is nothing to cluster. Choose another group or another file.")))]
+        case .notClusterable(let problem):
+            return [el("p", ["class": "notice", "role": "alert"], text(notClusterable(ctx, problem)))]
         case .reportFailed:
             return [el("p", ["class": "notice", "role": "alert"], text(ctx.t(
                 "De analyse is klaar, maar het rapport kon niet gemaakt worden. Probeer het opnieuw.",
                 "The analysis finished, but the report could not be made. Try again.")))]
+        }
+    }
+
+    /// Why a file could not be clustered, with what the analyst can do about it.
+    static func notClusterable(_ ctx: PageContext, _ problem: ClusterProblem) -> String {
+        switch problem {
+        case .groupTooSmall:
+            ctx.t("Minder dan twee mensen in het bestand horen bij de groep. Er valt niets in te delen. Kies een andere groep of een ander bestand.",
+                  "Fewer than two people in the file are in the group. There is nothing to cluster. Choose another group or another file.")
+        case .tooFewToCluster(let k, let needed, let clustered, let unknown):
+            ctx.t("Voor \(k) clusters zijn minstens \(needed) mensen met een bekend inkomen nodig. In de groep hebben \(clustered) mensen een bekend inkomen"
+                  + (unknown > 0 ? "; bij \(unknown) is de kolom income_eur leeg" : "") + ". Kies minder clusters of een bestand met meer inkomens.",
+                  "\(k) clusters need at least \(needed) people with a known income. In the group, \(clustered) people have a known income"
+                  + (unknown > 0 ? "; for \(unknown) the column income_eur is empty" : "") + ". Choose fewer clusters or a file with more incomes.")
+        case .kBelowTwo:
+            ctx.t("Kies minstens 2 clusters.", "Choose at least 2 clusters.")
         }
     }
 
