@@ -21,7 +21,7 @@ public enum DemoData {
         guard try await UserModel.query(on: app.db).count() == 0 else { return false }
         let now = app.dependencies.now()
         let hash = try await app.password.async.hash(password)
-        try await app.db.transaction { db in
+        try await app.db.writeTransaction { db in
             for account in accounts {
                 try await UserModel(email: account.email, name: account.name, role: account.role, passwordHash: hash, createdAt: now).create(on: db)
             }

@@ -20,35 +20,30 @@ public struct CredentialVerifier: Sendable {
 
     public init(schema: JSONSchema) { self.schema = schema }
 
-    /// `key` finds a registered key by issuer UUID and/or key id (the JWK thumbprint), and returns
-    /// the issuer it belongs to, or says why there is none. `isRevoked` reads the status list; nil
-    /// skips that check.
+    /// `key` finds a registered key by the issuer UUID the credential names and the key id (the
+    /// JWK thumbprint) in its header, or the issuer's only key when the header has none; it says
+    /// why there is none. A key is never found by its id alone: another issuer could have
+    /// registered the same key id. `isRevoked` reads the status list; nil skips that check.
     public func verify(_ token: Substring, now: Date,
-                       key: (_ issuerID: String?, _ keyID: String?) -> Result<IssuerKey, CredentialProblem>,
+                       key: (_ issuerID: String, _ keyID: String?) -> Result<IssuerKey, CredentialProblem>,
                        isRevoked: ((StatusEntry) -> Bool)?) -> Result<VerifiedCredential, CredentialProblem> {
         do {
             let jws = try CompactJWS(token)
-            var payload: JSONValue?
-            let found: IssuerKey
-            if let kid = jws.keyID {
-                // The key id names the key, so the signature is checked before the payload is read:
-                // a changed record reports "signature", not whatever the change broke.
-                found = try key(nil, kid).get()
-            } else {
-                payload = try Self.parsePayload(jws)
-                guard let issuerID = WorkCredential.issuerUUID(of: payload!) else {
-                    throw CredentialProblem.issuer("the credential does not name its issuer as urn:uuid:…")
-                }
-                found = try key(issuerID, nil).get()
+            // The issuer is read before the signature is checked, to find its key; a payload that no
+            // longer reads as JSON was changed after signing (issuers sign JSON), so it is a signature failure.
+            guard let payload = try? JSONValue.parse(jws.payload) else {
+                throw CredentialProblem.signature("the payload does not read as JSON: the credential was changed after it was signed")
             }
+            guard let issuerID = WorkCredential.issuerUUID(of: payload) else {
+                throw CredentialProblem.issuer("the credential does not name its issuer as urn:uuid:…")
+            }
+            let found = try key(issuerID, jws.keyID).get()
             guard jws.isSigned(by: found.key) else {
                 throw CredentialProblem.signature("the signature does not match the issuer's key (the credential was changed, or signed with another key)")
             }
-            let body = try payload ?? Self.parsePayload(jws)
-            guard WorkCredential.issuerUUID(of: body) == found.issuerID else {
-                throw CredentialProblem.issuer("key \(jws.keyID ?? "") belongs to issuer urn:uuid:\(found.issuerID), not to the issuer the credential names")
-            }
-            let credential = try WorkCredential(payload: body, schema: schema)
+            // The signature is checked before the record is: a changed record reports "signature",
+            // not whatever the change broke.
+            let credential = try WorkCredential(payload: payload, schema: schema)
             if credential.validFrom > now { throw CredentialProblem.validity("not valid before \(Timestamp.format(credential.validFrom))") }
             if let until = credential.validUntil, until <= now { throw CredentialProblem.validity("expired at \(Timestamp.format(until))") }
             if let isRevoked, isRevoked(credential.status) { throw CredentialProblem.status("revoked by the issuer") }
@@ -59,10 +54,6 @@ public struct CredentialVerifier: Sendable {
         } catch {
             return .failure(.malformed("\(error)"))
         }
-    }
-
-    static func parsePayload(_ jws: CompactJWS) throws(CredentialProblem) -> JSONValue {
-        do { return try JSONValue.parse(jws.payload) } catch { throw .malformed("the payload is not JSON: \(error)") }
     }
 }
 

@@ -19,7 +19,7 @@ import Testing
     func verify(_ token: String, revoked: Set<StatusEntry> = []) -> Result<VerifiedCredential, CredentialProblem> {
         let kid = Ed25519JWK(privateKey: key).thumbprint
         return verifier.verify(Substring(token), now: now, key: { issuer, keyID in
-            keyID == kid || (keyID == nil && issuer == issuerID) ? .success(IssuerKey(issuerID: issuerID, key: key.publicKey)) : .failure(.issuer("unknown issuer"))
+            issuer == issuerID && (keyID == kid || keyID == nil) ? .success(IssuerKey(issuerID: issuerID, key: key.publicKey)) : .failure(.issuer("unknown issuer"))
         }, isRevoked: { revoked.contains($0) })
     }
 

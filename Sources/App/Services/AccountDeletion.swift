@@ -20,7 +20,7 @@ public struct DeletionReceipt: Sendable, Equatable {
 /// the credentials it signed in other workers' passports must still verify.
 public func deleteAccount(_ app: Application, user: UUID) async throws -> DeletionReceipt {
     let worker = user.uuidString.lowercased()
-    let (receipt, vacancyIDs) = try await app.db.transaction { db -> (DeletionReceipt, [String]) in
+    let (receipt, vacancyIDs) = try await app.db.writeTransaction { db -> (DeletionReceipt, [String]) in
         let sql = db as! any SQLDatabase
         let shareIDs = try await sql.select().column("id").from("shares").where("worker_id", .equal, worker).all()
             .map { try $0.decode(column: "id", as: String.self) }

@@ -64,11 +64,11 @@ public enum LeermilesSynth {
                     validUntil: nil, revokedAt: nil, createdAt: now))
             }
             let batch = rows
-            try await database.transaction { db in try await PassportStore(database: db).insertRows(batch) }
+            try await database.writeTransaction { db in try await PassportStore(database: db).insertRows(batch) }
         }
         // One worker in twenty has no starting qualification.
         let topUp = stride(from: 0, to: workers, by: 20).map { [worker($0), now] as [(any Encodable & Sendable)?] }
-        try await database.transaction { db in try await (db as! any SQLDatabase).insertRows("leermiles_top_up", ["worker_id", "created_at"], topUp) }
+        try await database.writeTransaction { db in try await (db as! any SQLDatabase).insertRows("leermiles_top_up", ["worker_id", "created_at"], topUp) }
     }
 }
 

@@ -18,7 +18,7 @@ extension PassportService {
         precondition(chunkSize > 0)
         let keys = try await store.activeKeys()
         do {
-            let (accepted, workers) = try await store.database.transaction { db -> (Int, Set<String>) in
+            let (accepted, workers) = try await store.database.writeTransaction { db -> (Int, Set<String>) in
                 var checks = ImportChecks(sender: sender, taxonomy: taxonomy, service: self)
                 let tx = PassportStore(database: db)
                 var writing: Task<Void, any Error>?

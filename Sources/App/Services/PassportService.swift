@@ -60,15 +60,13 @@ public final class PassportService: Sendable {
     public func verifyAll(_ lines: [JSONLines.Line], keys: [String: [String: Ed25519JWK]], now: Date,
                           isRevoked: (@Sendable (StatusEntry) -> Bool)?) -> [Result<VerifiedCredential, CredentialProblem>] {
         let verifier = self.verifier
-        var byKeyID: [String: IssuerKey] = [:]
-        for (issuer, issuerKeys) in keys { for (kid, jwk) in issuerKeys { byKeyID[kid] = IssuerKey(issuerID: issuer, key: jwk.publicKey) } }
-        let index = byKeyID
-        let lookup: @Sendable (String?, String?) -> Result<IssuerKey, CredentialProblem> = { issuer, kid in
+        // Keys are found by (issuer, kid), never by kid alone: a key id says nothing about who may use it.
+        let lookup: @Sendable (String, String?) -> Result<IssuerKey, CredentialProblem> = { issuer, kid in
+            guard let issuerKeys = keys[issuer] else { return .failure(.issuer("issuer urn:uuid:\(issuer) is not registered in Loopbrug")) }
             if let kid {
-                guard let found = index[kid] else { return .failure(.issuer("key \(kid) is not registered in Loopbrug (unknown issuer or key)")) }
-                return .success(found)
+                guard let found = issuerKeys[kid] else { return .failure(.issuer("key \(kid) is not a registered key of issuer urn:uuid:\(issuer)")) }
+                return .success(IssuerKey(issuerID: issuer, key: found.publicKey))
             }
-            guard let issuer, let issuerKeys = keys[issuer] else { return .failure(.issuer("issuer urn:uuid:\(issuer ?? "?") is not registered in Loopbrug")) }
             guard issuerKeys.count == 1, let only = issuerKeys.values.first else { return .failure(.issuer("the header has no kid and the issuer has several keys")) }
             return .success(IssuerKey(issuerID: issuer, key: only.publicKey))
         }

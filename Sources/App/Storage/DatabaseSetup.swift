@@ -34,6 +34,8 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
     app.migrations.add(CreateLeermilesRules())
     app.migrations.add(CreateLeermilesFunders())
     app.migrations.add(UpdateLedgerBalancesAddPatternIndex())
+    app.migrations.add(UpdateIssuerKeysOneOwner())
+    app.migrations.add(CreateWriteIntent())
 }
 
 /// Runs pending migrations, turning a failed connection into a message a person can act on.

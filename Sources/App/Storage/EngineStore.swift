@@ -13,7 +13,7 @@ struct EngineStore {
 
     /// The admin's file is the whole table: it replaces what was there.
     func replaceOutlook(_ entries: [OccupationOutlook]) async throws {
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let sql = db as! any SQLDatabase
             try await sql.delete(from: "occupation_outlook").run()
             try await sql.insertRows("occupation_outlook", ["key", "kind", "source", "source_date", "demo"],
@@ -36,7 +36,7 @@ struct EngineStore {
 
     /// The catalogue file is the whole catalogue: it replaces what was there.
     func replaceCourses(_ courses: [Course]) async throws {
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let sql = db as! any SQLDatabase
             try await sql.delete(from: "courses").run()
             try await sql.insertRows("courses", ["id", "title", "provider", "skill_uris", "hours", "cost_eur", "format", "place_id",
@@ -65,7 +65,7 @@ struct EngineStore {
 
     /// Adds vacancies; ids already stored are refused (by line when `lines` is given), nothing is added then.
     func addVacancies(_ vacancies: [Vacancy], employerUserID: String?, now: Date, lines: [Int]? = nil) async throws -> [RowProblem] {
-        try await database.transaction { db -> [RowProblem] in
+        try await database.writeTransaction { db -> [RowProblem] in
             let sql = db as! any SQLDatabase
             var existing = Set<String>()
             let ids = vacancies.map(\.id)
@@ -117,7 +117,7 @@ struct EngineStore {
     // MARK: Wishes
 
     func saveWishes(_ wishes: WorkWishes, searchable: Bool, worker: String, now: Date) async throws {
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let sql = db as! any SQLDatabase
             try await sql.delete(from: "work_wishes").where("worker_id", .equal, worker).run()
             try await sql.insert(into: "work_wishes")

@@ -224,7 +224,7 @@ extension FunderStore {
     public func register(_ funder: Funder, memberEmails: [String], now: Date) async throws {
         guard !funder.id.isEmpty, !funder.id.contains(":"), funder.id.count <= 100 else { throw ConfigError("--id: must be 1 to 100 characters without ':'") }
         guard !funder.name.trimmingCharacters(in: .whitespaces).isEmpty, funder.name.count <= 200 else { throw ConfigError("--name: must be 1 to 200 characters") }
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let store = FunderStore(database: db)
             try await store.save(funder, now: now)
             for email in memberEmails {

@@ -17,7 +17,7 @@ public struct LedgerStore: Sendable {
     /// Writes one posting with every rule of `Ledger`; a repeat of the same request posts nothing.
     @discardableResult
     public func post(_ posting: Posting) async throws -> Ledger.Outcome {
-        try await database.transaction { db in try await Self.write(posting, on: db as! any SQLDatabase) }
+        try await database.writeTransaction { db in try await Self.write(posting, on: db as! any SQLDatabase) }
     }
 
     /// Writes several postings in one transaction (one commit, one sync to disk), with the same
@@ -30,7 +30,7 @@ public struct LedgerStore: Sendable {
     /// stale), the group is rolled back and its postings are written one by one instead.
     public func postGroup(_ postings: [Posting]) async throws -> [Result<Ledger.Outcome, LedgerError>] {
         do {
-            return try await database.transaction { db in try await Self.writeGroup(postings, on: db as! any SQLDatabase) }
+            return try await database.writeTransaction { db in try await Self.writeGroup(postings, on: db as! any SQLDatabase) }
         } catch {
             var results: [Result<Ledger.Outcome, LedgerError>] = []
             for posting in postings {
@@ -114,7 +114,7 @@ public struct LedgerStore: Sendable {
         let ordered = postings.sorted { $0.key < $1.key }
         for start in stride(from: 0, to: ordered.count, by: chunk) {
             let part = Array(ordered[start..<min(start + chunk, ordered.count)])
-            posted += try await database.transaction { db in
+            posted += try await database.writeTransaction { db in
                 let sql = db as! any SQLDatabase
                 // SQLite's default page cache (2 MB) makes a large batch re-read its index pages
                 // from disk over and over; 256 MB for this connection keeps them in memory.

@@ -34,7 +34,7 @@ public struct LeermilesStore: Sendable {
 
     /// Adds a rule when it fits with every stored rule; otherwise throws `RuleProblems` and stores nothing.
     public func addRule(_ rule: AccrualRule, now: Date) async throws {
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let store = LeermilesStore(database: db)
             let problems = AccrualRules.problems(try await store.rules() + [rule]).filter { $0.rule == rule.id }
             guard problems.isEmpty else { throw RuleProblems(problems: problems) }

@@ -90,21 +90,41 @@ public struct PassportStore: Sendable {
 
     // MARK: issuers and keys
 
+    /// - Throws: `KeyOfAnotherIssuer` when another issuer registered this public key.
     public func createIssuer(id: String = UUID().uuidString.lowercased(), name: String, ownerUserID: UUID?, key: Ed25519JWK, now: Date) async throws -> String {
-        try await database.transaction { db in
-            let sql = db as! any SQLDatabase
-            try await sql.insert(into: "issuers").columns("id", "name", "owner_user_id", "next_status_position", "created_at")
-                .values(SQLBind(id), SQLBind(name), SQLBind(ownerUserID?.uuidString.lowercased()), SQLBind(0), SQLBind(now)).run()
-            try await sql.insert(into: "issuer_keys").columns("issuer_id", "kid", "x", "created_at")
-                .values(SQLBind(id), SQLBind(key.thumbprint), SQLBind(Base64URL.encode(key.x)), SQLBind(now)).run()
+        if let owner = try await owner(ofKey: key.thumbprint) { throw KeyOfAnotherIssuer(kid: key.thumbprint, owner: owner) }
+        do {
+            try await database.writeTransaction { db in
+                let sql = db as! any SQLDatabase
+                try await sql.insert(into: "issuers").columns("id", "name", "owner_user_id", "next_status_position", "created_at")
+                    .values(SQLBind(id), SQLBind(name), SQLBind(ownerUserID?.uuidString.lowercased()), SQLBind(0), SQLBind(now)).run()
+                try await sql.insert(into: "issuer_keys").columns("issuer_id", "kid", "x", "created_at")
+                    .values(SQLBind(id), SQLBind(key.thumbprint), SQLBind(Base64URL.encode(key.x)), SQLBind(now)).run()
+            }
+        } catch {
+            // Registered by another issuer in the meantime: the unique key id decided.
+            guard (error as? any DatabaseError)?.isConstraintFailure == true,
+                  let owner = try await owner(ofKey: key.thumbprint), owner != id else { throw error }
+            throw KeyOfAnotherIssuer(kid: key.thumbprint, owner: owner)
         }
         return id
     }
 
+    /// Adds a key to an issuer; adding its own key again changes nothing.
+    /// - Throws: `KeyOfAnotherIssuer` when another issuer registered this public key.
     public func addKey(issuerID: String, key: Ed25519JWK, now: Date) async throws {
         try await sql.insert(into: "issuer_keys").columns("issuer_id", "kid", "x", "created_at")
             .values(SQLBind(issuerID), SQLBind(key.thumbprint), SQLBind(Base64URL.encode(key.x)), SQLBind(now))
             .ignoringConflicts().run()
+        if let owner = try await owner(ofKey: key.thumbprint), owner != issuerID {
+            throw KeyOfAnotherIssuer(kid: key.thumbprint, owner: owner)
+        }
+    }
+
+    /// The issuer a key id is registered to (retired keys included: a key is never handed on).
+    func owner(ofKey kid: String) async throws -> String? {
+        try await sql.select().column("issuer_id").from("issuer_keys").where("kid", .equal, kid).first()?
+            .decode(column: "issuer_id", as: String.self)
     }
 
     public func issuer(id: String) async throws -> IssuerRow? {
@@ -132,7 +152,7 @@ public struct PassportStore: Sendable {
 
     /// Hands out `count` unused status positions of an issuer, atomically.
     public func reserveStatusPositions(issuerID: String, count: Int) async throws -> Range<Int> {
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let sql = db as! any SQLDatabase
             for _ in 0..<20 {
                 guard let row = try await sql.select().column("next_status_position").from("issuers").where("id", .equal, issuerID).first() else {
@@ -153,7 +173,7 @@ public struct PassportStore: Sendable {
 
     /// Stores records and new subject links together, in one transaction.
     public func insertRecords(_ rows: [PassportRecordRow], links: [(issuer: String, subject: String, worker: String)], now: Date) async throws {
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let store = PassportStore(database: db)
             try await store.insertLinks(links, now: now)
             try await store.insertRows(rows)
@@ -264,4 +284,12 @@ public struct PassportStore: Sendable {
             .returning("worker_id").all()
         return try rows.first.flatMap { UUID(uuidString: try $0.decode(column: "worker_id", as: String.self)) }
     }
+}
+
+/// A public key that another issuer registered first. A key belongs to one issuer: otherwise
+/// one issuer could publish another's key and break the verification of its credentials.
+public struct KeyOfAnotherIssuer: Error, CustomStringConvertible {
+    public let kid: String
+    let owner: String
+    public var description: String { "key \(kid) is registered by another issuer; make a new key pair for this issuer" }
 }

@@ -40,7 +40,7 @@ public struct ReservationStore: Sendable {
     public func reserve(id: String, worker: String, courseID: String, price: Miles, forShortageOccupation: Bool,
                         pots: [String: Spending.PotTerms], cause: String, now: Date) async throws -> (reservation: ReservationRow, repeated: Bool) {
         guard !id.isEmpty, id.utf8.count <= 100, !id.contains(":") else { throw ReservationProblem("id", "must be 1 to 100 characters without ':'") }
-        return try await database.transaction { db in
+        return try await database.writeTransaction { db in
             let sql = db as! any SQLDatabase
             // Written first, so SQLite takes its write lock before the balances are read.
             let inserted = try await sql.raw("""
@@ -73,7 +73,7 @@ public struct ReservationStore: Sendable {
 
     /// A coach or the fund approves: awaiting approval → open.
     public func approve(id: String, cause: String, now: Date) async throws -> ReservationRow {
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let sql = db as! any SQLDatabase
             return try await Self.change(id, from: [.awaitingApproval], to: .open, now: now, on: sql)
         }
@@ -81,7 +81,7 @@ public struct ReservationStore: Sendable {
 
     /// The course is completed: the points go to the course providers.
     public func settle(id: String, cause: String, now: Date) async throws -> ReservationRow {
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let sql = db as! any SQLDatabase
             let row = try await Self.change(id, from: [.open], to: .settled, now: now, on: sql)
             _ = try await LedgerStore.write(Posting(key: "settle:\(id)", from: .reserved(row.worker), to: .providers, amount: row.amount, reason: .settle,
@@ -92,7 +92,7 @@ public struct ReservationStore: Sendable {
 
     /// Cancelled or refused: every point goes back to the account it came from.
     public func release(id: String, cause: String, now: Date) async throws -> ReservationRow {
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let sql = db as! any SQLDatabase
             let row = try await Self.change(id, from: [.awaitingApproval, .open], to: .released, now: now, on: sql)
             let legs = try await Self.legs(of: row, on: sql)

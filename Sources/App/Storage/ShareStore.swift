@@ -32,7 +32,7 @@ public struct ShareStore: Sendable {
     public init(database: any Database) { self.database = database }
 
     public func create(_ share: ShareRow, recordIDs: [String]) async throws {
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let sql = db as! any SQLDatabase
             try await sql.insertRows("shares", ShareRow.columns, [[share.id, share.workerID, share.label, share.showEarnings,
                                                                    share.createdAt, share.expiresAt, share.revokedAt]])

@@ -24,7 +24,7 @@ public struct TaxonomyStore: Sendable {
     /// Replaces the whole taxonomy in one transaction: on any error the previous data stays.
     public func replace(with data: TaxonomyDataset, checksums: [String: String], now: Date,
                         progress: @escaping @Sendable (String) -> Void = { _ in }) async throws {
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let sql = db as! any SQLDatabase
             for table in Self.tables { try await sql.delete(from: table).run() }
             progress("writing \(data.occupations.count) occupations")

@@ -46,14 +46,18 @@ enum IssuerAPIController {
         let store = req.application.passportStore
         let now = req.application.dependencies.now()
         let issuer: IssuerRow
-        if let existing = try await store.issuer(ownedBy: user.id) {
-            try await store.addKey(issuerID: existing.id, key: key, now: now)
-            issuer = existing
-        } else {
-            let name = body["name"]?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines) ?? user.name
-            guard !name.isEmpty, name.count <= 200 else { return problem(.unprocessableEntity, "name: must be 1 to 200 characters") }
-            let id = try await store.createIssuer(name: name, ownerUserID: user.id, key: key, now: now)
-            issuer = IssuerRow(id: id, name: name, ownerUserID: user.id.uuidString.lowercased())
+        do {
+            if let existing = try await store.issuer(ownedBy: user.id) {
+                try await store.addKey(issuerID: existing.id, key: key, now: now)
+                issuer = existing
+            } else {
+                let name = body["name"]?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines) ?? user.name
+                guard !name.isEmpty, name.count <= 200 else { return problem(.unprocessableEntity, "name: must be 1 to 200 characters") }
+                let id = try await store.createIssuer(name: name, ownerUserID: user.id, key: key, now: now)
+                issuer = IssuerRow(id: id, name: name, ownerUserID: user.id.uuidString.lowercased())
+            }
+        } catch let taken as KeyOfAnotherIssuer {
+            return problem(.conflict, "jwk: \(taken)")
         }
         return json(.object([
             "issuer": .string("urn:uuid:\(issuer.id)"), "kid": .string(key.thumbprint),
