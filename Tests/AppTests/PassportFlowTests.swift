@@ -174,4 +174,25 @@ import VaporTesting
             #expect(page.contains("Zelf ingevuld") && page.contains("Mantelzorger voor mijn vader") && page.contains("1.200 uur"))
         }
     }
+
+    /// The audit could never save self-declared platform work: the standard requires the
+    /// platform, the number of jobs and how they are counted, and the form asked for none of it.
+    @Test func aWorkerAddsPlatformWorkThemselves() async throws {
+        try await withTestApp { app in
+            let id = try await createUser(app, email: "sam@test.nl", role: .worker, password: "right password 1")
+            let worker = Browser(app)
+            _ = try await worker.login("sam@test.nl", "right password 1")
+            let missing = try await worker.post("/paspoort/toevoegen", ["kind": "platform-work", "roleTitle": "Bezorger", "start": "2025-01-01"])
+            #expect(missing.status == .unprocessableEntity)
+            let body = missing.body.string
+            #expect(body.contains("Vul in via welk platform je werkte.") && body.contains("Vul in hoeveel klussen of diensten je deed"))
+            #expect(!body.contains("is required"), "no English schema words on a Dutch page")
+
+            let saved = try await worker.post("/paspoort/toevoegen", ["kind": "platform-work", "roleTitle": "Bezorger", "organisation": "Snel Bezorgd",
+                                                                       "start": "2025-01-01", "end": "2025-06-30", "jobs": "140", "hours": "310"])
+            #expect(saved.status == .seeOther, "\(saved.body.string.prefix(2000))")
+            let rows = try await app.passportStore.records(worker: id)
+            #expect(rows.count == 1 && rows[0].recordJSON.contains("\"aggregation\":\"period\"") && rows[0].recordJSON.contains("\"jobs\":140"))
+        }
+    }
 }

@@ -37,6 +37,7 @@ enum PassportController {
         var start: String?
         var end: String?
         var hours: String?
+        var jobs: String?
         var tasks: String?
     }
 
@@ -72,6 +73,16 @@ enum PassportController {
             hours = dutchNumber(clean(form.hours))
             if hours == nil || hours! < 0 || hours! > 100_000 { problems["hours"] = ctx.t("Vul een aantal uren in, zoals 120.", "Enter a number of hours, like 120.") }
         }
+        // Platform work names the platform and counts the jobs (the standard requires both).
+        var jobs: Int?
+        if !clean(form.jobs).isEmpty {
+            jobs = Int(clean(form.jobs).replacingOccurrences(of: ".", with: ""))
+            if jobs == nil || !(1...1_000_000).contains(jobs!) { problems["jobs"] = ctx.t("Vul een aantal in, zoals 25.", "Enter a number, like 25.") }
+        }
+        if kind == .platformWork {
+            if organisation.isEmpty { problems["organisation"] = ctx.t("Vul in via welk platform je werkte.", "Fill in which platform you worked through.") }
+            if clean(form.jobs).isEmpty { problems["jobs"] = ctx.t("Vul in hoeveel klussen of diensten je deed, zoals 25.", "Fill in how many jobs or shifts you did, like 25.") }
+        }
         let tasks = clean(form.tasks).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if tasks.count > 50 || tasks.contains(where: { $0.count > 300 }) {
             problems["tasks"] = ctx.t("Hoogstens 50 taken, elk hoogstens 300 tekens.", "At most 50 tasks, each at most 300 characters.")
@@ -92,6 +103,11 @@ enum PassportController {
         ]
         if !organisation.isEmpty { record["organisation"] = .object(["name": .string(organisation)]) }
         if let hours { record["hours"] = .number(hours) }
+        if let jobs {
+            record["jobs"] = .number(Double(jobs))
+            // A self-declared count covers the whole period; "job" would have to be exactly one.
+            record["aggregation"] = .string(jobs == 1 && kind != .platformWork ? "job" : "period")
+        }
         if !tasks.isEmpty { record["tasks"] = .array(tasks.map { .string(String($0)) }) }
         if let occupationURI { record["occupation"] = .string(occupationURI) }
         let json = JSONValue.object(record)
@@ -100,7 +116,9 @@ enum PassportController {
         do {
             parsed = try service.validate(record: json, taxonomy: req.application.taxonomy.index)
         } catch {
-            problems["form"] = error.reason
+            // The checks above cover what the standard asks of this form; this is a safety net.
+            problems["form"] = ctx.t("Dit werk kon niet worden opgeslagen: het past niet in de standaard voor werkbewijzen. Controleer de velden.",
+                                     "This work could not be saved: it does not fit the work record standard. Check the fields.")
             return PassportPages.addForm(ctx, form: form, problems: problems, status: .unprocessableEntity)
         }
         let now = req.application.dependencies.now()

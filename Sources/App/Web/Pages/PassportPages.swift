@@ -99,8 +99,8 @@ enum PassportPages {
         let title = ctx.t("Zelf werk toevoegen", "Add work yourself")
         var main: [Node] = [
             el("h1", text(title)),
-            el("p", text(ctx.t("Vul werk in dat niet via een platform komt: eerder werk, vrijwilligerswerk of mantelzorg. Het staat in je paspoort als \u{201C}zelf ingevuld\u{201D}.",
-                               "Add work that does not come from a platform: earlier jobs, volunteering or informal care. It shows in your passport as \u{201C}self-declared\u{201D}."))),
+            el("p", text(ctx.t("Vul werk in dat nog niet in je paspoort staat: eerder werk, klussen via een platform, vrijwilligerswerk of mantelzorg. Het staat in je paspoort als \u{201C}zelf ingevuld\u{201D}.",
+                               "Add work that is not in your passport yet: earlier jobs, jobs through a platform, volunteering or informal care. It shows in your passport as \u{201C}self-declared\u{201D}."))),
         ]
         if !problems.isEmpty {
             main.append(el("p", ["class": "notice", "role": "alert"], text(problems["form"] ?? ctx.t(
@@ -122,13 +122,15 @@ enum PassportPages {
                        el("div", ["class": "field"], children: kindField),
                        formField(id: "roleTitle", label: ctx.t("Wat was je functie of taak?", "What was your role?"), value: form.roleTitle ?? "",
                                  error: problems["roleTitle"], autocomplete: "organization-title", hint: ctx.t("Bijvoorbeeld: schoonmaker, oppas, mantelzorger", "For example: cleaner, babysitter, carer")),
-                       formField(id: "organisation", label: ctx.t("Bij wie of waar? (mag leeg)", "For whom or where? (optional)"), value: form.organisation ?? "",
+                       formField(id: "organisation", label: ctx.t("Bij wie, waar of via welk platform? (nodig bij platformwerk)", "For whom, where or through which platform? (needed for platform work)"), value: form.organisation ?? "",
                                  error: problems["organisation"], autocomplete: "organization", required: false),
                        formField(id: "start", label: ctx.t("Begonnen op", "Started on"), type: "date", value: form.start ?? "", error: problems["start"], autocomplete: "off"),
                        formField(id: "end", label: ctx.t("Gestopt op (leeg als je het nog doet)", "Stopped on (empty if you still do it)"), type: "date",
                                  value: form.end ?? "", error: problems["end"], autocomplete: "off", required: false),
                        formField(id: "hours", label: ctx.t("Hoeveel uur in totaal? (mag leeg)", "How many hours in total? (optional)"), type: "text",
                                  value: form.hours ?? "", error: problems["hours"], autocomplete: "off", required: false),
+                       formField(id: "jobs", label: ctx.t("Hoeveel klussen of diensten? (nodig bij platformwerk)", "How many jobs or shifts? (needed for platform work)"),
+                                 type: "text", value: form.jobs ?? "", error: problems["jobs"], autocomplete: "off", required: false),
                        formField(id: "occupation", label: ctx.t("Op welk beroep lijkt dit? (mag leeg)", "Which occupation is this close to? (optional)"),
                                  value: form.occupation ?? "", error: problems["occupation"], autocomplete: "off",
                                  hint: ctx.t("Dan zie je welke vaardigheden dit werk laat zien.", "Then you see which skills this work shows."), required: false),
