@@ -33,6 +33,12 @@ extension LeermilesCommand {
                 guard let total = o.byReason[reason] else { continue }
                 lines.append("  \(reason.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(total.count) postings, \(total.miles) miles")
             }
+            if o.reversed.count > 0 {
+                lines.append("  \(o.dryRun ? "would reverse" : "reversed") \(o.reversed.count) earnings of revoked records, \(o.reversed.miles) miles")
+            }
+            if o.reversalsWaiting > 0 {
+                lines.append("  \(o.reversalsWaiting) reversals wait: the workers spent the points already (tried again next run)")
+            }
             if o.rules == 0 { lines.append("No accrual rules yet: add one with `loopbrug leermiles rules add`.") }
             return lines
         }
@@ -42,6 +48,7 @@ extension LeermilesCommand {
             let object: [String: Any] = [
                 "dry_run": o.dryRun, "records": o.records, "rules": o.rules, "already_posted": o.alreadyPosted, "posted": total(o.posted),
                 "by_reason": Dictionary(uniqueKeysWithValues: o.byReason.map { ($0.key.rawValue, total($0.value)) }),
+                "reversed": total(o.reversed), "reversals_waiting": o.reversalsWaiting,
             ]
             return String(decoding: try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
         }

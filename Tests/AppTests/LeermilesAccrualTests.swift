@@ -93,6 +93,50 @@ import Testing
         }
     }
 
+    /// The audit minted points: three records for one worker over the same six months, 4,300
+    /// hours each, all paid (balance 450 → 3,675); revoking one took nothing back. Now the second
+    /// and third are refused (no one works more than 24 hours a day), and a revocation reverses
+    /// what the record earned.
+    @Test(arguments: TestDatabase.available)
+    func overlappingHoursAreRefusedAndARevocationTakesBackWhatItEarned(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let workerID = try await createUser(app, email: "sam@test.nl", role: .worker)
+            let worker = workerID.uuidString.lowercased()
+            try await LeermilesStore(database: app.db).addRule(AccrualRule(id: "hours", kind: .workHours(perHour: Miles(hundredths: 25)),
+                                                                           funder: "werkfonds", from: Day(iso: "2020-01-01")!), now: now)
+            var platform = PassportFlowTests.Platform(token: "")
+            platform.issuerID = try await app.passportStore.createIssuer(name: "Snel Personeel", ownerUserID: nil, key: platform.jwk.publicOnly, now: now)
+            let subject = PairwiseSubject.prefix + String(repeating: "c", count: 26)
+            let ids = (0..<3).map { _ in UUID() }
+            func send(_ i: Int, hours: Double = 4_300) async throws -> ImportReport {
+                let token = try platform.sign(PassportFlowTests.record(hours: hours), subject: subject, position: i, id: ids[i])
+                return try await app.importCredentials([JSONLines.Line(number: 1, text: Substring(token))], from: .admin(worker: workerID))
+            }
+            #expect(try await send(0).succeeded)
+            let ledger = LedgerStore(database: app.db)
+            #expect(try await ledger.balance(.worker(worker)) == Miles(1_075), "4,300 hours × 0.25")
+            for i in 1...2 {
+                let refused = try await send(i)
+                #expect(!refused.succeeded)
+                #expect(refused.problems.first?.field == "credentialSubject.hours")
+                #expect(refused.problems.first?.reason == "credentialSubject.hours: " +
+                    "together with this worker's other records this is 46.7 hours on 2025-03-01; no one works more than 24 hours a day")
+            }
+            #expect(try await ledger.balance(.worker(worker)) == Miles(1_075), "nothing more was paid")
+            #expect(try await app.passportStore.records(worker: workerID).count == 1)
+
+            // Revoked: the earning is reversed at once, once; then the hours are free again.
+            #expect(try await app.revokeCredential(issuerID: platform.issuerID, credentialID: "urn:uuid:\(ids[0].uuidString.lowercased())"))
+            #expect(try await ledger.balance(.worker(worker)) == .zero)
+            let rerun = try await LeermilesAccrual.run(database: app.db, now: now)
+            #expect(rerun.reversed.count == 0 && rerun.posted.count == 0, "a rerun reverses nothing twice")
+            #expect(try await send(1).succeeded)
+            #expect(try await ledger.balance(.worker(worker)) == Miles(1_075))
+            let all = try await ledger.everything()
+            #expect(LedgerAudit.breaches(postings: all.postings, storedBalances: all.balances, reservations: all.reservations).isEmpty)
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func groupCommitNeverOverspendsAndAnswersEachCaller(_ database: TestDatabase) async throws {
         try await withTestApp(database, seedTaxonomy: false) { app in

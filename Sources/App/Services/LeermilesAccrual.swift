@@ -19,6 +19,10 @@ public struct AccrualOutcome: Sendable {
     public let alreadyPosted: Int
     /// Seconds spent reading the facts, applying the rules, and writing.
     public let seconds: (read: Double, rules: Double, write: Double)
+    /// Earnings of revoked records taken back in this run, and those that wait because the
+    /// worker has already spent the points (the next run tries again).
+    public var reversed = Total()
+    public var reversalsWaiting = 0
 
     public var posted: Total { byReason.values.reduce(into: Total()) { $0.count += $1.count; $0.miles += $1.miles } }
 
@@ -65,8 +69,29 @@ public enum LeermilesAccrual {
         } else {
             new = try await ledger.postEarnings(postings, chunk: chunk)
         }
-        return AccrualOutcome(dryRun: dryRun, records: facts.work.count, rules: rules.count, new: new, alreadyPosted: postings.count - new.count,
-                              seconds: (read, applied, lap()))
+        var outcome = AccrualOutcome(dryRun: dryRun, records: facts.work.count, rules: rules.count, new: new,
+                                     alreadyPosted: postings.count - new.count, seconds: (read, applied, lap()))
+        try await reverseRevoked(store: store, ledger: ledger, rules: rules, workers: workers, now: now, dryRun: dryRun, into: &outcome)
+        return outcome
+    }
+
+    /// Reverses what revoked records earned: one reversal posting per earning, never an edit.
+    /// A reversal the worker's balance cannot carry (the points were spent) waits for a later run.
+    static func reverseRevoked(store: LeermilesStore, ledger: LedgerStore, rules: [AccrualRule], workers: Set<String>?, now: Date,
+                               dryRun: Bool, into outcome: inout AccrualOutcome) async throws {
+        let revoked = try await store.revokedWork(workers: workers)
+        guard !revoked.isEmpty else { return }
+        var recordOf: [String: String] = [:]
+        for record in revoked { for key in Revocation.earningKeys(record: record, rules: rules) { recordOf[key] = record } }
+        for earning in try await ledger.unreversed(keys: recordOf.keys.sorted()) {
+            let reversal = Revocation.reversal(of: earning, record: recordOf[earning.key] ?? "", at: now)
+            if dryRun { outcome.reversed.count += 1; outcome.reversed.miles += reversal.amount; continue }
+            do {
+                if try await ledger.post(reversal) == .posted { outcome.reversed.count += 1; outcome.reversed.miles += reversal.amount }
+            } catch LedgerError.insufficient {
+                outcome.reversalsWaiting += 1
+            }
+        }
     }
 }
 
@@ -83,5 +108,19 @@ extension Application {
             }
         }
         return report
+    }
+
+    /// Revokes a credential and takes back at once what its record earned (reversal postings);
+    /// false when the issuer has no such credential. The revocation stands even if the reversal
+    /// fails: the next batch reverses what is missing.
+    public func revokeCredential(issuerID: String, credentialID: String) async throws -> Bool {
+        guard let worker = try await passportStore.revoke(issuerID: issuerID, credentialID: credentialID, now: dependencies.now()) else { return false }
+        statusListCache.invalidate(issuerID)
+        do {
+            _ = try await LeermilesAccrual.run(database: db, now: dependencies.now(), workers: [worker])
+        } catch {
+            logger.error("leermiles reversal after a revocation failed; the next batch does it: \(String(describing: type(of: error)))")
+        }
+        return true
     }
 }

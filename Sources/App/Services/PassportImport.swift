@@ -72,6 +72,8 @@ struct ImportChecks {
     var usedIndices: [String: Set<Int>] = [:]
     var linksByIssuer: [String: [String: String]] = [:]
     var newLinks: [String: (issuer: String, subject: String, worker: String)] = [:]
+    /// Each worker's hours over their periods: stored records and the lines accepted so far.
+    var spans: [String: [DailyHours.Span]] = [:]
 
     init(sender: ImportSender, taxonomy: TaxonomyIndex?, service: PassportService) {
         self.sender = sender
@@ -91,6 +93,7 @@ struct ImportChecks {
         }
         let stored = try await store.existingCredentialIDs(verified.map(\.credential.credential.id))
         var rows: [PassportRecordRow] = []
+        var lines: [(line: Int, record: WorkRecord)] = []
         rows.reserveCapacity(verified.count)
         for (line, v) in verified {
             let c = v.credential
@@ -134,7 +137,36 @@ struct ImportChecks {
                 roleTitle: c.record.roleTitle, periodStart: c.record.start.description, periodEnd: c.record.end?.description,
                 statusList: c.status.list, statusIndex: c.status.index, validFrom: c.validFrom, validUntil: c.validUntil,
                 revokedAt: nil, createdAt: now))
+            lines.append((line, c.record))
         }
-        return rows
+        return try await withinDailyHours(rows, lines, store: store, now: now)
+    }
+
+    /// The rows whose hours fit beside the worker's other records (first come, first kept);
+    /// the others are refused, naming the day that would pass 24 hours.
+    mutating func withinDailyHours(_ rows: [PassportRecordRow], _ lines: [(line: Int, record: WorkRecord)], store: PassportStore,
+                                   now: Date) async throws -> [PassportRecordRow] {
+        guard let today = CalendarDate(Timestamp.format(now).prefix(10)) else { return rows }
+        let unknown = Set(rows.map(\.workerID)).filter { spans[$0] == nil }
+        if !unknown.isEmpty {
+            let stored = try await store.hourSpans(workers: unknown.sorted(), today: today)
+            for worker in unknown { spans[worker] = stored[worker] ?? [] }
+        }
+        var kept: [PassportRecordRow] = []
+        kept.reserveCapacity(rows.count)
+        for (row, (line, record)) in zip(rows, lines) {
+            guard let span = DailyHours.Span(record, today: today) else { kept.append(row); continue }
+            if let over = DailyHours.overflow(existing: spans[row.workerID] ?? [], adding: span) {
+                let day = Timestamp.civilDate(fromDayNumber: over.day)
+                let date = CalendarDate(year: day.year, month: day.month, day: day.day)?.description ?? "a day in the period"
+                let total = (over.hours * 10).rounded() / 10
+                problems.append(LineProblem(line: line, .schema(path: "credentialSubject.hours", reason:
+                    "together with this worker's other records this is \(JSONValue.number(total).serialized()) hours on \(date); no one works more than 24 hours a day")))
+                continue
+            }
+            spans[row.workerID, default: []].append(span)
+            kept.append(row)
+        }
+        return kept
     }
 }

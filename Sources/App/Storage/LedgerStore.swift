@@ -141,6 +141,20 @@ public struct LedgerStore: Sendable {
         return found
     }
 
+    /// The postings with these keys that no reversal has undone yet.
+    public func unreversed(keys: [String]) async throws -> [Posting] {
+        let sql = database as! any SQLDatabase
+        var found: [Posting] = []
+        for start in stride(from: 0, to: keys.count, by: 500) {
+            let chunk = SQLList(keys[start..<min(start + 500, keys.count)].map { SQLBind($0) })
+            found += try await sql.raw("""
+                SELECT \(unsafeRaw: Self.postingColumns.map { "p." + $0 }.joined(separator: ", ")) FROM ledger_postings p
+                WHERE p.key IN (\(chunk)) AND NOT EXISTS (SELECT 1 FROM ledger_postings r WHERE r.reverses = p.key)
+                """).all().map(Self.decode)
+        }
+        return found
+    }
+
     public func balance(_ account: AccountID) async throws -> Miles {
         let sql = database as! any SQLDatabase
         let row = try await sql.select().column("balance").from("ledger_balances").where("account", .equal, account.description).first()

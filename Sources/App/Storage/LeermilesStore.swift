@@ -118,6 +118,17 @@ public struct LeermilesStore: Sendable {
         return out
     }
 
+    /// Issued records that were revoked (everyone's, or these workers'): what they earned is taken back.
+    public func revokedWork(workers: Set<String>? = nil) async throws -> [String] {
+        var out: [String] = []
+        for chunk in Self.chunks(workers) {
+            var query = sql.select().column("id").from("passport_records").where("source", .equal, "issued").where("revoked_at", .isNot, SQLLiteral.null)
+            if let chunk { query = query.where("worker_id", .in, chunk) }
+            out += try await query.orderBy("id").all().map { try $0.decode(column: "id", as: String.self) }
+        }
+        return out
+    }
+
     /// Everyone (one nil chunk) or the given workers, 500 at a time for `IN (…)`.
     static func chunks(_ workers: Set<String>?) -> [[String]?] {
         guard let workers else { return [nil] }

@@ -212,6 +212,28 @@ public struct PassportStore: Sendable {
             .map { try $0.decode(column: "status_index", as: Int.self) })
     }
 
+    /// The hours of each worker's issued, unrevoked records over their periods: what a new
+    /// record's hours must fit beside (`DailyHours`). 500 workers per query.
+    func hourSpans(workers: [String], today: CalendarDate) async throws -> [String: [DailyHours.Span]] {
+        let hours = sql.dialect.name == "postgresql" ? "(record_json::jsonb ->> 'hours')::double precision" : "json_extract(record_json, '$.hours')"
+        var out: [String: [DailyHours.Span]] = [:]
+        for start in stride(from: 0, to: workers.count, by: 500) {
+            let chunk = workers[start..<min(start + 500, workers.count)]
+            let rows = try await sql.raw("""
+                SELECT worker_id, period_start, period_end, \(unsafeRaw: hours) AS hours FROM passport_records
+                WHERE source = 'issued' AND revoked_at IS NULL AND worker_id IN (\(SQLList(chunk.map { SQLBind($0) })))
+                """).all()
+            for row in rows {
+                guard let hours = try row.decode(column: "hours", as: Double?.self), hours > 0,
+                      let first = CalendarDate(try row.decode(column: "period_start", as: String.self)) else { continue }
+                let last = try row.decode(column: "period_end", as: String?.self).flatMap { CalendarDate($0) } ?? max(today, first)
+                out[try row.decode(column: "worker_id", as: String.self), default: []]
+                    .append(DailyHours.Span(first: first.dayNumber, last: last.dayNumber, hours: hours))
+            }
+        }
+        return out
+    }
+
     public func revokedIndices(issuerID: String, list: Int) async throws -> [Int] {
         try await sql.select().column("status_index").from("passport_records")
             .where("issuer_id", .equal, issuerID).where("status_list", .equal, list).where("revoked_at", .isNot, SQLLiteral.null).all()
@@ -240,12 +262,12 @@ public struct PassportStore: Sendable {
             .first(decoding: PassportRecordRow.self, with: Self.decoder)
     }
 
-    /// Marks a credential of this issuer revoked; false when the issuer has no such credential.
-    public func revoke(issuerID: String, credentialID: String, now: Date) async throws -> Bool {
-        let rows = try await sql.update("passport_records").set("revoked_at", to: SQLBind(now))
+    /// Marks a credential of this issuer revoked; returns the worker it was for, nil when the
+    /// issuer has no such credential.
+    public func revoke(issuerID: String, credentialID: String, now: Date) async throws -> String? {
+        try await sql.update("passport_records").set("revoked_at", to: SQLBind(now))
             .where("issuer_id", .equal, issuerID).where("credential_id", .equal, credentialID.lowercased())
-            .returning("id").all()
-        return !rows.isEmpty
+            .returning("worker_id").first()?.decode(column: "worker_id", as: String.self)
     }
 
     public func deleteSelfDeclared(id: String, worker: UUID) async throws -> Bool {

@@ -6,18 +6,44 @@ extension Database {
     ///
     /// SQLite's `BEGIN` is deferred: a transaction that reads first works on a snapshot, and if
     /// another connection commits before it writes, its first write fails at once with "database
-    /// is locked" (the busy handler cannot help: waiting would not make the snapshot current).
-    /// Ten parallel imports from one platform made seven fail that way. Writing first, before
-    /// any read, takes the write lock at the start and waits its turn like `BEGIN IMMEDIATE`
-    /// (Fluent starts its transactions itself, so the write is a no-op on a table of its own).
+    /// is locked". Ten parallel imports from one platform made seven fail that way. So on SQLite:
+    /// - write transactions of this process take turns (`SQLiteWriters`), waiting without a
+    ///   thread: SQLite's busy handler spins on one of the few blocking-pool threads, and enough
+    ///   spinners starve the very transaction they wait for;
+    /// - each writes first, before any read (a no-op on `write_intent`), which takes the write lock
+    ///   at the start like `BEGIN IMMEDIATE` and waits for another process (the CLI) if it must.
+    ///   Fluent begins its transactions itself, so `BEGIN IMMEDIATE` cannot be asked for.
     /// PostgreSQL's transactions wait on row locks and need nothing extra.
     func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await transaction { db in
-            if let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" {
-                try await sql.raw("DELETE FROM \(ident: CreateWriteIntent.table) WHERE 0 = 1").run()
+        guard !inTransaction, let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return try await transaction(body) }
+        await SQLiteWriters.shared.acquire()
+        do {
+            let result = try await transaction { db in
+                try await (db as! any SQLDatabase).raw("DELETE FROM \(ident: CreateWriteIntent.table) WHERE 0 = 1").run()
+                return try await body(db)
             }
-            return try await body(db)
+            await SQLiteWriters.shared.release()
+            return result
+        } catch {
+            await SQLiteWriters.shared.release()
+            throw error
         }
+    }
+}
+
+/// One SQLite write transaction at a time in this process; the others wait their turn in order.
+actor SQLiteWriters {
+    static let shared = SQLiteWriters()
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        if !busy { busy = true; return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
     }
 }
 

@@ -134,10 +134,9 @@ enum IssuerAPIController {
     static func revoke(_ req: Request) async throws -> Response {
         let issuer = try await ownIssuer(req)
         guard let id = req.parameters.get("id"), id.count < 100,
-              try await req.application.passportStore.revoke(issuerID: issuer.id, credentialID: id, now: req.application.dependencies.now()) else {
+              try await req.application.revokeCredential(issuerID: issuer.id, credentialID: id) else {
             return problem(.notFound, "this issuer has no credential with that id")
         }
-        req.application.statusListCache.invalidate(issuer.id)
         return json(.object(["revoked": .string(id)]))
     }
 }

@@ -1,0 +1,24 @@
+import Testing
+@testable import Passport
+
+@Suite struct DailyHoursTests {
+    /// Six months of 4,300 hours is about 23.6 hours a day: one such record fits, two do not.
+    @Test func overlappingRecordsMayNotPassTwentyFourHoursADay() {
+        let halfYear = DailyHours.Span(first: 0, last: 181, hours: 4_300)
+        #expect(DailyHours.overflow(existing: [], adding: halfYear) == nil)
+        let over = DailyHours.overflow(existing: [halfYear], adding: halfYear)
+        #expect(over?.day == 0 && abs((over?.hours ?? 0) - 8_600.0 / 182) < 1e-9)
+        // Side by side, not overlapping: both fit.
+        #expect(DailyHours.overflow(existing: [halfYear], adding: DailyHours.Span(first: 182, last: 363, hours: 4_300)) == nil)
+        // A short busy record inside a long light one: only the overlap counts.
+        let light = DailyHours.Span(first: 0, last: 99, hours: 800)             // 8 a day
+        #expect(DailyHours.overflow(existing: [light], adding: DailyHours.Span(first: 50, last: 51, hours: 32)) == nil)   // 8 + 16
+        #expect(DailyHours.overflow(existing: [light], adding: DailyHours.Span(first: 50, last: 51, hours: 34))?.day == 50) // 8 + 17
+    }
+
+    @Test func theBusiestDayIsFoundAcrossManySpans() {
+        let spans = (0..<10).map { DailyHours.Span(first: $0 * 3, last: $0 * 3 + 5, hours: 12) }  // 2 a day, overlapping in pairs
+        #expect(DailyHours.busiestDay(spans)?.hours == 4)
+        #expect(DailyHours.busiestDay([]) == nil)
+    }
+}
