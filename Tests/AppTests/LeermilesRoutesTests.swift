@@ -70,8 +70,10 @@ import VaporTesting
             // Refused with a reason, nothing written: too little left, an unknown course, a form without its request id.
             let tooMuch = try await worker.post("/leermiles/reserveren", ["course": "kassa", "request": "abd"])
             #expect(tooMuch.status == .unprocessableEntity)
-            #expect(tooMuch.body.string.contains("Je hebt niet genoeg leermiles voor deze cursus: the course costs 120 and only 20 can pay for it."))
-            #expect(try await worker.post("/leermiles/reserveren", ["course": "nope", "request": "abe"]).body.string.contains("nope is not in the course catalogue"))
+            // All Dutch: the audit found the store's English reason pasted into this sentence.
+            #expect(tooMuch.body.string.contains("Je hebt niet genoeg leermiles voor deze cursus. Hij kost 120 leermiles en je kunt er 20 voor gebruiken."))
+            #expect(!tooMuch.body.string.contains("can pay for it"))
+            #expect(try await worker.post("/leermiles/reserveren", ["course": "nope", "request": "abe"]).body.string.contains("Deze cursus kunnen we niet vinden."))
             #expect(try await worker.post("/leermiles/reserveren", ["course": "schoon"]).status == .unprocessableEntity)
             #expect(try await store.reservations(worker: id).count == 1)
 

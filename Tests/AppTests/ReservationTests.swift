@@ -56,6 +56,12 @@ import Testing
             await #expect { try await store.settle(id: "req-1", cause: "user:coach", now: now) } throws: { "\($0)" == "reservation: req-1 is awaiting approval, so it cannot become settled" }
             #expect(try await store.approve(id: "req-1", cause: "user:fund", now: now).state == .open)
             await #expect { try await store.approve(id: "req-1", cause: "user:fund", now: now) } throws: { "\($0)" == "reservation: req-1 is already open" }
+            // The audit approved and refused one request, and both succeeded: a refusal only
+            // takes a request that still awaits approval.
+            await #expect { try await store.refuse(id: "req-1", cause: "user:fund", now: now) } throws: {
+                $0 as? ReservationProblem == .wrongState("req-1", state: .open, to: .released)
+            }
+            #expect(try await store.reservation(id: "req-1")?.state == .open)
             #expect(try await store.settle(id: "req-1", cause: "user:coach", now: now).state == .settled)
             await #expect { try await store.release(id: "req-1", cause: "user:ana", now: now) } throws: { "\($0)" == "reservation: req-1 is settled, so it cannot become released" }
             #expect(try await ledger.balance(.providers) == Miles(120))

@@ -40,9 +40,9 @@ extension Application {
     /// A worker reserves points for a catalogue course: the CLI and the web take this one path.
     /// `requestID` makes a repeated request harmless (a double click, a retry).
     public func reserveCourse(worker: String, courseID: String, requestID: String, cause: String) async throws -> (reservation: ReservationRow, repeated: Bool) {
-        guard let snapshot = careerData.snapshot else { throw ReservationProblem("course", "the course catalogue is not loaded") }
-        guard let course = snapshot.courseChoice(courseID) else { throw ReservationProblem("course", "\(courseID) is not in the course catalogue") }
-        guard course.price > .zero else { throw ReservationProblem("course", "\(courseID) is free: it needs no leermiles") }
+        guard let snapshot = careerData.snapshot else { throw ReservationProblem.catalogueNotLoaded }
+        guard let course = snapshot.courseChoice(courseID) else { throw ReservationProblem.unknownCourse(courseID) }
+        guard course.price > .zero else { throw ReservationProblem.freeCourse(courseID) }
         let pots = Spending.PotTerms.from(try await LeermilesStore(database: db).rules())
         return try await ReservationStore(database: db).reserve(id: requestID, worker: worker, courseID: course.id, price: course.price,
                                                                 forShortageOccupation: course.forShortageOccupation, pots: pots, cause: cause,

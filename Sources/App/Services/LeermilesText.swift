@@ -42,4 +42,33 @@ enum LeermilesText {
                              en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])
 
     static func month(_ d: Day, english: Bool) -> String { (english ? monthNames.en : monthNames.nl)[d.month - 1] }
+
+    /// Why a reservation step was refused, in the reader's words (B1 Dutch or English).
+    static func refusal(_ problem: ReservationProblem, _ lang: Lang) -> String {
+        let english = lang.isEnglish
+        func m(_ amount: Miles) -> String { miles(amount, english: english) }
+        switch problem {
+        case .amount(.insufficient(let wanted, let usable, let elsewhere)):
+            return lang.t("Je hebt niet genoeg leermiles voor deze cursus. Hij kost \(m(wanted)) leermiles en je kunt er \(m(usable)) voor gebruiken.",
+                          "You do not have enough leermiles for this course. It costs \(m(wanted)) leermiles and you can use \(m(usable)) for it.")
+                + (elsewhere > .zero ? lang.t(" \(m(elsewhere)) leermiles zijn alleen voor andere cursussen.", " \(m(elsewhere)) leermiles are only for other courses.") : "")
+        case .amount:
+            return lang.t("Het aantal leermiles voor deze cursus klopt niet.", "The number of leermiles for this course is not right.")
+        case .unknownCourse, .catalogueNotLoaded:
+            return lang.t("Deze cursus kunnen we niet vinden.", "We cannot find this course.")
+        case .freeCourse:
+            return lang.t("Deze cursus is gratis. Je hebt er geen leermiles voor nodig.", "This course is free. You do not need leermiles for it.")
+        case .noCourseChosen:
+            return lang.t("Kies eerst een cursus.", "Choose a course first.")
+        case .formIncomplete, .badID, .idUsedElsewhere:
+            return lang.t("Het formulier is niet compleet. Open de pagina opnieuw en probeer het nog eens.",
+                          "The form is incomplete. Open the page again and try once more.")
+        case .notFound:
+            return lang.t("Deze reservering bestaat niet.", "This reservation does not exist.")
+        case .wrongState(_, let state, let to):
+            let now = LeermilesText.state(state, english: english).lowercased()
+            return state == to ? lang.t("Dat is al gebeurd: de reservering is \(now).", "That has happened already: the reservation is \(now).")
+                : lang.t("Dat kan niet meer: de reservering is nu \(now).", "That is no longer possible: the reservation is now \(now).")
+        }
+    }
 }

@@ -16,15 +16,48 @@ public struct ReservationRow: Sendable, Equatable {
     public var stored: LedgerAudit.StoredReservation { .init(id: id, worker: worker, amount: amount, state: state) }
 }
 
-/// Why a reservation step was refused; `field` names what was wrong.
-public struct ReservationProblem: Error, Sendable, Equatable, CustomStringConvertible {
-    public let field: String
-    public let reason: String
-    public init(_ field: String, _ reason: String) {
-        self.field = field
-        self.reason = reason
+/// Why a reservation step was refused: typed, so every page says it in its own language
+/// (`LeermilesText.refusal`); `description` is the English for the command line and logs.
+public enum ReservationProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    case badID
+    case idUsedElsewhere(String)
+    case amount(Spending.Problem)
+    case notFound(String)
+    /// The reservation is in `state` and cannot take the step to `to` (or is there already).
+    case wrongState(String, state: ReservationState, to: ReservationState)
+    case catalogueNotLoaded
+    case unknownCourse(String)
+    case freeCourse(String)
+    case noCourseChosen
+    case formIncomplete
+
+    /// The field the problem is about, as the command line names it.
+    public var field: String {
+        switch self {
+        case .badID, .idUsedElsewhere: "id"
+        case .amount: "amount"
+        case .notFound, .wrongState: "reservation"
+        case .catalogueNotLoaded, .unknownCourse, .freeCourse, .noCourseChosen: "course"
+        case .formIncomplete: "request"
+        }
     }
-    public var description: String { "\(field): \(reason)" }
+
+    public var description: String {
+        let reason = switch self {
+        case .badID: "must be 1 to 100 characters without ':'"
+        case .idUsedElsewhere(let id): "\(id) is already used for another reservation"
+        case .amount(let problem): problem.reason
+        case .notFound(let id): "\(id) does not exist"
+        case .wrongState(let id, let state, let to):
+            state == to ? "\(id) is already \(to.words)" : "\(id) is \(state.words), so it cannot become \(to.words)"
+        case .catalogueNotLoaded: "the course catalogue is not loaded"
+        case .unknownCourse(let id): "\(id) is not in the course catalogue"
+        case .freeCourse(let id): "\(id) is free: it needs no leermiles"
+        case .noCourseChosen: "no course was chosen"
+        case .formIncomplete: "the form is incomplete; open the page again"
+        }
+        return "\(field): \(reason)"
+    }
 }
 
 /// Reservations and their postings, each step one transaction: the row and the postings are
@@ -39,7 +72,7 @@ public struct ReservationStore: Sendable {
     /// repeat and returns the reservation made the first time.
     public func reserve(id: String, worker: String, courseID: String, price: Miles, forShortageOccupation: Bool,
                         pots: [String: Spending.PotTerms], cause: String, now: Date) async throws -> (reservation: ReservationRow, repeated: Bool) {
-        guard !id.isEmpty, id.utf8.count <= 100, !id.contains(":") else { throw ReservationProblem("id", "must be 1 to 100 characters without ':'") }
+        guard !id.isEmpty, id.utf8.count <= 100, !id.contains(":") else { throw ReservationProblem.badID }
         return try await database.writeTransaction { db in
             let sql = db as! any SQLDatabase
             // Written first, so SQLite takes its write lock before the balances are read.
@@ -50,14 +83,14 @@ public struct ReservationStore: Sendable {
                 """).all()
             guard !inserted.isEmpty else {
                 let earlier = try await Self.reservation(id: id, on: sql)!
-                guard earlier.worker == worker, earlier.courseID == courseID else { throw ReservationProblem("id", "\(id) is already used for another reservation") }
+                guard earlier.worker == worker, earlier.courseID == courseID else { throw ReservationProblem.idUsedElsewhere(id) }
                 return (earlier, true)
             }
             let plan: Spending.Plan
             switch Spending.plan(amount: price, balances: try await LedgerStore.accounts(worker: worker, on: sql, lock: true), pots: pots,
                                  forShortageOccupation: forShortageOccupation) {
             case .success(let p): plan = p
-            case .failure(let problem): throw ReservationProblem("amount", problem.reason)
+            case .failure(let problem): throw ReservationProblem.amount(problem)
             }
             if plan.needsApproval {
                 try await sql.update("ledger_reservations").set("state", to: SQLBind(ReservationState.awaitingApproval.rawValue))
@@ -90,11 +123,17 @@ public struct ReservationStore: Sendable {
         }
     }
 
+    /// A fund refuses a request that awaits its approval. Only from that state, checked in the
+    /// same statement that changes it: an approval and a refusal at once cannot both succeed.
+    public func refuse(id: String, cause: String, now: Date) async throws -> ReservationRow {
+        try await release(id: id, cause: cause, now: now, from: [.awaitingApproval])
+    }
+
     /// Cancelled or refused: every point goes back to the account it came from.
-    public func release(id: String, cause: String, now: Date) async throws -> ReservationRow {
+    public func release(id: String, cause: String, now: Date, from: [ReservationState] = [.awaitingApproval, .open]) async throws -> ReservationRow {
         try await database.writeTransaction { db in
             let sql = db as! any SQLDatabase
-            let row = try await Self.change(id, from: [.awaitingApproval, .open], to: .released, now: now, on: sql)
+            let row = try await Self.change(id, from: from, to: .released, now: now, on: sql)
             let legs = try await Self.legs(of: row, on: sql)
             for leg in legs {
                 _ = try await LedgerStore.write(Posting(key: "release:\(id):\(leg.from)", from: .reserved(row.worker), to: leg.from, amount: leg.amount,
@@ -145,9 +184,9 @@ public struct ReservationStore: Sendable {
     static func change(_ id: String, from: [ReservationState], to: ReservationState, now: Date, on sql: any SQLDatabase) async throws -> ReservationRow {
         let changed = try await sql.update("ledger_reservations").set("state", to: SQLBind(to.rawValue)).set("updated_at", to: SQLBind(now))
             .where("id", .equal, id).where("state", .in, from.map(\.rawValue)).returning("id").all()
-        guard let row = try await reservation(id: id, on: sql) else { throw ReservationProblem("reservation", "\(id) does not exist") }
+        guard let row = try await reservation(id: id, on: sql) else { throw ReservationProblem.notFound(id) }
         guard !changed.isEmpty else {
-            throw ReservationProblem("reservation", row.state == to ? "\(id) is already \(to.words)" : "\(id) is \(row.state.words), so it cannot become \(to.words)")
+            throw ReservationProblem.wrongState(id, state: row.state, to: to)
         }
         return row
     }

@@ -55,10 +55,10 @@ enum FunderController {
         }
         let cause = "user:\(user.id.uuidString.lowercased())", now = req.application.dependencies.now()
         do {
-            if approve { _ = try await reservations.approve(id: row.id, cause: cause, now: now) } else { _ = try await reservations.release(id: row.id, cause: cause, now: now) }
+            if approve { _ = try await reservations.approve(id: row.id, cause: cause, now: now) } else { _ = try await reservations.refuse(id: row.id, cause: cause, now: now) }
         } catch let problem as ReservationProblem {
             // Someone else decided in the meantime.
-            throw Abort(.conflict, reason: problem.reason)
+            throw Abort(.conflict, reason: LeermilesText.refusal(problem, Lang.of(req)))
         }
         return req.redirect(to: SiteRoute.funder.link() + (approve ? "?besluit=goedgekeurd" : "?besluit=afgewezen"), redirectType: .normal)
     }

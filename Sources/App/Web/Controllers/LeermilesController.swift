@@ -32,9 +32,9 @@ enum LeermilesController {
         let course = (form.course ?? "").trimmingCharacters(in: .whitespaces)
         let request = (form.request ?? "").trimmingCharacters(in: .whitespaces)
         do {
-            guard !course.isEmpty else { throw ReservationProblem("course", "no course was chosen") }
+            guard !course.isEmpty else { throw ReservationProblem.noCourseChosen }
             guard !request.isEmpty, request.count <= 64, request.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-                throw ReservationProblem("request", "the form is incomplete; open the page again")
+                throw ReservationProblem.formIncomplete
             }
             // The worker's id goes into the reservation id, so one worker's request id can never collide with another's.
             let (row, _) = try await req.application.reserveCourse(worker: worker.uuidString.lowercased(), courseID: course,

@@ -83,11 +83,7 @@ enum LeermilesPages {
 
     /// The store's reasons in words a worker understands.
     static func refusalSentence(_ ctx: PageContext, _ p: ReservationProblem) -> String {
-        switch p.field {
-        case "amount": ctx.t("Je hebt niet genoeg leermiles voor deze cursus: \(p.reason).", "You do not have enough leermiles for this course: \(p.reason).")
-        case "course": ctx.t("Deze cursus kunnen we niet vinden of hij is gratis: \(p.reason).", "We cannot find this course, or it is free: \(p.reason).")
-        default: ctx.t("Dat lukte niet: \(p.reason).", "That did not work: \(p.reason).")
-        }
+        LeermilesText.refusal(p, ctx.lang)
     }
 
     static func potSentence(_ ctx: PageContext, _ o: LeermilesOverview, funder: String, amount: Miles) -> String {
