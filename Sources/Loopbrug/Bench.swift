@@ -5,7 +5,7 @@ import Vapor
 
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Measure speed and quality; results go in docs/benchmarks.md.",
-                                                    subcommands: [BenchTaxonomy.self, BenchPassport.self, BenchEngine.self, BenchInsight.self, BenchLeermiles.self])
+                                                    subcommands: [BenchTaxonomy.self, BenchPassport.self, BenchEngine.self, BenchInsight.self, BenchLeermiles.self, BenchUploads.self, BenchUploadPeak.self])
 }
 
 /// The databases a benchmark runs on: a new SQLite file in a temporary folder (removed after),

@@ -153,4 +153,23 @@ import Testing
         #expect(throws: FileProblem("the file is not UTF-8 text")) { try JSONLines.lines([0xC3, 0x28]) }
         #expect(throws: FileProblem("the file has no credentials, only empty lines")) { try JSONLines.lines(Array("\n\n".utf8)) }
     }
+
+    /// Read in place, line by line: the same lines as splitting, for any mix of line ends,
+    /// blanks, a byte order mark and a last line without a newline.
+    @Test func jsonLinesAgreeWithSplittingOnRandomFiles() throws {
+        var rng = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [Array("a.b.c".utf8), [0x0A], [0x0D, 0x0A], [0x20], [0x09], Array("é.x.y".utf8), [0x0A, 0x0A]]
+        for _ in 0..<300 {
+            var file: [UInt8] = Bool.random(using: &rng) ? [0xEF, 0xBB, 0xBF] : []
+            for _ in 0..<Int.random(in: 1...20, using: &rng) { file += pieces.randomElement(using: &rng)! }
+            let body = file.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(file.dropFirst(3)) : file
+            let expected = body.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().compactMap { offset, raw -> (Int, String)? in
+                let text = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                return text.isEmpty ? nil : (offset + 1, text)
+            }
+            if expected.isEmpty { #expect(throws: FileProblem.self) { try JSONLines.lines(file) }; continue }
+            let lines = try JSONLines.lines(file)
+            #expect(lines.map(\.number) == expected.map(\.0) && lines.map { String($0.text) } == expected.map(\.1), "\(file)")
+        }
+    }
 }

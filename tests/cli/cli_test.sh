@@ -53,6 +53,18 @@ expect "a bad age is named by line and column" 1 "bad.csv: line 4, age: \"veerti
 : > "$work/empty.csv"
 expect "an empty file is refused" 1 "empty.csv: line 1: the file is empty" -- "$bin" insight report "$work/empty.csv" --out "$work/none"
 expect "a bad k is refused" 1 "--k: \"9-3\" is not" -- "$bin" insight cluster "$work/people.csv" --k 9-3
+# The audit's file that stopped the server: a group whose incomes are all empty.
+header=person_id,age,sex,household,education,income_eur,contract,hours_per_week,hours_band,sector,n_jobs,breadwinner,municipality
+{ echo "$header"; for i in 1 2 3; do echo "x$i,40,man,alleenstaande,laag,,flex,,12-20,N,1,nee,Testdorp"; done; } > "$work/no-income.csv"
+expect "a group without incomes is refused, not a crash" 1 "no-income.csv: 2 clusters need at least 4 people with a known income; the group has 0 \(3 left out" -- "$bin" insight cluster "$work/no-income.csv" --k 2-8
+expect "the report refuses it too" 1 "no-income.csv: 2 clusters need at least 4 people" -- "$bin" insight report "$work/no-income.csv" --out "$work/none"
+# Reading an upload may cost at most 3x its size: 16 MB of newlines took 544 MB before the audit.
+head -c 16777216 /dev/zero | tr '\0' '\n' > "$work/newlines.jsonl"
+{ echo "$header"; cat "$work/newlines.jsonl"; } > "$work/newlines.csv"
+for kind in jsonl csv; do
+  kib=$("$bin" bench upload-peak --file "$work/newlines.$kind" --kind "$kind" --method streamed)
+  expect "16 MB of newlines as $kind: ${kib} KiB extra, under 3x" 0 "ok" -- python3 -c "import sys; print('ok' if float(sys.argv[1]) < 3 * 16384 else 'too much')" "$kib"
+done
 # The work passport: keys, issuers, signing, verification, import, export.
 py=".venv/bin/python -W ignore"
 "$bin" migrate >/dev/null 2>&1  # creates the demo accounts

@@ -27,7 +27,7 @@ extension PassportService {
                 do {
                     for start in stride(from: 0, to: lines.count, by: chunkSize) {
                         let chunk = Array(lines[start..<min(start + chunkSize, lines.count)])
-                        let results = self.verifyAll(chunk, keys: keys, now: now, isRevoked: nil)
+                        let results = await Offload.run { self.verifyAll(chunk, keys: keys, now: now, isRevoked: nil) }
                         try await writing?.value // the previous chunk is stored before this one's checks query
                         writing = nil
                         let rows = try await checks.rows(for: zip(chunk, results).map { ($0.number, $1) }, store: tx, now: now)

@@ -113,7 +113,7 @@ enum IssuerAPIController {
     static func submitBatch(_ req: Request) async throws -> Response {
         guard let buffer = req.body.data else { return problem(.badRequest, "the request has no body") }
         let lines: [JSONLines.Line]
-        do { lines = try JSONLines.lines(Array(buffer.readableBytesView)) } catch { return problem(.badRequest, "\(error)") }
+        do { lines = try await Offload.run { () throws(FileProblem) in try JSONLines.lines(in: buffer) } } catch { return problem(.badRequest, "\(error)") }
         return try await importLines(lines, req)
     }
 

@@ -29,7 +29,8 @@ enum IssuerUploadController {
         let name = file.filename.isEmpty ? "upload" : file.filename
         let lines: [JSONLines.Line]
         do {
-            lines = try JSONLines.lines(Array(file.data.readableBytesView))
+            let data = file.data
+            lines = try await Offload.run { () throws(FileProblem) in try JSONLines.lines(in: data) }
         } catch {
             return UploadPages.form(ctx, outcome: .refused("\(name): \(error)"), status: .unprocessableEntity)
         }
