@@ -1,4 +1,5 @@
 import Fluent
+import TaxonomySource
 import Vapor
 
 /// Sets up an application: database and migrations, sessions, middleware, routes, dependencies.
@@ -40,8 +41,14 @@ public func configure(_ app: Application, config: AppConfig, dependencies: AppDe
 /// only ask the reachability model).
 public func prepare(_ app: Application, careerData: Bool = true, progress: @escaping @Sendable (String) -> Void = { _ in }) async throws {
     try await runMigrations(app)
-    if app.config.importTaxonomyIfEmpty, try await TaxonomyStore(database: app.db).latestImport() == nil {
-        progress("Importing ESCO \(app.config.escoDirectory) into the empty database (first run only)…")
+    let lastImport = try await TaxonomyStore(database: app.db).latestImport()
+    // Files that changed since the last import (a new file, such as the Dutch skill labels) are imported again.
+    let filesChanged = lastImport.map { last in
+        (try? ESCODistribution(directory: app.config.escoDirectory).verifyChecksums()).map { $0 != last.checksums } ?? false
+    } ?? false
+    if app.config.importTaxonomyIfEmpty, lastImport == nil || filesChanged {
+        progress(lastImport == nil ? "Importing ESCO \(app.config.escoDirectory) into the empty database (first run only)…"
+                                   : "The ESCO files in \(app.config.escoDirectory) changed since the last import: importing them again…")
         _ = try await importTaxonomy(database: app.db, directory: app.config.escoDirectory, now: app.dependencies.now(),
                                      progress: { progress("  ESCO: \($0)") })
     }

@@ -8,7 +8,9 @@ import Taxonomy
 /// credits, so scoring all 3,007 occupations is a walk over short integer lists.
 public struct SkillSpace: Sendable {
     public let uris: [String]
+    /// English labels; `label(_:in:)` gives the Dutch one where ESCO has it.
     public let labels: [String]
+    private let dutchLabels: [String?]
     private let idByURI: [String: Int32]
     /// Specificity weight of each skill in [floor, 1]: rare skills weigh most.
     public let weights: [Float]
@@ -27,6 +29,13 @@ public struct SkillSpace: Sendable {
 
     public func id(of uri: String) -> Int32? { idByURI[uri] }
 
+    /// A skill's label for a reader of `language`: Dutch where ESCO has it, otherwise English.
+    public func label(_ skill: Int32, in language: Language) -> ShownLabel {
+        let i = Int(skill)
+        if language == .nl, let dutch = dutchLabels[i], !dutch.isEmpty { return ShownLabel(text: dutch, language: .nl) }
+        return ShownLabel(text: labels[i], language: .en)
+    }
+
     /// - Parameter occupationCounts: how many occupations list each skill (essential or optional).
     init(dataset: TaxonomyDataset, parameters: ReachabilityParameters) {
         // Ids follow the skill hierarchy (siblings next to each other), so the skills one source
@@ -36,6 +45,7 @@ public struct SkillSpace: Sendable {
         let ordered = dataset.skills.sorted { (firstParent[$0.uri] ?? "", $0.uri) < (firstParent[$1.uri] ?? "", $1.uri) }
         uris = ordered.map(\.uri)
         labels = ordered.map(\.label)
+        dutchLabels = ordered.map(\.dutchLabel)
         var ids: [String: Int32] = [:]
         ids.reserveCapacity(uris.count)
         for (i, uri) in uris.enumerated() where ids[uri] == nil { ids[uri] = Int32(i) }

@@ -68,7 +68,8 @@ public enum ReuseLevel: String, Sendable, Codable, CaseIterable {
     case occupationSpecific = "occupation-specific"
 }
 
-/// An ESCO skill or knowledge concept. ESCO v1.1.1 in this repository has English skill labels only.
+/// An ESCO skill or knowledge concept. English labels for all; Dutch labels for about half of
+/// them (`data/esco/skills_nl_partial.csv.gz`), covering most skills of flex occupations.
 public struct Skill: Sendable, Hashable, Codable {
     public var uri: String
     public var type: SkillType?
@@ -76,15 +77,38 @@ public struct Skill: Sendable, Hashable, Codable {
     public var label: String
     public var alternativeLabels: [String]
     public var description: String
+    /// The Dutch preferred and alternative labels, where ESCO's Dutch file has them.
+    public var dutchLabel: String?
+    public var dutchAlternativeLabels: [String]
 
     public init(uri: String, type: SkillType?, reuseLevel: ReuseLevel?, label: String,
-                alternativeLabels: [String] = [], description: String = "") {
+                alternativeLabels: [String] = [], description: String = "", dutchLabel: String? = nil, dutchAlternativeLabels: [String] = []) {
         self.uri = uri
         self.type = type
         self.reuseLevel = reuseLevel
         self.label = label
         self.alternativeLabels = alternativeLabels
         self.description = description
+        self.dutchLabel = dutchLabel
+        self.dutchAlternativeLabels = dutchAlternativeLabels
+    }
+
+    /// The label to show a reader of `language`: Dutch where there is one, otherwise English,
+    /// saying which, so a page can mark the English words (`lang="en"`).
+    public func label(in language: Language) -> ShownLabel {
+        if language == .nl, let dutch = dutchLabel, !dutch.isEmpty { return ShownLabel(text: dutch, language: .nl) }
+        return ShownLabel(text: label, language: .en)
+    }
+}
+
+/// A label with the language it is really in (which may differ from the page's).
+public struct ShownLabel: Sendable, Hashable {
+    public let text: String
+    public let language: Language
+
+    public init(text: String, language: Language) {
+        self.text = text
+        self.language = language
     }
 }
 

@@ -3,6 +3,8 @@ public struct TaxonomyIndex: Sendable {
     public let version: String
     public let occupations: [Occupation]
     public let search: OccupationSearch
+    /// Skills by name, in Dutch and English.
+    public let skillSearch: SkillSearch
     private let occupationByID: [String: Int]
     private let skillByURI: [String: Skill]
     private let skillsOfOccupation: [String: [(skill: String, relevance: Relevance)]]
@@ -17,6 +19,7 @@ public struct TaxonomyIndex: Sendable {
         self.search = search ?? OccupationSearch(occupations: dataset.occupations)
         occupationByID = Dictionary(dataset.occupations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         skillByURI = Dictionary(dataset.skills.map { ($0.uri, $0) }, uniquingKeysWith: { a, _ in a })
+        skillSearch = SkillSearch(skills: dataset.skills)
         skillsOfOccupation = Dictionary(grouping: dataset.occupationSkills, by: \.occupationURI)
             .mapValues { $0.map { ($0.skillURI, $0.relevance) } }
         iscoByCode = Dictionary(dataset.iscoGroups.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })

@@ -3,14 +3,15 @@ import Foundation
 import Taxonomy
 
 /// The ESCO v1.1.1 files as shipped in `data/esco/`: two zips from the ESCO portal, the Dutch
-/// occupation labels as gzip, and a SHA256SUMS file that every file must match before it is read.
+/// occupation and (partial) skill labels as gzip, and a SHA256SUMS file that every file must match before it is read.
 public struct ESCODistribution: Sendable {
     public static let version = "1.1.1"
     public static let classificationFile = "esco-v1.1.1-classification-en-csv.zip"
     public static let relationsFile = "esco-v1.1.1-relations-csv.zip"
     public static let dutchOccupationsFile = "occupations_nl.csv.gz"
+    public static let dutchSkillsFile = "skills_nl_partial.csv.gz"
     public static let checksumFile = "SHA256SUMS"
-    public static let files = [classificationFile, relationsFile, dutchOccupationsFile]
+    public static let files = [classificationFile, relationsFile, dutchOccupationsFile, dutchSkillsFile]
 
     public let directory: String
 
@@ -43,11 +44,8 @@ public struct ESCODistribution: Sendable {
         progress("unpacking")
         let classification = try zip(Self.classificationFile)
         let relations = try zip(Self.relationsFile)
-        let gzipped = [UInt8](try read(Self.dutchOccupationsFile))
-        let dutch: [UInt8]
-        do { dutch = try gunzip(gzipped) } catch {
-            throw TaxonomySourceError(file: path(Self.dutchOccupationsFile), reason: error.reason)
-        }
+        let dutch = try gunzipped(Self.dutchOccupationsFile)
+        let dutchSkills = try gunzipped(Self.dutchSkillsFile)
 
         var parser = ESCOParser(source: { [directory] file, entry in
             entry.map { "\(directory)/\(file) › \($0)" } ?? "\(directory)/\(file)"
@@ -60,6 +58,7 @@ public struct ESCODistribution: Sendable {
         progress("reading skills")
         try parser.readSkills(try table(classification, Self.classificationFile, "skills_en.csv"),
                               file: Self.classificationFile, entry: "skills_en.csv")
+        try parser.readDutchSkills(try csv(dutchSkills, Self.dutchSkillsFile, nil), file: Self.dutchSkillsFile)
         try parser.readISCOGroups(try table(classification, Self.classificationFile, "ISCOGroups_en.csv"),
                                   file: Self.classificationFile, entry: "ISCOGroups_en.csv")
         try parser.readSkillGroups(try table(classification, Self.classificationFile, "skillGroups_en.csv"),
@@ -77,6 +76,12 @@ public struct ESCODistribution: Sendable {
     // MARK: - Files
 
     func path(_ file: String) -> String { "\(directory)/\(file)" }
+
+    /// A gzip file of the distribution, unpacked.
+    func gunzipped(_ file: String) throws(TaxonomySourceError) -> [UInt8] {
+        let packed = [UInt8](try read(file))
+        do { return try gunzip(packed) } catch { throw TaxonomySourceError(file: path(file), reason: error.reason) }
+    }
 
     func read(_ file: String) throws(TaxonomySourceError) -> Data {
         var isDirectory: ObjCBool = false

@@ -72,6 +72,21 @@ struct ESCOParser {
         }
     }
 
+    /// Dutch labels for skills the English classification defines (a partial file: skills it
+    /// does not name keep their English label only).
+    mutating func readDutchSkills(_ table: CSVTable, file: String) throws(TaxonomySourceError) {
+        let c = try columns(table, ["conceptUri", "preferredLabel", "altLabels"], file, nil)
+        for (row, line) in zip(table.records, table.lines) {
+            let uri = row[c["conceptUri"]!]
+            try require(skills[uri] != nil, file, nil, line, "skill \(uri) is not in the English classification")
+            try require(skills[uri]?.dutchLabel == nil, file, nil, line, "skill \(uri) appears twice")
+            let label = row[c["preferredLabel"]!].trimmingCharacters(in: .whitespacesAndNewlines)
+            try require(!label.isEmpty, file, nil, line, "preferredLabel is empty")
+            skills[uri]?.dutchLabel = label
+            skills[uri]?.dutchAlternativeLabels = Self.lines(row[c["altLabels"]!])
+        }
+    }
+
     mutating func readISCOGroups(_ table: CSVTable, file: String, entry: String) throws(TaxonomySourceError) {
         let c = try columns(table, ["conceptUri", "code", "preferredLabel", "description"], file, entry)
         for (row, line) in zip(table.records, table.lines) {

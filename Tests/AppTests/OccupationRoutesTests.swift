@@ -50,15 +50,34 @@ import VaporTesting
             #expect(dutch.contains("Vaardigheden (1)"))
             #expect(dutch.contains("Kennis (1)"))
             #expect(dutch.contains("5230 – Cashiers and ticket clerks"))
+            // Dutch where ESCO has it; otherwise English, marked so (the audit found English on every Dutch page).
+            #expect(dutch.contains("<li>betalingen verwerken</li>"))
+            #expect(dutch.contains("<li lang=\"en\">customer service</li>"))
+            #expect(dutch.contains("Sommige vaardigheden hebben in ESCO nog geen Nederlandse naam."))
+            #expect(!dutch.contains("process payments"))
 
             _ = try await browser.get("/taal/en?terug=%2F")
             let english = try await browser.get("/beroepen/2b871272-bd61-4206-bd1a-0b96d7023098").body.string
             #expect(english.contains("<h1>cashier</h1>"))
             #expect(english.contains("<html lang=\"en\">"))
+            #expect(english.contains("<li>process payments</li>") && english.contains("<li>customer service</li>"))
 
             let cleaner = try await Browser(app).get("/beroepen/00000000-0000-4000-8000-000000000002").body.string
             #expect(cleaner.contains("Deze uitleg is er alleen in het Engels."), "no Dutch description: English shown and said so")
             #expect(cleaner.contains("clean floors &lt;and&gt; stairs"))
+        }
+    }
+
+    @Test func skillsAreFoundByNameInBothLanguages() async throws {
+        try await withTestApp { app in
+            let dutch = try await Browser(app).get("/api/v1/skills?q=afrekenen").body.string
+            #expect(dutch == #"[{"uri":"http://data.europa.eu/esco/skill/s1","label":"betalingen verwerken","lang":"nl"}]"#)
+            let english = try await Browser(app).get("/api/v1/skills?q=take%20payments&lang=en").body.string
+            #expect(english == #"[{"uri":"http://data.europa.eu/esco/skill/s1","label":"process payments","lang":"en"}]"#)
+            let fallback = try await Browser(app).get("/api/v1/skills?q=customer").body.string
+            #expect(fallback.contains(#""label":"customer service","lang":"en""#), "no Dutch label: English, and said so")
+            #expect(try await Browser(app).get("/api/v1/skills?q=").status == .badRequest)
+            #expect(try await Browser(app).get("/api/v1/skills?q=x&limit=500").status == .badRequest)
         }
     }
 

@@ -102,7 +102,7 @@ import VaporTesting
             // the worker sees the record as confirmed by the platform, without earnings
             let page = try await worker.get("/paspoort")
             #expect(page.body.string.contains("Bevestigd door Snel Personeel"))
-            #expect(page.body.string.contains("process payments"), "the occupation's essential skills are shown")
+            #expect(page.body.string.contains("betalingen verwerken"), "the occupation's essential skills are shown, in Dutch")
             #expect(!page.body.string.contains("1800"))
 
             // revoke: the status list bit is set and the passport says so

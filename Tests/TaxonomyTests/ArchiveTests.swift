@@ -28,4 +28,19 @@ import Testing
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: "\(RealESCO.directory)/\(ESCODistribution.dutchOccupationsFile)")))
         #expect(throws: ArchiveError(reason: "the compressed data is truncated")) { try gunzip(Array(bytes.prefix(5000))) }
     }
+
+    /// The audit's gzip of 509 KB grew to 512 MB before it failed: unpacking stops at the cap.
+    @Test func aGzipBombStopsAtTheCap() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "head -c 8000000 /dev/zero | gzip -9 -c"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let bomb = [UInt8](out.fileHandleForReading.readDataToEndOfFile())
+        process.waitUntilExit()
+        #expect(bomb.count < 20_000)
+        #expect(throws: ArchiveError(reason: "it unpacks to more than 1 MB")) { try gunzip(bomb, limit: 1 << 20) }
+        #expect(try gunzip(bomb).count == 8_000_000)
+    }
 }

@@ -20,6 +20,28 @@ import Taxonomy
         #expect(cashier.iscoGroup == "5230")
     }
 
+    /// The audit: skills showed in English on every Dutch page. ESCO's partial Dutch file names
+    /// 7,008 skills; the others keep their English label, and say so.
+    @Test func dutchSkillLabelsAreReadWhereESCOHasThem() throws {
+        let skills = RealESCO.dataset.skills
+        #expect(skills.filter { $0.dutchLabel != nil }.count == 7008)
+        let payments = try #require(RealESCO.index.skill(uri: "http://data.europa.eu/esco/skill/bdcac0c8-b77a-4640-9eaf-c0cf3efd1e23"))
+        #expect(payments.label(in: .nl) == ShownLabel(text: "betalingen verwerken", language: .nl))
+        #expect(payments.label(in: .en) == ShownLabel(text: "process payments", language: .en))
+        let english = try #require(skills.first { $0.dutchLabel == nil })
+        #expect(english.label(in: .nl).language == .en, "no Dutch label: the English one, marked as English")
+    }
+
+    @Test func skillsAreFoundByNameInDutchAndEnglish() {
+        let search = RealESCO.index.skillSearch
+        #expect(search.search("betalingen verwerken", limit: 1).first?.label == "process payments")
+        #expect(search.search("process payments", limit: 1).first?.dutchLabel == "betalingen verwerken")
+        #expect(search.search("kassa beheren", limit: 3).contains { $0.label == "manage cash desk" })
+        #expect(search.search("meubelen schoonmaken", limit: 1).first?.dutchLabel == "meubelen schoonmaken")
+        #expect(search.search("MEUBELEN schoonmäken", limit: 1).first?.dutchLabel == "meubelen schoonmaken", "case and diacritics do not matter")
+        #expect(search.search("x").isEmpty && search.search("   ").isEmpty)
+    }
+
     @Test func aMissingFileIsNamed() throws {
         let dir = try FixtureDirectory.copyOfRealDistribution(omitting: ESCODistribution.relationsFile)
         #expect(throws: TaxonomySourceError(file: "\(dir)/\(ESCODistribution.relationsFile)", reason: "file not found")) {

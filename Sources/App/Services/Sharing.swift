@@ -95,19 +95,20 @@ enum Sharing {
             return .init(title: r.roleTitle, meta: RecordText.meta(r, lang), standing: standing,
                          standingText: statusText(shared.status, issuer: shared.entry.issuerName, lang),
                          numbers: RecordText.numbers(r, lang, earnings: view.share.showEarnings),
-                         tasks: Array(r.tasks.prefix(4)), skills: shared.entry.skills.prefix(6).map(\.label))
+                         tasks: Array(r.tasks.prefix(4)), skills: shared.entry.skills.prefix(6).map { $0.label(in: lang.escoLanguage).text })
         }
         // The skills the work shows most often, in the order they first appear.
         var counts: [String: Int] = [:]
         var order: [String] = []
         for shared in records { for skill in shared.entry.skills {
-            if counts[skill.label] == nil { order.append(skill.label) }
-            counts[skill.label, default: 0] += 1
+            let label = skill.label(in: lang.escoLanguage).text
+            if counts[label] == nil { order.append(label) }
+            counts[label, default: 0] += 1
         } }
         let skills = Array(order.enumerated().sorted { (counts[$0.element]!, -$0.offset) > (counts[$1.element]!, -$1.offset) }.map(\.element).prefix(20))
         return KlusCVDocument(
             english: lang.isEnglish, name: view.workerName, summary: summary(view, totals, lang), totals: facts, entries: entries,
-            skills: skills, skillsNote: lang.isEnglish || skills.isEmpty ? nil : "De namen van vaardigheden komen uit ESCO, de Europese lijst van beroepen en vaardigheden. Ze zijn nog alleen in het Engels beschikbaar.",
+            skills: skills, skillsNote: lang.isEnglish || skills.isEmpty ? nil : "De namen van vaardigheden komen uit ESCO, de Europese lijst van beroepen en vaardigheden. Waar ESCO nog geen Nederlandse naam heeft, staat de Engelse.",
             verificationURL: url, madeOn: RecordText.day(now, lang), validUntil: RecordText.day(view.share.expiresAt, lang))
     }
 

@@ -36,6 +36,7 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
     app.migrations.add(UpdateLedgerBalancesAddPatternIndex())
     app.migrations.add(UpdateIssuerKeysOneOwner())
     app.migrations.add(CreateWriteIntent())
+    app.migrations.add(UpdateSkillsAddDutchLabels())
 }
 
 /// Runs pending migrations, turning a failed connection into a message a person can act on.

@@ -39,9 +39,11 @@ public struct TaxonomyStore: Sendable {
                                          o.descriptions[.en] ?? "", o.descriptions[.nl] ?? ""]
                              })
             progress("writing \(data.skills.count) skills")
-            try await sql.insertRows("esco_skills", ["uri", "skill_type", "reuse_level", "label_en", "alt_labels_en", "description_en"],
+            try await sql.insertRows("esco_skills", ["uri", "skill_type", "reuse_level", "label_en", "alt_labels_en", "description_en",
+                                                     "label_nl", "alt_labels_nl"],
                              data.skills.map { [$0.uri, $0.type?.rawValue, $0.reuseLevel?.rawValue, $0.label,
-                                                $0.alternativeLabels.joined(separator: "\n"), $0.description] })
+                                                $0.alternativeLabels.joined(separator: "\n"), $0.description,
+                                                $0.dutchLabel ?? "", $0.dutchAlternativeLabels.joined(separator: "\n")] })
             progress("writing \(data.occupationSkills.count) occupation–skill relations")
             try await sql.insertRows("esco_occupation_skills", ["occupation_uri", "skill_uri", "relevance"],
                              data.occupationSkills.map { [$0.occupationURI, $0.skillURI, $0.relevance.rawValue] })
@@ -118,12 +120,15 @@ public struct TaxonomyStore: Sendable {
     public func loadSkillsAndLinks(version: String) async throws -> TaxonomyDataset {
         let sql = database as! any SQLDatabase
         var data = TaxonomyDataset(version: version)
-        data.skills = try await sql.select().columns("uri", "skill_type", "reuse_level", "label_en")
+        data.skills = try await sql.select().columns("uri", "skill_type", "reuse_level", "label_en", "alt_labels_en", "label_nl", "alt_labels_nl")
             .from("esco_skills").all().map { r in
-                Skill(uri: try r.decode(column: "uri", as: String.self),
-                      type: try r.decode(column: "skill_type", as: String?.self).flatMap(SkillType.init(rawValue:)),
-                      reuseLevel: try r.decode(column: "reuse_level", as: String?.self).flatMap(ReuseLevel.init(rawValue:)),
-                      label: try r.decode(column: "label_en", as: String.self))
+                func lines(_ column: String) throws -> [String] { try r.decode(column: column, as: String.self).split(separator: "\n").map(String.init) }
+                let dutch = try r.decode(column: "label_nl", as: String.self)
+                return Skill(uri: try r.decode(column: "uri", as: String.self),
+                             type: try r.decode(column: "skill_type", as: String?.self).flatMap(SkillType.init(rawValue:)),
+                             reuseLevel: try r.decode(column: "reuse_level", as: String?.self).flatMap(ReuseLevel.init(rawValue:)),
+                             label: try r.decode(column: "label_en", as: String.self), alternativeLabels: try lines("alt_labels_en"),
+                             dutchLabel: dutch.isEmpty ? nil : dutch, dutchAlternativeLabels: try lines("alt_labels_nl"))
             }
         data.occupationSkills = try await sql.select().columns("occupation_uri", "skill_uri", "relevance")
             .from("esco_occupation_skills").all().map { r in

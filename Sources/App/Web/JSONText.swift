@@ -13,3 +13,9 @@ extension OccupationController.SearchResult {
         "{\"uri\":\(jsonStringLiteral(uri)),\"label\":\(jsonStringLiteral(label)),\"score\":\(score)}"
     }
 }
+
+extension OccupationController.SkillResult {
+    var json: String {
+        "{\"uri\":\(jsonStringLiteral(uri)),\"label\":\(jsonStringLiteral(label)),\"lang\":\(jsonStringLiteral(lang))}"
+    }
+}

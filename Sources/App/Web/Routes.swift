@@ -51,6 +51,12 @@ private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -
         response.headers.contentType = .json
         return response
     }
+    case .apiSkillSearch: { req in
+        let body = "[" + (try OccupationController.apiSkillSearch(req)).map(\.json).joined(separator: ",") + "]"
+        let response = Response(status: .ok, body: .init(string: body))
+        response.headers.contentType = .json
+        return response
+    }
     case .apiOccupation: { req in try await OccupationController.apiOccupation(req).encodeResponse(for: req) }
     case .loginForm: { AuthController.loginForm($0) }
     case .login: { try await AuthController.login($0) }

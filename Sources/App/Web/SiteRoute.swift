@@ -14,7 +14,7 @@ public enum Access: Sendable, Equatable {
 /// Every URL of the site, defined once: the router registers these, and pages link through them.
 public enum SiteRoute: String, CaseIterable, Sendable {
     case home, health, stylesheet, language
-    case occupationSearch, occupation, apiOccupationSearch, apiOccupation
+    case occupationSearch, occupation, apiOccupationSearch, apiOccupation, apiSkillSearch
     case loginForm, login, registerForm, register, logout
     case account, tokens, tokenCreate, tokenRevoke
     case admin, adminSetRole
@@ -55,6 +55,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .occupation: "/beroepen/:id"
         case .apiOccupationSearch: "/api/v1/occupations"
         case .apiOccupation: "/api/v1/occupations/:id"
+        case .apiSkillSearch: "/api/v1/skills"
         case .loginForm, .login: "/inloggen"
         case .registerForm, .register: "/registreren"
         case .logout: "/uitloggen"
@@ -118,7 +119,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     public var access: Access {
         switch self {
         case .home, .health, .stylesheet, .language, .occupationSearch, .occupation,
-             .apiOccupationSearch, .apiOccupation, .loginForm, .login, .registerForm, .register,
+             .apiOccupationSearch, .apiOccupation, .apiSkillSearch, .loginForm, .login, .registerForm, .register,
              .standardFile, .openAPI, .issuerJWKS, .loopbrugJWKS, .statusList, .shareView, .apiShare, .apiShareCredentials,
              .occupationTransitions, .insightScript:
             .everyone

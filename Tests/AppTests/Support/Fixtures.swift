@@ -21,7 +21,8 @@ enum Fixtures {
                        labels: [.nl: LabelSet(preferred: "heftruckchauffeur"), .en: LabelSet(preferred: "forklift operator")]),
         ],
         skills: [
-            Skill(uri: "http://data.europa.eu/esco/skill/s1", type: .skill, reuseLevel: .crossSector, label: "process payments"),
+            Skill(uri: "http://data.europa.eu/esco/skill/s1", type: .skill, reuseLevel: .crossSector, label: "process payments",
+                  alternativeLabels: ["take payments"], dutchLabel: "betalingen verwerken", dutchAlternativeLabels: ["afrekenen"]),
             Skill(uri: "http://data.europa.eu/esco/skill/s2", type: .knowledge, reuseLevel: .transversal, label: "customer service"),
             Skill(uri: "http://data.europa.eu/esco/skill/s3", type: .skill, reuseLevel: .sectorSpecific, label: "clean floors <and> stairs"),
         ],

@@ -113,6 +113,32 @@ public enum OccupationController {
         return try results(index(req), query: query, limit: limit, language: parameters.lang == "en" ? .en : .nl)
     }
 
+    /// GET /api/v1/skills?q=…&limit=…&lang=nl|en: skills by name in Dutch or English, each with
+    /// its label for `lang` and the language that label is in (Dutch where ESCO has one).
+    static func apiSkillSearch(_ req: Request) throws -> [SkillResult] {
+        let parameters = SearchParameters(queryString: req.url.query ?? "")
+        if parameters.limitText != nil && parameters.limit == nil { throw Abort(.badRequest, reason: "limit must be a whole number") }
+        let query: String
+        switch validate(parameters.q) {
+        case .success(let q): query = q
+        case .failure(.empty): throw Abort(.badRequest, reason: "query parameter q is required and must contain text")
+        case .failure(.tooLong): throw Abort(.badRequest, reason: "query parameter q is longer than \(OccupationSearch.maxQueryLength) characters")
+        }
+        let limit = parameters.limit ?? defaultLimit
+        guard (1...maxLimit).contains(limit) else { throw Abort(.badRequest, reason: "limit must be between 1 and \(maxLimit)") }
+        let language: Language = parameters.lang == "en" ? .en : .nl
+        return try index(req).skillSearch.search(query, limit: limit).map { skill in
+            let shown = skill.label(in: language)
+            return SkillResult(uri: skill.uri, label: shown.text, lang: shown.language.rawValue)
+        }
+    }
+
+    public struct SkillResult: Sendable {
+        public let uri: String
+        public let label: String
+        public let lang: String
+    }
+
     /// Search results as the API and `loopbrug taxonomy search` give them.
     public static func results(_ index: TaxonomyIndex, query: String, limit: Int, language: Language) -> [SearchResult] {
         index.searchOccupations(query, limit: limit).map {

@@ -24,13 +24,12 @@ enum CareerPages {
             main.append(el("div", ["class": "box"],
                 el("h2", text(ctx.t("Leer dit en er gaan meer deuren open", "Learn this and more doors open"))),
                 el("ul", ["class": "skills"], children: top.map { s in
-                    el("li", el("span", ["lang": "en"], text(model.space.labels[Int(s.skill)])),
+                    el("li", skillLabel(model.space.label(s.skill, in: ctx.lang.escoLanguage), ctx.lang),
                        text(ctx.t(" — nodig in \(s.unlocks) beroepen binnen bereik", " — needed in \(s.unlocks) occupations within reach")))
                 }),
                 coursesNode(ctx, result.snapshot, missing: top.map(\.skill), limit: 2)))
         }
         main.append(el("h2", text(ctx.t("Beroepen binnen bereik", "Occupations within reach"))))
-        if !ctx.lang.isEnglish { main.append(skillLanguageNote) }
         main.append(el("ol", ["class": "results"], children: result.report.transitions.map {
             transitionItem(ctx, result.snapshot, $0, forWorker: true)
         }))
@@ -51,7 +50,6 @@ enum CareerPages {
                 "Which occupations are close for someone working as \(name)? The higher in the list, the more skills already fit."))),
             el("p", el("a", ["href": SiteRoute.occupation.link(model.occupations[source].id)], text(ctx.t("Over dit beroep", "About this occupation")))),
         ]
-        if !ctx.lang.isEnglish { main.append(skillLanguageNote) }
         main.append(el("ol", ["class": "results"], children: report.transitions.map { transitionItem(ctx, snapshot, $0, forWorker: false) }))
         main.append(el("p", ["class": "meta"], text(ctx.t(
             "\(report.viableTargets) beroepen zijn binnen bereik. Grenzen: binnen bereik vanaf \(percent(snapshot.engine.thresholds.viable)), dichtbij vanaf \(percent(snapshot.engine.thresholds.highlyViable)) van de vaardigheden (gewogen).",
@@ -82,7 +80,7 @@ enum CareerPages {
         if !t.missing.isEmpty {
             body.append(el("p", ["class": "label"], text(ctx.t("Nog te leren:", "Still to learn:"))))
             body.append(el("ul", ["class": "skills"], children: t.missing.prefix(4).map { m in
-                var item: [Node] = [el("span", ["lang": "en"], text(model.space.labels[Int(m.skill)]))]
+                var item: [Node] = [skillLabel(model.space.label(m.skill, in: ctx.lang.escoLanguage), ctx.lang)]
                 if m.near {
                     item.append(text(forWorker ? ctx.t(" (lijkt op iets dat je al kunt)", " (close to something you can do)")
                                                : ctx.t(" (lijkt op een vaardigheid uit het beroep)", " (close to a skill of the occupation)")))
@@ -128,8 +126,4 @@ enum CareerPages {
     }
 
     static func percent(_ x: Float) -> String { "\(Int((x * 100).rounded()))%" }
-
-    static var skillLanguageNote: Node {
-        el("p", ["class": "meta"], text("De namen van vaardigheden zijn nog in het Engels. ESCO heeft ze nog niet in het Nederlands."))
-    }
 }

@@ -27,7 +27,6 @@ enum CompetencePages {
             if candidates.isEmpty {
                 main.append(el("p", text(ctx.t("Er zijn nog geen mensen die gevonden willen worden.", "Nobody has chosen to be found yet."))))
             } else {
-                if !ctx.lang.isEnglish { main.append(CareerPages.skillLanguageNote) }
                 main.append(el("ol", ["class": "results"], children: candidates.enumerated().map { i, c in
                     let total = c.covered.count + c.missing.count
                     return el("li",
@@ -37,7 +36,7 @@ enum CompetencePages {
                               el("p", ["class": "meta"], text(ctx.t(
                                   "Bevestigd werk: \(c.verifiedRecords) \(c.verifiedRecords == 1 ? "werkbewijs" : "werkbewijzen"), \(Int(c.verifiedHours)) uur",
                                   "Confirmed work: \(c.verifiedRecords) \(c.verifiedRecords == 1 ? "credential" : "credentials"), \(Int(c.verifiedHours)) hours"))),
-                              el("ul", ["class": "skills", "lang": "en"], children: c.covered.prefix(6).map { el("li", text(model.space.labels[Int($0)])) }))
+                              el("ul", ["class": "skills"], children: c.covered.prefix(6).map { skillItem(model.space.label($0, in: ctx.lang.escoLanguage), ctx.lang) }))
                 }))
                 main.append(el("p", ["class": "meta"], text(ctx.t(
                     "Contact opnemen kan nog niet via Loopbrug.", "Getting in touch through Loopbrug is not possible yet."))))

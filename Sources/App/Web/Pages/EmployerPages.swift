@@ -70,13 +70,12 @@ enum EmployerPages {
             fields.append(el("p", text(ctx.t("Beroep: ", "Occupation: ")), el("strong", text(form.occupation ?? ""))))
             var boxes: [Node] = [el("legend", text(ctx.t("Welke vaardigheden vraagt het werk?", "Which skills does the work need?")))]
             if let e = error("skills") { boxes.append(el("p", ["class": "error"], text(e))) }
-            if !ctx.lang.isEnglish { boxes.append(CareerPages.skillLanguageNote) }
             for (i, skill) in model.essentialSkills(of: occupation).enumerated() {
                 let skillURI = model.space.uris[Int(skill)]
                 var a: [(String, String)] = [("type", "checkbox"), ("id", "skill-\(i)"), ("name", "skills[]"), ("value", skillURI)]
                 if chosen?.contains(skillURI) ?? true { a.append(("checked", "")) }
                 boxes.append(el("div", ["class": "choice"], el("input", attributes: a),
-                                el("label", ["for": "skill-\(i)", "lang": "en"], text(model.space.labels[Int(skill)]))))
+                                el("label", ["for": "skill-\(i)"], skillLabel(model.space.label(skill, in: ctx.lang.escoLanguage), ctx.lang))))
             }
             fields.append(el("fieldset", children: boxes))
         } else {

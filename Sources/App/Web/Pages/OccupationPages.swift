@@ -52,8 +52,9 @@ enum OccupationPages {
                         el("dd", text(occupation.code))))
 
         nodes.append(el("h2", text(ctx.t("Wat je in dit werk doet en kunt", "What you do and can do in this work"))))
-        if !ctx.lang.isEnglish {
-            nodes.append(el("p", ["class": "meta"], text("De namen van vaardigheden zijn nog in het Engels. ESCO heeft ze nog niet in het Nederlands.")))
+        let all = profile.essentialSkills + profile.essentialKnowledge + profile.optionalSkills + profile.optionalKnowledge
+        if !ctx.lang.isEnglish, all.contains(where: { $0.label(in: .nl).language == .en }) {
+            nodes.append(el("p", ["class": "meta"], text(englishSkillsNote)))
         }
         nodes.append(skillList(ctx, title: ctx.t("Vaardigheden", "Skills"), skills: profile.essentialSkills))
         nodes.append(skillList(ctx, title: ctx.t("Kennis", "Knowledge"), skills: profile.essentialKnowledge))
@@ -70,11 +71,14 @@ enum OccupationPages {
         return nodes
     }
 
+    /// Said on a Dutch page that shows some skills in English.
+    static let englishSkillsNote = "Sommige vaardigheden hebben in ESCO nog geen Nederlandse naam. Die staan er in het Engels."
+
     private static func skillList(_ ctx: PageContext, title: String, skills: [Skill], level: String = "h3") -> Node {
         guard !skills.isEmpty else { return fragment([]) }
         return fragment([
             el(level, text("\(title) (\(skills.count))")),
-            el("ul", ["class": "skills", "lang": "en"], children: skills.map { el("li", text($0.label)) }),
+            el("ul", ["class": "skills"], children: skills.map { skillItem($0.label(in: ctx.lang.escoLanguage), ctx.lang) }),
         ])
     }
 }

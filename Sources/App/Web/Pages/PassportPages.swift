@@ -47,8 +47,8 @@ enum PassportPages {
             main.append(el("p", ["class": "notice"], text(ctx.t("Er staat nog geen werk in je paspoort.", "There is no work in your passport yet."))))
         } else {
             main.append(el("ol", ["class": "timeline", "aria-labelledby": "tijdlijn"], children: entries.map { entry(ctx, $0) }))
-            if entries.contains(where: { !$0.skills.isEmpty }) && !ctx.lang.isEnglish {
-                main.append(el("p", ["class": "meta"], text("De namen van vaardigheden komen uit ESCO. Die zijn nog alleen in het Engels beschikbaar.")))
+            if !ctx.lang.isEnglish, entries.contains(where: { $0.skills.contains { $0.label(in: .nl).language == .en } }) {
+                main.append(el("p", ["class": "meta"], text(OccupationPages.englishSkillsNote)))
             }
         }
         return renderPage(ctx, title: title, main)
@@ -78,7 +78,7 @@ enum PassportPages {
         if !e.skills.isEmpty {
             let shown = e.skills.prefix(8)
             var skillNodes: [Node] = [el("p", ["class": "label"], text(ctx.t("Dit laat zien dat je kunt:", "This shows you can:")))]
-            skillNodes.append(el("ul", ["class": "skills"], children: shown.map { el("li", text($0.label)) }))
+            skillNodes.append(el("ul", ["class": "skills"], children: shown.map { skillItem($0.label(in: ctx.lang.escoLanguage), ctx.lang) }))
             if e.skills.count > shown.count {
                 skillNodes.append(el("p", ["class": "meta"], text(ctx.t("en nog \(e.skills.count - shown.count) andere", "and \(e.skills.count - shown.count) more"))))
             }

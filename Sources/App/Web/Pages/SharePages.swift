@@ -138,7 +138,7 @@ enum SharePages {
             if !numbers.isEmpty { lines.append(el("p", text(numbers))) }
             if !shared.entry.skills.isEmpty {
                 lines.append(el("p", ["class": "label"], text(lang.t("Vaardigheden:", "Skills:"))))
-                lines.append(el("ul", ["class": "skills"], children: shared.entry.skills.prefix(8).map { el("li", text($0.label)) }))
+                lines.append(el("ul", ["class": "skills"], children: shared.entry.skills.prefix(8).map { skillItem($0.label(in: lang.escoLanguage), lang) }))
             }
             return el("li", ["class": "record"], children: lines)
         })

@@ -22,7 +22,6 @@ enum WorkPage {
                     "Er is nu geen werk dat bij al je wensen past. Misschien wil je verder reizen of meer dagen kiezen?",
                     "No work fits all your wishes right now. Maybe travel further or choose more days?"))))
             } else {
-                if !ctx.lang.isEnglish { main.append(CareerPages.skillLanguageNote) }
                 main.append(el("ol", ["class": "results"], children: matches.map { matchItem(ctx, snapshot, $0) }))
             }
         } else if problems.isEmpty {
@@ -54,7 +53,7 @@ enum WorkPage {
                   el("h3", text(v.title)),
                   el("p", ["class": "meta"], text("\(kind) · \(v.employer) · \(v.place.name) · " + ctx.t("start \(v.start)", "starts \(v.start)"))),
                   el("p", text(facts)),
-                  el("p", text(CareerText.matchSentence(m, skillLabel: { snapshot.engine.model.space.labels[Int($0)] },
+                  el("p", text(CareerText.matchSentence(m, skillLabel: { snapshot.engine.model.space.label($0, in: ctx.lang.escoLanguage).text },
                                                         english: ctx.lang.isEnglish))))
     }
 
