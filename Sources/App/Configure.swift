@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import TaxonomySource
 import Vapor
@@ -21,7 +22,9 @@ public func configure(_ app: Application, config: AppConfig, dependencies: AppDe
 
     try configureDatabase(app, config)
 
-    app.sessions.use(.fluent)
+    let sessions = WebSessions()
+    app.sessions.use { _ in sessions }
+    app.formKey = SymmetricKey(data: dependencies.randomBytes(32))
     app.sessions.configuration = SessionsConfiguration(cookieName: "loopbrug_session") { id in
         HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(7 * 24 * 3600), maxAge: nil,
                           domain: nil, path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
@@ -31,6 +34,7 @@ public func configure(_ app: Application, config: AppConfig, dependencies: AppDe
     app.middleware.use(ErrorPagesMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(SessionUserMiddleware())
+    app.middleware.use(CSRFCookieMiddleware())
     app.middleware.use(ShareCacheInvalidation())
     registerRoutes(app)
 }

@@ -1,6 +1,7 @@
 import Accounts
 import Fluent
 import Foundation
+import SQLKit
 import Testing
 import VaporTesting
 @testable import App
@@ -27,16 +28,55 @@ import VaporTesting
         }
     }
 
-    @Test func theSessionIdChangesAtLogin() async throws {
+    @Test func aPlantedSessionIdIsWorthlessAtLogin() async throws {
         try await withTestApp { app in
             _ = try await createUser(app, email: "sam@example.nl", role: .worker, password: "goed wachtwoord")
             let browser = Browser(app)
-            _ = try await browser.get("/inloggen")
-            let before = browser.cookies["loopbrug_session"]
+            browser.setCookie("loopbrug_session", "planted-by-someone-else")
             _ = try await browser.login("sam@example.nl", "goed wachtwoord")
-            #expect(before != nil)
-            #expect(browser.cookies["loopbrug_session"] != before)
+            let id = try #require(browser.cookies["loopbrug_session"])
+            #expect(id != "planted-by-someone-else")
+            #expect(try await sessionRows(app) == 1)
         }
+    }
+
+    /// The audit: every anonymous GET /inloggen wrote a session row, and sessions never ended on
+    /// the server. Now only a login makes a session, and it ends after a day unused or a week.
+    @Test func onlyALoginMakesASessionAndItEndsOnTheServer() async throws {
+        let clock = TestClock()
+        try await withTestApp(now: { clock.now }) { app in
+            _ = try await createUser(app, email: "sam@example.nl", role: .worker, password: "goed wachtwoord")
+            for _ in 0..<5 { _ = try await Browser(app).get("/inloggen") }
+            #expect(try await sessionRows(app) == 0, "looking at the login form writes nothing")
+
+            // Idle: a day without a request ends it, on the server.
+            let idle = Browser(app)
+            #expect(try await idle.login("sam@example.nl", "goed wachtwoord").status == .seeOther)
+            clock.advance(by: 23 * 3600)
+            #expect(try await idle.get("/account").status == .ok)
+            clock.advance(by: 24 * 3600 + 1)
+            #expect(try await idle.get("/account").status == .seeOther, "a day unused: logged out")
+
+            // Absolute: used every twelve hours, it still ends a week after login.
+            let busy = Browser(app)
+            _ = try await busy.login("sam@example.nl", "goed wachtwoord")
+            for _ in 0..<13 {
+                clock.advance(by: 12 * 3600)
+                #expect(try await busy.get("/account").status == .ok)
+            }
+            clock.advance(by: 12 * 3600 + 1)
+            #expect(try await busy.get("/account").status == .seeOther, "a week after login: logged out")
+
+            // Expired rows are purged while new sessions are made.
+            clock.advance(by: 3 * 24 * 3600)
+            _ = try await Browser(app).login("sam@example.nl", "goed wachtwoord")
+            #expect(try await sessionRows(app) == 1)
+        }
+    }
+
+    private func sessionRows(_ app: Application) async throws -> Int {
+        try await (app.db as! any SQLDatabase).select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("web_sessions")
+            .first()?.decode(column: "n", as: Int.self) ?? -1
     }
 
     @Test func aWrongPasswordSaysSoWithoutRevealingWhichPartWasWrong() async throws {

@@ -33,6 +33,7 @@ import VaporTesting
         "GET /beroepen": everyone,
         "GET /beroepen/:id": everyone,
         "GET /api/v1/occupations": everyone,
+        "GET /api/v1/skills": everyone,
         "GET /api/v1/occupations/:id": everyone,
         "GET /inloggen": everyone,
         "POST /inloggen": browsers,
@@ -128,7 +129,7 @@ import VaporTesting
                         return name == "code" ? "en" : name == "id" && key.contains("beroepen") ? "2b871272-bd61-4206-bd1a-0b96d7023098" : UUID().uuidString
                     }
                     return component.description
-                }.joined(separator: "/") + (key.contains("occupations") && !key.contains(":id") ? "?q=kassa" : "")
+                }.joined(separator: "/") + ((key.contains("occupations") || key.contains("skills")) && !key.contains(":id") ? "?q=kassa" : "")
                 for visitor in Self.everyone {
                     let response: TestingHTTPResponse
                     switch visitor {

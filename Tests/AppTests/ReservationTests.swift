@@ -79,4 +79,27 @@ import Testing
             #expect(LedgerAudit.breaches(postings: all.postings, storedBalances: all.balances, reservations: all.reservations).isEmpty)
         }
     }
+
+    /// The audit: a deleted account left an open course reservation that could still be settled.
+    @Test(arguments: TestDatabase.available)
+    func deletingAnAccountReleasesItsOpenReservations(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            guard case .imported = try await CareerImports.courses(app, Array(Self.courses.utf8)) else { Issue.record("courses should import"); return }
+            let user = try await createUser(app, email: "ana@test.nl", role: .worker)
+            let worker = user.uuidString.lowercased()
+            _ = try await LedgerStore(database: app.db).postEarnings([
+                Posting(key: "e-free", from: .funder("werkfonds"), to: .worker(worker), amount: Miles(100), reason: .workHours, cause: "rule:t", at: now)])
+            let open = try await app.reserveCourse(worker: worker, courseID: "schoon", requestID: "r-open", cause: "user:ana")
+            #expect(open.reservation.state == .open)
+            _ = try await deleteAccount(app, user: user)
+            let store = ReservationStore(database: app.db)
+            #expect(try await store.reservation(id: "r-open")?.state == .released)
+            await #expect { try await store.settle(id: "r-open", cause: "user:coach", now: now) } throws: {
+                $0 as? ReservationProblem == .wrongState("r-open", state: .released, to: .settled)
+            }
+            #expect(try await LedgerStore(database: app.db).balance(.providers) == .zero, "no provider is paid")
+            let all = try await LedgerStore(database: app.db).everything()
+            #expect(LedgerAudit.breaches(postings: all.postings, storedBalances: all.balances, reservations: all.reservations).isEmpty)
+        }
+    }
 }

@@ -14,7 +14,8 @@ public struct DeletionReceipt: Sendable, Equatable {
 /// Deletes an account and everything personal that hangs off it in one transaction (GDPR art. 17):
 /// passport records, links to platforms' subject ids, passport codes, share links (dead at once)
 /// and their open logs, API tokens, work wishes, the vacancies an employer posted, and an analyst's
-/// kept microdata files and reports, leermiles consent and fund memberships. The leermiles ledger
+/// kept microdata files and reports, leermiles consent and fund memberships; open course
+/// reservations are released. The leermiles ledger
 /// keeps its postings (it is append-only, and funders' totals must still add up) under the account
 /// id, which no longer leads to a person once the account is gone. An issuer the person owned stays, without its owner, because
 /// the credentials it signed in other workers' passports must still verify.
@@ -36,6 +37,11 @@ public func deleteAccount(_ app: Application, user: UUID) async throws -> Deleti
         let vacancyIDs = try await sql.delete(from: "vacancies").where("employer_user_id", .equal, worker).returning("id").all()
             .map { try $0.decode(column: "id", as: String.self) }
         try await sql.delete(from: "insight_files").where("owner_user_id", .equal, worker).run()
+        // Open course reservations end with the account: no course can be paid for a person who is gone.
+        let reservations = ReservationStore(database: db)
+        for open in try await reservations.reservations(worker: worker) where open.state == .open || open.state == .awaitingApproval {
+            _ = try await reservations.release(id: open.id, cause: "account-deleted", now: app.dependencies.now())
+        }
         try await sql.delete(from: "leermiles_consent").where("worker_id", .equal, worker).run()
         try await sql.delete(from: "leermiles_funder_members").where("user_id", .equal, worker).run()
         try await sql.update("issuers").set("owner_user_id", to: SQLLiteral.null).where("owner_user_id", .equal, worker).run()

@@ -23,7 +23,6 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
     }
     app.migrations.add(CreateUsers())
     app.migrations.add(CreateAPITokens())
-    app.migrations.add(SessionRecord.migration)
     app.migrations.add(CreateTaxonomyTables())
     app.migrations.add(CreateTaxonomyImports())
     app.migrations.add(CreatePassportTables())
@@ -37,6 +36,7 @@ func configureDatabase(_ app: Application, _ config: AppConfig) throws {
     app.migrations.add(UpdateIssuerKeysOneOwner())
     app.migrations.add(CreateWriteIntent())
     app.migrations.add(UpdateSkillsAddDutchLabels())
+    app.migrations.add(CreateWebSessions())
 }
 
 /// Runs pending migrations, turning a failed connection into a message a person can act on.

@@ -12,6 +12,8 @@ final class Browser: @unchecked Sendable {
         self.app = app
     }
 
+    func setCookie(_ name: String, _ value: String) { cookies[name] = value }
+
     @discardableResult
     func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
         try await send(.GET, path, headers: headers)
