@@ -25,6 +25,8 @@ public struct ValidSignUp: Sendable, Equatable {
 public struct FieldProblem: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case missing, invalidEmail, tooShort(min: Int), tooLong(max: Int), notAllowed
+        /// A password many people use (or one character over and over): guessed first.
+        case tooCommon
     }
     public let field: String
     public let kind: Kind
@@ -59,19 +61,24 @@ public enum SignUpRules {
         } else if name.count > maxNameLength {
             problems.append(.init(field: "name", kind: .tooLong(max: maxNameLength)))
         }
-        if input.password.isEmpty {
-            problems.append(.init(field: "password", kind: .missing))
-        } else if input.password.count < minPasswordLength {
-            problems.append(.init(field: "password", kind: .tooShort(min: minPasswordLength)))
-        } else if input.password.utf8.count > maxPasswordBytes {
-            problems.append(.init(field: "password", kind: .tooLong(max: maxPasswordBytes)))
-        }
+        if let problem = passwordProblem(input.password) { problems.append(.init(field: "password", kind: problem)) }
         let role = Role(rawValue: input.role)
         if role == nil || !Role.selfService.contains(role!) {
             problems.append(.init(field: "role", kind: .notAllowed))
         }
         guard problems.isEmpty, let role else { return .failure(SignUpErrors(problems: problems)) }
         return .success(ValidSignUp(email: email, name: name, password: input.password, role: role))
+    }
+
+    /// What is wrong with a new password, if anything: empty, too short, longer than bcrypt
+    /// reads, or among the most used passwords (`aaaaaaaaaa` passed on length alone).
+    public static func passwordProblem(_ password: String) -> FieldProblem.Kind? {
+        if password.isEmpty { return .missing }
+        if password.count < minPasswordLength { return .tooShort(min: minPasswordLength) }
+        if password.utf8.count > maxPasswordBytes { return .tooLong(max: maxPasswordBytes) }
+        let folded = password.lowercased()
+        if Set(folded).count <= 2 || CommonPasswords.all.contains(folded) { return .tooCommon }
+        return nil
     }
 
     /// One "@", something before it, a dot in the domain, no spaces: enough to catch typing mistakes.

@@ -31,6 +31,7 @@ public func configure(_ app: Application, config: AppConfig, dependencies: AppDe
     }
 
     app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPagesMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(SessionUserMiddleware())

@@ -200,6 +200,33 @@ import VaporTesting
         }
     }
 
+    /// The audit: `aaaaaaaaaa` passed on length alone, and nobody could change a password.
+    @Test func commonPasswordsAreRefusedAndASignedInPersonChangesTheirs() async throws {
+        for common in ["aaaaaaaaaa", "1234567890", "Wachtwoord123", "qwertyuiop", "ababababab"] {
+            #expect(SignUpRules.passwordProblem(common) == .tooCommon, "\(common)")
+        }
+        #expect(SignUpRules.passwordProblem("paars fietspad regen") == nil)
+        try await withTestApp { app in
+            let refused = try await Browser(app).post("/registreren", ["email": "a@b.nl", "name": "A", "password": "qwertyuiop", "role": "worker"])
+            #expect(refused.status == .badRequest && refused.body.string.contains("Dit wachtwoord gebruiken veel mensen"))
+
+            _ = try await createUser(app, email: "sam@example.nl", role: .worker, password: "goed wachtwoord")
+            let phone = Browser(app), laptop = Browser(app)
+            _ = try await phone.login("sam@example.nl", "goed wachtwoord")
+            _ = try await laptop.login("sam@example.nl", "goed wachtwoord")
+            let wrong = try await laptop.post("/account/wachtwoord", ["current": "fout wachtwoord", "new": "paars fietspad regen"])
+            #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("Dit is niet je huidige wachtwoord."))
+            let weak = try await laptop.post("/account/wachtwoord", ["current": "goed wachtwoord", "new": "1234567890"])
+            #expect(weak.status == .unprocessableEntity && weak.body.string.contains("Dit wachtwoord gebruiken veel mensen"))
+            let changed = try await laptop.post("/account/wachtwoord", ["current": "goed wachtwoord", "new": "paars fietspad regen"])
+            #expect(changed.status == .seeOther)
+            #expect(try await laptop.get("/account").status == .ok, "this session goes on")
+            #expect(try await phone.get("/account").status == .seeOther, "other sessions end")
+            #expect(try await Browser(app).login("sam@example.nl", "goed wachtwoord").status == .unauthorized)
+            #expect(try await Browser(app).login("sam@example.nl", "paars fietspad regen").status == .seeOther)
+        }
+    }
+
     @Test func aSecondAccountWithTheSameAddressIsRefused() async throws {
         try await withTestApp { app in
             _ = try await createUser(app, email: "sam@example.nl", role: .worker)

@@ -73,6 +73,8 @@ import VaporTesting
         "GET /paspoort/export.zip": [.role(.worker)],
         "GET /account/verwijderen": signedIn,
         "POST /account/verwijderen": signedIn,
+        "GET /account/wachtwoord": signedIn,
+        "POST /account/wachtwoord": signedIn,
         "GET /account/werkbewijzen": [.role(.issuer)],
         "POST /account/werkbewijzen": [.role(.issuer)],
         "GET /waar-naartoe": [.role(.worker)],

@@ -77,6 +77,10 @@ import VaporTesting
             let fallback = try await Browser(app).get("/api/v1/skills?q=customer").body.string
             #expect(fallback.contains(#""label":"customer service","lang":"en""#), "no Dutch label: English, and said so")
             #expect(try await Browser(app).get("/api/v1/skills?q=").status == .badRequest)
+            // Every answer says nosniff, JSON and errors too (the audit found JSON without it).
+            for path in ["/api/v1/skills?q=afrekenen", "/api/v1/occupations?q=kassa", "/api/v1/occupations/nope", "/openapi.json"] {
+                #expect(try await Browser(app).get(path).headers.first(name: "X-Content-Type-Options") == "nosniff", "\(path)")
+            }
             #expect(try await Browser(app).get("/api/v1/skills?q=x&limit=500").status == .badRequest)
         }
     }

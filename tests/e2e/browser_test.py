@@ -347,11 +347,12 @@ try:
     # The pages of the other roles: an issuer's API keys and the admin overview.
     for email, path, name in [("issuer@demo.loopbrug.nl", "/account/sleutels", "08-tokens"),
                               ("issuer@demo.loopbrug.nl", "/account/werkbewijzen", "08-upload"),
+                              ("worker@demo.loopbrug.nl", "/account/wachtwoord", "36-password"),
                               ("admin@demo.loopbrug.nl", "/beheer", "09-admin"),
                               ("admin@demo.loopbrug.nl", "/beheer/loopbaan", "21-admin-career")]:
         log_in(driver, email)
         driver.get(BASE + path)
-        check(driver.find_element(By.TAG_NAME, "h1").text in ("API-sleutels", "Werkbewijzen uploaden", "Beheer", "Tekortberoepen, cursussen en vacatures"), f"{path} opens for {email}")
+        check(driver.find_element(By.TAG_NAME, "h1").text in ("API-sleutels", "Werkbewijzen uploaden", "Wachtwoord veranderen", "Beheer", "Tekortberoepen, cursussen en vacatures"), f"{path} opens for {email}")
         audit(driver, name)
         log_out(driver)
 finally:

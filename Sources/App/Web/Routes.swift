@@ -95,6 +95,8 @@ private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -
     case .apiShareCredentials: { try await ShareController.publicCredentials($0) }
     case .passportExport: { try await GDPRController.export($0) }
     case .accountDeleteForm: { try GDPRController.deleteForm($0) }
+    case .passwordForm: { try PasswordController.form($0) }
+    case .passwordChange: { try await PasswordController.change($0) }
     case .accountDelete: { try await GDPRController.delete($0) }
     case .issuerUploadForm: { try await IssuerUploadController.form($0) }
     case .issuerUpload: { try await IssuerUploadController.upload($0) }

@@ -23,7 +23,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
     case apiIssuerKeys, apiIssuerLinks, apiStatusEntries, apiCredentials, apiCredentialsBatch, apiCredentialRevoke
     case passport, passportCode, passportAddForm, passportAdd, passportRecordDelete
     case shares, shareCreate, shareRevoke, shareKlusCV, shareView, apiShare, apiShareCredentials
-    case passportExport, accountDeleteForm, accountDelete
+    case passportExport, accountDeleteForm, accountDelete, passwordForm, passwordChange
     case issuerUploadForm, issuerUpload
     case careerPaths, occupationTransitions, work, workWishes
     case employerVacancies, employerVacancyCreate, employerVacancyDelete, employerSearch
@@ -36,7 +36,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         switch self {
         case .login, .register, .logout, .tokenCreate, .tokenRevoke, .adminSetRole,
              .apiIssuerKeys, .apiIssuerLinks, .apiStatusEntries, .apiCredentials, .apiCredentialsBatch, .apiCredentialRevoke,
-             .passportCode, .passportAdd, .passportRecordDelete, .shareCreate, .shareRevoke, .accountDelete, .issuerUpload, .workWishes,
+             .passportCode, .passportAdd, .passportRecordDelete, .shareCreate, .shareRevoke, .accountDelete, .passwordChange, .issuerUpload, .workWishes,
              .employerVacancyCreate, .employerVacancyDelete, .adminCareerUpload,
              .insightStart, .insightRunDelete, .insightFileDelete,
              .leermilesReserve, .leermilesCancel, .leermilesConsent, .funderApprove, .funderRefuse: .POST
@@ -88,6 +88,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .apiShareCredentials: "/api/v1/shares/:id/credentials"
         case .passportExport: "/paspoort/export.zip"
         case .accountDeleteForm, .accountDelete: "/account/verwijderen"
+        case .passwordForm, .passwordChange: "/account/wachtwoord"
         case .issuerUploadForm, .issuerUpload: "/account/werkbewijzen"
         case .careerPaths: "/waar-naartoe"
         case .occupationTransitions: "/beroepen/:id/overstappen"
@@ -123,7 +124,7 @@ public enum SiteRoute: String, CaseIterable, Sendable {
              .standardFile, .openAPI, .issuerJWKS, .loopbrugJWKS, .statusList, .shareView, .apiShare, .apiShareCredentials,
              .occupationTransitions, .insightScript:
             .everyone
-        case .logout, .account, .accountDeleteForm, .accountDelete: .signedIn(nil)
+        case .logout, .account, .accountDeleteForm, .accountDelete, .passwordForm, .passwordChange: .signedIn(nil)
         case .tokens, .tokenCreate, .tokenRevoke, .issuerUploadForm, .issuerUpload: .signedIn([.issuer])
         case .admin, .adminSetRole, .adminCareer, .adminCareerUpload: .signedIn([.admin])
         case .issuerMe, .apiIssuerKeys, .apiIssuerLinks, .apiStatusEntries, .apiCredentials, .apiCredentialsBatch, .apiCredentialRevoke:

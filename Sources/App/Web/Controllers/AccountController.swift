@@ -31,6 +31,7 @@ enum AccountController {
         default:
             break
         }
+        actions.append(el("li", el("a", ["href": SiteRoute.passwordForm.link()], text(ctx.t("Wachtwoord veranderen", "Change password")))))
         actions.append(el("li", el("a", ["href": SiteRoute.accountDeleteForm.link()], text(ctx.t("Account verwijderen", "Delete account")))))
         main.append(el("ul", children: actions))
         return renderPage(ctx, title: ctx.t("Mijn account", "My account"), main)

@@ -74,6 +74,9 @@ enum AuthPages {
             ctx.t("Dit is te lang. Gebruik maximaal \(max) tekens.", "This is too long. Use at most \(max) characters.")
         case (_, .notAllowed):
             ctx.t("Deze keuze kan niet.", "This choice is not possible.")
+        case (_, .tooCommon):
+            ctx.t("Dit wachtwoord gebruiken veel mensen, dus het is makkelijk te raden. Kies een ander, bijvoorbeeld drie woorden achter elkaar.",
+                  "Many people use this password, so it is easy to guess. Choose another, for example three words in a row.")
         }
     }
 }

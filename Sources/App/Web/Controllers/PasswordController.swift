@@ -1,0 +1,67 @@
+import Accounts
+import Fluent
+import SQLKit
+import Vapor
+
+/// A signed-in person changes their password: the current one first, then a new one that passes
+/// the same rules as at sign-up. Their other sessions end (a stolen session stops working).
+enum PasswordController {
+    struct Form: Content {
+        var current: String?
+        var new: String?
+    }
+
+    static func form(_ req: Request) throws -> Response {
+        guard req.user != nil else { throw Abort(.unauthorized) }
+        return PasswordPage.render(PageContext(req), problems: [:], done: req.query[String.self, at: "klaar"] != nil)
+    }
+
+    static func change(_ req: Request) async throws -> Response {
+        guard let signedIn = req.user, let user = try await UserModel.find(signedIn.id, on: req.db) else { throw Abort(.unauthorized) }
+        let ctx = PageContext(req)
+        let form = (try? req.content.decode(Form.self)) ?? Form()
+        var problems: [String: String] = [:]
+        let current = form.current ?? "", new = form.new ?? ""
+        var matches = false
+        if !current.isEmpty, current.utf8.count <= SignUpRules.maxPasswordBytes {
+            matches = (try? await req.password.async.verify(current, created: user.passwordHash)) ?? false
+        }
+        if !matches { problems["current"] = ctx.t("Dit is niet je huidige wachtwoord.", "This is not your current password.") }
+        if let problem = SignUpRules.passwordProblem(new) {
+            problems["new"] = AuthPages.message(ctx, FieldProblem(field: "new", kind: problem))
+        } else if new == current {
+            problems["new"] = ctx.t("Kies een ander wachtwoord dan je huidige.", "Choose a password other than your current one.")
+        }
+        guard problems.isEmpty else { return PasswordPage.render(ctx, problems: problems, done: false, status: .unprocessableEntity) }
+        user.passwordHash = try await req.password.async.hash(new)
+        try await user.save(on: req.db)
+        // Every other session of this person ends; this one goes on.
+        let keep = req.session.id?.string ?? ""
+        try await (req.db as! any SQLDatabase).delete(from: "web_sessions")
+            .where("data", .like, "%\(signedIn.id.uuidString)%").where("id", .notEqual, keep).run()
+        return req.redirect(to: SiteRoute.passwordForm.link() + "?klaar=1", redirectType: .normal)
+    }
+}
+
+/// The change-password form.
+enum PasswordPage {
+    static func render(_ ctx: PageContext, problems: [String: String], done: Bool, status: HTTPStatus = .ok) -> Response {
+        let title = ctx.t("Wachtwoord veranderen", "Change password")
+        var main: [Node] = [el("h1", text(title))]
+        if done { main.append(el("p", ["class": "notice", "role": "status"], text(ctx.t("Je wachtwoord is veranderd. Op andere apparaten ben je uitgelogd.",
+                                                                                        "Your password is changed. You are logged out on other devices.")))) }
+        if !problems.isEmpty {
+            main.append(el("p", ["class": "notice", "role": "alert"], text(ctx.t("Er klopt iets niet. Kijk bij de rode tekst.", "Something is not right. See the red text."))))
+        }
+        main.append(el("form", ["method": "post", "action": SiteRoute.passwordChange.link()],
+                       ctx.csrfField,
+                       formField(id: "current", label: ctx.t("Je huidige wachtwoord", "Your current password"), type: "password",
+                                 error: problems["current"], autocomplete: "current-password"),
+                       formField(id: "new", label: ctx.t("Je nieuwe wachtwoord", "Your new password"), type: "password", error: problems["new"],
+                                 autocomplete: "new-password",
+                                 hint: ctx.t("Minstens \(SignUpRules.minPasswordLength) tekens. Drie woorden achter elkaar is sterk en makkelijk te onthouden.",
+                                             "At least \(SignUpRules.minPasswordLength) characters. Three words in a row are strong and easy to remember.")),
+                       el("button", ["type": "submit"], text(title))))
+        return renderPage(ctx, title: title, status: status, main)
+    }
+}
