@@ -227,6 +227,22 @@ import VaporTesting
         }
     }
 
+    /// The audit: /beheer showed only the first 500 accounts. Now pages of 100, and a search.
+    @Test func theAdminPagesThroughEveryAccountAndSearches() async throws {
+        try await withTestApp { app in
+            _ = try await createUser(app, email: "admin@test.nl", role: .admin, password: "right password 1")
+            for i in 0..<120 { _ = try await createUser(app, email: String(format: "user%03d@test.nl", i), role: .worker, name: "Persoon \(i)") }
+            let admin = Browser(app)
+            _ = try await admin.login("admin@test.nl", "right password 1")
+            let first = try await admin.get("/beheer").body.string
+            #expect(first.contains("Accounts 1–100 van 121") && first.contains("pagina=2") && !first.contains("user099@test.nl"))
+            let second = try await admin.get("/beheer?pagina=2").body.string
+            #expect(second.contains("Accounts 101–121 van 121") && second.contains("user119@test.nl") && second.contains("pagina=1"))
+            let found = try await admin.get("/beheer?zoek=Persoon%2042").body.string
+            #expect(found.contains("Accounts 1–1 van 1") && found.contains("user042@test.nl"))
+        }
+    }
+
     @Test func aSecondAccountWithTheSameAddressIsRefused() async throws {
         try await withTestApp { app in
             _ = try await createUser(app, email: "sam@example.nl", role: .worker)

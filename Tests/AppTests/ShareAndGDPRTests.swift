@@ -169,6 +169,22 @@ import VaporTesting
         var now = Date(timeIntervalSince1970: 1_800_000_000)
     }
 
+    /// The audit emptied the share cache with any POST, even an anonymous one to a missing path.
+    @Test func onlyASucceededWriteBySomeoneSignedInMovesTheCacheOn() async throws {
+        try await withTestApp { app in
+            let before = app.shareViewCache.generation
+            _ = try await Browser(app).send(.POST, "/bestaat/niet", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: "a=b")
+            _ = try await Browser(app).post("/registreren", ["email": "x", "name": "", "password": "kort", "role": "worker"])
+            _ = try await Browser(app).send(.POST, "/api/v1/credentials", headers: ["Authorization": "Bearer lbk_nope"], body: "{}")
+            #expect(app.shareViewCache.generation == before, "refused or anonymous posts write nothing")
+            _ = try await createUser(app, email: "sam@test.nl", role: .worker, password: "right password 1")
+            let sam = Browser(app)
+            _ = try await sam.login("sam@test.nl", "right password 1")
+            #expect(try await sam.post("/paspoort/code", [:]).status == .ok)
+            #expect(app.shareViewCache.generation != before)
+        }
+    }
+
     @Test func aCachedViewEndsAtTheNextValidityBoundary() async throws {
         let clock = Clock()
         try await withTestApp(now: { clock.now }) { app in

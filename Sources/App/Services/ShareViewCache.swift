@@ -97,12 +97,16 @@ final class ShareViewCache: Sendable {
     }
 }
 
-/// Moves the share cache's generation on after every request that may have written something.
+/// Moves the share cache's generation on after every request that may have written something:
+/// a POST that reached a route, by someone signed in or with an API key, and succeeded. Writes are
+/// transactions, so a refused request wrote nothing (the audit emptied the cache with anonymous
+/// posts to missing paths, which made every share view read the database again).
 struct ShareCacheInvalidation: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard req.method != .GET && req.method != .HEAD else { return try await next.respond(to: req) }
-        defer { req.application.shareViewCache.invalidateAll() }
-        return try await next.respond(to: req)
+        let response = try await next.respond(to: req)
+        if req.route != nil, req.user != nil, response.status.code < 400 { req.application.shareViewCache.invalidateAll() }
+        return response
     }
 }
 

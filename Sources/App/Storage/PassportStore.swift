@@ -256,6 +256,19 @@ public struct PassportStore: Sendable {
             .all(decoding: PassportRecordRow.self, with: Self.decoder)
     }
 
+    /// The unrevoked records of the workers who chose to be found by employers, by worker: one
+    /// join (the competence search once ran one query per worker).
+    func recordsOfSearchableWorkers() async throws -> [String: [PassportRecordRow]] {
+        let rows = try await sql.select().columns(PassportRecordRow.columns.map { SQLColumn($0, table: "passport_records") })
+            .from("passport_records")
+            .join("work_wishes", on: SQLColumn("worker_id", table: "work_wishes"), .equal, SQLColumn("worker_id", table: "passport_records"))
+            .where(SQLColumn("searchable", table: "work_wishes"), .equal, SQLBind(true))
+            .where(SQLColumn("revoked_at", table: "passport_records"), .is, SQLLiteral.null)
+            .orderBy(SQLOrderBy(expression: SQLColumn("period_start", table: "passport_records"), direction: SQLDirection.descending))
+            .all(decoding: PassportRecordRow.self, with: Self.decoder)
+        return Dictionary(grouping: rows) { (row: PassportRecordRow) in row.workerID }
+    }
+
     public func record(credentialID: String) async throws -> PassportRecordRow? {
         try await sql.select().columns(PassportRecordRow.columns.map { SQLColumn($0) }).from("passport_records")
             .where("credential_id", .equal, credentialID.lowercased())

@@ -9,7 +9,17 @@ enum AdminController {
 
     static func overview(_ req: Request) async throws -> Response {
         let ctx = PageContext(req)
-        let users = try await UserModel.query(on: req.db).sort(\.$email).range(..<500).all()
+        // All accounts, a page at a time, or those whose e-mail or name holds the search text
+        // (the page once showed only the first 500).
+        let search = String((req.query[String.self, at: "zoek"] ?? "").trimmingCharacters(in: .whitespaces).prefix(100))
+        let page = max(1, min(req.query[Int.self, at: "pagina"] ?? 1, 100_000))
+        func matching() -> QueryBuilder<UserModel> {
+            let query = UserModel.query(on: req.db)
+            guard !search.isEmpty else { return query }
+            return query.group(.or) { $0.filter(\.$email ~~ search.lowercased()).filter(\.$name ~~ search) }
+        }
+        let total = try await matching().count()
+        let users = try await matching().sort(\.$email).range(((page - 1) * Self.pageSize)..<(page * Self.pageSize)).all()
         let lastImport = try await TaxonomyStore(database: req.db).latestImport()
         let index = req.application.taxonomy.index
         var main: [Node] = [el("h1", text(ctx.t("Beheer", "Admin"))),
@@ -27,6 +37,11 @@ enum AdminController {
             main.append(el("p", ["class": "notice"], text(ctx.t("Nog niet ingelezen. Gebruik: loopbrug taxonomy import", "Not imported yet. Use: loopbrug taxonomy import"))))
         }
         main.append(el("h2", text(ctx.t("Accounts", "Accounts"))))
+        main.append(el("form", ["method": "get", "action": SiteRoute.admin.link(), "class": "search", "role": "search"],
+                       el("label", ["for": "zoek"], text(ctx.t("Zoek op e-mail of naam", "Search by e-mail or name"))),
+                       el("input", ["id": "zoek", "name": "zoek", "type": "search", "value": search, "autocomplete": "off"]),
+                       el("button", ["type": "submit"], text(ctx.t("Zoeken", "Search")))))
+        main.append(pager(ctx, search: search, page: page, shown: users.count, total: total))
         main.append(el("table", ["class": "stack"],
                        el("thead", el("tr", el("th", ["scope": "col"], text(ctx.t("Naam", "Name"))),
                                        el("th", ["scope": "col"], text(ctx.t("E-mail", "E-mail"))),
@@ -48,6 +63,22 @@ enum AdminController {
                                                  el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Opslaan", "Save"))))))
                        })))
         return renderPage(ctx, title: ctx.t("Beheer", "Admin"), main)
+    }
+
+    static let pageSize = 100
+
+    /// "Accounts 101–200 of 1,234" with links to the pages before and after.
+    static func pager(_ ctx: PageContext, search: String, page: Int, shown: Int, total: Int) -> Node {
+        let first = shown == 0 ? 0 : (page - 1) * pageSize + 1, last = (page - 1) * pageSize + shown
+        var nodes: [Node] = [text(ctx.t("Accounts \(first)–\(last) van \(total)", "Accounts \(first)–\(last) of \(total)"))]
+        func link(_ to: Int, _ label: String) -> Node {
+            var query = "?pagina=\(to)"
+            if !search.isEmpty { query += "&zoek=" + (search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+            return fragment([text(" · "), el("a", ["href": SiteRoute.admin.link() + query], text(label))])
+        }
+        if page > 1 { nodes.append(link(page - 1, ctx.t("vorige", "previous"))) }
+        if last < total { nodes.append(link(page + 1, ctx.t("volgende", "next"))) }
+        return el("p", ["class": "meta"], children: nodes)
     }
 
     static func setRole(_ req: Request) async throws -> Response {

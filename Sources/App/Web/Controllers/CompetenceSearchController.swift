@@ -32,11 +32,10 @@ enum CompetenceSearchController {
         let model = snapshot.engine.model
         var candidates: [Candidate] = []
         let workers = try await EngineStore(database: req.db).searchableWorkers()
+        let recordsByWorker = try await req.application.passportStore.recordsOfSearchableWorkers()
         for worker in workers {
-            guard let id = UUID(uuidString: worker) else { continue }
             // Each record is parsed once: for the skills it shows and, when verified, its hours.
-            let records = try await req.application.passportStore.records(worker: id)
-                .filter { $0.revokedAt == nil }
+            let records = (recordsByWorker[worker] ?? [])
                 .compactMap { row in CareerAdvice.record(of: row).map { (record: $0, verified: row.isVerified) } }
             let profile = WorkerProfile(work: records.map { CareerAdvice.evidence(from: $0.record, verified: $0.verified) }, model: model)
             guard !profile.held.isEmpty else { continue }
