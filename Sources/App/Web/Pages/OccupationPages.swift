@@ -78,7 +78,9 @@ enum OccupationPages {
         guard !skills.isEmpty else { return fragment([]) }
         return fragment([
             el(level, text("\(title) (\(skills.count))")),
-            el("ul", ["class": "skills"], children: skills.map { skillItem($0.label(in: ctx.lang.escoLanguage), ctx.lang) }),
+            // In the reader's alphabet: the taxonomy sorts by the English label.
+            el("ul", ["class": "skills"], children: skills.map { $0.label(in: ctx.lang.escoLanguage) }
+                .sorted { $0.text.localizedCaseInsensitiveCompare($1.text) == .orderedAscending }.map { skillItem($0, ctx.lang) }),
         ])
     }
 }
