@@ -45,7 +45,7 @@ struct BenchPassport: AsyncParsableCommand {
                 tokens.withUnsafeMutableBufferPointer { out in
                     let out = UnsafeMutableSendableBuffer(out)
                     DispatchQueue.concurrentPerform(iterations: records) { i in
-                        let payload = WorkCredential.payload(issuerID: issuerID, issuerName: "Bench Platform", record: examples[i % examples.count],
+                        let payload = WorkCredential.payload(issuerID: issuerID, issuerName: "Bench Platform", record: Self.oneDay(examples[i % examples.count], i),
                                                              validFrom: validFrom, statusPosition: first + i, baseURL: baseURL)
                         out.buffer[i] = try! CompactJWS.sign(payload: payload.serialized(), key: key.privateKey!, keyID: key.thumbprint)
                     }
@@ -130,6 +130,17 @@ struct BenchPassport: AsyncParsableCommand {
     }
 
     /// The valid examples of the standard, the records the benchmark signs in turn.
+    /// The example as a record of its own day (day `i` after 2000-01-01, at most 8 hours): all
+    /// records go to one worker, who cannot work more than 24 hours a day (`DailyHours`).
+    static func oneDay(_ record: JSONValue, _ i: Int) -> JSONValue {
+        guard case .object(var members) = record else { return record }
+        let (y, m, d) = Timestamp.civilDate(fromDayNumber: CalendarDate(year: 2000, month: 1, day: 1)!.dayNumber + i)
+        let day = CalendarDate(year: y, month: m, day: d)!.description
+        members["period"] = .object(["start": .string(day), "end": .string(day)])
+        if let hours = members["hours"]?.numberValue { members["hours"] = .number(min(hours, 8)) }
+        return .object(members)
+    }
+
     static func examples(_ directory: String) throws -> [JSONValue] {
         let folder = directory + "/examples/valid"
         return try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }.sorted().map {

@@ -26,35 +26,38 @@ public enum DailyHours {
             self.init(first: record.start.dayNumber, last: (record.end ?? max(today, record.start)).dayNumber, hours: hours)
         }
 
-        var perDay: Double { hours / Double(last - first + 1) }
-    }
-
-    /// The busiest day (its day number and hours) of `spans` together.
-    public static func busiestDay(_ spans: [Span]) -> (day: Int, hours: Double)? {
-        guard !spans.isEmpty else { return nil }
-        // A sweep over the days where the load changes: +perDay at a first day, -perDay after a last.
-        var changes: [(day: Int, delta: Double)] = []
-        changes.reserveCapacity(spans.count * 2)
-        for s in spans {
-            changes.append((s.first, s.perDay))
-            changes.append((s.last + 1, -s.perDay))
-        }
-        changes.sort { $0.day != $1.day ? $0.day < $1.day : $0.delta < $1.delta }
-        var load = 0.0, best: (day: Int, hours: Double) = (changes[0].day, 0)
-        var i = 0
-        while i < changes.count {
-            let day = changes[i].day
-            while i < changes.count && changes[i].day == day { load += changes[i].delta; i += 1 }
-            if load > best.hours + 1e-9 { best = (day, load) }
-        }
-        return best
+        public var days: Int { last - first + 1 }
+        var perDay: Double { hours / Double(days) }
     }
 
     /// Whether `adding` fits beside a worker's `existing` spans; otherwise the day and total it
-    /// would reach. A hundredth of an hour of slack absorbs rounding in issuers' sums.
+    /// would reach.
     public static func overflow(existing: [Span], adding: Span) -> (day: Int, hours: Double)? {
-        let overlapping = existing.filter { $0.first <= adding.last && adding.first <= $0.last }
-        guard let busiest = busiestDay(overlapping + [adding]), busiest.hours > limit + 0.01 else { return nil }
-        return busiest
+        WorkerLoad(existing).overflow(adding: adding)
+    }
+}
+
+/// One worker's hours per day so far, for checking records one after another: each check and
+/// each addition costs the days of that record's period, whatever the worker has already.
+public struct WorkerLoad: Sendable {
+    private var hoursOnDay: [Int: Double] = [:]
+
+    public init(_ spans: [DailyHours.Span] = []) {
+        for span in spans { add(span) }
+    }
+
+    /// The busiest day `span` would make past 24 hours (the first, if several), or nil when it
+    /// fits. A hundredth of an hour of slack absorbs rounding in issuers' sums.
+    public func overflow(adding span: DailyHours.Span) -> (day: Int, hours: Double)? {
+        var worst: (day: Int, hours: Double)?
+        for day in span.first...span.last {
+            let hours = (hoursOnDay[day] ?? 0) + span.perDay
+            if hours > DailyHours.limit + 0.01, hours > (worst?.hours ?? 0) + 1e-9 { worst = (day, hours) }
+        }
+        return worst
+    }
+
+    public mutating func add(_ span: DailyHours.Span) {
+        for day in span.first...span.last { hoursOnDay[day, default: 0] += span.perDay }
     }
 }

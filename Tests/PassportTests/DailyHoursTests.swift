@@ -16,9 +16,11 @@ import Testing
         #expect(DailyHours.overflow(existing: [light], adding: DailyHours.Span(first: 50, last: 51, hours: 34))?.day == 50) // 8 + 17
     }
 
-    @Test func theBusiestDayIsFoundAcrossManySpans() {
-        let spans = (0..<10).map { DailyHours.Span(first: $0 * 3, last: $0 * 3 + 5, hours: 12) }  // 2 a day, overlapping in pairs
-        #expect(DailyHours.busiestDay(spans)?.hours == 4)
-        #expect(DailyHours.busiestDay([]) == nil)
+    @Test func aWorkersLoadAddsUpDayByDay() {
+        var load = WorkerLoad()
+        for i in 0..<10 { load.add(DailyHours.Span(first: i * 3, last: i * 3 + 5, hours: 12)) }   // 2 a day, in pairs: 4 a day
+        #expect(load.overflow(adding: DailyHours.Span(first: 0, last: 29, hours: 600)) == nil)  // 4 + 20
+        let over = load.overflow(adding: DailyHours.Span(first: 0, last: 29, hours: 630))       // 4 + 21
+        #expect(over?.day == 3 && over?.hours == 25, "the first busiest day: day 3 has two spans")
     }
 }

@@ -72,8 +72,11 @@ struct ImportChecks {
     var usedIndices: [String: Set<Int>] = [:]
     var linksByIssuer: [String: [String: String]] = [:]
     var newLinks: [String: (issuer: String, subject: String, worker: String)] = [:]
-    /// Each worker's hours over their periods: stored records and the lines accepted so far.
-    var spans: [String: [DailyHours.Span]] = [:]
+    /// Each worker's hours per day: stored records and the lines accepted so far.
+    var loads: [String: WorkerLoad] = [:]
+    /// Days of work checked so far: one file may not make the check cost more than this.
+    var daysChecked = 0
+    static let dayBudget = 20_000_000
 
     init(sender: ImportSender, taxonomy: TaxonomyIndex?, service: PassportService) {
         self.sender = sender
@@ -147,16 +150,22 @@ struct ImportChecks {
     mutating func withinDailyHours(_ rows: [PassportRecordRow], _ lines: [(line: Int, record: WorkRecord)], store: PassportStore,
                                    now: Date) async throws -> [PassportRecordRow] {
         guard let today = CalendarDate(Timestamp.format(now).prefix(10)) else { return rows }
-        let unknown = Set(rows.map(\.workerID)).filter { spans[$0] == nil }
+        let unknown = Set(rows.map(\.workerID)).filter { loads[$0] == nil }
         if !unknown.isEmpty {
             let stored = try await store.hourSpans(workers: unknown.sorted(), today: today)
-            for worker in unknown { spans[worker] = stored[worker] ?? [] }
+            for worker in unknown { loads[worker] = WorkerLoad(stored[worker] ?? []) }
         }
         var kept: [PassportRecordRow] = []
         kept.reserveCapacity(rows.count)
         for (row, (line, record)) in zip(rows, lines) {
             guard let span = DailyHours.Span(record, today: today) else { kept.append(row); continue }
-            if let over = DailyHours.overflow(existing: spans[row.workerID] ?? [], adding: span) {
+            daysChecked += span.days
+            guard daysChecked <= Self.dayBudget else {
+                problems.append(LineProblem(line: line, .schema(path: "credentialSubject.period", reason:
+                    "the file's periods add up to more than \(Self.dayBudget) days of work; split it into smaller files")))
+                continue
+            }
+            if let over = loads[row.workerID]?.overflow(adding: span) {
                 let day = Timestamp.civilDate(fromDayNumber: over.day)
                 let date = CalendarDate(year: day.year, month: day.month, day: day.day)?.description ?? "a day in the period"
                 let total = (over.hours * 10).rounded() / 10
@@ -164,7 +173,7 @@ struct ImportChecks {
                     "together with this worker's other records this is \(JSONValue.number(total).serialized()) hours on \(date); no one works more than 24 hours a day")))
                 continue
             }
-            spans[row.workerID, default: []].append(span)
+            loads[row.workerID, default: WorkerLoad()].add(span)
             kept.append(row)
         }
         return kept
