@@ -130,14 +130,15 @@ struct BenchPassport: AsyncParsableCommand {
     }
 
     /// The valid examples of the standard, the records the benchmark signs in turn.
-    /// The example as a record of its own day (day `i` after 2000-01-01, at most 8 hours): all
-    /// records go to one worker, who cannot work more than 24 hours a day (`DailyHours`).
+    /// The example as a record of one day, twelve records a day from 1950-01-01 (a million fit
+    /// before 2200), at most 2 hours each: all records go to one worker, who cannot work more
+    /// than 24 hours a day (`DailyHours`).
     static func oneDay(_ record: JSONValue, _ i: Int) -> JSONValue {
         guard case .object(var members) = record else { return record }
-        let (y, m, d) = Timestamp.civilDate(fromDayNumber: CalendarDate(year: 2000, month: 1, day: 1)!.dayNumber + i)
+        let (y, m, d) = Timestamp.civilDate(fromDayNumber: CalendarDate(year: 1950, month: 1, day: 1)!.dayNumber + i / 12)
         let day = CalendarDate(year: y, month: m, day: d)!.description
         members["period"] = .object(["start": .string(day), "end": .string(day)])
-        if let hours = members["hours"]?.numberValue { members["hours"] = .number(min(hours, 8)) }
+        if let hours = members["hours"]?.numberValue { members["hours"] = .number(min(hours, 2)) }
         return .object(members)
     }
 
