@@ -32,19 +32,8 @@ extension Database {
 }
 
 /// One SQLite write transaction at a time in this process; the others wait their turn in order.
-actor SQLiteWriters {
-    static let shared = SQLiteWriters()
-    private var busy = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-
-    func acquire() async {
-        if !busy { busy = true; return }
-        await withCheckedContinuation { waiters.append($0) }
-    }
-
-    func release() {
-        if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
-    }
+enum SQLiteWriters {
+    static let shared = AsyncLock()
 }
 
 /// The table `writeTransaction` writes to on SQLite to take the write lock first; always empty.

@@ -7,19 +7,8 @@ import VaporTesting
 @testable import App
 
 /// Serialises every test that uses PostgreSQL: they share one database, wiped before each test.
-actor PostgresLock {
-    static let shared = PostgresLock()
-    private var busy = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-
-    func acquire() async {
-        if !busy { busy = true; return }
-        await withCheckedContinuation { waiters.append($0) }
-    }
-
-    func release() {
-        if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
-    }
+enum PostgresLock {
+    static let shared = AsyncLock()
 }
 
 /// Builds the app with the production `configure`, on a clean database, runs `body`, shuts down.

@@ -96,8 +96,9 @@ public enum OccupationController {
         }
     }
 
-    static func apiSearch(_ req: Request) throws -> [SearchResult] {
-        // Read the query string directly: Vapor's Codable form decoder costs more than many searches.
+    /// The text, limit and language of an API search, or a 400 that says what is wrong. The
+    /// query string is read directly: Vapor's Codable form decoder costs more than many searches.
+    static func apiSearchRequest(_ req: Request) throws -> (query: String, limit: Int, language: Language) {
         let parameters = SearchParameters(queryString: req.url.query ?? "")
         if parameters.limitText != nil && parameters.limit == nil {
             throw Abort(.badRequest, reason: "limit must be a whole number")
@@ -110,25 +111,20 @@ public enum OccupationController {
         }
         let limit = parameters.limit ?? defaultLimit
         guard (1...maxLimit).contains(limit) else { throw Abort(.badRequest, reason: "limit must be between 1 and \(maxLimit)") }
-        return try results(index(req), query: query, limit: limit, language: parameters.lang == "en" ? .en : .nl)
+        return (query, limit, parameters.lang == "en" ? .en : .nl)
+    }
+
+    static func apiSearch(_ req: Request) throws -> [SearchResult] {
+        let search = try apiSearchRequest(req)
+        return try results(index(req), query: search.query, limit: search.limit, language: search.language)
     }
 
     /// GET /api/v1/skills?q=…&limit=…&lang=nl|en: skills by name in Dutch or English, each with
     /// its label for `lang` and the language that label is in (Dutch where ESCO has one).
     static func apiSkillSearch(_ req: Request) throws -> [SkillResult] {
-        let parameters = SearchParameters(queryString: req.url.query ?? "")
-        if parameters.limitText != nil && parameters.limit == nil { throw Abort(.badRequest, reason: "limit must be a whole number") }
-        let query: String
-        switch validate(parameters.q) {
-        case .success(let q): query = q
-        case .failure(.empty): throw Abort(.badRequest, reason: "query parameter q is required and must contain text")
-        case .failure(.tooLong): throw Abort(.badRequest, reason: "query parameter q is longer than \(OccupationSearch.maxQueryLength) characters")
-        }
-        let limit = parameters.limit ?? defaultLimit
-        guard (1...maxLimit).contains(limit) else { throw Abort(.badRequest, reason: "limit must be between 1 and \(maxLimit)") }
-        let language: Language = parameters.lang == "en" ? .en : .nl
-        return try index(req).skillSearch.search(query, limit: limit).map { skill in
-            let shown = skill.label(in: language)
+        let search = try apiSearchRequest(req)
+        return try index(req).skillSearch.search(search.query, limit: search.limit).map { skill in
+            let shown = skill.label(in: search.language)
             return SkillResult(uri: skill.uri, label: shown.text, lang: shown.language.rawValue)
         }
     }

@@ -1,0 +1,15 @@
+/// A lock for async code: one holder at a time, the others wait their turn in order without
+/// blocking a thread. Used where a whole transaction must run alone (`SQLiteWriters`).
+actor AsyncLock {
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        if !busy { busy = true; return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
+    }
+}
