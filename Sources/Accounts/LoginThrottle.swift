@@ -65,6 +65,7 @@ public struct LoginThrottle: Sendable {
         let policy = self.policy
         Self.count(&pairs[pairKey, default: Track()], limit: policy.pairFailures, policy, now: now)
         Self.count(&clients[client, default: Track()], limit: policy.clientFailures, policy, now: now)
+        accounts[account, default: Track()].forget(before: now - policy.window)
         accounts[account, default: Track()].attempts.append(now)
         return .check
     }

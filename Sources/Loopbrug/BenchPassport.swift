@@ -135,8 +135,7 @@ struct BenchPassport: AsyncParsableCommand {
     /// than 24 hours a day (`DailyHours`).
     static func oneDay(_ record: JSONValue, _ i: Int) -> JSONValue {
         guard case .object(var members) = record else { return record }
-        let (y, m, d) = Timestamp.civilDate(fromDayNumber: CalendarDate(year: 1950, month: 1, day: 1)!.dayNumber + i / 12)
-        let day = CalendarDate(year: y, month: m, day: d)!.description
+        let day = CalendarDate(dayNumber: CalendarDate(year: 1950, month: 1, day: 1)!.dayNumber + i / 12)!.description
         members["period"] = .object(["start": .string(day), "end": .string(day)])
         if let hours = members["hours"]?.numberValue { members["hours"] = .number(min(hours, 2)) }
         return .object(members)

@@ -21,19 +21,17 @@ public enum DailyHours {
         }
 
         /// A record's span; an ongoing record (no end) runs to `today`. Nil without hours.
+        public init?(start: CalendarDate, end: CalendarDate?, hours: Double?, today: CalendarDate) {
+            guard let hours, hours > 0 else { return nil }
+            self.init(first: start.dayNumber, last: (end ?? max(today, start)).dayNumber, hours: hours)
+        }
+
         public init?(_ record: WorkRecord, today: CalendarDate) {
-            guard let hours = record.hours, hours > 0 else { return nil }
-            self.init(first: record.start.dayNumber, last: (record.end ?? max(today, record.start)).dayNumber, hours: hours)
+            self.init(start: record.start, end: record.end, hours: record.hours, today: today)
         }
 
         public var days: Int { last - first + 1 }
         var perDay: Double { hours / Double(days) }
-    }
-
-    /// Whether `adding` fits beside a worker's `existing` spans; otherwise the day and total it
-    /// would reach.
-    public static func overflow(existing: [Span], adding: Span) -> (day: Int, hours: Double)? {
-        WorkerLoad(existing).overflow(adding: adding)
     }
 }
 

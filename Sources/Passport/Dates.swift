@@ -30,6 +30,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 
+    /// The date a day number (days since 1970-01-01) falls on; nil outside 1900–2200.
+    public init?(dayNumber: Int) {
+        let civil = Timestamp.civilDate(fromDayNumber: dayNumber)
+        self.init(year: civil.year, month: civil.month, day: civil.day)
+    }
+
     /// Days since 1970-01-01 (proleptic Gregorian), for ordering and durations.
     public var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year

@@ -1,10 +1,14 @@
+import Foundation
+
 /// The taxonomy held in memory for fast lookups: occupations by id, their skills, ISCO groups, search.
 public struct TaxonomyIndex: Sendable {
     public let version: String
     public let occupations: [Occupation]
     public let search: OccupationSearch
-    /// Skills by name, in Dutch and English.
-    public let skillSearch: SkillSearch
+    /// Skills by name, in Dutch and English: built on the first search, not at start-up (it
+    /// normalises 60,000 labels, about half a second).
+    public var skillSearch: SkillSearch { lazySkillSearch.value }
+    private let lazySkillSearch: LazySkillSearch
     private let occupationByID: [String: Int]
     private let skillByURI: [String: Skill]
     private let skillsOfOccupation: [String: [(skill: String, relevance: Relevance)]]
@@ -19,7 +23,7 @@ public struct TaxonomyIndex: Sendable {
         self.search = search ?? OccupationSearch(occupations: dataset.occupations)
         occupationByID = Dictionary(dataset.occupations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         skillByURI = Dictionary(dataset.skills.map { ($0.uri, $0) }, uniquingKeysWith: { a, _ in a })
-        skillSearch = SkillSearch(skills: dataset.skills)
+        lazySkillSearch = LazySkillSearch(skills: dataset.skills)
         skillsOfOccupation = Dictionary(grouping: dataset.occupationSkills, by: \.occupationURI)
             .mapValues { $0.map { ($0.skillURI, $0.relevance) } }
         iscoByCode = Dictionary(dataset.iscoGroups.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -72,5 +76,23 @@ public struct SkillProfile: Sendable {
         essentialKnowledge.sort { $0.label < $1.label }
         optionalSkills.sort { $0.label < $1.label }
         optionalKnowledge.sort { $0.label < $1.label }
+    }
+}
+
+/// A `SkillSearch` made once, when first asked for, by whichever request asks first.
+final class LazySkillSearch: @unchecked Sendable {
+    private let lock = NSLock()
+    private let skills: [Skill]
+    private var built: SkillSearch?
+
+    init(skills: [Skill]) { self.skills = skills }
+
+    var value: SkillSearch {
+        lock.withLock {
+            if let built { return built }
+            let made = SkillSearch(skills: skills)
+            built = made
+            return made
+        }
     }
 }

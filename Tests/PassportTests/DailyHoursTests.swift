@@ -5,15 +5,15 @@ import Testing
     /// Six months of 4,300 hours is about 23.6 hours a day: one such record fits, two do not.
     @Test func overlappingRecordsMayNotPassTwentyFourHoursADay() {
         let halfYear = DailyHours.Span(first: 0, last: 181, hours: 4_300)
-        #expect(DailyHours.overflow(existing: [], adding: halfYear) == nil)
-        let over = DailyHours.overflow(existing: [halfYear], adding: halfYear)
+        #expect(WorkerLoad([]).overflow(adding: halfYear) == nil)
+        let over = WorkerLoad([halfYear]).overflow(adding: halfYear)
         #expect(over?.day == 0 && abs((over?.hours ?? 0) - 8_600.0 / 182) < 1e-9)
         // Side by side, not overlapping: both fit.
-        #expect(DailyHours.overflow(existing: [halfYear], adding: DailyHours.Span(first: 182, last: 363, hours: 4_300)) == nil)
+        #expect(WorkerLoad([halfYear]).overflow(adding: DailyHours.Span(first: 182, last: 363, hours: 4_300)) == nil)
         // A short busy record inside a long light one: only the overlap counts.
         let light = DailyHours.Span(first: 0, last: 99, hours: 800)             // 8 a day
-        #expect(DailyHours.overflow(existing: [light], adding: DailyHours.Span(first: 50, last: 51, hours: 32)) == nil)   // 8 + 16
-        #expect(DailyHours.overflow(existing: [light], adding: DailyHours.Span(first: 50, last: 51, hours: 34))?.day == 50) // 8 + 17
+        #expect(WorkerLoad([light]).overflow(adding: DailyHours.Span(first: 50, last: 51, hours: 32)) == nil)   // 8 + 16
+        #expect(WorkerLoad([light]).overflow(adding: DailyHours.Span(first: 50, last: 51, hours: 34))?.day == 50) // 8 + 17
     }
 
     @Test func aWorkersLoadAddsUpDayByDay() {

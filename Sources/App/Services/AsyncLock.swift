@@ -12,4 +12,11 @@ actor AsyncLock {
     func release() {
         if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
     }
+
+    /// Runs `body` holding the lock, and lets go however it ends.
+    func holding<T: Sendable>(_ body: @Sendable () async throws -> T) async rethrows -> T {
+        await acquire()
+        defer { release() }
+        return try await body()
+    }
 }

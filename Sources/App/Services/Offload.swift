@@ -1,6 +1,4 @@
 import Dispatch
-import NIOCore
-import Passport
 
 /// CPU-heavy work on an upload (reading its lines, verifying signatures, reading microdata)
 /// runs on threads of its own, never on the few threads that answer requests: two 24 MB
@@ -12,14 +10,6 @@ enum Offload {
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, E>, Never>) in
             queue.async { continuation.resume(returning: Result { () throws(E) in try work() }) }
         }
-        return try result.get()
-    }
-}
-
-extension JSONLines {
-    /// The lines of a request body or an uploaded file, read where the bytes lie.
-    static func lines(in buffer: ByteBuffer) throws(FileProblem) -> [Line] {
-        let result = buffer.withUnsafeReadableBytes { raw in Result { () throws(FileProblem) in try lines(in: raw) } }
         return try result.get()
     }
 }

@@ -166,8 +166,7 @@ struct ImportChecks {
                 continue
             }
             if let over = loads[row.workerID]?.overflow(adding: span) {
-                let day = Timestamp.civilDate(fromDayNumber: over.day)
-                let date = CalendarDate(year: day.year, month: day.month, day: day.day)?.description ?? "a day in the period"
+                let date = CalendarDate(dayNumber: over.day)?.description ?? "a day in the period"
                 let total = (over.hours * 10).rounded() / 10
                 problems.append(LineProblem(line: line, .schema(path: "credentialSubject.hours", reason:
                     "together with this worker's other records this is \(JSONValue.number(total).serialized()) hours on \(date); no one works more than 24 hours a day")))

@@ -93,7 +93,7 @@ public struct LeermilesStore: Sendable {
     /// The hours come out of the stored record by the database's own JSON functions, so a million
     /// records need not travel as JSON.
     public func verifiedWork(workers: Set<String>? = nil) async throws -> [VerifiedWork] {
-        let hours = sql.dialect.name == "postgresql" ? "(record_json::jsonb ->> 'hours')::double precision" : "json_extract(record_json, '$.hours')"
+        let hours = PassportStore.recordHours(sql)
         var out: [VerifiedWork] = []
         for chunk in Self.chunks(workers) {
             let only = chunk.map { SQLQueryString("AND worker_id IN (\(SQLList($0.map { SQLBind($0) })))") } ?? SQLQueryString("")

@@ -92,7 +92,7 @@ public struct PassportStore: Sendable {
 
     /// - Throws: `KeyOfAnotherIssuer` when another issuer registered this public key.
     public func createIssuer(id: String = UUID().uuidString.lowercased(), name: String, ownerUserID: UUID?, key: Ed25519JWK, now: Date) async throws -> String {
-        if let owner = try await owner(ofKey: key.thumbprint) { throw KeyOfAnotherIssuer(kid: key.thumbprint, owner: owner) }
+        if try await owner(ofKey: key.thumbprint) != nil { throw KeyOfAnotherIssuer(kid: key.thumbprint) }
         do {
             try await database.writeTransaction { db in
                 let sql = db as! any SQLDatabase
@@ -105,7 +105,7 @@ public struct PassportStore: Sendable {
             // Registered by another issuer in the meantime: the unique key id decided.
             guard (error as? any DatabaseError)?.isConstraintFailure == true,
                   let owner = try await owner(ofKey: key.thumbprint), owner != id else { throw error }
-            throw KeyOfAnotherIssuer(kid: key.thumbprint, owner: owner)
+            throw KeyOfAnotherIssuer(kid: key.thumbprint)
         }
         return id
     }
@@ -117,7 +117,7 @@ public struct PassportStore: Sendable {
             .values(SQLBind(issuerID), SQLBind(key.thumbprint), SQLBind(Base64URL.encode(key.x)), SQLBind(now))
             .ignoringConflicts().run()
         if let owner = try await owner(ofKey: key.thumbprint), owner != issuerID {
-            throw KeyOfAnotherIssuer(kid: key.thumbprint, owner: owner)
+            throw KeyOfAnotherIssuer(kid: key.thumbprint)
         }
     }
 
@@ -212,10 +212,16 @@ public struct PassportStore: Sendable {
             .map { try $0.decode(column: "status_index", as: Int.self) })
     }
 
+    /// A record's `hours` read by the database's own JSON functions, so records need not travel
+    /// as JSON to be summed or checked.
+    static func recordHours(_ sql: any SQLDatabase) -> String {
+        sql.dialect.name == "postgresql" ? "(record_json::jsonb ->> 'hours')::double precision" : "json_extract(record_json, '$.hours')"
+    }
+
     /// The hours of each worker's issued, unrevoked records over their periods: what a new
     /// record's hours must fit beside (`DailyHours`). 500 workers per query.
     func hourSpans(workers: [String], today: CalendarDate) async throws -> [String: [DailyHours.Span]] {
-        let hours = sql.dialect.name == "postgresql" ? "(record_json::jsonb ->> 'hours')::double precision" : "json_extract(record_json, '$.hours')"
+        let hours = Self.recordHours(sql)
         var out: [String: [DailyHours.Span]] = [:]
         for start in stride(from: 0, to: workers.count, by: 500) {
             let chunk = workers[start..<min(start + 500, workers.count)]
@@ -224,11 +230,10 @@ public struct PassportStore: Sendable {
                 WHERE source = 'issued' AND revoked_at IS NULL AND worker_id IN (\(SQLList(chunk.map { SQLBind($0) })))
                 """).all()
             for row in rows {
-                guard let hours = try row.decode(column: "hours", as: Double?.self), hours > 0,
-                      let first = CalendarDate(try row.decode(column: "period_start", as: String.self)) else { continue }
-                let last = try row.decode(column: "period_end", as: String?.self).flatMap { CalendarDate($0) } ?? max(today, first)
-                out[try row.decode(column: "worker_id", as: String.self), default: []]
-                    .append(DailyHours.Span(first: first.dayNumber, last: last.dayNumber, hours: hours))
+                guard let start = CalendarDate(try row.decode(column: "period_start", as: String.self)),
+                      let span = DailyHours.Span(start: start, end: try row.decode(column: "period_end", as: String?.self).flatMap { CalendarDate($0) },
+                                                 hours: try row.decode(column: "hours", as: Double?.self), today: today) else { continue }
+                out[try row.decode(column: "worker_id", as: String.self), default: []].append(span)
             }
         }
         return out
@@ -325,6 +330,5 @@ public struct PassportStore: Sendable {
 /// one issuer could publish another's key and break the verification of its credentials.
 public struct KeyOfAnotherIssuer: Error, CustomStringConvertible {
     public let kid: String
-    let owner: String
     public var description: String { "key \(kid) is registered by another issuer; make a new key pair for this issuer" }
 }

@@ -16,17 +16,11 @@ extension Database {
     /// PostgreSQL's transactions wait on row locks and need nothing extra.
     func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard !inTransaction, let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return try await transaction(body) }
-        await SQLiteWriters.shared.acquire()
-        do {
-            let result = try await transaction { db in
+        return try await SQLiteWriters.shared.holding {
+            try await transaction { db in
                 try await (db as! any SQLDatabase).raw("DELETE FROM \(ident: CreateWriteIntent.table) WHERE 0 = 1").run()
                 return try await body(db)
             }
-            await SQLiteWriters.shared.release()
-            return result
-        } catch {
-            await SQLiteWriters.shared.release()
-            throw error
         }
     }
 }
