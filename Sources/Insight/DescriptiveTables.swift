@@ -71,6 +71,21 @@ public struct FrequencyTable: Sendable {
 
 /// Statistical disclosure control as CBS asks for microdata output: no published count under
 /// 10 ("x"), and no hidden count recoverable by subtraction.
+/// A count of people as it may be shown: the number from 10 up, otherwise hidden (shown as "x").
+/// Stores and reports hand these out instead of an `Int`, so no consumer can show a small count
+/// by forgetting the rule.
+public struct PublishedCount: Sendable, Equatable, CustomStringConvertible {
+    /// Nil when the count is under the threshold.
+    public let value: Int?
+
+    public init(_ count: Int) { value = Disclosure.isSafe(count) ? count : nil }
+
+    public var isHidden: Bool { value == nil }
+
+    /// The number, or "x".
+    public var description: String { value.map(String.init) ?? "x" }
+}
+
 public enum Disclosure {
     public static let threshold = 10
 

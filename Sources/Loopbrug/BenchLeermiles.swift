@@ -142,7 +142,7 @@ struct BenchLeermiles: AsyncParsableCommand {
         let store = FunderStore(database: app.db)
         var people = 0
         let fundSeconds = try await BenchTaxonomy.time {
-            people = try await store.given(funder: funder).workers
+            people = try await store.given(funder: funder).workers.value ?? 0
             _ = try await store.reversed(funder: funder)
             _ = try await store.potUse(funder: funder)
             _ = try await store.awaitingApproval(funder: funder)

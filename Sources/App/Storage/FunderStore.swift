@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Insight
 import Leermiles
 import SQLKit
 
@@ -79,7 +80,7 @@ public struct FunderStore: Sendable {
     public struct Given: Sendable, Equatable {
         public let reason: PostingReason
         public let postings: Int
-        public let workers: Int
+        public let workers: PublishedCount
         public let amount: Miles
     }
 
@@ -87,22 +88,22 @@ public struct FunderStore: Sendable {
     /// into its own pot there, and `owner` maps both to the worker, so a count never looks bigger
     /// than the people behind it. It reads every posting the funder made: about 4 s for a fund
     /// that paid 1.26 million postings to 100,000 people (docs/benchmarks.md, run 3).
-    public func given(funder: String) async throws -> (byReason: [Given], workers: Int) {
+    public func given(funder: String) async throws -> (byReason: [Given], workers: PublishedCount) {
         let account = AccountID.funder(funder).description
         let byReason = try await sql.raw("""
             SELECT reason, COUNT(*) AS n, COUNT(DISTINCT \(Self.owner("to_account", funder))) AS workers, CAST(SUM(amount) AS BIGINT) AS total
             FROM ledger_postings WHERE from_account = \(bind: account) GROUP BY reason
             """).all().compactMap { row -> Given? in
             guard let reason = PostingReason(rawValue: try row.decode(column: "reason", as: String.self)) else { return nil }
-            return Given(reason: reason, postings: try row.decode(column: "n", as: Int.self), workers: try row.decode(column: "workers", as: Int.self),
+            return Given(reason: reason, postings: try row.decode(column: "n", as: Int.self), workers: PublishedCount(try row.decode(column: "workers", as: Int.self)),
                          amount: Miles(hundredths: try row.decode(column: "total", as: Int64.self)))
         }.sorted { $0.amount > $1.amount }
         // One reason: its people are everyone; several: the people of all of them, counted once.
-        guard byReason.count > 1 else { return (byReason, byReason.first?.workers ?? 0) }
+        guard byReason.count > 1 else { return (byReason, byReason.first?.workers ?? PublishedCount(0)) }
         let everyone = try await sql.raw("""
             SELECT COUNT(DISTINCT \(Self.owner("to_account", funder))) AS n FROM ledger_postings WHERE from_account = \(bind: account)
             """).first()
-        return (byReason, try everyone?.decode(column: "n", as: Int.self) ?? 0)
+        return (byReason, PublishedCount(try everyone?.decode(column: "n", as: Int.self) ?? 0))
     }
 
     /// Points a funder got back through reversals.
@@ -116,15 +117,18 @@ public struct FunderStore: Sendable {
     /// Points from this funder's pots set aside for courses: per state of the reservation, and per
     /// course for the ones reserved or paid. Each count of people is a distinct count in SQL for
     /// exactly the group shown: adding up groups would count a person with two courses twice, and
-    /// could lift a group of fewer than 10 people over the line.
+    /// could lift a group of fewer than 10 people over the line. A course is named only when at
+    /// least 10 people used the funder's points for it: otherwise one could tell who takes it.
     public struct PotUse: Sendable, Equatable {
         public struct Group: Sendable, Equatable {
-            public let workers: Int
+            public let workers: PublishedCount
             public let amount: Miles
         }
         public var byState: [ReservationState: Group] = [:]
-        /// Reserved or paid.
+        /// Reserved or paid, for courses of 10 people or more.
         public var byCourse: [String: Group] = [:]
+        /// Reserved or paid courses left out of `byCourse` because fewer than 10 people took them.
+        public var unnamedCourses = 0
         public var isEmpty: Bool { byState.isEmpty }
     }
 
@@ -138,14 +142,16 @@ public struct FunderStore: Sendable {
                 GROUP BY r.\(unsafeRaw: column)
                 """).all().map { row in
                 (try row.decode(column: "k", as: String.self),
-                 PotUse.Group(workers: try row.decode(column: "workers", as: Int.self), amount: Miles(hundredths: try row.decode(column: "total", as: Int64.self))))
+                 PotUse.Group(workers: PublishedCount(try row.decode(column: "workers", as: Int.self)), amount: Miles(hundredths: try row.decode(column: "total", as: Int64.self))))
             }
         }
         var use = PotUse()
         for (key, group) in try await groups(by: "state") {
             if let state = ReservationState(rawValue: key) { use.byState[state] = group }
         }
-        for (course, group) in try await groups(by: "course_id", only: [.open, .settled]) { use.byCourse[course] = group }
+        for (course, group) in try await groups(by: "course_id", only: [.open, .settled]) {
+            if group.workers.isHidden { use.unnamedCourses += 1 } else { use.byCourse[course] = group }
+        }
         return use
     }
 

@@ -28,14 +28,7 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
                 for (name, value) in headers where name.lowercased() == "www-authenticate" { response.headers.replaceOrAdd(name: name, value: value) }
                 return response
             }
-            let ctx = PageContext(req)
-            let title = status == .notFound ? ctx.t("Niet gevonden", "Not found")
-                : status == .forbidden ? ctx.t("Geen toegang", "No access") : ctx.t("Dat lukte niet", "That did not work")
-            return renderPage(ctx, title: title, status: status, [
-                el("h1", text(title)),
-                el("p", ["class": "notice", "role": "alert"], text(reason)),
-                el("p", el("a", ["href": SiteRoute.home.link()], text(ctx.t("Naar de startpagina", "To the home page")))),
-            ])
+            return .html(ErrorPage.render(PageContext(req), status == .notFound ? .notFound : status == .forbidden ? .forbidden : .failed, reason: reason), status: status)
         }
     }
 

@@ -1,29 +1,36 @@
-import Vapor
+import Foundation
 
-/// What every page needs to know about the request it answers.
+
+/// What every page needs to know, as plain values: a page is a function of this context and its
+/// view model, so it renders in a test without a server or a request.
 struct PageContext {
     let lang: Lang
     let user: SignedInUser?
-    let req: Request
+    /// The page's own path and query, for the language switch to come back to.
+    let returnPath: ReturnPath?
+    /// The CSRF token for forms, made on first use: making one sets a cookie, and a page without
+    /// a form should not set one.
+    let formToken: () -> String
 
-    init(_ req: Request) {
-        self.req = req
-        lang = Lang.of(req)
-        user = req.user
+    init(lang: Lang, user: SignedInUser?, returnPath: ReturnPath?, formToken: @escaping () -> String) {
+        self.lang = lang
+        self.user = user
+        self.returnPath = returnPath
+        self.formToken = formToken
     }
 
     func t(_ dutch: String, _ english: String) -> String { lang.t(dutch, english) }
 
     /// A hidden CSRF field for a form in this page.
     var csrfField: Node {
-        el("input", ["type": "hidden", "name": CSRF.fieldName, "value": CSRF.token(for: req)])
+        el("input", ["type": "hidden", "name": CSRF.fieldName, "value": formToken()])
     }
 }
 
 /// Wraps a page's main content in the site shell: header, language switch, footer.
-func renderPage(_ ctx: PageContext, title: String, status: HTTPStatus = .ok, _ main: [Node]) -> Response {
+func layout(_ ctx: PageContext, title: String, _ main: [Node]) -> Node {
     let otherLanguage = ctx.lang.isEnglish ? ("nl", "Nederlands") : ("en", "English")
-    let languageLink = SiteRoute.language.link(otherLanguage.0) + (ReturnPath(ctx.req.url.string).map { "?terug=" + $0.queryValue } ?? "")
+    let languageLink = SiteRoute.language.link(otherLanguage.0) + (ctx.returnPath.map { "?terug=" + $0.queryValue } ?? "")
 
     var nav: [Node] = [
         el("li", el("a", ["href": SiteRoute.occupationSearch.link()], text(ctx.t("Beroepen zoeken", "Search occupations")))),
@@ -75,12 +82,7 @@ func renderPage(_ ctx: PageContext, title: String, status: HTTPStatus = .ok, _ m
                  el("a", ["href": "https://esco.ec.europa.eu"], text("ESCO classification, v1.1.1, © European Union")),
                  text(".")),
               el("p", text(ctx.t("Loopbrug is open source.", "Loopbrug is open source."))))))
-    let response = Response(status: status, body: .init(string: "<!doctype html>\n" + document.render()))
-    response.headers.contentType = .html
-    response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; form-action 'self'; frame-ancestors 'none'")
-    response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-    response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-    return response
+    return document
 }
 
 /// A file size for people: "128 MB", "1.2 MB", "64 kB" (binary units, as upload limits are set).

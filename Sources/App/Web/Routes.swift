@@ -28,7 +28,7 @@ extension SiteRoute {
 
 private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -> Response {
     switch route {
-    case .home: { HomePage.render(PageContext($0)) }
+    case .home: { .html(HomePage.render(PageContext($0))) }
     case .health: { _ in Response(status: .ok, body: "ok") }
     case .stylesheet: { _ in
         let response = Response(status: .ok, body: .init(string: Stylesheet.css))

@@ -7,34 +7,7 @@ enum AccountController {
     static func account(_ req: Request) throws -> Response {
         let ctx = PageContext(req)
         guard let user = ctx.user else { throw Abort(.unauthorized) }
-        let roleName = ctx.lang.isEnglish ? user.role.englishName : user.role.dutchName
-        var main: [Node] = [
-            el("h1", text(ctx.t("Welkom, \(user.name)", "Welcome, \(user.name)"))),
-            el("dl",
-               el("dt", text(ctx.t("E-mailadres", "E-mail address"))), el("dd", text(user.email)),
-               el("dt", text(ctx.t("Je rol", "Your role"))), el("dd", text(roleName))),
-            el("h2", text(ctx.t("Wat je nu kunt doen", "What you can do now"))),
-        ]
-        var actions: [Node] = [el("li", el("a", ["href": SiteRoute.occupationSearch.link()],
-                                           text(ctx.t("Zoek een beroep en bekijk de vaardigheden", "Search an occupation and see its skills"))))]
-        switch user.role {
-        case .issuer:
-            actions.append(el("li", el("a", ["href": SiteRoute.tokens.link()], text(ctx.t("Beheer je API-sleutels", "Manage your API keys")))))
-            actions.append(el("li", el("a", ["href": SiteRoute.issuerUploadForm.link()], text(ctx.t("Upload werkbewijzen (JSON Lines)", "Upload work credentials (JSON Lines)")))))
-        case .admin:
-            actions.append(el("li", el("a", ["href": SiteRoute.admin.link()], text(ctx.t("Beheer accounts en de beroepenlijst", "Manage accounts and the occupation list")))))
-        case .analyst:
-            actions.append(el("li", el("a", ["href": SiteRoute.insight.link()], text(ctx.t("Analyseer de kwetsbare werkenden in je gemeente", "Analyse the vulnerable workers in your municipality")))))
-        case .worker:
-            actions.append(el("li", el("a", ["href": SiteRoute.passport.link()], text(ctx.t("Bekijk je werkpaspoort", "See your work passport")))))
-            actions.append(el("li", el("a", ["href": SiteRoute.passportExport.link()], text(ctx.t("Download al je gegevens (zip)", "Download all your data (zip)")))))
-        default:
-            break
-        }
-        actions.append(el("li", el("a", ["href": SiteRoute.passwordForm.link()], text(ctx.t("Wachtwoord veranderen", "Change password")))))
-        actions.append(el("li", el("a", ["href": SiteRoute.accountDeleteForm.link()], text(ctx.t("Account verwijderen", "Delete account")))))
-        main.append(el("ul", children: actions))
-        return renderPage(ctx, title: ctx.t("Mijn account", "My account"), main)
+        return .html(AccountPages.account(ctx, user: user))
     }
 
     // MARK: API tokens (issuers)
@@ -75,44 +48,9 @@ enum AccountController {
 
     private static func tokensPage(_ req: Request, newToken: String?, status: HTTPStatus = .ok, error: String?) async throws -> Response {
         guard let user = req.user else { throw Abort(.unauthorized) }
-        let ctx = PageContext(req)
         let tokens = try await APITokenModel.query(on: req.db).filter(\.$userID == user.id).sort(\.$createdAt, .descending).all()
-        let title = ctx.t("API-sleutels", "API keys")
-        var main: [Node] = [
-            el("h1", text(title)),
-            el("p", text(ctx.t("Met een API-sleutel stuurt jouw platform werkgegevens naar Loopbrug. Deel een sleutel nooit.",
-                               "With an API key your platform sends work records to Loopbrug. Never share a key."))),
-        ]
-        if let newToken {
-            main.append(el("div", ["class": "ok", "role": "status"],
-                           el("p", text(ctx.t("Je nieuwe sleutel. Kopieer hem nu: je ziet hem maar één keer.", "Your new key. Copy it now: you see it only once."))),
-                           el("p", el("code", ["class": "token"], text(newToken)))))
-        }
-        if let error { main.append(el("p", ["class": "notice", "role": "alert"], text(error))) }
-        main.append(el("form", ["method": "post", "action": SiteRoute.tokenCreate.link()],
-                       ctx.csrfField,
-                       formField(id: "name", label: ctx.t("Naam van de nieuwe sleutel", "Name of the new key"), autocomplete: "off",
-                                 hint: ctx.t("Bijvoorbeeld: koppeling productie", "For example: production link")),
-                       el("button", ["type": "submit"], text(ctx.t("Sleutel maken", "Create key")))))
-        if !tokens.isEmpty {
-            main.append(el("h2", text(ctx.t("Je sleutels", "Your keys"))))
-            main.append(el("table",
-                           el("thead", el("tr", el("th", ["scope": "col"], text(ctx.t("Naam", "Name"))),
-                                           el("th", ["scope": "col"], text(ctx.t("Status", "Status"))),
-                                           el("th", ["scope": "col"], text(ctx.t("Actie", "Action"))))),
-                           el("tbody", children: tokens.map { token in
-                               let revoked = token.revokedAt != nil
-                               return el("tr",
-                                         el("td", text(token.name)),
-                                         el("td", text(revoked ? ctx.t("ingetrokken", "revoked") : ctx.t("actief", "active"))),
-                                         el("td", revoked ? text("–") : el("form", ["method": "post", "action": SiteRoute.tokenRevoke.link(token.id?.uuidString ?? "")],
-                                                                         ctx.csrfField,
-                                                                         el("button", ["type": "submit", "class": "secondary",
-                                                                                       "aria-label": ctx.t("Trek sleutel \(token.name) in", "Revoke key \(token.name)")],
-                                                                            text(ctx.t("Intrekken", "Revoke"))))))
-                           })))
-        }
-        return renderPage(ctx, title: title, status: status, main)
+        let rows = tokens.map { TokenRow(id: $0.id?.uuidString ?? "", name: $0.name, revoked: $0.revokedAt != nil) }
+        return .html(AccountPages.tokens(PageContext(req), tokens: rows, newToken: newToken, error: error), status: status)
     }
 
     // MARK: API

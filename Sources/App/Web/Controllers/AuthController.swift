@@ -9,16 +9,9 @@ enum AuthController {
         var password: String?
     }
 
-    struct SignUpForm: Content {
-        var email: String?
-        var name: String?
-        var password: String?
-        var role: String?
-    }
-
     static func loginForm(_ req: Request) -> Response {
         if req.user != nil { return req.redirect(to: SiteRoute.account.link()) }
-        return AuthPages.login(PageContext(req), email: "", message: nil)
+        return .html(AuthPages.login(PageContext(req), email: "", returnTo: ReturnPath(req.query[String.self, at: "terug"]), message: nil))
     }
 
     static func login(_ req: Request) async throws -> Response {
@@ -30,17 +23,17 @@ enum AuthController {
         let guardian = req.application.loginGuard
         let password = form.password ?? ""
         guard !email.isEmpty, !password.isEmpty else {
-            return AuthPages.login(ctx, email: email, status: .badRequest,
-                                   message: ctx.t("Vul je e-mailadres en je wachtwoord in.", "Fill in your e-mail address and your password."))
+            return .html(AuthPages.login(ctx, email: email, returnTo: ReturnPath(req.query[String.self, at: "terug"]),
+                                   message: ctx.t("Vul je e-mailadres en je wachtwoord in.", "Fill in your e-mail address and your password.")), status: .badRequest)
         }
         // Counted before the (slow) password check, so concurrent guesses cannot all be checked.
         if let seconds = await guardian.attempt(email: email, client: client, now: now) {
             let wait = seconds == 1 ? ctx.t("1 seconde", "1 second")
                 : seconds < 120 ? ctx.t("\(seconds) seconden", "\(seconds) seconds")
                 : ctx.t("\((seconds + 59) / 60) minuten", "\((seconds + 59) / 60) minutes")
-            let response = AuthPages.login(ctx, email: email, status: .tooManyRequests, message: ctx.t(
+            let response = Response.html(AuthPages.login(ctx, email: email, returnTo: ReturnPath(req.query[String.self, at: "terug"]), message: ctx.t(
                 "Er is te vaak een verkeerd wachtwoord gebruikt. Probeer het over \(wait) opnieuw.",
-                "A wrong password was used too often. Try again in \(wait)."))
+                "A wrong password was used too often. Try again in \(wait).")), status: .tooManyRequests)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
             return response
         }
@@ -52,9 +45,9 @@ enum AuthController {
             matches = (try? await req.password.async.verify(password, created: hash)) ?? false
         }
         guard let user, matches, let signedIn = user.signedIn else {
-            return AuthPages.login(ctx, email: email, status: .unauthorized, message: ctx.t(
+            return .html(AuthPages.login(ctx, email: email, returnTo: ReturnPath(req.query[String.self, at: "terug"]), message: ctx.t(
                 "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.",
-                "This e-mail address and password do not match. Check them and try again."))
+                "This e-mail address and password do not match. Check them and try again.")), status: .unauthorized)
         }
         await guardian.succeeded(email: email, client: client)
         try await startSession(req, for: signedIn)
@@ -63,7 +56,7 @@ enum AuthController {
 
     static func registerForm(_ req: Request) -> Response {
         if req.user != nil { return req.redirect(to: SiteRoute.account.link()) }
-        return AuthPages.register(PageContext(req), form: SignUpForm(role: "worker"), problems: [])
+        return .html(AuthPages.register(PageContext(req), form: SignUpForm(role: "worker"), problems: []))
     }
 
     static func register(_ req: Request) async throws -> Response {
@@ -72,17 +65,17 @@ enum AuthController {
         let input = SignUpInput(email: form.email ?? "", name: form.name ?? "", password: form.password ?? "", role: form.role ?? "")
         switch SignUpRules.validate(input) {
         case .failure(let errors):
-            return AuthPages.register(ctx, form: form, problems: errors.problems, status: .badRequest)
+            return .html(AuthPages.register(ctx, form: form, problems: errors.problems), status: .badRequest)
         case .success(let valid):
             if try await UserModel.query(on: req.db).filter(\.$email == valid.email).first() != nil {
-                return AuthPages.register(ctx, form: form, problems: [FieldProblem(field: "email", kind: .notAllowed)], status: .conflict)
+                return .html(AuthPages.register(ctx, form: form, problems: [FieldProblem(field: "email", kind: .notAllowed)]), status: .conflict)
             }
             let hash = try await req.password.async.hash(valid.password)
             let model = UserModel(email: valid.email, name: valid.name, role: valid.role, passwordHash: hash,
                                   createdAt: req.application.dependencies.now())
             do { try await model.create(on: req.db) } catch let error as any DatabaseError where error.isConstraintFailure {
                 // Two sign-ups with one address at the same moment: the unique index decides.
-                return AuthPages.register(ctx, form: form, problems: [FieldProblem(field: "email", kind: .notAllowed)], status: .conflict)
+                return .html(AuthPages.register(ctx, form: form, problems: [FieldProblem(field: "email", kind: .notAllowed)]), status: .conflict)
             }
             guard let signedIn = model.signedIn else { throw Abort(.internalServerError) }
             try await startSession(req, for: signedIn)
@@ -109,3 +102,5 @@ enum AuthController {
     /// A bcrypt hash of a random string, used when the e-mail address is unknown.
     private static let dummyHash = "$2b$12$up1TR2I.k6z1LhPR.Zyw/.A3fztdWQjOWnInU8P0UEeI5tUR08AQy"
 }
+
+extension SignUpForm: Content {}

@@ -9,7 +9,7 @@ enum CareerController {
     static func paths(_ req: Request) async throws -> Response {
         let worker = try PassportController.workerID(req)
         let result = try await CareerAdvice.transitions(req.application, worker: worker, top: 10)
-        return CareerPages.paths(PageContext(req), result)
+        return .html(CareerPages.paths(PageContext(req), result))
     }
 
     /// GET /beroepen/:id/overstappen: where people in any occupation can go.
@@ -17,7 +17,7 @@ enum CareerController {
         let snapshot = try CareerImports.ready(req.application)
         guard let id = req.parameters.get("id"), let source = snapshot.engine.occupationIndex(id) else { throw Abort(.notFound) }
         let report = snapshot.engine.model.transitions(fromOccupation: source, thresholds: snapshot.engine.thresholds, top: 15)
-        return CareerPages.explorer(PageContext(req), snapshot: snapshot, source: source, report: report)
+        return .html(CareerPages.explorer(PageContext(req), snapshot: snapshot, source: source, report: report))
     }
 
     /// GET /werk: the wishes form and the vacancies that fit them.
@@ -51,59 +51,10 @@ enum CareerController {
             matches = found
             snapshot = s
         }
-        return WorkPage.render(PageContext(req), snapshot: snapshot, form: form, problems: problems, saved: saved,
-                                matches: matches, status: status)
+        return .html(WorkPage.render(PageContext(req), snapshot: snapshot, form: form, problems: problems, saved: saved,
+                                matches: matches), status: status)
     }
 
-    /// The wishes as the form sends them: text as typed, so a bad value comes back to be fixed.
-    struct WishesForm: Content {
-        var maxHours: String?
-        var days: [String]?
-        var maxTravelKm: String?
-        var home: String?
-        var contracts: [String]?
-        var avoid: [String]?
-        var searchable: String?
-
-        init() {}
-
-        init(_ w: WorkWishes, searchable: Bool, places: PlaceDirectory) {
-            maxHours = String(w.maxHoursPerWeek)
-            days = w.days.codeList
-            maxTravelKm = String(w.maxTravelKm)
-            home = places.place(id: w.homePlaceID)?.name
-            contracts = w.contracts.map(\.rawValue).sorted()
-            avoid = w.avoidSectors.sorted()
-            self.searchable = searchable ? "on" : nil
-        }
-
-        /// The wishes, or what is wrong with them (field names as in the form).
-        func wishes(places: PlaceDirectory) -> (WorkWishes?, [FieldProblem]) {
-            func clean(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
-            var problems: [FieldProblem] = []
-            let hours = Int(clean(maxHours))
-            if hours == nil { problems.append(.init("maxHours", "not a number")) }
-            let km = Int(clean(maxTravelKm))
-            if km == nil { problems.append(.init("maxTravelKm", "not a number")) }
-            let place = places.place(named: clean(home))
-            if place == nil { problems.append(.init("home", clean(home).isEmpty ? "empty" : "unknown place")) }
-            let dayCodes = Weekdays(codes: (days ?? []).joined(separator: ","))
-            let contractTypes = (contracts ?? []).compactMap(ContractType.init(rawValue:))
-            let wishes = WorkWishes(maxHoursPerWeek: hours ?? 0, days: dayCodes ?? [], maxTravelKm: km ?? 0,
-                                    homePlaceID: place?.id ?? -1, contracts: Set(contractTypes), avoidSectors: Set(avoid ?? []))
-            // The domain check covers ranges and empty choices; keep one problem per field.
-            for p in wishes.problems(places: places) where !problems.contains(where: { $0.field == fieldName(p.field) }) {
-                problems.append(.init(fieldName(p.field), p.message))
-            }
-            return (problems.isEmpty ? wishes : nil, problems)
-        }
-
-        private func fieldName(_ domain: String) -> String {
-            switch domain {
-            case "maxHoursPerWeek": "maxHours"
-            case "avoidSectors": "avoid"
-            default: domain
-            }
-        }
-    }
 }
+
+extension WishesForm: Content {}

@@ -8,14 +8,6 @@ import Vapor
 /// Results show skill coverage and verified experience only: never a name, contact details,
 /// age, sex or origin (Loopbrug does not hold the last three at all).
 enum CompetenceSearchController {
-    struct Candidate {
-        let score: Float
-        let covered: [Int32]
-        let missing: [Int32]
-        let verifiedRecords: Int
-        let verifiedHours: Double
-    }
-
     /// At most this many candidates are shown; the order is by coverage only.
     static let limit = 20
 
@@ -24,13 +16,13 @@ enum CompetenceSearchController {
         let ctx = PageContext(req)
         let snapshot = try CareerImports.ready(req.application)
         let query = (req.query[String.self, at: "beroep"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !query.isEmpty else { return CompetencePages.page(ctx, snapshot: snapshot, query: "", target: nil, candidates: [], searched: 0) }
+        guard !query.isEmpty else { return .html(CompetencePages.page(ctx, snapshot: snapshot, query: "", target: nil, candidates: [], searched: 0)) }
         guard query.count <= 200, let hit = req.application.taxonomy.index?.searchOccupations(query, limit: 1).first,
               let target = snapshot.engine.model.index(of: hit.occupation.uri) else {
-            return CompetencePages.page(ctx, snapshot: snapshot, query: query, target: nil, candidates: [], searched: 0, status: .notFound)
+            return .html(CompetencePages.page(ctx, snapshot: snapshot, query: query, target: nil, candidates: [], searched: 0), status: .notFound)
         }
         let model = snapshot.engine.model
-        var candidates: [Candidate] = []
+        var candidates: [CompetenceCandidate] = []
         let workers = try await EngineStore(database: req.db).searchableWorkers()
         let recordsByWorker = try await req.application.passportStore.recordsOfSearchableWorkers()
         for worker in workers {
@@ -41,11 +33,11 @@ enum CompetenceSearchController {
             guard !profile.held.isEmpty else { continue }
             let fit = model.score(to: target, from: profile.held)
             let verified = records.filter(\.verified)
-            candidates.append(Candidate(score: fit.score, covered: fit.covered, missing: fit.missing,
+            candidates.append(CompetenceCandidate(score: fit.score, covered: fit.covered, missing: fit.missing,
                                         verifiedRecords: verified.count, verifiedHours: verified.compactMap(\.record.hours).reduce(0, +)))
         }
         candidates.sort { $0.score > $1.score }
-        return CompetencePages.page(ctx, snapshot: snapshot, query: query, target: target,
-                                    candidates: Array(candidates.prefix(limit)), searched: workers.count)
+        return .html(CompetencePages.page(ctx, snapshot: snapshot, query: query, target: target,
+                                    candidates: Array(candidates.prefix(limit)), searched: workers.count))
     }
 }

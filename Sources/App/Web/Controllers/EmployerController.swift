@@ -11,22 +11,6 @@ enum EmployerController {
         return user
     }
 
-    /// The form as typed; `skills` arrive only once the occupation was found and its skills shown.
-    struct VacancyForm: Content {
-        var kind: String?
-        var title: String?
-        var occupation: String?
-        var occupationURI: String?
-        var skills: [String]?
-        var hoursMin: String?
-        var hoursMax: String?
-        var place: String?
-        var contract: String?
-        var start: String?
-        var sector: String?
-        var days: [String]?
-    }
-
     static func list(_ req: Request) async throws -> Response {
         let user = try employer(req)
         return try await page(req, user: user, form: VacancyForm(), problems: [], notice: nil)
@@ -78,7 +62,9 @@ enum EmployerController {
                              chooseSkills: Bool = false, status: HTTPStatus = .ok) async throws -> Response {
         let snapshot = try CareerImports.ready(req.application)
         let own = try await EngineStore(database: req.db).loadVacancies(places: snapshot.places, employerUserID: user.id.uuidString.lowercased())
-        return EmployerPages.vacancies(PageContext(req), snapshot: snapshot, own: own, form: form, problems: problems,
-                                       notice: notice, chooseSkills: chooseSkills, status: status)
+        return .html(EmployerPages.vacancies(PageContext(req), snapshot: snapshot, own: own, form: form, problems: problems,
+                                       notice: notice, chooseSkills: chooseSkills), status: status)
     }
 }
+
+extension VacancyForm: Content {}

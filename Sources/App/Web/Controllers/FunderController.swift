@@ -6,24 +6,12 @@ import Vapor
 /// and how its points were used (totals; groups under 10 people hidden), and the reservations that
 /// wait for its approval (the course, never the worker's name unless the worker consented).
 enum FunderController {
-    struct FunderFigures {
-        let funder: FunderStore.Funder
-        let given: [FunderStore.Given]
-        let workers: Int
-        let reversed: Miles
-        let use: FunderStore.PotUse
-        let waiting: [FunderStore.Waiting]
-        let consenting: [(name: String, reservations: [ReservationRow])]
-    }
-
     static func figures(_ req: Request, user: UUID) async throws -> [FunderFigures] {
         let store = FunderStore(database: req.db)
+        let courses = req.application.careerData.snapshot
         var out: [FunderFigures] = []
         for funder in try await store.funders(member: user) {
-            let given = try await store.given(funder: funder.id)
-            out.append(FunderFigures(funder: funder, given: given.byReason, workers: given.workers, reversed: try await store.reversed(funder: funder.id),
-                                     use: try await store.potUse(funder: funder.id), waiting: try await store.awaitingApproval(funder: funder.id),
-                                     consenting: try await store.consentingWorkers(funder: funder.id)))
+            out.append(try await FunderFigures.load(funder, store: store, courses: courses))
         }
         return out
     }
@@ -38,7 +26,7 @@ enum FunderController {
         case "afgewezen": notice = ctx.t("Afgewezen. De werkende heeft de punten terug.", "Refused. The worker has the points back.")
         default: break
         }
-        return FunderPages.page(ctx, try await figures(req, user: user.id), notice: notice)
+        return .html(FunderPages.page(ctx, try await figures(req, user: user.id), notice: notice))
     }
 
     /// POST /fonds/reserveringen/:id/goedkeuren | afwijzen: only reservations that draw on a pot of

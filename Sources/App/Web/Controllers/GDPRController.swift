@@ -22,7 +22,7 @@ enum GDPRController {
 
     static func deleteForm(_ req: Request) throws -> Response {
         guard req.user != nil else { throw Abort(.unauthorized) }
-        return AccountPages.deleteForm(PageContext(req), problem: nil)
+        return .html(AccountPages.deleteForm(PageContext(req), problem: nil))
     }
 
     struct DeleteForm: Content {
@@ -37,16 +37,16 @@ enum GDPRController {
         guard let user = req.user else { throw Abort(.unauthorized) }
         let form = (try? req.content.decode(DeleteForm.self)) ?? DeleteForm()
         guard form.confirm == "on" else {
-            return AccountPages.deleteForm(ctx, problem: ctx.t("Zet een vinkje om te laten zien dat je alles wilt verwijderen.", "Tick the box to show you want to delete everything."), status: .unprocessableEntity)
+            return .html(AccountPages.deleteForm(ctx, problem: ctx.t("Zet een vinkje om te laten zien dat je alles wilt verwijderen.", "Tick the box to show you want to delete everything.")), status: .unprocessableEntity)
         }
         let password = form.password ?? ""
         guard let model = try await UserModel.find(user.id, on: req.db), password.utf8.count <= 4096,
               (try? await req.password.async.verify(password, created: model.passwordHash)) == true else {
-            return AccountPages.deleteForm(ctx, problem: ctx.t("Dit wachtwoord klopt niet.", "This password is not right."), status: .unauthorized)
+            return .html(AccountPages.deleteForm(ctx, problem: ctx.t("Dit wachtwoord klopt niet.", "This password is not right.")), status: .unauthorized)
         }
         let receipt = try await deleteAccount(req.application, user: user.id)
         req.session.destroy()
         req.user = nil
-        return AccountPages.deleted(PageContext(req), receipt: receipt)
+        return .html(AccountPages.deleted(PageContext(req), receipt: receipt))
     }
 }

@@ -76,7 +76,7 @@ enum InsightController {
     }
 
     static func run(_ req: Request) throws -> Response {
-        noStore(InsightPages.run(PageContext(req), try ownedRun(req)))
+        noStore(.html(InsightPages.run(PageContext(req), try ownedRun(req))))
     }
 
     /// The step of a run, for the progress bar's script.
@@ -123,8 +123,8 @@ enum InsightController {
     private static func startPage(_ req: Request, problem: String?, status: HTTPStatus) async throws -> Response {
         let user = try signedIn(req)
         let files = try await InsightFileStore(database: req.db).files(owner: user.id)
-        return noStore(InsightPages.start(PageContext(req), runs: req.application.insightRuns.runs(owner: user.id), files: files,
-                                          problem: problem, status: status))
+        return noStore(.html(InsightPages.start(PageContext(req), runs: req.application.insightRuns.runs(owner: user.id), files: files,
+                                          problem: problem, uploadLimitBytes: req.application.config.insightUploadLimitBytes), status: status))
     }
 
     private static func ownedRun(_ req: Request) throws -> InsightRuns.Run {

@@ -16,7 +16,7 @@ enum LeermilesController {
         } else if let id = req.query[String.self, at: "geannuleerd"], let row = overview.reservations.first(where: { $0.id == id }) {
             notice = .cancelled(row)
         }
-        return LeermilesPages.overview(ctx, overview, requestID: req.application.dependencies.token(bytes: 12), notice: notice)
+        return .html(LeermilesPages.overview(ctx, overview, requestID: req.application.dependencies.token(bytes: 12), notice: notice))
     }
 
     struct ReserveForm: Content {
@@ -44,8 +44,8 @@ enum LeermilesController {
         } catch let problem as ReservationProblem {
             let ctx = PageContext(req)
             let overview = try await LeermilesOverview.load(req.application, worker: worker.uuidString.lowercased(), english: ctx.lang.isEnglish, tipsFor: worker)
-            return LeermilesPages.overview(ctx, overview, requestID: req.application.dependencies.token(bytes: 12),
-                                           notice: .refused(problem), status: .unprocessableEntity)
+            return .html(LeermilesPages.overview(ctx, overview, requestID: req.application.dependencies.token(bytes: 12),
+                                           notice: .refused(problem)), status: .unprocessableEntity)
         }
     }
 

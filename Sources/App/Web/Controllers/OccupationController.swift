@@ -40,18 +40,13 @@ public enum OccupationController {
     static func searchPage(_ req: Request) throws -> Response {
         let ctx = PageContext(req)
         let raw = req.query[String.self, at: "q"]
-        let title = ctx.t("Beroepen zoeken", "Search occupations")
-        guard raw != nil else {
-            return renderPage(ctx, title: title, [el("h1", text(title)), HomePage.searchForm(ctx, query: "")])
-        }
+        guard raw != nil else { return .html(OccupationPages.search(ctx, query: "", error: nil)) }
         switch validate(raw) {
         case .failure(let problem):
             let shown = String((raw ?? "").prefix(OccupationSearch.maxQueryLength))
-            return renderPage(ctx, title: title, status: .badRequest,
-                              [el("h1", text(title)), HomePage.searchForm(ctx, query: shown, error: problem.message(ctx.lang))])
+            return .html(OccupationPages.search(ctx, query: shown, error: problem.message(ctx.lang)), status: .badRequest)
         case .success(let query):
-            let hits = try index(req).searchOccupations(query, limit: defaultLimit)
-            return renderPage(ctx, title: "\(query) · \(title)", OccupationPages.results(ctx, query: query, hits: hits))
+            return .html(OccupationPages.results(ctx, query: query, hits: try index(req).searchOccupations(query, limit: defaultLimit)))
         }
     }
 
@@ -60,10 +55,8 @@ public enum OccupationController {
         guard let occupation = index.occupation(id: req.parameters.get("id") ?? "") else {
             throw Abort(.notFound, reason: Lang.of(req).t("Dit beroep bestaat niet.", "This occupation does not exist."))
         }
-        let ctx = PageContext(req)
-        return renderPage(ctx, title: occupation.label(in: ctx.lang.isEnglish ? .en : .nl),
-                          OccupationPages.detail(ctx, occupation: occupation, profile: index.profile(of: occupation),
-                                                 isco: index.iscoGroup(code: occupation.iscoGroup)))
+        return .html(OccupationPages.detail(PageContext(req), occupation: occupation, profile: index.profile(of: occupation),
+                                            isco: index.iscoGroup(code: occupation.iscoGroup)))
     }
 
     // MARK: JSON

@@ -14,7 +14,7 @@ enum PassportController {
     static func page(_ req: Request) async throws -> Response {
         let worker = try workerID(req)
         let rows = try await req.application.passportStore.records(worker: worker)
-        return PassportPages.passport(PageContext(req), entries: try await PassportReading.entries(rows, req.application), code: nil)
+        return .html(PassportPages.passport(PageContext(req), entries: try await PassportReading.entries(rows, req.application), code: nil))
     }
 
     /// POST /paspoort/code: a new one-time code for a platform, valid for 30 minutes.
@@ -26,24 +26,12 @@ enum PassportController {
         try await req.application.passportStore.storeCode(hash: PassportCode.hash(PassportCode.normalise(code)!), worker: worker,
                                                           expiresAt: now.addingTimeInterval(PassportCode.lifetime))
         let rows = try await req.application.passportStore.records(worker: worker)
-        return PassportPages.passport(PageContext(req), entries: try await PassportReading.entries(rows, req.application), code: code)
-    }
-
-    struct AddForm: Content {
-        var kind: String?
-        var roleTitle: String?
-        var organisation: String?
-        var occupation: String?
-        var start: String?
-        var end: String?
-        var hours: String?
-        var jobs: String?
-        var tasks: String?
+        return .html(PassportPages.passport(PageContext(req), entries: try await PassportReading.entries(rows, req.application), code: code))
     }
 
     static func addForm(_ req: Request) async throws -> Response {
         _ = try workerID(req)
-        return PassportPages.addForm(PageContext(req), form: AddForm(), problems: [:])
+        return .html(PassportPages.addForm(PageContext(req), form: PassportAddForm(), problems: [:]))
     }
 
     /// POST /paspoort/toevoegen: checks the form field by field (in the reader's language), then
@@ -51,7 +39,7 @@ enum PassportController {
     static func add(_ req: Request) async throws -> Response {
         let worker = try workerID(req)
         let ctx = PageContext(req)
-        let form = (try? req.content.decode(AddForm.self)) ?? AddForm()
+        let form = (try? req.content.decode(PassportAddForm.self)) ?? PassportAddForm()
         var problems: [String: String] = [:]
         func clean(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         let kind = RecordKind(rawValue: clean(form.kind))
@@ -95,7 +83,7 @@ enum PassportController {
             if occupationURI == nil { problems["occupation"] = ctx.t("Dit beroep vinden we niet. Probeer een ander woord of laat het leeg.", "We cannot find this occupation. Try another word or leave it empty.") }
         }
         guard problems.isEmpty, let kind, let start else {
-            return PassportPages.addForm(ctx, form: form, problems: problems, status: .unprocessableEntity)
+            return .html(PassportPages.addForm(ctx, form: form, problems: problems), status: .unprocessableEntity)
         }
         var record: [String: JSONValue] = [
             "type": .string("WorkRecord"), "kind": .string(kind.rawValue), "roleTitle": .string(role),
@@ -119,7 +107,7 @@ enum PassportController {
             // The checks above cover what the standard asks of this form; this is a safety net.
             problems["form"] = ctx.t("Dit werk kon niet worden opgeslagen: het past niet in de standaard voor werkbewijzen. Controleer de velden.",
                                      "This work could not be saved: it does not fit the work record standard. Check the fields.")
-            return PassportPages.addForm(ctx, form: form, problems: problems, status: .unprocessableEntity)
+            return .html(PassportPages.addForm(ctx, form: form, problems: problems), status: .unprocessableEntity)
         }
         let now = req.application.dependencies.now()
         try await req.application.passportStore.insertRecords([PassportRecordRow(
@@ -164,3 +152,5 @@ struct BytesRandom: RandomNumberGenerator {
         return value
     }
 }
+
+extension PassportAddForm: Content {}

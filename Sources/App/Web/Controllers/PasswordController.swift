@@ -13,7 +13,7 @@ enum PasswordController {
 
     static func form(_ req: Request) throws -> Response {
         guard req.user != nil else { throw Abort(.unauthorized) }
-        return PasswordPage.render(PageContext(req), problems: [:], done: req.query[String.self, at: "klaar"] != nil)
+        return .html(PasswordPage.render(PageContext(req), problems: [:], done: req.query[String.self, at: "klaar"] != nil))
     }
 
     static func change(_ req: Request) async throws -> Response {
@@ -32,7 +32,7 @@ enum PasswordController {
         } else if new == current {
             problems["new"] = ctx.t("Kies een ander wachtwoord dan je huidige.", "Choose a password other than your current one.")
         }
-        guard problems.isEmpty else { return PasswordPage.render(ctx, problems: problems, done: false, status: .unprocessableEntity) }
+        guard problems.isEmpty else { return .html(PasswordPage.render(ctx, problems: problems, done: false), status: .unprocessableEntity) }
         user.passwordHash = try await req.password.async.hash(new)
         try await user.save(on: req.db)
         // Every other session of this person ends; this one goes on.

@@ -29,7 +29,7 @@ enum ShareController {
             shares.append(ShareSummary(share: share, url: Sharing.url(app, share), recordCount: counts[share.id] ?? 0,
                                        opens: try await app.shareStore.opens(shareID: share.id)))
         }
-        return SharePages.list(PageContext(req), entries: entries, shares: shares, now: app.dependencies.now(), problem: problem, status: status)
+        return .html(SharePages.list(PageContext(req), entries: entries, shares: shares, now: app.dependencies.now(), problem: problem), status: status)
     }
 
     /// POST /paspoort/delen: a new link for the chosen records of this worker.
@@ -115,7 +115,7 @@ enum ShareController {
         let records = req.application.shareViewCache.fragment(view.share.id, ctx.lang.code, generation: generation) {
             RenderedHTML(SharePages.recordList(ctx.lang, view))
         }
-        let response = SharePages.publicView(ctx, view, records: records.node, checkedAt: req.application.dependencies.now())
+        let response = Response.html(SharePages.publicView(ctx, view, records: records.node, checkedAt: req.application.dependencies.now()))
         response.headers.replaceOrAdd(name: "X-Robots-Tag", value: "noindex")
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response

@@ -1,12 +1,20 @@
 import Accounts
-import Vapor
+import Foundation
+
+struct SignUpForm: Codable, Sendable {
+    var email: String?
+    var name: String?
+    var password: String?
+    var role: String?
+}
 
 /// The login and sign-up pages.
 enum AuthPages {
-    static func login(_ ctx: PageContext, email: String, status: HTTPStatus = .ok, message: String?) -> Response {
+    /// `returnTo`: where to go after logging in (the `?terug=` the login form was opened with).
+    static func login(_ ctx: PageContext, email: String, returnTo: ReturnPath?, message: String?) -> Node {
         let title = ctx.t("Inloggen", "Log in")
         var action = SiteRoute.login.link()
-        if let back = ReturnPath(ctx.req.query[String.self, at: "terug"]) {
+        if let back = returnTo {
             action += "?terug=" + back.queryValue
         }
         var main: [Node] = [el("h1", text(title))]
@@ -18,11 +26,10 @@ enum AuthPages {
                        el("button", ["type": "submit"], text(title))))
         main.append(el("p", text(ctx.t("Nog geen account? ", "No account yet? ")),
                        el("a", ["href": SiteRoute.registerForm.link()], text(ctx.t("Maak er een.", "Create one.")))))
-        return renderPage(ctx, title: title, status: status, main)
+        return layout(ctx, title: title, main)
     }
 
-    static func register(_ ctx: PageContext, form: AuthController.SignUpForm, problems: [FieldProblem],
-                         status: HTTPStatus = .ok) -> Response {
+    static func register(_ ctx: PageContext, form: SignUpForm, problems: [FieldProblem]) -> Node {
         let title = ctx.t("Account maken", "Create an account")
         func problem(_ field: String) -> String? {
             problems.first { $0.field == field }.map { message(ctx, $0) }
@@ -53,7 +60,7 @@ enum AuthPages {
                                  hint: ctx.t("Minstens \(SignUpRules.minPasswordLength) tekens.", "At least \(SignUpRules.minPasswordLength) characters.")),
                        el("fieldset", children: roleFieldset),
                        el("button", ["type": "submit"], text(title))))
-        return renderPage(ctx, title: title, status: status, main)
+        return layout(ctx, title: title, main)
     }
 
     static func message(_ ctx: PageContext, _ problem: FieldProblem) -> String {

@@ -1,11 +1,11 @@
 import Engine
 import Taxonomy
-import Vapor
+import Foundation
 
 /// "Waar kan ik naartoe?", the occupation explorer and "Werk dat past": short sentences first,
 /// details folded away, every label that only ESCO's English has marked as English.
 enum CareerPages {
-    static func paths(_ ctx: PageContext, _ result: CareerAdvice.WorkerTransitions) -> Response {
+    static func paths(_ ctx: PageContext, _ result: CareerAdvice.WorkerTransitions) -> Node {
         let title = ctx.t("Waar kan ik naartoe?", "Where can I go?")
         var main: [Node] = [el("h1", text(title))]
         guard result.hasWork else {
@@ -13,7 +13,7 @@ enum CareerPages {
                 "Je paspoort is nog leeg. Zet eerst werk in je paspoort: dan laten we zien welke beroepen dichtbij zijn.",
                 "Your passport is still empty. Add work to your passport first: then we show which occupations are close."))))
             main.append(el("p", el("a", ["class": "button", "href": SiteRoute.passportAddForm.link()], text(ctx.t("Werk toevoegen", "Add work")))))
-            return renderPage(ctx, title: title, main)
+            return layout(ctx, title: title, main)
         }
         let model = result.snapshot.engine.model
         main.append(el("p", ["class": "lead"], text(ctx.t(
@@ -36,10 +36,10 @@ enum CareerPages {
         main.append(el("p", ["class": "meta"], text(ctx.t(
             "Hoe we dit berekenen: we vergelijken de vaardigheden uit je werk met wat een beroep vraagt. Zeldzame vaardigheden tellen zwaarder. Werk dat je zelf hebt toegevoegd telt iets minder mee.",
             "How we work this out: we compare the skills from your work with what an occupation asks. Rare skills count more. Work you added yourself counts a little less."))))
-        return renderPage(ctx, title: title, main)
+        return layout(ctx, title: title, main)
     }
 
-    static func explorer(_ ctx: PageContext, snapshot: CareerData.Snapshot, source: Int, report: TransitionReport) -> Response {
+    static func explorer(_ ctx: PageContext, snapshot: CareerData.Snapshot, source: Int, report: TransitionReport) -> Node {
         let model = snapshot.engine.model
         let name = model.occupations[source].label(in: ctx.lang.isEnglish ? .en : .nl)
         let title = ctx.t("Overstappen vanuit \(name)", "Moving on from \(name)")
@@ -54,7 +54,7 @@ enum CareerPages {
         main.append(el("p", ["class": "meta"], text(ctx.t(
             "\(report.viableTargets) beroepen zijn binnen bereik. Grenzen: binnen bereik vanaf \(percent(snapshot.engine.thresholds.viable)), dichtbij vanaf \(percent(snapshot.engine.thresholds.highlyViable)) van de vaardigheden (gewogen).",
             "\(report.viableTargets) occupations are within reach. Limits: within reach from \(percent(snapshot.engine.thresholds.viable)), close from \(percent(snapshot.engine.thresholds.highlyViable)) of the skills (weighted)."))))
-        return renderPage(ctx, title: title, main)
+        return layout(ctx, title: title, main)
     }
 
     /// One target: name, how close, shortage or growth, what is there already, what to learn, courses.

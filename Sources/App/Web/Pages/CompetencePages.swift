@@ -1,10 +1,19 @@
 import Engine
-import Vapor
+import Foundation
+
+/// One anonymous candidate: how well their skills cover the occupation, and their confirmed work.
+struct CompetenceCandidate {
+    let score: Float
+    let covered: [Int32]
+    let missing: [Int32]
+    let verifiedRecords: Int
+    let verifiedHours: Double
+}
 
 /// The employer's competence search: an occupation, then anonymous candidates by skill coverage.
 enum CompetencePages {
     static func page(_ ctx: PageContext, snapshot: CareerData.Snapshot, query: String, target: Int?,
-                     candidates: [CompetenceSearchController.Candidate], searched: Int, status: HTTPStatus = .ok) -> Response {
+                     candidates: [CompetenceCandidate], searched: Int) -> Node {
         let title = ctx.t("Mensen zoeken op vaardigheden", "Find people by skills")
         var main: [Node] = [
             el("h1", text(title)),
@@ -42,6 +51,6 @@ enum CompetencePages {
                     "Contact opnemen kan nog niet via Loopbrug.", "Getting in touch through Loopbrug is not possible yet."))))
             }
         }
-        return renderPage(ctx, title: title, status: status, main)
+        return layout(ctx, title: title, main)
     }
 }

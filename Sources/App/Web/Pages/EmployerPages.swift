@@ -1,11 +1,27 @@
 import Engine
 import Taxonomy
-import Vapor
+import Foundation
+
+/// The form as typed; `skills` arrive only once the occupation was found and its skills shown.
+struct VacancyForm: Codable, Sendable {
+    var kind: String?
+    var title: String?
+    var occupation: String?
+    var occupationURI: String?
+    var skills: [String]?
+    var hoursMin: String?
+    var hoursMax: String?
+    var place: String?
+    var contract: String?
+    var start: String?
+    var sector: String?
+    var days: [String]?
+}
 
 /// The employer's vacancies: what is open, and the form to post a vacancy or a short job.
 enum EmployerPages {
-    static func vacancies(_ ctx: PageContext, snapshot: CareerData.Snapshot, own: [Vacancy], form: EmployerController.VacancyForm,
-                          problems: [FieldProblem], notice: String?, chooseSkills: Bool, status: HTTPStatus) -> Response {
+    static func vacancies(_ ctx: PageContext, snapshot: CareerData.Snapshot, own: [Vacancy], form: VacancyForm,
+                          problems: [FieldProblem], notice: String?, chooseSkills: Bool) -> Node {
         let title = ctx.t("Vacatures en klussen", "Vacancies and short jobs")
         var main: [Node] = [el("h1", text(title))]
         if let notice { main.append(el("p", ["class": "ok", "role": "status"], text(notice))) }
@@ -28,7 +44,7 @@ enum EmployerPages {
         }
         main.append(el("h2", ["id": "nieuw"], text(ctx.t("Nieuwe vacature of klus", "New vacancy or short job"))))
         main.append(vacancyForm(ctx, snapshot: snapshot, form: form, problems: problems, chooseSkills: chooseSkills))
-        return renderPage(ctx, title: title, status: status, main)
+        return layout(ctx, title: title, main)
     }
 
     static func message(_ ctx: PageContext, _ field: String) -> String {
@@ -48,7 +64,7 @@ enum EmployerPages {
         }
     }
 
-    static func vacancyForm(_ ctx: PageContext, snapshot: CareerData.Snapshot, form: EmployerController.VacancyForm,
+    static func vacancyForm(_ ctx: PageContext, snapshot: CareerData.Snapshot, form: VacancyForm,
                             problems: [FieldProblem], chooseSkills: Bool) -> Node {
         func error(_ field: String) -> String? { problems.contains { $0.field == field } ? message(ctx, field) : nil }
         func select(_ id: String, _ label: String, _ options: [(String, String)], selected: String?) -> Node {

@@ -1,14 +1,51 @@
 import Insight
 import Leermiles
-import Vapor
+
+/// A funder's own figures as its coach or employer may see them: counts come from the store
+/// already disclosed (`PublishedCount`), and courses carry their catalogue titles.
+struct FunderFigures {
+    struct Waiting {
+        let reservation: ReservationRow
+        let fromPot: Miles
+        let course: CourseChoice?
+    }
+
+    struct ConsentingWorker {
+        let name: String
+        /// Course title and state, per reservation.
+        let reservations: [(course: String, state: ReservationState)]
+    }
+
+    let funder: FunderStore.Funder
+    let given: [FunderStore.Given]
+    let workers: PublishedCount
+    let reversed: Miles
+    let use: FunderStore.PotUse
+    /// The courses of 10 people or more, with their titles, most points first.
+    let namedCourses: [(title: String, group: FunderStore.PotUse.Group)]
+    let waiting: [Waiting]
+    let consenting: [ConsentingWorker]
+
+    static func load(_ funder: FunderStore.Funder, store: FunderStore, courses: CareerData.Snapshot?) async throws -> FunderFigures {
+        func title(_ id: String) -> String { courses?.courseTitle(id) ?? id }
+        let given = try await store.given(funder: funder.id)
+        let waiting = try await store.awaitingApproval(funder: funder.id).map {
+            Waiting(reservation: $0.reservation, fromPot: $0.fromPot, course: courses?.courseChoice($0.reservation.courseID))
+        }
+        let consenting = try await store.consentingWorkers(funder: funder.id).map { person in
+            ConsentingWorker(name: person.name, reservations: person.reservations.map { (title($0.courseID), $0.state) })
+        }
+        let use = try await store.potUse(funder: funder.id)
+        let named = use.byCourse.map { (title: title($0.key), group: $0.value) }.sorted { $0.group.amount > $1.group.amount }
+        return FunderFigures(funder: funder, given: given.byReason, workers: given.workers, reversed: try await store.reversed(funder: funder.id),
+                             use: use, namedCourses: named, waiting: waiting, consenting: consenting)
+    }
+}
 
 /// "Leerfonds": a funder's own figures and its approvals. Counts under 10 show as "x", and a course
 /// is named with its figures only when at least 10 people used the funder's points for it.
 enum FunderPages {
-    /// The same rule as the municipal report (`Disclosure`, CBS's): no count under 10.
-    static func count(_ n: Int) -> String { Disclosure.isSafe(n) ? String(n) : "x" }
-
-    static func page(_ ctx: PageContext, _ figures: [FunderController.FunderFigures], notice: String?) -> Response {
+    static func page(_ ctx: PageContext, _ figures: [FunderFigures], notice: String?) -> Node {
         let title = ctx.t("Leerfonds", "Learning fund")
         var main: [Node] = [el("h1", text(title))]
         if let notice { main.append(el("p", ["class": "ok", "role": "status"], text(notice))) }
@@ -16,16 +53,16 @@ enum FunderPages {
             main.append(el("p", ["class": "lead"], text(ctx.t(
                 "Je account is nog niet gekoppeld aan een fonds of werkgever die leermiles geeft. Vraag de beheerder van Loopbrug om je te koppelen.",
                 "Your account is not linked to a fund or employer that gives leermiles yet. Ask Loopbrug's administrator to link you."))))
-            return renderPage(ctx, title: title, main)
+            return layout(ctx, title: title, main)
         }
         main.append(el("p", ["class": "lead"], text(ctx.t(
             "Hier zie je wat je fonds aan leermiles gaf en waaraan ze besteed zijn. Je ziet alleen totalen. Groepen van minder dan 10 mensen tonen we als x.",
             "Here you see what your fund gave in leermiles and what they were spent on. You only see totals. Groups of fewer than 10 people are shown as x."))))
         for f in figures { main.append(contentsOf: section(ctx, f)) }
-        return renderPage(ctx, title: title, main)
+        return layout(ctx, title: title, main)
     }
 
-    static func section(_ ctx: PageContext, _ f: FunderController.FunderFigures) -> [Node] {
+    static func section(_ ctx: PageContext, _ f: FunderFigures) -> [Node] {
         let en = ctx.lang.isEnglish
         func m(_ x: Miles) -> String { LeermilesText.miles(x, english: en) }
         let total = f.given.reduce(Miles.zero) { $0 + $1.amount } - f.reversed
@@ -33,13 +70,13 @@ enum FunderPages {
             el("h2", text(f.funder.name)),
             el("dl", ["class": "totals"],
                el("div", el("dt", text(ctx.t("Gegeven", "Given"))), el("dd", text(m(total)))),
-               el("div", el("dt", text(ctx.t("Aan mensen", "To people"))), el("dd", text(count(f.workers))))),
+               el("div", el("dt", text(ctx.t("Aan mensen", "To people"))), el("dd", text(f.workers.description)))),
         ]
         if !f.given.isEmpty {
             out.append(el("p", ["class": "label"], text(ctx.t("Waarvoor je punten gaf:", "What you gave points for:"))))
             out.append(el("ul", ["class": "plain sources"], children: f.given.map { g in
                 el("li", el("strong", text(m(g.amount))),
-                   text(" " + LeermilesText.reason(g.reason, english: en).lowercased() + ctx.t(", aan \(count(g.workers)) mensen", ", to \(count(g.workers)) people")))
+                   text(" " + LeermilesText.reason(g.reason, english: en).lowercased() + ctx.t(", aan \(g.workers) mensen", ", to \(g.workers) people")))
             }))
         }
         out.append(el("h3", text(ctx.t("Besteed aan cursussen", "Spent on courses"))))
@@ -49,7 +86,7 @@ enum FunderPages {
         if !f.consenting.isEmpty {
             out.append(el("h3", text(ctx.t("Mensen die hun cursussen laten zien", "People who show their courses"))))
             out.append(el("ul", ["class": "plain"], children: f.consenting.map { person in
-                let courses = person.reservations.map { "\(ctx.req.application.careerData.snapshot?.courseTitle($0.courseID) ?? $0.courseID) (\(LeermilesText.state($0.state, english: en).lowercased()))" }
+                let courses = person.reservations.map { "\($0.course) (\(LeermilesText.state($0.state, english: en).lowercased()))" }
                 return el("li", el("strong", text(person.name)), text(": " + (courses.isEmpty ? ctx.t("nog geen cursus", "no course yet") : courses.joined(separator: "; "))))
             }))
         }
@@ -57,7 +94,7 @@ enum FunderPages {
     }
 
     /// Points from the funder's pot per state (reserved, paid); per course only for 10 people or more.
-    static func useNodes(_ ctx: PageContext, _ f: FunderController.FunderFigures) -> [Node] {
+    static func useNodes(_ ctx: PageContext, _ f: FunderFigures) -> [Node] {
         let en = ctx.lang.isEnglish
         guard !f.use.isEmpty else {
             return [el("p", text(ctx.t(
@@ -68,17 +105,16 @@ enum FunderPages {
         let rows = states.compactMap { state -> Node? in
             guard let g = f.use.byState[state] else { return nil }
             return el("li", el("strong", text(LeermilesText.miles(g.amount, english: en))),
-                      text(" " + LeermilesText.state(state, english: en).lowercased() + ctx.t(", \(count(g.workers)) mensen", ", \(count(g.workers)) people")))
+                      text(" " + LeermilesText.state(state, english: en).lowercased() + ctx.t(", \(g.workers) mensen", ", \(g.workers) people")))
         }
         var nodes: [Node] = [el("ul", ["class": "plain sources"], children: rows)]
-        let shown = f.use.byCourse.filter { Disclosure.isSafe($0.value.workers) }.sorted { $0.value.amount > $1.value.amount }
-        if !shown.isEmpty {
-            nodes.append(el("ul", ["class": "plain"], children: shown.map { course in
-                el("li", text("\(ctx.req.application.careerData.snapshot?.courseTitle(course.key) ?? course.key): \(course.value.workers) " + ctx.t("mensen", "people")
-                              + ", \(LeermilesText.miles(course.value.amount, english: en)) leermiles"))
+        if !f.namedCourses.isEmpty {
+            nodes.append(el("ul", ["class": "plain"], children: f.namedCourses.map { course in
+                el("li", text("\(course.title): \(course.group.workers) " + ctx.t("mensen", "people")
+                              + ", \(LeermilesText.miles(course.group.amount, english: en)) leermiles"))
             }))
         }
-        if f.use.byCourse.count > shown.count {
+        if f.use.unnamedCourses > 0 {
             nodes.append(el("p", ["class": "meta"], text(ctx.t(
                 "Cursussen die minder dan 10 mensen met jullie punten volgen, noemen we niet: dan zou je kunnen zien wie welke cursus doet.",
                 "Courses that fewer than 10 people take with your points are not named: you could otherwise tell who takes which course."))))
@@ -86,12 +122,12 @@ enum FunderPages {
         return nodes
     }
 
-    static func waitingNode(_ ctx: PageContext, _ f: FunderController.FunderFigures) -> Node {
+    static func waitingNode(_ ctx: PageContext, _ f: FunderFigures) -> Node {
         let en = ctx.lang.isEnglish
         guard !f.waiting.isEmpty else { return el("p", text(ctx.t("Er wacht niets op je goedkeuring.", "Nothing is waiting for your approval."))) }
         return el("ol", ["class": "results"], children: f.waiting.map { w in
             let r = w.reservation
-            let course = ctx.req.application.careerData.snapshot?.courseChoice(r.courseID)
+            let course = w.course
             return el("li",
                       el("h4", text(course?.title ?? r.courseID)),
                       el("p", text(ctx.t("Aanvraag van \(LeermilesText.day(Day(r.createdAt, in: Day.dutch), english: en)). Kost \(LeermilesText.miles(r.amount, english: en)) leermiles, waarvan \(LeermilesText.miles(w.fromPot, english: en)) uit jullie punten.",

@@ -1,8 +1,8 @@
-import Vapor
+import Foundation
 
 enum HomePage {
-    static func render(_ ctx: PageContext) -> Response {
-        renderPage(ctx, title: ctx.t("Van werk naar beter werk", "From work to better work"), [
+    static func render(_ ctx: PageContext) -> Node {
+        layout(ctx, title: ctx.t("Van werk naar beter werk", "From work to better work"), [
             el("h1", text(ctx.t("Jouw werk telt. Ook voor je volgende baan.", "Your work counts. For your next job too."))),
             // Three B1-level sentences: what Loopbrug does for a worker.
             el("p", ["class": "lead"], text(ctx.t(

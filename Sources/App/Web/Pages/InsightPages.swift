@@ -1,11 +1,10 @@
 import Foundation
 import Insight
-import Vapor
 
 /// The analyst's pages: the start page (upload, earlier runs, kept files) and a run's page
 /// (progress, problems, or the report).
 enum InsightPages {
-    static func start(_ ctx: PageContext, runs: [InsightRuns.Run], files: [InsightFileRow], problem: String?, status: HTTPStatus) -> Response {
+    static func start(_ ctx: PageContext, runs: [InsightRuns.Run], files: [InsightFileRow], problem: String?, uploadLimitBytes: Int) -> Node {
         let title = ctx.t("Kwetsbare werkenden in je gemeente", "Vulnerable workers in your municipality")
         var main: [Node] = [
             el("h1", text(title)),
@@ -22,7 +21,7 @@ enum InsightPages {
                    el("p", ["class": "meta"], text(when(run.startedAt, ctx) + " · " + phaseSummary(run.phase, ctx))))
             }))
         }
-        main.append(startForm(ctx, files: files))
+        main.append(startForm(ctx, files: files, uploadLimitBytes: uploadLimitBytes))
         main.append(columnsHelp(ctx))
         if !files.isEmpty {
             main.append(el("h2", text(ctx.t("Bewaarde bestanden", "Kept files"))))
@@ -36,11 +35,11 @@ enum InsightPages {
                          text(ctx.t("Verwijderen", "Delete")))))
             }))
         }
-        return renderPage(ctx, title: title, status: status, main)
+        return layout(ctx, title: title, main)
     }
 
-    private static func startForm(_ ctx: PageContext, files: [InsightFileRow]) -> Node {
-        let limit = sizeText(ctx.req.application.config.insightUploadLimitBytes)
+    private static func startForm(_ ctx: PageContext, files: [InsightFileRow], uploadLimitBytes: Int) -> Node {
+        let limit = sizeText(uploadLimitBytes)
         var fields: [Node] = [ctx.csrfField, el("h2", text(ctx.t("Nieuwe analyse", "New analysis")))]
         if !files.isEmpty {
             fields.append(el("div", ["class": "field"],
@@ -93,7 +92,7 @@ enum InsightPages {
                               "If something is wrong, nothing is analysed or kept, and you see per line and column what is wrong."))))
     }
 
-    static func run(_ ctx: PageContext, _ run: InsightRuns.Run) -> Response {
+    static func run(_ ctx: PageContext, _ run: InsightRuns.Run) -> Node {
         var title = ctx.t("Analyse van \(run.fileName)", "Analysis of \(run.fileName)")
         var main: [Node] = []
         let settings = ctx.t("Groep: ", "Group: ") + definitionName(run.settings.definition, ctx) + " · "
@@ -127,7 +126,7 @@ enum InsightPages {
                 : ctx.t("Het bestand is niet bewaard.", "The file was not kept."))))
             main.append(el("div", ["class": "report"], report.page[ctx.lang.isEnglish]?.node ?? text("")))
         }
-        return renderPage(ctx, title: title, main)
+        return layout(ctx, title: title, main)
     }
 
     private static func failureNodes(_ failure: InsightRuns.Failure, fileName: String, _ ctx: PageContext) -> [Node] {

@@ -1,5 +1,5 @@
 import Leermiles
-import Vapor
+import Foundation
 
 /// The overview's "Over 12 maanden": the sentence with the projection, and the month chart.
 extension LeermilesPages {

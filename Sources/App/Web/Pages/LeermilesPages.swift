@@ -1,5 +1,5 @@
 import Leermiles
-import Vapor
+import Foundation
 
 /// "Mijn leermiles": like the Dutch pension overview, the balance first, then what comes in at the
 /// current pace, where the points came from, courses for the next step, reservations, statements.
@@ -10,7 +10,7 @@ enum LeermilesPages {
         case refused(ReservationProblem)
     }
 
-    static func overview(_ ctx: PageContext, _ o: LeermilesOverview, requestID: String, notice: Notice?, status: HTTPStatus = .ok) -> Response {
+    static func overview(_ ctx: PageContext, _ o: LeermilesOverview, requestID: String, notice: Notice?) -> Node {
         let en = ctx.lang.isEnglish
         func m(_ x: Miles) -> String { LeermilesText.miles(x, english: en) }
         let title = ctx.t("Mijn leermiles", "My leermiles")
@@ -59,7 +59,7 @@ enum LeermilesPages {
 
         main.append(el("h2", ["id": "toestemming"], text(ctx.t("Wie ziet wat?", "Who sees what?"))))
         main.append(consentNode(ctx, o))
-        return renderPage(ctx, title: title, status: status, main)
+        return layout(ctx, title: title, main)
     }
 
     static func noticeNode(_ ctx: PageContext, _ notice: Notice, _ o: LeermilesOverview) -> Node {

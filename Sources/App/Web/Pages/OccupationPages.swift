@@ -1,9 +1,19 @@
 import Taxonomy
-import Vapor
+import Foundation
 
 /// The search results list and the occupation detail page.
 enum OccupationPages {
-    static func results(_ ctx: PageContext, query: String, hits: [(occupation: Occupation, hit: OccupationHit)]) -> [Node] {
+    /// The search page before a search, or with a query that cannot be searched (`error`).
+    static func search(_ ctx: PageContext, query: String, error: String?) -> Node {
+        let title = ctx.t("Beroepen zoeken", "Search occupations")
+        return layout(ctx, title: title, [el("h1", text(title)), HomePage.searchForm(ctx, query: query, error: error)])
+    }
+
+    static func results(_ ctx: PageContext, query: String, hits: [(occupation: Occupation, hit: OccupationHit)]) -> Node {
+        layout(ctx, title: "\(query) · " + ctx.t("Beroepen zoeken", "Search occupations"), resultNodes(ctx, query: query, hits: hits))
+    }
+
+    private static func resultNodes(_ ctx: PageContext, query: String, hits: [(occupation: Occupation, hit: OccupationHit)]) -> [Node] {
         let language: Language = ctx.lang.isEnglish ? .en : .nl
         var nodes: [Node] = [
             el("h1", text(ctx.t("Beroepen zoeken", "Search occupations"))),
@@ -27,7 +37,11 @@ enum OccupationPages {
         return nodes
     }
 
-    static func detail(_ ctx: PageContext, occupation: Occupation, profile: SkillProfile, isco: ISCOGroup?) -> [Node] {
+    static func detail(_ ctx: PageContext, occupation: Occupation, profile: SkillProfile, isco: ISCOGroup?) -> Node {
+        layout(ctx, title: occupation.label(in: ctx.lang.escoLanguage), detailNodes(ctx, occupation: occupation, profile: profile, isco: isco))
+    }
+
+    private static func detailNodes(_ ctx: PageContext, occupation: Occupation, profile: SkillProfile, isco: ISCOGroup?) -> [Node] {
         let language: Language = ctx.lang.isEnglish ? .en : .nl
         var nodes: [Node] = [el("h1", text(occupation.label(in: language)))]
         if let description = occupation.description(in: language) {

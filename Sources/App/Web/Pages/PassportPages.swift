@@ -1,11 +1,22 @@
 import Foundation
 import Passport
 import Taxonomy
-import Vapor
+
+struct PassportAddForm: Codable, Sendable {
+    var kind: String?
+    var roleTitle: String?
+    var organisation: String?
+    var occupation: String?
+    var start: String?
+    var end: String?
+    var hours: String?
+    var jobs: String?
+    var tasks: String?
+}
 
 /// The passport page (phone-first timeline) and the form to add work yourself.
 enum PassportPages {
-    static func passport(_ ctx: PageContext, entries: [PassportEntry], code: String?) -> Response {
+    static func passport(_ ctx: PageContext, entries: [PassportEntry], code: String?) -> Node {
         let title = ctx.t("Mijn werkpaspoort", "My work passport")
         var main: [Node] = [
             el("h1", text(title)),
@@ -51,7 +62,7 @@ enum PassportPages {
                 main.append(el("p", ["class": "meta"], text(OccupationPages.englishSkillsNote)))
             }
         }
-        return renderPage(ctx, title: title, main)
+        return layout(ctx, title: title, main)
     }
 
     static func entry(_ ctx: PageContext, _ e: PassportEntry) -> Node {
@@ -95,7 +106,7 @@ enum PassportPages {
         return el("li", ["class": "record"], children: lines)
     }
 
-    static func addForm(_ ctx: PageContext, form: PassportController.AddForm, problems: [String: String], status: HTTPStatus = .ok) -> Response {
+    static func addForm(_ ctx: PageContext, form: PassportAddForm, problems: [String: String]) -> Node {
         let title = ctx.t("Zelf werk toevoegen", "Add work yourself")
         var main: [Node] = [
             el("h1", text(title)),
@@ -136,6 +147,6 @@ enum PassportPages {
                                  hint: ctx.t("Dan zie je welke vaardigheden dit werk laat zien.", "Then you see which skills this work shows."), required: false),
                        el("div", ["class": "field"], children: tasksField),
                        el("button", ["type": "submit"], text(ctx.t("Opslaan", "Save")))))
-        return renderPage(ctx, title: title, status: status, main)
+        return layout(ctx, title: title, main)
     }
 }

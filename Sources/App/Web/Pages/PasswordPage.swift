@@ -1,9 +1,9 @@
 import Accounts
-import Vapor
+import Foundation
 
 /// The change-password form.
 enum PasswordPage {
-    static func render(_ ctx: PageContext, problems: [String: String], done: Bool, status: HTTPStatus = .ok) -> Response {
+    static func render(_ ctx: PageContext, problems: [String: String], done: Bool) -> Node {
         let title = ctx.t("Wachtwoord veranderen", "Change password")
         var main: [Node] = [el("h1", text(title))]
         if done { main.append(el("p", ["class": "notice", "role": "status"], text(ctx.t("Je wachtwoord is veranderd. Op andere apparaten ben je uitgelogd.",
@@ -20,6 +20,6 @@ enum PasswordPage {
                                  hint: ctx.t("Minstens \(SignUpRules.minPasswordLength) tekens. Drie woorden achter elkaar is sterk en makkelijk te onthouden.",
                                              "At least \(SignUpRules.minPasswordLength) characters. Three words in a row are strong and easy to remember.")),
                        el("button", ["type": "submit"], text(title))))
-        return renderPage(ctx, title: title, status: status, main)
+        return layout(ctx, title: title, main)
     }
 }

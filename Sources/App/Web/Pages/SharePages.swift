@@ -1,11 +1,10 @@
 import Foundation
 import Passport
-import Vapor
 
 /// The worker's share links (make, see when opened, revoke, download the KlusCV) and the public
 /// page an employer sees behind a link.
 enum SharePages {
-    static func list(_ ctx: PageContext, entries: [PassportEntry], shares: [ShareSummary], now: Date, problem: String?, status: HTTPStatus) -> Response {
+    static func list(_ ctx: PageContext, entries: [PassportEntry], shares: [ShareSummary], now: Date, problem: String?) -> Node {
         let title = ctx.t("Delen en KlusCV", "Share and KlusCV")
         var main: [Node] = [
             el("h1", text(title)),
@@ -24,7 +23,7 @@ enum SharePages {
         } else {
             main.append(el("ul", ["class": "plain", "aria-labelledby": "links"], children: shares.map { shareItem(ctx, $0, now: now) }))
         }
-        return renderPage(ctx, title: title, status: status, main)
+        return layout(ctx, title: title, main)
     }
 
     static func newShareForm(_ ctx: PageContext, _ entries: [PassportEntry]) -> Node {
@@ -99,7 +98,7 @@ enum SharePages {
     }
 
     /// What the holder of a link sees: each record with its status as checked just now.
-    static func publicView(_ ctx: PageContext, _ view: ShareView, records: Node, checkedAt: Date) -> Response {
+    static func publicView(_ ctx: PageContext, _ view: ShareView, records: Node, checkedAt: Date) -> Node {
         let title = ctx.t("Werk van \(view.workerName)", "Work of \(view.workerName)")
         let clock = RecordText.clock(checkedAt)
         var main: [Node] = [
@@ -115,7 +114,7 @@ enum SharePages {
         main.append(records)
         main.append(el("p", ["class": "meta"], text(ctx.t("Voor software: dezelfde gegevens met de ondertekende bewijzen staan op ", "For software: the same data with the signed credentials is at ")),
                        el("a", ["href": SiteRoute.apiShare.link(view.share.id)], text(SiteRoute.apiShare.link(view.share.id))), text(".")))
-        return renderPage(ctx, title: title, main)
+        return layout(ctx, title: title, main)
     }
 
     /// The shared records with their statuses: the same for every visitor in a language, so the

@@ -1,10 +1,62 @@
 import Engine
-import Vapor
+import Foundation
+
+/// The wishes as the form sends them: text as typed, so a bad value comes back to be fixed.
+struct WishesForm: Codable, Sendable {
+    var maxHours: String?
+    var days: [String]?
+    var maxTravelKm: String?
+    var home: String?
+    var contracts: [String]?
+    var avoid: [String]?
+    var searchable: String?
+
+    init() {}
+
+    init(_ w: WorkWishes, searchable: Bool, places: PlaceDirectory) {
+        maxHours = String(w.maxHoursPerWeek)
+        days = w.days.codeList
+        maxTravelKm = String(w.maxTravelKm)
+        home = places.place(id: w.homePlaceID)?.name
+        contracts = w.contracts.map(\.rawValue).sorted()
+        avoid = w.avoidSectors.sorted()
+        self.searchable = searchable ? "on" : nil
+    }
+
+    /// The wishes, or what is wrong with them (field names as in the form).
+    func wishes(places: PlaceDirectory) -> (WorkWishes?, [FieldProblem]) {
+        func clean(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        var problems: [FieldProblem] = []
+        let hours = Int(clean(maxHours))
+        if hours == nil { problems.append(.init("maxHours", "not a number")) }
+        let km = Int(clean(maxTravelKm))
+        if km == nil { problems.append(.init("maxTravelKm", "not a number")) }
+        let place = places.place(named: clean(home))
+        if place == nil { problems.append(.init("home", clean(home).isEmpty ? "empty" : "unknown place")) }
+        let dayCodes = Weekdays(codes: (days ?? []).joined(separator: ","))
+        let contractTypes = (contracts ?? []).compactMap(ContractType.init(rawValue:))
+        let wishes = WorkWishes(maxHoursPerWeek: hours ?? 0, days: dayCodes ?? [], maxTravelKm: km ?? 0,
+                                homePlaceID: place?.id ?? -1, contracts: Set(contractTypes), avoidSectors: Set(avoid ?? []))
+        // The domain check covers ranges and empty choices; keep one problem per field.
+        for p in wishes.problems(places: places) where !problems.contains(where: { $0.field == fieldName(p.field) }) {
+            problems.append(.init(fieldName(p.field), p.message))
+        }
+        return (problems.isEmpty ? wishes : nil, problems)
+    }
+
+    private func fieldName(_ domain: String) -> String {
+        switch domain {
+        case "maxHoursPerWeek": "maxHours"
+        case "avoidSectors": "avoid"
+        default: domain
+        }
+    }
+}
 
 /// "Werk dat past": the worker's wishes (all hard limits) and the vacancies and short jobs that fit.
 enum WorkPage {
-    static func render(_ ctx: PageContext, snapshot: CareerData.Snapshot, form: CareerController.WishesForm,
-                       problems: [FieldProblem], saved: Bool, matches: [VacancyMatch]?, status: HTTPStatus) -> Response {
+    static func render(_ ctx: PageContext, snapshot: CareerData.Snapshot, form: WishesForm,
+                       problems: [FieldProblem], saved: Bool, matches: [VacancyMatch]?) -> Node {
         let title = ctx.t("Werk dat past", "Work that fits")
         var main: [Node] = [el("h1", text(title))]
         if saved { main.append(el("p", ["class": "ok", "role": "status"], text(ctx.t("Je wensen zijn bewaard.", "Your wishes are saved.")))) }
@@ -31,11 +83,11 @@ enum WorkPage {
         }
         main.append(el("h2", ["id": "wensen"], text(ctx.t("Mijn wensen", "My wishes"))))
         main.append(wishesForm(ctx, snapshot: snapshot, form: form, problems: problems))
-        return renderPage(ctx, title: title, status: status, main)
+        return layout(ctx, title: title, main)
     }
 
     /// "Je zoekt werk tot 24 uur per week, op maandag, dinsdag, …, tot 25 km van Almere Stad."
-    static func summary(_ ctx: PageContext, snapshot: CareerData.Snapshot, form: CareerController.WishesForm) -> String? {
+    static func summary(_ ctx: PageContext, snapshot: CareerData.Snapshot, form: WishesForm) -> String? {
         guard case (let wishes?, _) = form.wishes(places: snapshot.places),
               let home = snapshot.places.place(id: wishes.homePlaceID) else { return nil }
         let days = wishes.days == .all ? ctx.t("elke dag", "any day")
@@ -87,7 +139,7 @@ enum WorkPage {
         return ctx.t(" Bedoel je: ", " Did you mean: ") + places.prefix(4).map(\.name).joined(separator: ", ") + "?"
     }
 
-    static func wishesForm(_ ctx: PageContext, snapshot: CareerData.Snapshot, form: CareerController.WishesForm, problems: [FieldProblem]) -> Node {
+    static func wishesForm(_ ctx: PageContext, snapshot: CareerData.Snapshot, form: WishesForm, problems: [FieldProblem]) -> Node {
         func error(_ field: String, typed: String = "") -> String? {
             problems.first { $0.field == field }.map { message(ctx, $0, snapshot: snapshot, typed: typed) }
         }
