@@ -26,6 +26,9 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
+        // The reader's language (Dutch or English), shared by pages, files and the command line.
+        .target(name: "Localization", swiftSettings: strict),
+
         // Pure domain: ESCO value types, the in-memory index and occupation search.
         // Optimised even in debug builds: the test suite runs thousands of searches over all of ESCO.
         .target(name: "Taxonomy", swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
@@ -40,7 +43,7 @@ let package = Package(
 
         // Pure domain: municipal insight — Gower dissimilarities, k-medoids (PAM), silhouettes and
         // agreement between clusterings. Optimised in debug builds too: tests cluster real sizes.
-        .target(name: "Insight", dependencies: ["Taxonomy"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .target(name: "Insight", dependencies: ["Localization", "Taxonomy"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
         // Pure domain: leermiles, the learning account. The double-entry ledger's rules, accrual
         // rules with effective dates, reservations and the audit of the invariants.
@@ -53,12 +56,12 @@ let package = Package(
         // the JSON Schema validator, status lists, pairwise subjects and passport codes.
         .target(
             name: "Passport",
-            dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CZlib", "Localization", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
 
         // Renders the KlusCV: an A4 PDF (Cairo + Pango) with a QR code to its verification page.
-        .target(name: "KlusCV", dependencies: ["CCairo", "CQREncode"], swiftSettings: strict),
+        .target(name: "KlusCV", dependencies: ["CCairo", "CQREncode", "Localization"], swiftSettings: strict),
 
         // Reads the ESCO distribution files (checksums, zip, gzip, CSV) into Taxonomy values.
         .target(
@@ -74,7 +77,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Accounts", "CZlib", "Engine", "Insight", "KlusCV", "Leermiles", "Passport", "Taxonomy", "TaxonomySource",
+                "Accounts", "CZlib", "Engine", "Insight", "KlusCV", "Leermiles", "Localization", "Passport", "Taxonomy", "TaxonomySource",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -87,7 +90,7 @@ let package = Package(
         .executableTarget(
             name: "Loopbrug",
             dependencies: [
-                "App", "Insight",
+                "App", "Insight", "Localization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -95,14 +98,14 @@ let package = Package(
 
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TaxonomySource"], swiftSettings: strict),
-        .testTarget(name: "InsightTests", dependencies: ["Insight", "Taxonomy"], swiftSettings: strict),
+        .testTarget(name: "InsightTests", dependencies: ["Insight", "Localization", "Taxonomy"], swiftSettings: strict),
         .testTarget(name: "LeermilesTests", dependencies: ["Leermiles"], swiftSettings: strict),
-        .testTarget(name: "PassportTests", dependencies: ["Passport"], swiftSettings: strict),
-        .testTarget(name: "KlusCVTests", dependencies: ["KlusCV"], swiftSettings: strict),
+        .testTarget(name: "PassportTests", dependencies: ["Localization", "Passport"], swiftSettings: strict),
+        .testTarget(name: "KlusCVTests", dependencies: ["KlusCV", "Localization"], swiftSettings: strict),
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "TaxonomySource"], swiftSettings: strict),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Insight", "Leermiles", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: ["App", "Insight", "Leermiles", "Localization", .product(name: "VaporTesting", package: "vapor")],
             swiftSettings: strict
         ),
     ]

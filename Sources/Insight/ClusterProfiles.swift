@@ -1,3 +1,5 @@
+import Localization
+
 /// A cluster as the study's table 2.8 describes it: size and share, the dominant categories of
 /// each variable with their percentages, median age and income, and a generated description.
 /// Disclosure control: sizes under 10 are hidden (and a second one when one would follow from
@@ -87,8 +89,8 @@ struct ClusterDescription {
         if top(.hours, "<12", atLeast: 35) { nl.append("kleine baan (minder dan 12 uur)"); en.append("small jobs (under 12 hours)") }
         if top(.hours, "35+", atLeast: 60) { nl.append("voltijds"); en.append("full-time") }
         if let sector = dominant[.sector]?.first, sector.percent >= 25 {
-            nl.append(Labels.sector(sector.category, english: false).lowercased())
-            en.append(Labels.sector(sector.category, english: true).lowercased())
+            nl.append(Labels.sector(sector.category, lang: .nl).lowercased())
+            en.append(Labels.sector(sector.category, lang: .en).lowercased())
         }
         dutch = "Vooral " + nl.joined(separator: ", ")
         english = "Mostly " + en.joined(separator: ", ")

@@ -1,6 +1,8 @@
+import Localization
+
 /// What the report calls the variables and categories, in Dutch (the study's wording) and English.
 public enum Labels {
-    public static func variable(_ v: TableVariable, english: Bool) -> String {
+    public static func variable(_ v: TableVariable, lang: Lang) -> String {
         let names: [TableVariable: (String, String)] = [
             .sex: ("Geslacht", "Sex"), .age: ("Leeftijd", "Age"), .household: ("Huishouden", "Household"),
             .education: ("Opleiding", "Education"), .income: ("Inkomen per jaar", "Yearly income"),
@@ -9,11 +11,11 @@ public enum Labels {
             .jobs: ("Aantal banen", "Number of jobs"),
         ]
         let pair = names[v]!
-        return english ? pair.1 : pair.0
+        return lang.isEnglish ? pair.1 : pair.0
     }
 
-    public static func category(_ v: TableVariable, _ code: String, english: Bool) -> String {
-        if v == .sector { return sector(code, english: english) }
+    public static func category(_ v: TableVariable, _ code: String, lang: Lang) -> String {
+        if v == .sector { return sector(code, lang: lang) }
         let names: [String: (String, String)] = [
             "man": ("Man", "Man"), "vrouw": ("Vrouw", "Woman"),
             "under25": ("Jonger dan 25", "Under 25"), "from25": ("25 tot 35", "25 to 35"), "from35": ("35 tot 45", "35 to 45"),
@@ -34,13 +36,13 @@ public enum Labels {
             "1": ("Eén baan", "One job"), "2+": ("Twee of meer banen", "Two or more jobs"),
         ]
         guard let pair = names[code] else { return code }
-        return english ? pair.1 : pair.0
+        return lang.isEnglish ? pair.1 : pair.0
     }
 
     /// SBI 2008 sections, with temp agencies (78) apart from the rest of N.
     public static let sectorOrder = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "N78", "O", "P", "Q", "R", "S", "T", "U"]
 
-    public static func sector(_ code: String, english: Bool) -> String {
+    public static func sector(_ code: String, lang: Lang) -> String {
         let names: [String: (String, String)] = [
             "A": ("Landbouw en visserij", "Agriculture and fishing"), "B": ("Delfstoffenwinning", "Mining"), "C": ("Industrie", "Manufacturing"),
             "D": ("Energie", "Energy"), "E": ("Water en afval", "Water and waste"), "F": ("Bouw", "Construction"),
@@ -53,6 +55,6 @@ public enum Labels {
             "S": ("Overige diensten", "Other services"), "T": ("Huishoudens", "Households"), "U": ("Extraterritoriale organisaties", "Extraterritorial organisations"),
         ]
         guard let pair = names[code] else { return code }
-        return english ? pair.1 : pair.0
+        return lang.isEnglish ? pair.1 : pair.0
     }
 }

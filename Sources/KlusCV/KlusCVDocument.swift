@@ -1,6 +1,8 @@
+import Localization
+
 /// What a KlusCV shows, already in the reader's language: the renderer only lays it out.
 public struct KlusCVDocument: Sendable {
-    public var english: Bool
+    public var lang: Lang
     /// The worker's name as they gave it.
     public var name: String
     /// Two or three plain sentences about the work in the CV.
@@ -19,9 +21,9 @@ public struct KlusCVDocument: Sendable {
     public var madeOn: String
     public var validUntil: String?
 
-    public init(english: Bool, name: String, summary: String, totals: [Fact], entries: [Entry], skills: [String],
+    public init(lang: Lang, name: String, summary: String, totals: [Fact], entries: [Entry], skills: [String],
                 skillsNote: String? = nil, verificationURL: String, madeOn: String, validUntil: String? = nil) {
-        self.english = english
+        self.lang = lang
         self.name = name
         self.summary = summary
         self.totals = totals

@@ -24,7 +24,7 @@ public enum KlusCVRenderer {
         let canvas = PDFCanvas(width: pageWidth, height: pageHeight, title: "KlusCV – \(doc.name)")
         var page = PageCursor(canvas: canvas, doc: doc)
         let content = pageWidth - 2 * margin
-        func t(_ nl: String, _ en: String) -> String { doc.english ? en : nl }
+        func t(_ nl: String, _ en: String) -> String { doc.lang.isEnglish ? en : nl }
 
         // Header: name and summary on the left, the QR code and what it is for on the right.
         let textWidth = content - qrSize - 18
@@ -112,7 +112,7 @@ private struct PageCursor {
         case .selfDeclared: .grey
         case .revoked: .red
         }
-        let english = doc.english
+        let lang = doc.lang
         var blocks: [(TextBlock, Double)] = [
             (canvas.block(e.title, .title, width: width), 1),
             (canvas.block(e.meta, .small, width: width), 2),
@@ -120,10 +120,10 @@ private struct PageCursor {
         ]
         if !e.numbers.isEmpty { blocks.append((canvas.block(e.numbers, .body, width: width), 2)) }
         if !e.tasks.isEmpty {
-            blocks.append((canvas.block((english ? "Tasks: " : "Taken: ") + e.tasks.joined(separator: "; "), .body, width: width), 2))
+            blocks.append((canvas.block((lang.isEnglish ? "Tasks: " : "Taken: ") + e.tasks.joined(separator: "; "), .body, width: width), 2))
         }
         if !e.skills.isEmpty {
-            blocks.append((canvas.block((english ? "Skills: " : "Vaardigheden: ") + e.skills.joined(separator: ", "), .small, width: width), 2))
+            blocks.append((canvas.block((lang.isEnglish ? "Skills: " : "Vaardigheden: ") + e.skills.joined(separator: ", "), .small, width: width), 2))
         }
         let height = blocks.reduce(0) { $0 + $1.0.height + $1.1 }
         ensureRoom(height)
@@ -136,11 +136,11 @@ private struct PageCursor {
     }
 
     func footer() {
-        let english = doc.english
-        var text = (english ? "Check this KlusCV: " : "Controleer dit KlusCV: ") + doc.verificationURL
-        text += english ? " · made on \(doc.madeOn)" : " · gemaakt op \(doc.madeOn)"
-        if let until = doc.validUntil { text += english ? " · link works until \(until)" : " · link werkt tot \(until)" }
-        text += english ? " · page \(pageNumber)" : " · pagina \(pageNumber)"
+        let lang = doc.lang
+        var text = (lang.isEnglish ? "Check this KlusCV: " : "Controleer dit KlusCV: ") + doc.verificationURL
+        text += lang.isEnglish ? " · made on \(doc.madeOn)" : " · gemaakt op \(doc.madeOn)"
+        if let until = doc.validUntil { text += lang.isEnglish ? " · link works until \(until)" : " · link werkt tot \(until)" }
+        text += lang.isEnglish ? " · page \(pageNumber)" : " · pagina \(pageNumber)"
         let block = canvas.block(text, .small, width: content)
         let top = KlusCVRenderer.pageHeight - KlusCVRenderer.margin - block.height
         canvas.line(x1: KlusCVRenderer.margin, y1: top - 6, x2: KlusCVRenderer.margin + content, y2: top - 6, color: .rule)

@@ -1,5 +1,6 @@
 import App
 import Foundation
+import Localization
 import Logging
 import Vapor
 
@@ -32,6 +33,12 @@ enum AppRunner {
     static func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data("loopbrug: \(message)\n".utf8))
         exit(1)
+    }
+
+    /// The `--lang` option as a language, or a stop that names the allowed values.
+    static func lang(_ option: String) -> Lang {
+        guard let lang = Lang(rawValue: option) else { fail("--lang must be nl or en, not \(option)") }
+        return lang
     }
 
     static func say(_ line: String) {

@@ -1,3 +1,4 @@
+import Localization
 import App
 import ArgumentParser
 import Foundation
@@ -129,10 +130,10 @@ struct BenchLeermiles: AsyncParsableCommand {
         let worker = try row.decode(column: "worker_id", as: String.self)
         var loaded: LeermilesOverview?
         var laps: [Double] = []
-        for _ in 0..<20 { laps.append(try await BenchTaxonomy.time { loaded = try await LeermilesOverview.load(app, worker: worker, english: false) }) }
+        for _ in 0..<20 { laps.append(try await BenchTaxonomy.time { loaded = try await LeermilesOverview.load(app, worker: worker, lang: .nl) }) }
         laps.sort()
         var files: LeermilesStatementFiles.Files?
-        let statementSeconds = try await BenchTaxonomy.time { files = try await LeermilesStatementFiles.files(app, worker: worker, name: worker, year: nil, english: false) }
+        let statementSeconds = try await BenchTaxonomy.time { files = try await LeermilesStatementFiles.files(app, worker: worker, name: worker, year: nil, lang: .nl) }
         AppRunner.say(String(format: "  overview of the busiest worker (%d records, %d postings): p50 %.1f ms, max %.1f ms over 20; yearly statement PDF + CSV %.0f ms (%d lines, %d kB PDF)",
                              try row.decode(column: "n", as: Int.self), loaded!.postings.count, laps[10] * 1000, laps[19] * 1000, statementSeconds * 1000,
                              files!.lines, files!.pdf.count / 1024))

@@ -3,6 +3,7 @@ import ArgumentParser
 import Crypto
 import Dispatch
 import Foundation
+import Localization
 import Passport
 import Taxonomy
 import TaxonomySource
@@ -98,7 +99,7 @@ struct BenchPassport: AsyncParsableCommand {
         var size = 0
         for i in 0..<(pdfs + 5) {
             let start = ContinuousClock.now
-            let pdf = try await ShareBench.kluscv(app, shareID: share, english: i % 2 == 1)
+            let pdf = try await ShareBench.kluscv(app, shareID: share, lang: i % 2 == 1 ? .en : .nl)
             if i >= 5 { times.append(BenchTaxonomy.seconds(start.duration(to: .now)) * 1000) } // the first ones load fonts
             size = pdf.count
         }

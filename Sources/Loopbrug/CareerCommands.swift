@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Engine
 import Foundation
+import Localization
 import Vapor
 
 /// `loopbrug match --worker`: the vacancies and short jobs that fit a worker, best first.
@@ -29,8 +30,7 @@ struct MatchCommand: AsyncParsableCommand {
     func run() async throws {
         AppRunner.bootstrapLogging()
         guard (1...200).contains(top) else { AppRunner.fail("--top must be between 1 and 200") }
-        guard ["nl", "en"].contains(lang) else { AppRunner.fail("--lang must be nl or en") }
-        let english = lang == "en"
+        let lang = AppRunner.lang(lang)
         let rows: [Row]
         do {
             rows = try await CareerCLI.withCareerData { app in
@@ -46,7 +46,7 @@ struct MatchCommand: AsyncParsableCommand {
                                    distanceKm: (m.distanceKm * 10).rounded() / 10, coverage: (Double(m.coverage) * 1000).rounded() / 1000,
                                    hoursMin: v.hoursMin, hoursMax: v.hoursMax, contract: v.contract.rawValue,
                                    have: m.have.map { space.uris[Int($0)] }, missing: m.missing.map { space.uris[Int($0)] },
-                                   why: CareerText.matchSentence(m, skillLabel: { space.labels[Int($0)] }, english: english))
+                                   why: CareerText.matchSentence(m, skillLabel: { space.labels[Int($0)] }, lang: lang))
                     }
                 }
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import App
 import Insight
 
@@ -114,12 +115,12 @@ extension InsightCommand {
             do { report = try InsightReport(people: people, definition: InsightInput.definition(definition), options: options) } catch {
                 AppRunner.fail("\(file): \(error.message) (group: \(definition))")
             }
-            let english = lang == "en"
+            let lang = AppRunner.lang(lang)
             let today = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
             do {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                try Data(InsightReportView.document(report, english: english).utf8).write(to: URL(fileURLWithPath: "\(out)/report.html"), options: .atomic)
-                try InsightReportPDF.pdf(report, english: english, madeOn: today).write(to: URL(fileURLWithPath: "\(out)/report.pdf"), options: .atomic)
+                try Data(InsightReportView.document(report, lang: lang).utf8).write(to: URL(fileURLWithPath: "\(out)/report.html"), options: .atomic)
+                try InsightReportPDF.pdf(report, lang: lang, madeOn: today).write(to: URL(fileURLWithPath: "\(out)/report.pdf"), options: .atomic)
             } catch { AppRunner.fail("cannot write the report to \(out): \(error)") }
             AppRunner.say("\(out)/report.html and \(out)/report.pdf: \(report.group) people in the group, \(report.analysis.chosen.k) clusters")
         }

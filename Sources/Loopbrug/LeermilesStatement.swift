@@ -1,6 +1,7 @@
 import App
 import ArgumentParser
 import Foundation
+import Localization
 
 extension LeermilesCommand {
     /// `loopbrug leermiles statement --worker W [--year Y] --out DIR [--lang en]`: the yearly statement as PDF and CSV.
@@ -13,11 +14,11 @@ extension LeermilesCommand {
 
         func run() async throws {
             AppRunner.bootstrapLogging()
-            guard lang == "nl" || lang == "en" else { AppRunner.fail("--lang must be nl or en, not \"\(lang)\"") }
+            let lang = AppRunner.lang(lang)
             do {
                 let files = try await CareerCLI.withCareerData { app in
                     let target = try await findWorker(worker, on: app.db)
-                    return try await LeermilesStatementFiles.files(app, worker: target.id.uuidString.lowercased(), name: target.name, year: year, english: lang == "en")
+                    return try await LeermilesStatementFiles.files(app, worker: target.id.uuidString.lowercased(), name: target.name, year: year, lang: lang)
                 }
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 try files.pdf.write(to: URL(fileURLWithPath: out).appendingPathComponent("statement.pdf"))

@@ -1,6 +1,7 @@
 import App
 import ArgumentParser
 import Foundation
+import Localization
 import Passport
 import Vapor
 
@@ -49,11 +50,11 @@ struct PassportCommand: AsyncParsableCommand {
 
         func run() async throws {
             AppRunner.bootstrapLogging()
-            guard lang == "nl" || lang == "en" else { AppRunner.fail("--lang must be nl or en, not \(lang)") }
+            let lang = AppRunner.lang(lang)
             do {
                 let files = try await AppRunner.withDatabase(AppRunner.config(), taxonomy: true) { app in
                     let target = try await findWorker(worker, on: app.db)
-                    return try await exportPassport(app, worker: target.id, lang: lang == "en" ? .en : .nl)
+                    return try await exportPassport(app, worker: target.id, lang: lang)
                 }
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 for file in files {

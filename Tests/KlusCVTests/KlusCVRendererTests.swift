@@ -1,11 +1,12 @@
+import Localization
 import Foundation
 import Testing
 @testable import KlusCV
 
 @Suite struct KlusCVRendererTests {
-    static func document(entries: Int, english: Bool = false) -> KlusCVDocument {
+    static func document(entries: Int, lang: Lang = .nl) -> KlusCVDocument {
         KlusCVDocument(
-            english: english, name: "Zoë Çelik-Brouër",
+            lang: lang, name: "Zoë Çelik-Brouër",
             summary: "Zoë werkte 1.240 uur in 7 klussen en banen. Café-medewerker, schoonmaak en zorg; € 14,50 per uur.",
             totals: [.init(label: "Uren", value: "1.240"), .init(label: "Klussen", value: "312")],
             entries: (0..<entries).map { i in

@@ -1,3 +1,4 @@
+import Localization
 import Testing
 @testable import Passport
 
@@ -75,9 +76,9 @@ import Testing
 
     @Test func periodsReadNaturally() {
         let d = { (text: String) in CalendarDate(text)! }
-        #expect(PeriodText.describe(start: d("2025-03-01"), end: d("2025-08-31"), english: false) == "mrt 2025 – aug 2025")
-        #expect(PeriodText.describe(start: d("2024-02-01"), end: nil, english: false) == "sinds feb 2024")
-        #expect(PeriodText.describe(start: d("2025-10-04"), end: d("2025-10-04"), english: true) == "4 Oct 2025")
-        #expect(PeriodText.describe(start: d("2025-10-04"), end: d("2025-10-20"), english: false) == "okt 2025")
+        #expect(PeriodText.describe(start: d("2025-03-01"), end: d("2025-08-31"), lang: .nl) == "mrt 2025 – aug 2025")
+        #expect(PeriodText.describe(start: d("2024-02-01"), end: nil, lang: .nl) == "sinds feb 2024")
+        #expect(PeriodText.describe(start: d("2025-10-04"), end: d("2025-10-04"), lang: .en) == "4 Oct 2025")
+        #expect(PeriodText.describe(start: d("2025-10-04"), end: d("2025-10-20"), lang: .nl) == "okt 2025")
     }
 }

@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import Insight
 import NIOConcurrencyHelpers
@@ -53,9 +54,9 @@ public final class InsightRuns: Sendable {
 
     /// The protected report, rendered once in both languages.
     public struct Report: Sendable {
-        public let title: [Bool: String]
-        public let page: [Bool: RenderedHTML]
-        public let pdf: [Bool: Data]
+        public let title: [Lang: String]
+        public let page: [Lang: RenderedHTML]
+        public let pdf: [Lang: Data]
         public let chosenK: Int
     }
 
@@ -229,12 +230,12 @@ public final class InsightRuns: Sendable {
         }
         progress(job.id, "report")
         let rendered = await onQueue { () -> Report? in
-            var title: [Bool: String] = [:], page: [Bool: RenderedHTML] = [:], pdf: [Bool: Data] = [:]
-            for english in [false, true] {
-                title[english] = InsightReportText(report, english: english).title
-                page[english] = RenderedHTML(fragment(InsightReportView.body(report, english: english)))
-                guard let document = try? InsightReportPDF.pdf(report, english: english, madeOn: job.madeOn) else { return nil }
-                pdf[english] = document
+            var title: [Lang: String] = [:], page: [Lang: RenderedHTML] = [:], pdf: [Lang: Data] = [:]
+            for lang in Lang.allCases {
+                title[lang] = InsightReportText(report, lang: lang).title
+                page[lang] = RenderedHTML(fragment(InsightReportView.body(report, lang: lang)))
+                guard let document = try? InsightReportPDF.pdf(report, lang: lang, madeOn: job.madeOn) else { return nil }
+                pdf[lang] = document
             }
             return Report(title: title, page: page, pdf: pdf, chosenK: report.analysis.chosen.k)
         }

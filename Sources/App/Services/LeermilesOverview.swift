@@ -1,3 +1,4 @@
+import Localization
 import Engine
 import Foundation
 import Leermiles
@@ -44,7 +45,7 @@ public struct LeermilesOverview: Sendable {
 
     /// `tipsFor`: the account whose passport the course tips come from; nil skips the engine
     /// (the statement shows no tips, and the benchmark's synthetic workers have no passport).
-    public static func load(_ app: Application, worker: String, english: Bool, tipsFor user: UUID? = nil) async throws -> LeermilesOverview {
+    public static func load(_ app: Application, worker: String, lang: Lang, tipsFor user: UUID? = nil) async throws -> LeermilesOverview {
         let now = app.dependencies.now()
         let today = Day(now, in: Day.dutch)
         let ledger = LedgerStore(database: app.db)
@@ -62,7 +63,7 @@ public struct LeermilesOverview: Sendable {
         if let user {
             // A course reserved, waiting or done is not a tip any more; a cancelled one may be again.
             let taken = Set(reservations.filter { $0.state != .released }.map(\.courseID))
-            tips = try await Self.tips(app, worker: user, accounts: accounts, potTerms: potTerms, skipping: taken, english: english)
+            tips = try await Self.tips(app, worker: user, accounts: accounts, potTerms: potTerms, skipping: taken, lang: lang)
         }
 
         var funders = Set(postings.flatMap { [$0.from, $0.to] }.filter { $0.kind == .funder }.map(\.owner))
@@ -106,7 +107,7 @@ public struct LeermilesOverview: Sendable {
     /// Two or three courses for the closest occupations within reach, each teaching what that
     /// occupation still needs; none when the passport is empty or the catalogue is not loaded.
     static func tips(_ app: Application, worker: UUID, accounts: [AccountID: Miles], potTerms: [String: Spending.PotTerms],
-                     skipping taken: Set<String>, english: Bool) async throws -> [CourseTip] {
+                     skipping taken: Set<String>, lang: Lang) async throws -> [CourseTip] {
         guard app.careerData.snapshot != nil, app.taxonomy.engine != nil else { return [] }
         let advice = try await CareerAdvice.transitions(app, worker: worker, top: 6)
         guard advice.hasWork else { return [] }
@@ -117,7 +118,7 @@ public struct LeermilesOverview: Sendable {
             where tips.count < 3 && !taken.contains(found.course.id) && !tips.contains(where: { $0.course.id == found.course.id }) {
                 guard let choice = advice.snapshot.courseChoice(found.course.id) else { continue }
                 let plan = Spending.plan(amount: choice.price, balances: accounts, pots: potTerms, forShortageOccupation: choice.forShortageOccupation)
-                tips.append(CourseTip(course: found.course, choice: choice, towards: model.occupations[transition.target].label(in: english ? .en : .nl), plan: plan))
+                tips.append(CourseTip(course: found.course, choice: choice, towards: model.occupations[transition.target].label(in: lang.escoLanguage), plan: plan))
             }
         }
         return tips

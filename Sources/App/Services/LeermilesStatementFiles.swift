@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import KlusCV
 import Leermiles
@@ -11,37 +12,37 @@ public enum LeermilesStatementFiles {
     }
 
     /// "Bijdrage van Schoonmaak Direct", "Betaald voor een cursus: Omgaan met klanten".
-    static func describe(_ line: YearStatement.Line, _ overview: LeermilesOverview, english: Bool) -> String {
-        let words = LeermilesText.reason(line.reason, english: english)
+    static func describe(_ line: YearStatement.Line, _ overview: LeermilesOverview, lang: Lang) -> String {
+        let words = LeermilesText.reason(line.reason, lang: lang)
         if let reservation = line.reservation, let row = overview.reservations.first(where: { $0.id == reservation }) {
             return words + ": " + overview.title(ofCourse: row.courseID)
         }
-        if line.counterpart.kind == .funder { return words + (english ? " from " : " van ") + overview.name(ofFunder: line.counterpart.owner) }
+        if line.counterpart.kind == .funder { return words + (lang.isEnglish ? " from " : " van ") + overview.name(ofFunder: line.counterpart.owner) }
         return words
     }
 
-    static func csv(_ s: YearStatement, _ overview: LeermilesOverview, english: Bool) -> String {
+    static func csv(_ s: YearStatement, _ overview: LeermilesOverview, lang: Lang) -> String {
         func field(_ text: String) -> String {
             text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
         var out = "date,description,reason,counterpart,change,reserved_change,total_after,reserved_after,key\n"
-        out += "\(s.year)-01-01,\(field(english ? "Balance on 1 January" : "Stand op 1 januari")),opening_balance,,,,\(s.openingTotal),\(s.openingReserved),\n"
+        out += "\(s.year)-01-01,\(field(lang.isEnglish ? "Balance on 1 January" : "Stand op 1 januari")),opening_balance,,,,\(s.openingTotal),\(s.openingReserved),\n"
         for line in s.lines {
-            out += [line.day.description, field(describe(line, overview, english: english)), line.reason.rawValue, field(line.counterpart.description),
+            out += [line.day.description, field(describe(line, overview, lang: lang)), line.reason.rawValue, field(line.counterpart.description),
                     line.change.description, line.reservedChange.description, line.totalAfter.description, line.reservedAfter.description, field(line.key)]
                 .joined(separator: ",") + "\n"
         }
         return out
     }
 
-    static func pdf(_ s: YearStatement, _ overview: LeermilesOverview, workerName: String, english: Bool) throws -> Data {
-        func m(_ x: Miles) -> String { LeermilesText.miles(x, english: english) }
-        let t = { (nl: String, en: String) in english ? en : nl }
+    static func pdf(_ s: YearStatement, _ overview: LeermilesOverview, workerName: String, lang: Lang) throws -> Data {
+        func m(_ x: Miles) -> String { LeermilesText.miles(x, lang: lang) }
+        let t = { (nl: String, en: String) in lang.isEnglish ? en : nl }
         let untilToday = s.year == overview.today.year
-        let closingDay = untilToday ? LeermilesText.day(overview.today, english: english) : t("31 december", "31 December")
+        let closingDay = untilToday ? LeermilesText.day(overview.today, lang: lang) : t("31 december", "31 December")
         var blocks: [ReportDocument.Block] = [
-            .paragraph(t("Voor \(workerName). Gemaakt op \(LeermilesText.day(overview.today, english: english)).",
-                         "For \(workerName). Made on \(LeermilesText.day(overview.today, english: english)).")),
+            .paragraph(t("Voor \(workerName). Gemaakt op \(LeermilesText.day(overview.today, lang: lang)).",
+                         "For \(workerName). Made on \(LeermilesText.day(overview.today, lang: lang)).")),
             .paragraph(t("Leermiles zijn punten voor cursussen en opleidingen. 1 leermile is € 1 waard bij een cursus uit de lijst van Loopbrug.",
                          "Leermiles are points for courses and training. 1 leermile is worth € 1 for a course from Loopbrug's list.")),
             .table(caption: t("Samenvatting \(s.year)", "Summary \(s.year)"), header: ["", t("Leermiles", "Leermiles")], rows: [
@@ -62,7 +63,7 @@ public enum LeermilesStatementFiles {
                                      let change = line.change != .zero ? (line.change > .zero ? "+" : "") + m(line.change)
                                          : line.reservedChange > .zero ? t("apart gezet", "set aside") + " " + m(line.reservedChange)
                                          : t("terug", "back") + " " + m(-line.reservedChange)
-                                     return [LeermilesText.day(line.day, english: english) + "  " + describe(line, overview, english: english), change, m(line.totalAfter)]
+                                     return [LeermilesText.day(line.day, lang: lang) + "  " + describe(line, overview, lang: lang), change, m(line.totalAfter)]
                                  }))
         }
         if untilToday && overview.earnings.nextTwelveMonths > .zero {
@@ -93,8 +94,8 @@ extension LeermilesStatementFiles {
     }
 
     /// The statement of `year` (this year when nil) with what describes it, for the web and the CLI.
-    public static func prepare(_ app: Application, worker: String, year: String?, english: Bool) async throws -> (statement: YearStatement, overview: LeermilesOverview) {
-        let overview = try await LeermilesOverview.load(app, worker: worker, english: english)
+    public static func prepare(_ app: Application, worker: String, year: String?, lang: Lang) async throws -> (statement: YearStatement, overview: LeermilesOverview) {
+        let overview = try await LeermilesOverview.load(app, worker: worker, lang: lang)
         let text = year ?? String(overview.today.year)
         guard let y = Int(text), overview.statementYears.contains(y) else {
             throw YearProblem(year: text, first: overview.statementYears.last!, last: overview.today.year)
@@ -103,9 +104,9 @@ extension LeermilesStatementFiles {
     }
 
     /// Both files, as the CLI writes them.
-    public static func files(_ app: Application, worker: String, name: String, year: Int?, english: Bool) async throws -> Files {
-        let (statement, overview) = try await prepare(app, worker: worker, year: year.map(String.init), english: english)
+    public static func files(_ app: Application, worker: String, name: String, year: Int?, lang: Lang) async throws -> Files {
+        let (statement, overview) = try await prepare(app, worker: worker, year: year.map(String.init), lang: lang)
         return Files(year: statement.year, lines: statement.lines.count, closing: statement.closingTotal.description,
-                     pdf: try pdf(statement, overview, workerName: name, english: english), csv: csv(statement, overview, english: english))
+                     pdf: try pdf(statement, overview, workerName: name, lang: lang), csv: csv(statement, overview, lang: lang))
     }
 }

@@ -1,52 +1,52 @@
+import Localization
 import Leermiles
 
 /// The words for leermiles, shared by the overview page, the funder page and the yearly statement.
 enum LeermilesText {
     /// "1.234,5" in Dutch, "1,234.5" in English: hundredths only when there are any.
-    static func miles(_ m: Miles, english: Bool) -> String {
+    static func miles(_ m: Miles, lang: Lang) -> String {
         let magnitude = m.hundredths.magnitude
         let cents = magnitude % 100
-        let fraction = cents == 0 ? "" : (english ? "." : ",") + (cents % 10 == 0 ? "\(cents / 10)" : cents < 10 ? "0\(cents)" : "\(cents)")
-        return (m.hundredths < 0 ? "-" : "") + InsightNumbers(english: english).whole(Double(magnitude / 100)) + fraction
+        let fraction = cents == 0 ? "" : (lang.isEnglish ? "." : ",") + (cents % 10 == 0 ? "\(cents / 10)" : cents < 10 ? "0\(cents)" : "\(cents)")
+        return (m.hundredths < 0 ? "-" : "") + InsightNumbers(lang: lang).whole(Double(magnitude / 100)) + fraction
     }
 
-    static func reason(_ r: PostingReason, english: Bool) -> String {
+    static func reason(_ r: PostingReason, lang: Lang) -> String {
         switch r {
-        case .workHours: english ? "Hours worked" : "Gewerkte uren"
-        case .serviceYears: english ? "Years with the same employer" : "Jaren bij dezelfde werkgever"
-        case .contribution: english ? "Contribution" : "Bijdrage"
-        case .leaveHours: english ? "Leave hours converted" : "Verlofuren omgezet"
-        case .topUp: english ? "Extra for people without a starting qualification" : "Extra omdat je nog geen startkwalificatie hebt"
-        case .reserve: english ? "Set aside for a course" : "Apart gezet voor een cursus"
-        case .settle: english ? "Paid for a course" : "Betaald voor een cursus"
-        case .release: english ? "Back from a cancelled course" : "Terug van een geannuleerde cursus"
-        case .reversal: english ? "Correction" : "Correctie"
+        case .workHours: lang.isEnglish ? "Hours worked" : "Gewerkte uren"
+        case .serviceYears: lang.isEnglish ? "Years with the same employer" : "Jaren bij dezelfde werkgever"
+        case .contribution: lang.isEnglish ? "Contribution" : "Bijdrage"
+        case .leaveHours: lang.isEnglish ? "Leave hours converted" : "Verlofuren omgezet"
+        case .topUp: lang.isEnglish ? "Extra for people without a starting qualification" : "Extra omdat je nog geen startkwalificatie hebt"
+        case .reserve: lang.isEnglish ? "Set aside for a course" : "Apart gezet voor een cursus"
+        case .settle: lang.isEnglish ? "Paid for a course" : "Betaald voor een cursus"
+        case .release: lang.isEnglish ? "Back from a cancelled course" : "Terug van een geannuleerde cursus"
+        case .reversal: lang.isEnglish ? "Correction" : "Correctie"
         }
     }
 
-    static func state(_ s: ReservationState, english: Bool) -> String {
+    static func state(_ s: ReservationState, lang: Lang) -> String {
         switch s {
-        case .awaitingApproval: english ? "Waiting for approval" : "Wacht op goedkeuring"
-        case .open: english ? "Reserved" : "Gereserveerd"
-        case .settled: english ? "Paid: course done" : "Betaald: cursus klaar"
-        case .released: english ? "Cancelled: points returned" : "Geannuleerd: punten terug"
+        case .awaitingApproval: lang.isEnglish ? "Waiting for approval" : "Wacht op goedkeuring"
+        case .open: lang.isEnglish ? "Reserved" : "Gereserveerd"
+        case .settled: lang.isEnglish ? "Paid: course done" : "Betaald: cursus klaar"
+        case .released: lang.isEnglish ? "Cancelled: points returned" : "Geannuleerd: punten terug"
         }
     }
 
     /// "12-03-2026" in Dutch, "2026-03-12" in English.
-    static func day(_ d: Day, english: Bool) -> String {
-        english ? d.description : String(format: "%02d-%02d-%04d", d.day, d.month, d.year)
+    static func day(_ d: Day, lang: Lang) -> String {
+        lang.isEnglish ? d.description : String(format: "%02d-%02d-%04d", d.day, d.month, d.year)
     }
 
     static let monthNames = (nl: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
                              en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])
 
-    static func month(_ d: Day, english: Bool) -> String { (english ? monthNames.en : monthNames.nl)[d.month - 1] }
+    static func month(_ d: Day, lang: Lang) -> String { (lang.isEnglish ? monthNames.en : monthNames.nl)[d.month - 1] }
 
     /// Why a reservation step was refused, in the reader's words (B1 Dutch or English).
     static func refusal(_ problem: ReservationProblem, _ lang: Lang) -> String {
-        let english = lang.isEnglish
-        func m(_ amount: Miles) -> String { miles(amount, english: english) }
+        func m(_ amount: Miles) -> String { miles(amount, lang: lang) }
         switch problem {
         case .amount(.insufficient(let wanted, let usable, let elsewhere)):
             return lang.t("Je hebt niet genoeg leermiles voor deze cursus. Hij kost \(m(wanted)) leermiles en je kunt er \(m(usable)) voor gebruiken.",
@@ -66,7 +66,7 @@ enum LeermilesText {
         case .notFound:
             return lang.t("Deze reservering bestaat niet.", "This reservation does not exist.")
         case .wrongState(_, let state, let to):
-            let now = LeermilesText.state(state, english: english).lowercased()
+            let now = LeermilesText.state(state, lang: lang).lowercased()
             return state == to ? lang.t("Dat is al gebeurd: de reservering is \(now).", "That has happened already: the reservation is \(now).")
                 : lang.t("Dat kan niet meer: de reservering is nu \(now).", "That is no longer possible: the reservation is now \(now).")
         }

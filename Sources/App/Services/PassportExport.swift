@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import Passport
 import Vapor
@@ -57,10 +58,10 @@ public func exportPassport(_ app: Application, worker: UUID, lang: Lang = .nl) a
         shares.append(.object(members))
     }
     files.append(ExportFile(name: "shares.json", bytes: Data((JSONValue.array(shares).serialized() + "\n").utf8)))
-    let leermiles = try await LeermilesOverview.load(app, worker: worker.uuidString.lowercased(), english: lang.isEnglish)
+    let leermiles = try await LeermilesOverview.load(app, worker: worker.uuidString.lowercased(), lang: lang)
     if !leermiles.postings.isEmpty {
         for year in leermiles.statementYears.reversed() {
-            let csv = LeermilesStatementFiles.csv(LeermilesStatementFiles.statement(leermiles, year: year), leermiles, english: lang.isEnglish)
+            let csv = LeermilesStatementFiles.csv(LeermilesStatementFiles.statement(leermiles, year: year), leermiles, lang: lang)
             files.append(ExportFile(name: "leermiles-\(year).csv", bytes: Data(csv.utf8)))
         }
     }

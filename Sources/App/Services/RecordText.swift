@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import Passport
 
@@ -32,7 +33,7 @@ enum RecordText {
 
     /// Kind · organisation · period.
     static func meta(_ r: WorkRecord, _ lang: Lang) -> String {
-        [kindName(r.kind, lang), r.organisation, PeriodText.describe(start: r.start, end: r.end, english: lang.isEnglish)]
+        [kindName(r.kind, lang), r.organisation, PeriodText.describe(start: r.start, end: r.end, lang: lang)]
             .compactMap { $0 }.joined(separator: " · ")
     }
 
@@ -63,6 +64,6 @@ enum RecordText {
     /// "23 nov 2026".
     static func day(_ date: Date, _ lang: Lang) -> String {
         guard let d = CalendarDate(Timestamp.format(date).prefix(10)) else { return Timestamp.format(date) }
-        return PeriodText.describe(start: d, end: d, english: lang.isEnglish)
+        return PeriodText.describe(start: d, end: d, lang: lang)
     }
 }

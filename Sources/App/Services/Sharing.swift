@@ -1,3 +1,4 @@
+import Localization
 import Fluent
 import Foundation
 import KlusCV
@@ -107,7 +108,7 @@ enum Sharing {
         } }
         let skills = Array(order.enumerated().sorted { (counts[$0.element]!, -$0.offset) > (counts[$1.element]!, -$1.offset) }.map(\.element).prefix(20))
         return KlusCVDocument(
-            english: lang.isEnglish, name: view.workerName, summary: summary(view, totals, lang), totals: facts, entries: entries,
+            lang: lang, name: view.workerName, summary: summary(view, totals, lang), totals: facts, entries: entries,
             skills: skills, skillsNote: lang.isEnglish || skills.isEmpty ? nil : "De namen van vaardigheden komen uit ESCO, de Europese lijst van beroepen en vaardigheden. Waar ESCO nog geen Nederlandse naam heeft, staat de Engelse.",
             verificationURL: url, madeOn: RecordText.day(now, lang), validUntil: RecordText.day(view.share.expiresAt, lang))
     }
@@ -151,8 +152,8 @@ public enum ShareBench {
     }
 
     /// Reads the share with live statuses and renders its KlusCV; returns the PDF.
-    public static func kluscv(_ app: Application, shareID: String, english: Bool) async throws -> Data {
+    public static func kluscv(_ app: Application, shareID: String, lang: Lang) async throws -> Data {
         guard let share = try await app.shareStore.share(id: shareID) else { throw ConfigError("no share \(shareID)") }
-        return try Sharing.kluscv(app, try await Sharing.view(app, share: share), english ? .en : .nl)
+        return try Sharing.kluscv(app, try await Sharing.view(app, share: share), lang)
     }
 }

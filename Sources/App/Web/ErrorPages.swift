@@ -1,3 +1,4 @@
+import Localization
 import Vapor
 
 /// Turns errors into a page (or JSON for the API) that says what went wrong in plain words,

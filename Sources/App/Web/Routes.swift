@@ -1,3 +1,4 @@
+import Localization
 import Vapor
 
 /// Registers every `SiteRoute` with its access check (and CSRF check for form posts) in front.

@@ -1,3 +1,4 @@
+import Localization
 import Accounts
 import Fluent
 import Vapor

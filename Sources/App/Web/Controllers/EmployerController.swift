@@ -1,3 +1,4 @@
+import Localization
 import Engine
 import Foundation
 import Taxonomy
@@ -28,7 +29,7 @@ enum EmployerController {
                 return try await page(req, user: user, form: form, problems: [FieldProblem("occupation", "not found")], notice: nil, status: .unprocessableEntity)
             }
             form.occupationURI = hit.occupation.uri
-            form.occupation = hit.occupation.label(in: PageContext(req).lang.isEnglish ? .en : .nl)
+            form.occupation = hit.occupation.label(in: Lang.of(req).escoLanguage)
             form.skills = nil
             return try await page(req, user: user, form: form, problems: [], notice: nil, chooseSkills: true)
         }

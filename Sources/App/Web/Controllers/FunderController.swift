@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import Leermiles
 import Vapor
@@ -38,8 +39,8 @@ enum FunderController {
         guard let id = req.parameters.get("id"), !funders.isEmpty, let row = try await reservations.reservation(id: id),
               try await FunderStore(database: req.db).drawsOnPot(row, funders: funders) else { throw Abort(.notFound) }
         guard row.state == .awaitingApproval else {
-            throw Abort(.conflict, reason: Lang.of(req).t("Over deze aanvraag is al besloten: \(LeermilesText.state(row.state, english: false).lowercased()).",
-                                                           "This request was already decided: \(LeermilesText.state(row.state, english: true).lowercased())."))
+            throw Abort(.conflict, reason: Lang.of(req).t("Over deze aanvraag is al besloten: \(LeermilesText.state(row.state, lang: .nl).lowercased()).",
+                                                           "This request was already decided: \(LeermilesText.state(row.state, lang: .en).lowercased())."))
         }
         let cause = "user:\(user.id.uuidString.lowercased())", now = req.application.dependencies.now()
         do {

@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import Insight
 import Vapor
@@ -97,7 +98,7 @@ enum InsightController {
 
     static func pdf(_ req: Request) throws -> Response {
         let run = try ownedRun(req)
-        guard case .done(let report) = run.phase, let pdf = report.pdf[PageContext(req).lang.isEnglish] else {
+        guard case .done(let report) = run.phase, let pdf = report.pdf[Lang.of(req)] else {
             throw Abort(.notFound, reason: Lang.of(req).t("Het rapport is nog niet klaar.", "The report is not ready yet."))
         }
         let response = Response(status: .ok, body: .init(data: pdf))

@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import Leermiles
 import Vapor
@@ -9,7 +10,7 @@ enum LeermilesController {
     static func overview(_ req: Request) async throws -> Response {
         let worker = try PassportController.workerID(req)
         let ctx = PageContext(req)
-        let overview = try await LeermilesOverview.load(req.application, worker: worker.uuidString.lowercased(), english: ctx.lang.isEnglish, tipsFor: worker)
+        let overview = try await LeermilesOverview.load(req.application, worker: worker.uuidString.lowercased(), lang: ctx.lang, tipsFor: worker)
         var notice: LeermilesPages.Notice?
         if let id = req.query[String.self, at: "gereserveerd"], let row = overview.reservations.first(where: { $0.id == id }) {
             notice = .reserved(row)
@@ -43,7 +44,7 @@ enum LeermilesController {
             return req.redirect(to: SiteRoute.leermiles.link() + "?gereserveerd=" + row.id, redirectType: .normal)
         } catch let problem as ReservationProblem {
             let ctx = PageContext(req)
-            let overview = try await LeermilesOverview.load(req.application, worker: worker.uuidString.lowercased(), english: ctx.lang.isEnglish, tipsFor: worker)
+            let overview = try await LeermilesOverview.load(req.application, worker: worker.uuidString.lowercased(), lang: ctx.lang, tipsFor: worker)
             return .html(LeermilesPages.overview(ctx, overview, requestID: req.application.dependencies.token(bytes: 12),
                                            notice: .refused(problem)), status: .unprocessableEntity)
         }
@@ -59,8 +60,8 @@ enum LeermilesController {
         } catch is ReservationProblem {
             // Settled or cancelled already (perhaps in another tab).
             let now = try await store.reservation(id: row.id)?.state ?? row.state
-            throw Abort(.conflict, reason: Lang.of(req).t("Deze reservering kan niet meer geannuleerd worden: \(LeermilesText.state(now, english: false).lowercased()).",
-                                                           "This reservation can no longer be cancelled: \(LeermilesText.state(now, english: true).lowercased())."))
+            throw Abort(.conflict, reason: Lang.of(req).t("Deze reservering kan niet meer geannuleerd worden: \(LeermilesText.state(now, lang: .nl).lowercased()).",
+                                                           "This reservation can no longer be cancelled: \(LeermilesText.state(now, lang: .en).lowercased())."))
         }
         return req.redirect(to: SiteRoute.leermiles.link() + "?geannuleerd=" + row.id, redirectType: .normal)
     }
@@ -81,7 +82,7 @@ enum LeermilesController {
         let ctx = PageContext(req)
         let prepared: (statement: YearStatement, overview: LeermilesOverview)
         do {
-            prepared = try await LeermilesStatementFiles.prepare(req.application, worker: worker.uuidString.lowercased(), year: req.query[String.self, at: "jaar"], english: ctx.lang.isEnglish)
+            prepared = try await LeermilesStatementFiles.prepare(req.application, worker: worker.uuidString.lowercased(), year: req.query[String.self, at: "jaar"], lang: ctx.lang)
         } catch let p as LeermilesStatementFiles.YearProblem {
             throw Abort(.badRequest, reason: ctx.t("Kies een jaar van \(p.first) tot en met \(p.last); \u{201C}\(p.year)\u{201D} kan niet.",
                                                    "Choose a year from \(p.first) to \(p.last); \u{201C}\(p.year)\u{201D} is not possible."))
@@ -91,10 +92,10 @@ enum LeermilesController {
         let response: Response
         if pdf {
             response = Response(status: .ok, body: .init(data: try LeermilesStatementFiles.pdf(statement, overview, workerName: ctx.user?.name ?? "",
-                                                                                                english: ctx.lang.isEnglish)))
+                                                                                                lang: ctx.lang)))
             response.headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
         } else {
-            response = Response(status: .ok, body: .init(string: LeermilesStatementFiles.csv(statement, overview, english: ctx.lang.isEnglish)))
+            response = Response(status: .ok, body: .init(string: LeermilesStatementFiles.csv(statement, overview, lang: ctx.lang)))
             response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         }
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).\(pdf ? "pdf" : "csv")\"")

@@ -41,7 +41,7 @@ enum CareerPages {
 
     static func explorer(_ ctx: PageContext, snapshot: CareerData.Snapshot, source: Int, report: TransitionReport) -> Node {
         let model = snapshot.engine.model
-        let name = model.occupations[source].label(in: ctx.lang.isEnglish ? .en : .nl)
+        let name = model.occupations[source].label(in: ctx.lang.escoLanguage)
         let title = ctx.t("Overstappen vanuit \(name)", "Moving on from \(name)")
         var main: [Node] = [
             el("h1", text(title)),
@@ -63,7 +63,7 @@ enum CareerPages {
         let model = snapshot.engine.model
         let occupation = model.occupations[t.target]
         var badges: [Node] = [el("span", ["class": "badge " + (t.viability == .highlyViable ? "verified" : "self")],
-                                 text(CareerText.viability(t.viability, english: ctx.lang.isEnglish)))]
+                                 text(CareerText.viability(t.viability, lang: ctx.lang)))]
         for entry in snapshot.outlook.entries(forURI: occupation.uri, iscoGroup: occupation.iscoGroup) {
             let label = entry.kind == .shortage ? ctx.t("Veel vraag naar", "In demand") : ctx.t("Groeiend beroep", "Growing")
             badges.append(text(" "))
@@ -71,9 +71,9 @@ enum CareerPages {
                              text(entry.demo ? label + " (demo)" : label)))
         }
         var body: [Node] = [
-            el("h3", el("a", ["href": SiteRoute.occupation.link(occupation.id)], text(occupation.label(in: ctx.lang.isEnglish ? .en : .nl)))),
+            el("h3", el("a", ["href": SiteRoute.occupation.link(occupation.id)], text(occupation.label(in: ctx.lang.escoLanguage)))),
             el("p", children: badges),
-            el("p", text(forWorker ? CareerText.transitionSentence(covered: t.covered.count, missing: t.missing.count, english: ctx.lang.isEnglish)
+            el("p", text(forWorker ? CareerText.transitionSentence(covered: t.covered.count, missing: t.missing.count, lang: ctx.lang)
                          : ctx.t("Al aanwezig: \(t.covered.count) van de \(t.covered.count + t.missing.count) belangrijke vaardigheden.",
                                  "Already there: \(t.covered.count) of the \(t.covered.count + t.missing.count) key skills."))),
         ]

@@ -31,7 +31,7 @@ enum CompetencePages {
                 "We vinden geen beroep bij \u{201C}\(query)\u{201D}. Probeer een ander woord.", "We find no occupation for \u{201C}\(query)\u{201D}. Try another word."))))
         }
         if let target {
-            let name = model.occupations[target].label(in: ctx.lang.isEnglish ? .en : .nl)
+            let name = model.occupations[target].label(in: ctx.lang.escoLanguage)
             main.append(el("h2", text(ctx.t("Kandidaten voor \(name)", "Candidates for \(name)"))))
             if candidates.isEmpty {
                 main.append(el("p", text(ctx.t("Er zijn nog geen mensen die gevonden willen worden.", "Nobody has chosen to be found yet."))))

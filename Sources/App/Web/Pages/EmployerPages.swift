@@ -35,8 +35,8 @@ enum EmployerPages {
             main.append(el("ul", ["class": "plain"], children: own.map { v in
                 el("li", ["class": "box"],
                    el("h3", text(v.title)),
-                   el("p", ["class": "meta"], text([v.place.name, CareerText.hours(v, english: ctx.lang.isEnglish),
-                                                    CareerText.contract(v.contract, english: ctx.lang.isEnglish),
+                   el("p", ["class": "meta"], text([v.place.name, CareerText.hours(v, lang: ctx.lang),
+                                                    CareerText.contract(v.contract, lang: ctx.lang),
                                                     ctx.t("\(v.skillURIs.count) vaardigheden", "\(v.skillURIs.count) skills")].joined(separator: " · "))),
                    el("form", ["method": "post", "action": SiteRoute.employerVacancyDelete.link(v.id), "class": "inline"],
                       ctx.csrfField, el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Weghalen", "Remove")))))
@@ -107,7 +107,7 @@ enum EmployerPages {
             formField(id: "hoursMin", label: ctx.t("Minimaal uren per week", "Minimum hours per week"), value: form.hoursMin ?? "", error: error("hours_min"), autocomplete: "off"),
             formField(id: "hoursMax", label: ctx.t("Maximaal uren per week", "Maximum hours per week"), value: form.hoursMax ?? "", error: error("hours_max"), autocomplete: "off"),
             formField(id: "place", label: ctx.t("Plaats", "Town"), value: form.place ?? "", error: error("place"), autocomplete: "address-level2"),
-            select("contract", ctx.t("Soort contract", "Kind of contract"), ContractType.allCases.map { ($0.rawValue, CareerText.contract($0, english: ctx.lang.isEnglish)) },
+            select("contract", ctx.t("Soort contract", "Kind of contract"), ContractType.allCases.map { ($0.rawValue, CareerText.contract($0, lang: ctx.lang)) },
                    selected: form.contract),
             formField(id: "start", label: ctx.t("Startdatum", "Start date"), type: "date", value: form.start ?? "", error: error("start"), autocomplete: "off"),
             formField(id: "sector", label: ctx.t("Sector (SBI-code, niet verplicht)", "Sector (SBI code, optional)"), value: form.sector ?? "",

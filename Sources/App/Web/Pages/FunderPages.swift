@@ -63,8 +63,7 @@ enum FunderPages {
     }
 
     static func section(_ ctx: PageContext, _ f: FunderFigures) -> [Node] {
-        let en = ctx.lang.isEnglish
-        func m(_ x: Miles) -> String { LeermilesText.miles(x, english: en) }
+        func m(_ x: Miles) -> String { LeermilesText.miles(x, lang: ctx.lang) }
         let total = f.given.reduce(Miles.zero) { $0 + $1.amount } - f.reversed
         var out: [Node] = [
             el("h2", text(f.funder.name)),
@@ -76,7 +75,7 @@ enum FunderPages {
             out.append(el("p", ["class": "label"], text(ctx.t("Waarvoor je punten gaf:", "What you gave points for:"))))
             out.append(el("ul", ["class": "plain sources"], children: f.given.map { g in
                 el("li", el("strong", text(m(g.amount))),
-                   text(" " + LeermilesText.reason(g.reason, english: en).lowercased() + ctx.t(", aan \(g.workers) mensen", ", to \(g.workers) people")))
+                   text(" " + LeermilesText.reason(g.reason, lang: ctx.lang).lowercased() + ctx.t(", aan \(g.workers) mensen", ", to \(g.workers) people")))
             }))
         }
         out.append(el("h3", text(ctx.t("Besteed aan cursussen", "Spent on courses"))))
@@ -86,7 +85,7 @@ enum FunderPages {
         if !f.consenting.isEmpty {
             out.append(el("h3", text(ctx.t("Mensen die hun cursussen laten zien", "People who show their courses"))))
             out.append(el("ul", ["class": "plain"], children: f.consenting.map { person in
-                let courses = person.reservations.map { "\($0.course) (\(LeermilesText.state($0.state, english: en).lowercased()))" }
+                let courses = person.reservations.map { "\($0.course) (\(LeermilesText.state($0.state, lang: ctx.lang).lowercased()))" }
                 return el("li", el("strong", text(person.name)), text(": " + (courses.isEmpty ? ctx.t("nog geen cursus", "no course yet") : courses.joined(separator: "; "))))
             }))
         }
@@ -95,7 +94,6 @@ enum FunderPages {
 
     /// Points from the funder's pot per state (reserved, paid); per course only for 10 people or more.
     static func useNodes(_ ctx: PageContext, _ f: FunderFigures) -> [Node] {
-        let en = ctx.lang.isEnglish
         guard !f.use.isEmpty else {
             return [el("p", text(ctx.t(
                 "Nog niets. Alleen punten met voorwaarden (voor een beroep met veel vraag, of met goedkeuring) kunnen we per fonds volgen. Punten zonder voorwaarden besteedt iemand vrij.",
@@ -104,14 +102,14 @@ enum FunderPages {
         let states: [ReservationState] = [.settled, .open, .awaitingApproval, .released]
         let rows = states.compactMap { state -> Node? in
             guard let g = f.use.byState[state] else { return nil }
-            return el("li", el("strong", text(LeermilesText.miles(g.amount, english: en))),
-                      text(" " + LeermilesText.state(state, english: en).lowercased() + ctx.t(", \(g.workers) mensen", ", \(g.workers) people")))
+            return el("li", el("strong", text(LeermilesText.miles(g.amount, lang: ctx.lang))),
+                      text(" " + LeermilesText.state(state, lang: ctx.lang).lowercased() + ctx.t(", \(g.workers) mensen", ", \(g.workers) people")))
         }
         var nodes: [Node] = [el("ul", ["class": "plain sources"], children: rows)]
         if !f.namedCourses.isEmpty {
             nodes.append(el("ul", ["class": "plain"], children: f.namedCourses.map { course in
                 el("li", text("\(course.title): \(course.group.workers) " + ctx.t("mensen", "people")
-                              + ", \(LeermilesText.miles(course.group.amount, english: en)) leermiles"))
+                              + ", \(LeermilesText.miles(course.group.amount, lang: ctx.lang)) leermiles"))
             }))
         }
         if f.use.unnamedCourses > 0 {
@@ -123,15 +121,14 @@ enum FunderPages {
     }
 
     static func waitingNode(_ ctx: PageContext, _ f: FunderFigures) -> Node {
-        let en = ctx.lang.isEnglish
         guard !f.waiting.isEmpty else { return el("p", text(ctx.t("Er wacht niets op je goedkeuring.", "Nothing is waiting for your approval."))) }
         return el("ol", ["class": "results"], children: f.waiting.map { w in
             let r = w.reservation
             let course = w.course
             return el("li",
                       el("h4", text(course?.title ?? r.courseID)),
-                      el("p", text(ctx.t("Aanvraag van \(LeermilesText.day(Day(r.createdAt, in: Day.dutch), english: en)). Kost \(LeermilesText.miles(r.amount, english: en)) leermiles, waarvan \(LeermilesText.miles(w.fromPot, english: en)) uit jullie punten.",
-                                         "Request of \(LeermilesText.day(Day(r.createdAt, in: Day.dutch), english: en)). Costs \(LeermilesText.miles(r.amount, english: en)) leermiles, \(LeermilesText.miles(w.fromPot, english: en)) of them from your points."))),
+                      el("p", text(ctx.t("Aanvraag van \(LeermilesText.day(Day(r.createdAt, in: Day.dutch), lang: ctx.lang)). Kost \(LeermilesText.miles(r.amount, lang: ctx.lang)) leermiles, waarvan \(LeermilesText.miles(w.fromPot, lang: ctx.lang)) uit jullie punten.",
+                                         "Request of \(LeermilesText.day(Day(r.createdAt, in: Day.dutch), lang: ctx.lang)). Costs \(LeermilesText.miles(r.amount, lang: ctx.lang)) leermiles, \(LeermilesText.miles(w.fromPot, lang: ctx.lang)) of them from your points."))),
                       el("p", ["class": "meta"], text(course?.forShortageOccupation == true
                           ? ctx.t("Deze cursus leidt naar een beroep waar veel vraag naar is.", "This course leads to an occupation in demand.")
                           : ctx.t("Deze cursus leidt niet naar een beroep met veel vraag.", "This course does not lead to an occupation in demand."))),

@@ -116,7 +116,7 @@ enum InsightPages {
                            el("a", ["href": SiteRoute.insight.link(), "class": "button"], text(ctx.t("Probeer een ander bestand", "Try another file"))),
                            forgetForm(ctx, run, label: ctx.t("Weghalen uit de lijst", "Remove from the list"))))
         case .done(let report):
-            title = report.title[ctx.lang.isEnglish] ?? title
+            title = report.title[ctx.lang] ?? title
             main += [el("h1", text(title)), meta,
                      el("div", ["class": "actions"],
                         el("a", ["href": SiteRoute.insightRunPDF.link(run.id), "class": "button"], text(ctx.t("Download als PDF", "Download as PDF"))),
@@ -124,7 +124,7 @@ enum InsightPages {
             main.append(el("p", ["class": "hint"], text(run.kept
                 ? ctx.t("Het bestand is bewaard; je vindt het bij Bewaarde bestanden.", "The file is kept; you find it under Kept files.")
                 : ctx.t("Het bestand is niet bewaard.", "The file was not kept."))))
-            main.append(el("div", ["class": "report"], report.page[ctx.lang.isEnglish]?.node ?? text("")))
+            main.append(el("div", ["class": "report"], report.page[ctx.lang]?.node ?? text("")))
         }
         return layout(ctx, title: title, main)
     }

@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import Insight
 
@@ -5,16 +6,16 @@ import Insight
 /// only in layout). Every count passes through `InsightNumbers`, so under 10 reads "x".
 struct InsightReportText {
     let report: InsightReport
-    let english: Bool
+    let lang: Lang
     let f: InsightNumbers
 
-    init(_ report: InsightReport, english: Bool) {
+    init(_ report: InsightReport, lang: Lang) {
         self.report = report
-        self.english = english
-        f = InsightNumbers(english: english)
+        self.lang = lang
+        f = InsightNumbers(lang: lang)
     }
 
-    func t(_ nl: String, _ en: String) -> String { english ? en : nl }
+    func t(_ nl: String, _ en: String) -> String { lang.isEnglish ? en : nl }
 
     var title: String { t("Kwetsbare werkenden in ", "Vulnerable workers in ") + report.municipality }
 
@@ -60,14 +61,14 @@ struct InsightReportText {
         return "\(t("Groep", "Group")) \(p.number) · \(size)"
     }
 
-    func profileDescription(_ p: ClusterProfile) -> String { english ? p.descriptionEnglish : p.descriptionDutch }
+    func profileDescription(_ p: ClusterProfile) -> String { lang.isEnglish ? p.descriptionEnglish : p.descriptionDutch }
 
     /// "Leeftijd: 57% jonger dan 25, 35% 25 tot 35", …, then the medians.
     func profileFeatures(_ p: ClusterProfile) -> [String] {
         var lines = [TableVariable.age, .sex, .household, .education, .income, .breadwinner, .contract, .hours, .sector].compactMap { v -> String? in
             guard let shares = p.dominant[v] else { return nil }
-            return Labels.variable(v, english: english) + ": "
-                + shares.map { "\(f.whole($0.percent))% \(Labels.category(v, $0.category, english: english).lowercased())" }.joined(separator: ", ")
+            return Labels.variable(v, lang: lang) + ": "
+                + shares.map { "\(f.whole($0.percent))% \(Labels.category(v, $0.category, lang: lang).lowercased())" }.joined(separator: ", ")
         }
         if let age = p.medianAge { lines.append(t("Mediaan leeftijd: ", "Median age: ") + f.whole(age)) }
         if let income = p.medianIncome { lines.append(t("Mediaan inkomen: € ", "Median income: € ") + f.count(Int(income.rounded()))) }
@@ -104,7 +105,7 @@ struct InsightReportText {
     /// Category, group count and share, everyone's count and share; hidden cells as "x".
     func rows(_ table: FrequencyTable) -> [[String]] {
         table.categories.indices.map { i in
-            [Labels.category(table.variable, table.categories[i], english: english),
+            [Labels.category(table.variable, table.categories[i], lang: lang),
              table.groupHidden[i] ? "x" : f.count(table.group[i]), table.groupHidden[i] ? "x" : f.percent(table.group[i], of: table.groupTotal),
              table.populationHidden[i] ? "x" : f.count(table.population[i]), table.populationHidden[i] ? "x" : f.percent(table.population[i], of: table.populationTotal)]
         }
@@ -113,7 +114,7 @@ struct InsightReportText {
 /// Numbers as the report prints them: "16.073" and "50%" in Dutch, "16,073" and "50%" in English;
 /// any count under 10 as "x".
 struct InsightNumbers {
-    let english: Bool
+    let lang: Lang
 
     func count(_ n: Int) -> String {
         guard Disclosure.isSafe(n) else { return "x" }
@@ -124,7 +125,7 @@ struct InsightNumbers {
         let digits = String(Int(x.rounded()))
         var out = ""
         for (i, c) in digits.reversed().enumerated() {
-            if i > 0, i % 3 == 0, c != "-" { out.append(english ? "," : ".") }
+            if i > 0, i % 3 == 0, c != "-" { out.append(lang.isEnglish ? "," : ".") }
             out.append(c)
         }
         return String(out.reversed())
@@ -137,6 +138,6 @@ struct InsightNumbers {
 
     func decimal(_ x: Double) -> String {
         let s = String(format: "%.2f", x)
-        return english ? s : s.replacingOccurrences(of: ".", with: ",")
+        return lang.isEnglish ? s : s.replacingOccurrences(of: ".", with: ",")
     }
 }

@@ -1,11 +1,12 @@
+import Localization
 import Foundation
 import Insight
 
 /// The municipal report as HTML: used by the analyst's page and by `loopbrug insight report`.
 /// The words are `InsightReportText`'s (shared with the PDF); this lays them out.
 public enum InsightReportView {
-    public static func body(_ r: InsightReport, english: Bool) -> [Node] {
-        let words = InsightReportText(r, english: english)
+    public static func body(_ r: InsightReport, lang: Lang) -> [Node] {
+        let words = InsightReportText(r, lang: lang)
         var out: [Node] = []
         for (index, line) in words.introduction.enumerated() { out.append(el("p", index == 0 ? ["class": "lead"] : [:], text(line))) }
         out.append(el("p", ["class": "muted"], text(words.disclosureNote)))
@@ -27,18 +28,18 @@ public enum InsightReportView {
             let rows = words.rows(table).map { cells in
                 el("tr", children: [el("th", ["scope": "row"], text(cells[0]))] + cells.dropFirst().map { el("td", ["class": "n"], text($0)) })
             }
-            out.append(el("table", children: [el("caption", text(Labels.variable(table.variable, english: english))), header] + rows))
+            out.append(el("table", children: [el("caption", text(Labels.variable(table.variable, lang: lang))), header] + rows))
         }
         return out
     }
 
     /// A whole HTML document (for `loopbrug insight report`), with its own small stylesheet.
-    public static func document(_ r: InsightReport, english: Bool) -> String {
-        let title = InsightReportText(r, english: english).title
-        let page = el("html", ["lang": english ? "en" : "nl"],
+    public static func document(_ r: InsightReport, lang: Lang) -> String {
+        let title = InsightReportText(r, lang: lang).title
+        let page = el("html", ["lang": lang.code],
                       el("head", el("meta", ["charset": "utf-8"]), el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
                          el("title", text(title)), el("style", text(css))),
-                      el("body", el("main", children: [el("h1", text(title))] + body(r, english: english))))
+                      el("body", el("main", children: [el("h1", text(title))] + body(r, lang: lang))))
         return "<!doctype html>\n" + page.render()
     }
 

@@ -11,8 +11,7 @@ enum LeermilesPages {
     }
 
     static func overview(_ ctx: PageContext, _ o: LeermilesOverview, requestID: String, notice: Notice?) -> Node {
-        let en = ctx.lang.isEnglish
-        func m(_ x: Miles) -> String { LeermilesText.miles(x, english: en) }
+        func m(_ x: Miles) -> String { LeermilesText.miles(x, lang: ctx.lang) }
         let title = ctx.t("Mijn leermiles", "My leermiles")
         var main: [Node] = [el("h1", text(title))]
         if let notice { main.append(noticeNode(ctx, notice, o)) }
@@ -63,11 +62,10 @@ enum LeermilesPages {
     }
 
     static func noticeNode(_ ctx: PageContext, _ notice: Notice, _ o: LeermilesOverview) -> Node {
-        let en = ctx.lang.isEnglish
         switch notice {
         case .reserved(let row):
-            let what = ctx.t("\(LeermilesText.miles(row.amount, english: en)) leermiles staan apart voor \u{201C}\(o.title(ofCourse: row.courseID))\u{201D}.",
-                             "\(LeermilesText.miles(row.amount, english: en)) leermiles are set aside for \u{201C}\(o.title(ofCourse: row.courseID))\u{201D}.")
+            let what = ctx.t("\(LeermilesText.miles(row.amount, lang: ctx.lang)) leermiles staan apart voor \u{201C}\(o.title(ofCourse: row.courseID))\u{201D}.",
+                             "\(LeermilesText.miles(row.amount, lang: ctx.lang)) leermiles are set aside for \u{201C}\(o.title(ofCourse: row.courseID))\u{201D}.")
             let next = row.state == .awaitingApproval
                 ? ctx.t(" Het fonds moet nog akkoord geven. Je ziet het hieronder zodra dat gebeurd is.", " The fund still has to approve. You see it below once it has.")
                 : ctx.t(" Als je de cursus hebt afgerond, betalen we de cursus met deze punten.", " When you finish the course, these points pay for it.")
@@ -88,7 +86,7 @@ enum LeermilesPages {
 
     static func potSentence(_ ctx: PageContext, _ o: LeermilesOverview, funder: String, amount: Miles) -> String {
         let name = o.name(ofFunder: funder)
-        let m = LeermilesText.miles(amount, english: ctx.lang.isEnglish)
+        let m = LeermilesText.miles(amount, lang: ctx.lang)
         let terms = o.potTerms[funder]
         var parts: [String] = []
         if terms?.restriction == .shortageOccupations {
@@ -104,13 +102,12 @@ enum LeermilesPages {
             return el("p", text(ctx.t("Er zijn nog geen punten binnengekomen.", "No points have come in yet.")))
         }
         return el("ul", ["class": "plain sources"], children: o.earnings.sources.map { s in
-            el("li", el("strong", text(LeermilesText.miles(s.amount, english: ctx.lang.isEnglish))),
-               text(" " + LeermilesText.reason(s.reason, english: ctx.lang.isEnglish).lowercased() + ctx.t(", van ", ", from ") + o.name(ofFunder: s.funder)))
+            el("li", el("strong", text(LeermilesText.miles(s.amount, lang: ctx.lang))),
+               text(" " + LeermilesText.reason(s.reason, lang: ctx.lang).lowercased() + ctx.t(", van ", ", from ") + o.name(ofFunder: s.funder)))
         })
     }
 
     static func tipsNode(_ ctx: PageContext, _ o: LeermilesOverview, requestID: String) -> Node {
-        let en = ctx.lang.isEnglish
         guard !o.tips.isEmpty else {
             return el("p", text(ctx.t("Zet werk in je paspoort. Dan laten we cursussen zien die je verder helpen.",
                                       "Add work to your passport. Then we show courses that help you further.")),
@@ -133,19 +130,19 @@ enum LeermilesPages {
                 case .success(let plan):
                     let approval = plan.needsApproval ? ctx.t(" Het fonds geeft eerst akkoord. Het ziet welke cursus je kiest, maar niet je naam.",
                                                                               " The fund approves first. It sees which course you choose, but not your name.") : ""
-                    body.append(el("p", text(ctx.t("Kost \(LeermilesText.miles(tip.choice.price, english: en)) leermiles. Je hebt genoeg.",
-                                                   "Costs \(LeermilesText.miles(tip.choice.price, english: en)) leermiles. You have enough.") + approval)))
+                    body.append(el("p", text(ctx.t("Kost \(LeermilesText.miles(tip.choice.price, lang: ctx.lang)) leermiles. Je hebt genoeg.",
+                                                   "Costs \(LeermilesText.miles(tip.choice.price, lang: ctx.lang)) leermiles. You have enough.") + approval)))
                     body.append(el("form", ["method": "post", "action": SiteRoute.leermilesReserve.link()],
                                    ctx.csrfField,
                                    el("input", ["type": "hidden", "name": "course", "value": c.id]),
                                    el("input", ["type": "hidden", "name": "request", "value": "\(requestID)-\(index)"]),
-                                   el("button", ["type": "submit"], text(ctx.t("Reserveer \(LeermilesText.miles(tip.choice.price, english: en)) leermiles",
-                                                                                "Reserve \(LeermilesText.miles(tip.choice.price, english: en)) leermiles")))))
+                                   el("button", ["type": "submit"], text(ctx.t("Reserveer \(LeermilesText.miles(tip.choice.price, lang: ctx.lang)) leermiles",
+                                                                                "Reserve \(LeermilesText.miles(tip.choice.price, lang: ctx.lang)) leermiles")))))
                 case .failure(let problem):
-                    var short = ctx.t("Kost \(LeermilesText.miles(tip.choice.price, english: en)) leermiles.", "Costs \(LeermilesText.miles(tip.choice.price, english: en)) leermiles.")
+                    var short = ctx.t("Kost \(LeermilesText.miles(tip.choice.price, lang: ctx.lang)) leermiles.", "Costs \(LeermilesText.miles(tip.choice.price, lang: ctx.lang)) leermiles.")
                     if case .insufficient(let wanted, let usable, _) = problem {
-                        short += ctx.t(" Je komt er nog \(LeermilesText.miles(wanted - usable, english: en)) tekort.",
-                                       " You are \(LeermilesText.miles(wanted - usable, english: en)) short.")
+                        short += ctx.t(" Je komt er nog \(LeermilesText.miles(wanted - usable, lang: ctx.lang)) tekort.",
+                                       " You are \(LeermilesText.miles(wanted - usable, lang: ctx.lang)) short.")
                         if o.earnings.perMonth > .zero {
                             let months = Int((Double((wanted - usable).hundredths) / Double(o.earnings.perMonth.hundredths)).rounded(.up))
                             short += ctx.t(" Als je blijft werken zoals nu, heb je er over ongeveer \(months) maanden genoeg voor.",
@@ -160,7 +157,6 @@ enum LeermilesPages {
     }
 
     static func reservationsNode(_ ctx: PageContext, _ o: LeermilesOverview) -> Node {
-        let en = ctx.lang.isEnglish
         guard !o.reservations.isEmpty else {
             return el("p", text(ctx.t("Je hebt nog geen cursus gereserveerd.", "You have not reserved a course yet.")))
         }
@@ -168,8 +164,8 @@ enum LeermilesPages {
             var body: [Node] = [
                 el("h3", text(o.title(ofCourse: r.courseID))),
                 el("p", el("span", ["class": "badge " + (r.state == .settled || r.state == .open ? "verified" : r.state == .released ? "revoked" : "self")],
-                           text(LeermilesText.state(r.state, english: en))),
-                   text(" · \(LeermilesText.miles(r.amount, english: en)) leermiles · " + LeermilesText.day(Day(r.createdAt, in: Day.dutch), english: en))),
+                           text(LeermilesText.state(r.state, lang: ctx.lang))),
+                   text(" · \(LeermilesText.miles(r.amount, lang: ctx.lang)) leermiles · " + LeermilesText.day(Day(r.createdAt, in: Day.dutch), lang: ctx.lang))),
             ]
             if r.state == .open || r.state == .awaitingApproval {
                 body.append(el("form", ["method": "post", "action": SiteRoute.leermilesCancel.link(r.id)],

@@ -14,7 +14,7 @@ enum OccupationPages {
     }
 
     private static func resultNodes(_ ctx: PageContext, query: String, hits: [(occupation: Occupation, hit: OccupationHit)]) -> [Node] {
-        let language: Language = ctx.lang.isEnglish ? .en : .nl
+        let language: Language = ctx.lang.escoLanguage
         var nodes: [Node] = [
             el("h1", text(ctx.t("Beroepen zoeken", "Search occupations"))),
             HomePage.searchForm(ctx, query: query),
@@ -42,7 +42,7 @@ enum OccupationPages {
     }
 
     private static func detailNodes(_ ctx: PageContext, occupation: Occupation, profile: SkillProfile, isco: ISCOGroup?) -> [Node] {
-        let language: Language = ctx.lang.isEnglish ? .en : .nl
+        let language: Language = ctx.lang.escoLanguage
         var nodes: [Node] = [el("h1", text(occupation.label(in: language)))]
         if let description = occupation.description(in: language) {
             var attributes: [(String, String)] = []

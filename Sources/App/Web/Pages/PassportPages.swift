@@ -84,7 +84,7 @@ enum PassportPages {
         if !numbers.isEmpty { lines.append(el("p", text(numbers))) }
         if let occupation = e.occupation {
             lines.append(el("p", text(ctx.t("Lijkt op: ", "Close to: ")),
-                            el("a", ["href": SiteRoute.occupation.link(occupation.id)], text(occupation.label(in: ctx.lang.isEnglish ? .en : .nl)))))
+                            el("a", ["href": SiteRoute.occupation.link(occupation.id)], text(occupation.label(in: ctx.lang.escoLanguage)))))
         }
         if !e.skills.isEmpty {
             let shown = e.skills.prefix(8)

@@ -1,3 +1,4 @@
+import Localization
 import Foundation
 import Passport
 
@@ -31,7 +32,7 @@ enum SharePages {
             let id = "r-\(e.row.id)"
             return el("div", ["class": "choice"],
                       el("input", attributes: [("type", "checkbox"), ("id", id), ("name", "records[]"), ("value", e.row.id), ("checked", "")]),
-                      el("label", ["for": id], text(e.record.roleTitle + " · " + PeriodText.describe(start: e.record.start, end: e.record.end, english: ctx.lang.isEnglish))))
+                      el("label", ["for": id], text(e.record.roleTitle + " · " + PeriodText.describe(start: e.record.start, end: e.record.end, lang: ctx.lang))))
         }
         let expiry = Sharing.expiryChoices.map { days -> Node in
             var attributes: [(String, String)] = [("value", "\(days)")]

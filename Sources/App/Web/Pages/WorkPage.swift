@@ -99,14 +99,14 @@ enum WorkPage {
     static func matchItem(_ ctx: PageContext, _ snapshot: CareerData.Snapshot, _ m: VacancyMatch) -> Node {
         let v = snapshot.board.vacancies[m.vacancy]
         let kind = v.kind == .klus ? ctx.t("Klus", "Short job") : ctx.t("Vacature", "Vacancy")
-        var facts = CareerText.matchFacts(v, distanceKm: m.distanceKm, english: ctx.lang.isEnglish)
+        var facts = CareerText.matchFacts(v, distanceKm: m.distanceKm, lang: ctx.lang)
         if !v.days.isEmpty { facts += " · " + dayNames(ctx, v.days) }
         return el("li",
                   el("h3", text(v.title)),
                   el("p", ["class": "meta"], text("\(kind) · \(v.employer) · \(v.place.name) · " + ctx.t("start \(v.start)", "starts \(v.start)"))),
                   el("p", text(facts)),
                   el("p", text(CareerText.matchSentence(m, skillLabel: { snapshot.engine.model.space.label($0, in: ctx.lang.escoLanguage).text },
-                                                        english: ctx.lang.isEnglish))))
+                                                        lang: ctx.lang))))
     }
 
     static let dayLabels: [(code: String, nl: String, en: String)] = [
