@@ -26,6 +26,9 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
+        // The canonical string form of ids.
+        .target(name: "Identifiers", swiftSettings: strict),
+
         // The reader's language (Dutch or English), shared by pages, files and the command line.
         .target(name: "Localization", swiftSettings: strict),
 
@@ -56,7 +59,7 @@ let package = Package(
         // the JSON Schema validator, status lists, pairwise subjects and passport codes.
         .target(
             name: "Passport",
-            dependencies: ["CZlib", "Localization", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CZlib", "Identifiers", "Localization", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
 
@@ -77,7 +80,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Accounts", "CZlib", "Engine", "Insight", "KlusCV", "Leermiles", "Localization", "Passport", "Taxonomy", "TaxonomySource",
+                "Accounts", "CZlib", "Engine", "Identifiers", "Insight", "KlusCV", "Leermiles", "Localization", "Passport", "Taxonomy", "TaxonomySource",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -90,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "Loopbrug",
             dependencies: [
-                "App", "Insight", "Localization",
+                "App", "Identifiers", "Insight", "Localization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -100,12 +103,12 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TaxonomySource"], swiftSettings: strict),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "Localization", "Taxonomy"], swiftSettings: strict),
         .testTarget(name: "LeermilesTests", dependencies: ["Leermiles"], swiftSettings: strict),
-        .testTarget(name: "PassportTests", dependencies: ["Localization", "Passport"], swiftSettings: strict),
+        .testTarget(name: "PassportTests", dependencies: ["Identifiers", "Localization", "Passport"], swiftSettings: strict),
         .testTarget(name: "KlusCVTests", dependencies: ["KlusCV", "Localization"], swiftSettings: strict),
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "TaxonomySource"], swiftSettings: strict),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Insight", "Leermiles", "Localization", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: ["App", "Identifiers", "Insight", "Leermiles", "Localization", .product(name: "VaporTesting", package: "vapor")],
             swiftSettings: strict
         ),
     ]

@@ -1,3 +1,4 @@
+import Identifiers
 import App
 import ArgumentParser
 import Crypto
@@ -26,7 +27,7 @@ struct BenchUploads: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: work) }
         let base = AppRunner.config()
         let key = Ed25519JWK(privateKey: Curve25519.Signing.PrivateKey())
-        let issuerID = UUID().uuidString.lowercased()
+        let issuerID = UUID().idString
 
         // The files: credentials signed by `key` for subjects nobody linked (so every line is
         // verified and then refused), microdata, and files of newlines.

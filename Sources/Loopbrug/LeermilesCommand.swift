@@ -1,3 +1,4 @@
+import Identifiers
 import App
 import ArgumentParser
 import Foundation
@@ -23,7 +24,7 @@ struct LeermilesCommand: AsyncParsableCommand {
             do {
                 (id, accounts) = try await AppRunner.withDatabase(AppRunner.config()) { app in
                     // An e-mail address names an account; anything else is the ledger's worker id.
-                    let id = worker.contains("@") ? try await findWorker(worker, on: app.db).id.uuidString.lowercased() : worker.lowercased()
+                    let id = worker.contains("@") ? try await findWorker(worker, on: app.db).id.idString : worker.lowercased()
                     return (id, try await LedgerStore(database: app.db).accounts(worker: id))
                 }
             } catch { AppRunner.fail("\(error)") }

@@ -1,3 +1,4 @@
+import Identifiers
 import App
 import ArgumentParser
 import Foundation
@@ -95,7 +96,7 @@ extension LeermilesCommand {
             do {
                 try await AppRunner.withDatabase(AppRunner.config()) { app in
                     let target = try await findWorker(worker, on: app.db)
-                    try await LeermilesStore(database: app.db).addLeave(LeaveConversion(id: id, worker: target.id.uuidString.lowercased(), hours: hours, on: day),
+                    try await LeermilesStore(database: app.db).addLeave(LeaveConversion(id: id, worker: target.id.idString, hours: hours, on: day),
                                                                        now: app.dependencies.now())
                 }
             } catch { AppRunner.fail("nothing stored: \(error)") }
@@ -114,7 +115,7 @@ extension LeermilesCommand {
             do {
                 try await AppRunner.withDatabase(AppRunner.config()) { app in
                     let target = try await findWorker(worker, on: app.db)
-                    try await LeermilesStore(database: app.db).setWithoutStartingQualification(worker: target.id.uuidString.lowercased(), !remove,
+                    try await LeermilesStore(database: app.db).setWithoutStartingQualification(worker: target.id.idString, !remove,
                                                                                               now: app.dependencies.now())
                 }
             } catch { AppRunner.fail("\(error)") }

@@ -1,3 +1,4 @@
+import Identifiers
 import App
 import ArgumentParser
 import Foundation
@@ -16,8 +17,8 @@ extension LeermilesCommand {
             do {
                 let (row, repeated) = try await CareerCLI.withCareerData { app in
                     let target = try await findWorker(worker, on: app.db)
-                    return try await app.reserveCourse(worker: target.id.uuidString.lowercased(), courseID: course,
-                                                       requestID: request ?? UUID().uuidString.lowercased(), cause: "cli")
+                    return try await app.reserveCourse(worker: target.id.idString, courseID: course,
+                                                       requestID: request ?? UUID().idString, cause: "cli")
                 }
                 AppRunner.say((repeated ? "Already reserved: " : "Reserved: ") + LeermilesCommand.line(row))
             } catch { AppRunner.fail("nothing reserved: \(error)") }

@@ -1,3 +1,4 @@
+import Identifiers
 import App
 import ArgumentParser
 import Foundation
@@ -18,7 +19,7 @@ extension LeermilesCommand {
             do {
                 let files = try await CareerCLI.withCareerData { app in
                     let target = try await findWorker(worker, on: app.db)
-                    return try await LeermilesStatementFiles.files(app, worker: target.id.uuidString.lowercased(), name: target.name, year: year, lang: lang)
+                    return try await LeermilesStatementFiles.files(app, worker: target.id.idString, name: target.name, year: year, lang: lang)
                 }
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 try files.pdf.write(to: URL(fileURLWithPath: out).appendingPathComponent("statement.pdf"))

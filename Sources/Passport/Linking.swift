@@ -1,3 +1,4 @@
+import Identifiers
 import Crypto
 import Foundation
 
@@ -10,7 +11,7 @@ public enum PairwiseSubject {
 
     /// HMAC-SHA256 over worker and issuer under Loopbrug's secret, 130 bits in base32.
     public static func identifier(worker: UUID, issuerID: String, secret: SymmetricKey) -> String {
-        let message = Data("loopbrug-subject-v1|\(worker.uuidString.lowercased())|\(issuerID.lowercased())".utf8)
+        let message = Data("loopbrug-subject-v1|\(worker.idString)|\(issuerID.lowercased())".utf8)
         let mac = HMAC<SHA256>.authenticationCode(for: message, using: secret)
         return prefix + String(base32(Array(mac)).prefix(26))
     }

@@ -1,3 +1,4 @@
+import Identifiers
 import Foundation
 
 /// Where a credential's revocation bit lives: a W3C Bitstring Status List entry.
@@ -111,7 +112,7 @@ public struct WorkCredential: Sendable {
         if let issuerName { issuer["name"] = .string(issuerName) }
         var members: [String: JSONValue] = [
             "@context": .array(contexts.map(JSONValue.string)),
-            "id": .string("urn:uuid:\(id.uuidString.lowercased())"),
+            "id": .string("urn:uuid:\(id.idString)"),
             "type": .array(types.map(JSONValue.string)),
             "issuer": .object(issuer),
             "validFrom": .string(Timestamp.format(validFrom)),

@@ -1,3 +1,4 @@
+import Identifiers
 import Crypto
 import Foundation
 import Leermiles
@@ -78,7 +79,7 @@ import Testing
     @Test func importedRecordsArePaidAtOnce() async throws {
         try await withTestApp(.sqlite) { app in
             let workerID = try await createUser(app, email: "sam@test.nl", role: .worker)
-            let worker = workerID.uuidString.lowercased()
+            let worker = workerID.idString
             try await LeermilesStore(database: app.db).addRule(AccrualRule(id: "hours", kind: .workHours(perHour: Miles(1)), funder: "werkfonds",
                                                                            from: Day(iso: "2020-01-01")!), now: now)
             var platform = PassportFlowTests.Platform(token: "")
@@ -101,7 +102,7 @@ import Testing
     func overlappingHoursAreRefusedAndARevocationTakesBackWhatItEarned(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let workerID = try await createUser(app, email: "sam@test.nl", role: .worker)
-            let worker = workerID.uuidString.lowercased()
+            let worker = workerID.idString
             try await LeermilesStore(database: app.db).addRule(AccrualRule(id: "hours", kind: .workHours(perHour: Miles(hundredths: 25)),
                                                                            funder: "werkfonds", from: Day(iso: "2020-01-01")!), now: now)
             var platform = PassportFlowTests.Platform(token: "")
@@ -126,7 +127,7 @@ import Testing
             #expect(try await app.passportStore.records(worker: workerID).count == 1)
 
             // Revoked: the earning is reversed at once, once; then the hours are free again.
-            #expect(try await app.revokeCredential(issuerID: platform.issuerID, credentialID: "urn:uuid:\(ids[0].uuidString.lowercased())"))
+            #expect(try await app.revokeCredential(issuerID: platform.issuerID, credentialID: "urn:uuid:\(ids[0].idString)"))
             #expect(try await ledger.balance(.worker(worker)) == .zero)
             let rerun = try await LeermilesAccrual.run(database: app.db, now: now)
             #expect(rerun.reversed.count == 0 && rerun.posted.count == 0, "a rerun reverses nothing twice")

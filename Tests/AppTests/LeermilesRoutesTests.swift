@@ -1,3 +1,4 @@
+import Identifiers
 import Foundation
 import Insight
 import Leermiles
@@ -27,7 +28,7 @@ import VaporTesting
             await #expect { try await FunderStore(database: app.db).register(.init(id: "x", name: "X"), memberEmails: ["bob@test.nl"], now: now) } throws: {
                 "\($0)".contains("only coach and employer accounts act for a funder")
             }
-            let id = ana.uuidString.lowercased()
+            let id = ana.idString
             _ = try await LedgerStore(database: app.db).postEarnings([
                 Posting(key: "e-free", from: .funder("werkfonds"), to: .worker(id), amount: Miles(100), reason: .workHours, cause: "rule:t", at: now),
                 Posting(key: "e-pot", from: .funder("oo-fonds"), to: .worker(id, pot: "oo-fonds"), amount: Miles(40), reason: .contribution, cause: "rule:fund", at: now),

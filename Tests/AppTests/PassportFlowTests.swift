@@ -1,3 +1,4 @@
+import Identifiers
 import Accounts
 import Crypto
 import Foundation
@@ -68,7 +69,7 @@ import VaporTesting
             let link = try await api(app, apiToken, "/api/v1/issuer/links", "{\"code\":\"\(code.lowercased())\"}")
             #expect(link.0 == .created)
             let subject = try #require(link.1["subject"]?.stringValue)
-            #expect(PairwiseSubject.isWellFormed(subject) && !subject.contains(workerID.uuidString.lowercased()))
+            #expect(PairwiseSubject.isWellFormed(subject) && !subject.contains(workerID.idString))
             #expect(try await api(app, apiToken, "/api/v1/issuer/links", "{\"code\":\"\(code)\"}").0 == .notFound, "a code works once")
 
             // a credential for the linked subject is stored
@@ -107,7 +108,7 @@ import VaporTesting
 
             // revoke: the status list bit is set and the passport says so
             let listBefore = try await Browser(app).get("/status/\(platform.issuerID)/1")
-            let revoked = try await api(app, apiToken, "/api/v1/credentials/urn:uuid:\(credentialID.uuidString.lowercased())/revoke", "")
+            let revoked = try await api(app, apiToken, "/api/v1/credentials/urn:uuid:\(credentialID.idString)/revoke", "")
             #expect(revoked.0 == .ok)
             let listAfter = try await Browser(app).get("/status/\(platform.issuerID)/1")
             #expect(try Self.bit(listBefore.body.string, index: 0) == false)

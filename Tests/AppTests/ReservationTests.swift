@@ -1,3 +1,4 @@
+import Identifiers
 import Foundation
 import Leermiles
 import SQLKit
@@ -86,7 +87,7 @@ import Testing
         try await withTestApp(database) { app in
             guard case .imported = try await CareerImports.courses(app, Array(Self.courses.utf8)) else { Issue.record("courses should import"); return }
             let user = try await createUser(app, email: "ana@test.nl", role: .worker)
-            let worker = user.uuidString.lowercased()
+            let worker = user.idString
             _ = try await LedgerStore(database: app.db).postEarnings([
                 Posting(key: "e-free", from: .funder("werkfonds"), to: .worker(worker), amount: Miles(100), reason: .workHours, cause: "rule:t", at: now)])
             let open = try await app.reserveCourse(worker: worker, courseID: "schoon", requestID: "r-open", cause: "user:ana")

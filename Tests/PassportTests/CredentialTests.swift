@@ -1,3 +1,4 @@
+import Identifiers
 import Crypto
 import Foundation
 import Testing
@@ -125,7 +126,7 @@ import Testing
         #expect(a != b)
         #expect(a == PairwiseSubject.identifier(worker: worker, issuerID: "ISSUER-A", secret: secret))
         #expect(PairwiseSubject.isWellFormed(a))
-        #expect(!a.contains(worker.uuidString.lowercased()))
+        #expect(!a.contains(worker.idString))
     }
 
     @Test func passportCodesAreForgivingToType() {

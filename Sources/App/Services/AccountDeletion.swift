@@ -1,3 +1,4 @@
+import Identifiers
 import Fluent
 import Foundation
 import SQLKit
@@ -20,7 +21,7 @@ public struct DeletionReceipt: Sendable, Equatable {
 /// id, which no longer leads to a person once the account is gone. An issuer the person owned stays, without its owner, because
 /// the credentials it signed in other workers' passports must still verify.
 public func deleteAccount(_ app: Application, user: UUID) async throws -> DeletionReceipt {
-    let worker = user.uuidString.lowercased()
+    let worker = user.idString
     let (receipt, vacancyIDs) = try await app.db.writeTransaction { db -> (DeletionReceipt, [String]) in
         let sql = db as! any SQLDatabase
         let shareIDs = try await sql.select().column("id").from("shares").where("worker_id", .equal, worker).all()

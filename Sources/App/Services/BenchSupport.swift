@@ -1,3 +1,4 @@
+import Identifiers
 import Accounts
 import Foundation
 import Passport
@@ -8,7 +9,7 @@ import Vapor
 public enum BenchSupport {
     public static func platform(_ app: Application, name: String, key: Ed25519JWK) async throws -> (issuerID: String, token: String) {
         let now = app.dependencies.now()
-        let user = UserModel(email: "\(UUID().uuidString.lowercased())@bench.loopbrug.nl", name: name, role: .issuer,
+        let user = UserModel(email: "\(UUID().idString)@bench.loopbrug.nl", name: name, role: .issuer,
                              passwordHash: "!", createdAt: now)
         try await user.create(on: app.db)
         let userID = try user.requireID()

@@ -1,3 +1,4 @@
+import Identifiers
 import Engine
 import Foundation
 import Passport
@@ -49,7 +50,7 @@ public enum CareerAdvice {
 
     public static func matches(_ app: Application, worker: UUID, top: Int) async throws -> MatchOutcome {
         let snapshot = try CareerImports.ready(app)
-        guard let stored = try await EngineStore(database: app.db).wishes(worker: worker.uuidString.lowercased()),
+        guard let stored = try await EngineStore(database: app.db).wishes(worker: worker.idString),
               let home = snapshot.places.place(id: stored.wishes.homePlaceID) else { return .noWishes }
         let model = snapshot.engine.model
         let profile = WorkerProfile(work: try await evidence(app, worker: worker), model: model)

@@ -1,3 +1,4 @@
+import Identifiers
 import Crypto
 import Foundation
 import Passport
@@ -57,7 +58,7 @@ public enum DemoIssuers {
                 _ = try await store.createIssuer(id: platform.id, name: platform.name, ownerUserID: nil, key: Ed25519JWK(publicKey: key.publicKey), now: now)
             }
             let credentialID = demoCredentialID(worker: worker, platform: platform)
-            if try await store.record(credentialID: "urn:uuid:" + credentialID.uuidString.lowercased()) != nil { continue }
+            if try await store.record(credentialID: "urn:uuid:" + credentialID.idString) != nil { continue }
             let subject = PairwiseSubject.identifier(worker: worker, issuerID: platform.id, secret: secret)
             try await store.link(issuerID: platform.id, subjectID: subject, worker: worker, now: now)
             let record = try self.record(platform, subject: subject, taxonomy: taxonomy, now: now)
@@ -84,7 +85,7 @@ public enum DemoIssuers {
 
     /// The same worker and platform always give the same credential id, so issuing twice adds nothing.
     static func demoCredentialID(worker: UUID, platform: Platform) -> UUID {
-        var bytes = Array(SHA256.hash(data: Data("loopbrug-demo|\(worker.uuidString.lowercased())|\(platform.id)".utf8)).prefix(16))
+        var bytes = Array(SHA256.hash(data: Data("loopbrug-demo|\(worker.idString)|\(platform.id)".utf8)).prefix(16))
         bytes[6] = bytes[6] & 0x0f | 0x40
         bytes[8] = bytes[8] & 0x3f | 0x80
         return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],

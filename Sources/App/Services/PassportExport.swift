@@ -1,3 +1,4 @@
+import Identifiers
 import Localization
 import Foundation
 import Passport
@@ -35,7 +36,7 @@ public func exportPassport(_ app: Application, worker: UUID, lang: Lang = .nl) a
     ])
     let tokens = rows.compactMap(\.token).joined(separator: "\n")
     let account = JSONValue.object([
-        "id": .string(worker.uuidString.lowercased()), "name": .string(user.name), "email": .string(user.email),
+        "id": .string(worker.idString), "name": .string(user.name), "email": .string(user.email),
         "role": .string(user.role), "createdAt": .string(Timestamp.format(user.createdAt)),
     ])
     var files = [ExportFile(name: "account.json", bytes: Data((account.serialized() + "\n").utf8))]
@@ -58,7 +59,7 @@ public func exportPassport(_ app: Application, worker: UUID, lang: Lang = .nl) a
         shares.append(.object(members))
     }
     files.append(ExportFile(name: "shares.json", bytes: Data((JSONValue.array(shares).serialized() + "\n").utf8)))
-    let leermiles = try await LeermilesOverview.load(app, worker: worker.uuidString.lowercased(), lang: lang)
+    let leermiles = try await LeermilesOverview.load(app, worker: worker.idString, lang: lang)
     if !leermiles.postings.isEmpty {
         for year in leermiles.statementYears.reversed() {
             let csv = LeermilesStatementFiles.csv(LeermilesStatementFiles.statement(leermiles, year: year), leermiles, lang: lang)

@@ -1,3 +1,4 @@
+import Identifiers
 import Foundation
 import Passport
 import Taxonomy
@@ -125,7 +126,7 @@ struct ImportChecks {
                 }
                 worker = linked
             case .admin(let workerID):
-                worker = workerID.uuidString.lowercased()
+                worker = workerID.idString
                 if let subject = c.record.subjectID {
                     let key = c.issuerID + " " + subject
                     if let linked = linksByIssuer[c.issuerID]?[subject] ?? newLinks[key]?.worker, linked != worker {
@@ -135,7 +136,7 @@ struct ImportChecks {
                 }
             }
             rows.append(PassportRecordRow(
-                id: UUID().uuidString.lowercased(), workerID: worker, source: "issued", issuerID: c.issuerID, credentialID: c.id,
+                id: UUID().idString, workerID: worker, source: "issued", issuerID: c.issuerID, credentialID: c.id,
                 subjectID: c.record.subjectID, token: v.token, recordJSON: v.recordJSON, kind: c.record.kind.rawValue,
                 roleTitle: c.record.roleTitle, periodStart: c.record.start.description, periodEnd: c.record.end?.description,
                 statusList: c.status.list, statusIndex: c.status.index, validFrom: c.validFrom, validUntil: c.validUntil,

@@ -1,3 +1,4 @@
+import Identifiers
 import Localization
 import Fluent
 import Foundation
@@ -26,7 +27,7 @@ enum Sharing {
     /// A new share of `recordIDs` (all of them this worker's), live for `days` days.
     static func create(_ app: Application, worker: UUID, label: String, recordIDs: [String], showEarnings: Bool, days: Int) async throws -> ShareRow {
         let now = app.dependencies.now()
-        let share = ShareRow(id: app.dependencies.token(bytes: 16), workerID: worker.uuidString.lowercased(), label: label,
+        let share = ShareRow(id: app.dependencies.token(bytes: 16), workerID: worker.idString, label: label,
                              showEarnings: showEarnings, createdAt: now, expiresAt: now.addingTimeInterval(Double(days) * 86_400), revokedAt: nil)
         try await app.shareStore.create(share, recordIDs: recordIDs)
         return share
@@ -141,7 +142,7 @@ public enum ShareBench {
 
     /// A worker account with this id, so the bench's records have a name on the KlusCV.
     public static func createWorker(_ app: Application, id: UUID) async throws {
-        try await UserModel(id: id, email: "bench-\(id.uuidString.lowercased())@example.invalid", name: "Zoë Bench-Brouwer", role: .worker,
+        try await UserModel(id: id, email: "bench-\(id.idString)@example.invalid", name: "Zoë Bench-Brouwer", role: .worker,
                             passwordHash: "-", createdAt: app.dependencies.now()).create(on: app.db)
     }
 

@@ -1,3 +1,4 @@
+import Identifiers
 import Fluent
 import Foundation
 import Insight
@@ -35,12 +36,12 @@ public struct FunderStore: Sendable {
 
     public func addMember(user: UUID, funder: String, now: Date) async throws {
         try await sql.insert(into: "leermiles_funder_members").columns("user_id", "funder_id", "created_at")
-            .values(SQLBind(user.uuidString.lowercased()), SQLBind(funder), SQLBind(now)).ignoringConflicts().run()
+            .values(SQLBind(user.idString), SQLBind(funder), SQLBind(now)).ignoringConflicts().run()
     }
 
     /// The funders this account acts for, by name.
     public func funders(member user: UUID) async throws -> [Funder] {
-        let ids = try await sql.select().column("funder_id").from("leermiles_funder_members").where("user_id", .equal, user.uuidString.lowercased()).all()
+        let ids = try await sql.select().column("funder_id").from("leermiles_funder_members").where("user_id", .equal, user.idString).all()
             .map { try $0.decode(column: "funder_id", as: String.self) }
         let names = try await self.names(Set(ids))
         return ids.map { Funder(id: $0, name: names[$0] ?? $0) }.sorted { $0.name < $1.name }

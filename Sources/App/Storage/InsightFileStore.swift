@@ -1,3 +1,4 @@
+import Identifiers
 import Fluent
 import Foundation
 import SQLKit
@@ -35,14 +36,14 @@ public struct InsightFileStore: Sendable {
 
     public func files(owner: UUID) async throws -> [InsightFileRow] {
         try await sql.select().columns(InsightFileRow.columns.map { SQLColumn($0) }).from("insight_files")
-            .where("owner_user_id", .equal, owner.uuidString.lowercased()).orderBy("uploaded_at", .descending)
+            .where("owner_user_id", .equal, owner.idString).orderBy("uploaded_at", .descending)
             .all(decoding: InsightFileRow.self, with: PassportStore.decoder)
     }
 
     /// The file and its bytes, when it exists and belongs to `owner`.
     public func file(id: String, owner: UUID) async throws -> (row: InsightFileRow, content: [UInt8])? {
         guard let row = try await sql.select().columns((InsightFileRow.columns + ["content"]).map { SQLColumn($0) }).from("insight_files")
-            .where("id", .equal, id).where("owner_user_id", .equal, owner.uuidString.lowercased()).first() else { return nil }
+            .where("id", .equal, id).where("owner_user_id", .equal, owner.idString).first() else { return nil }
         let file = try row.decode(model: InsightFileRow.self, with: PassportStore.decoder)
         return (file, Array(try row.decode(column: "content", as: Data.self)))
     }
@@ -51,6 +52,6 @@ public struct InsightFileStore: Sendable {
     @discardableResult
     public func delete(id: String, owner: UUID) async throws -> Bool {
         try await sql.delete(from: "insight_files").where("id", .equal, id)
-            .where("owner_user_id", .equal, owner.uuidString.lowercased()).returning("id").all().count > 0
+            .where("owner_user_id", .equal, owner.idString).returning("id").all().count > 0
     }
 }

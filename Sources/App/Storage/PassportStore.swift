@@ -1,3 +1,4 @@
+import Identifiers
 import Fluent
 import Foundation
 import Passport
@@ -91,13 +92,13 @@ public struct PassportStore: Sendable {
     // MARK: issuers and keys
 
     /// - Throws: `KeyOfAnotherIssuer` when another issuer registered this public key.
-    public func createIssuer(id: String = UUID().uuidString.lowercased(), name: String, ownerUserID: UUID?, key: Ed25519JWK, now: Date) async throws -> String {
+    public func createIssuer(id: String = UUID().idString, name: String, ownerUserID: UUID?, key: Ed25519JWK, now: Date) async throws -> String {
         if try await owner(ofKey: key.thumbprint) != nil { throw KeyOfAnotherIssuer(kid: key.thumbprint) }
         do {
             try await database.writeTransaction { db in
                 let sql = db as! any SQLDatabase
                 try await sql.insert(into: "issuers").columns("id", "name", "owner_user_id", "next_status_position", "created_at")
-                    .values(SQLBind(id), SQLBind(name), SQLBind(ownerUserID?.uuidString.lowercased()), SQLBind(0), SQLBind(now)).run()
+                    .values(SQLBind(id), SQLBind(name), SQLBind(ownerUserID?.idString), SQLBind(0), SQLBind(now)).run()
                 try await sql.insert(into: "issuer_keys").columns("issuer_id", "kid", "x", "created_at")
                     .values(SQLBind(id), SQLBind(key.thumbprint), SQLBind(Base64URL.encode(key.x)), SQLBind(now)).run()
             }
@@ -133,7 +134,7 @@ public struct PassportStore: Sendable {
     }
 
     public func issuer(ownedBy user: UUID) async throws -> IssuerRow? {
-        try await sql.select().columns("id", "name", "owner_user_id").from("issuers").where("owner_user_id", .equal, user.uuidString.lowercased())
+        try await sql.select().columns("id", "name", "owner_user_id").from("issuers").where("owner_user_id", .equal, user.idString)
             .first(decoding: IssuerRow.self, with: Self.decoder)
     }
 
@@ -256,7 +257,7 @@ public struct PassportStore: Sendable {
 
     public func records(worker: UUID) async throws -> [PassportRecordRow] {
         try await sql.select().columns(PassportRecordRow.columns.map { SQLColumn($0) }).from("passport_records")
-            .where("worker_id", .equal, worker.uuidString.lowercased())
+            .where("worker_id", .equal, worker.idString)
             .orderBy("period_start", .descending)
             .all(decoding: PassportRecordRow.self, with: Self.decoder)
     }
@@ -290,7 +291,7 @@ public struct PassportStore: Sendable {
 
     public func deleteSelfDeclared(id: String, worker: UUID) async throws -> Bool {
         let rows = try await sql.delete(from: "passport_records").where("id", .equal, id)
-            .where("worker_id", .equal, worker.uuidString.lowercased()).where("source", .equal, "self")
+            .where("worker_id", .equal, worker.idString).where("source", .equal, "self")
             .returning("id").all()
         return !rows.isEmpty
     }
@@ -308,13 +309,13 @@ public struct PassportStore: Sendable {
 
     public func link(issuerID: String, subjectID: String, worker: UUID, now: Date) async throws {
         try await sql.insert(into: "subject_links").columns("issuer_id", "subject_id", "worker_id", "created_at")
-            .values(SQLBind(issuerID), SQLBind(subjectID), SQLBind(worker.uuidString.lowercased()), SQLBind(now))
+            .values(SQLBind(issuerID), SQLBind(subjectID), SQLBind(worker.idString), SQLBind(now))
             .ignoringConflicts().run()
     }
 
     public func storeCode(hash: String, worker: UUID, expiresAt: Date) async throws {
         try await sql.insert(into: "passport_codes").columns("code_hash", "worker_id", "expires_at")
-            .values(SQLBind(hash), SQLBind(worker.uuidString.lowercased()), SQLBind(expiresAt)).run()
+            .values(SQLBind(hash), SQLBind(worker.idString), SQLBind(expiresAt)).run()
     }
 
     /// Uses a code once: the worker it belongs to, or nil when it is unknown, used or expired.

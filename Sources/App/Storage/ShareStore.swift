@@ -1,3 +1,4 @@
+import Identifiers
 import Fluent
 import Foundation
 import Passport
@@ -47,7 +48,7 @@ public struct ShareStore: Sendable {
 
     public func shares(worker: UUID) async throws -> [ShareRow] {
         try await sql.select().columns(ShareRow.columns.map { SQLColumn($0) }).from("shares")
-            .where("worker_id", .equal, worker.uuidString.lowercased()).orderBy("created_at", .descending)
+            .where("worker_id", .equal, worker.idString).orderBy("created_at", .descending)
             .all(decoding: ShareRow.self, with: PassportStore.decoder)
     }
 
@@ -71,7 +72,7 @@ public struct ShareStore: Sendable {
             .from(SQLAlias(SQLIdentifier("share_records"), as: SQLIdentifier("s")))
             .join(SQLAlias(SQLIdentifier("passport_records"), as: SQLIdentifier("r")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "r"), .equal, SQLColumn("record_id", table: "s"))
-            .where(SQLColumn("worker_id", table: "r"), SQLBinaryOperator.equal, SQLBind(worker.uuidString.lowercased()))
+            .where(SQLColumn("worker_id", table: "r"), SQLBinaryOperator.equal, SQLBind(worker.idString))
             .groupBy(SQLColumn("share_id", table: "s"))
             .all()
         for row in rows { counts[try row.decode(column: "share_id", as: String.self)] = try row.decode(column: "n", as: Int.self) }
@@ -81,7 +82,7 @@ public struct ShareStore: Sendable {
     /// Ends a share of this worker; false when the worker has no such live share.
     public func revoke(id: String, worker: UUID, now: Date) async throws -> Bool {
         let rows = try await sql.update("shares").set("revoked_at", to: SQLBind(now))
-            .where("id", .equal, id).where("worker_id", .equal, worker.uuidString.lowercased()).where("revoked_at", .is, SQLLiteral.null)
+            .where("id", .equal, id).where("worker_id", .equal, worker.idString).where("revoked_at", .is, SQLLiteral.null)
             .returning("id").all()
         return !rows.isEmpty
     }

@@ -1,3 +1,4 @@
+import Identifiers
 import Engine
 import Foundation
 import Taxonomy
@@ -24,7 +25,7 @@ enum CareerController {
     static func work(_ req: Request) async throws -> Response {
         let worker = try PassportController.workerID(req)
         let snapshot = try CareerImports.ready(req.application)
-        let stored = try await EngineStore(database: req.db).wishes(worker: worker.uuidString.lowercased())
+        let stored = try await EngineStore(database: req.db).wishes(worker: worker.idString)
         let form = stored.map { WishesForm($0.wishes, searchable: $0.searchable, places: snapshot.places) } ?? WishesForm()
         return try await workPage(req, worker: worker, form: form, problems: [], saved: false)
     }
@@ -39,7 +40,7 @@ enum CareerController {
             return try await workPage(req, worker: worker, form: form, problems: problems, saved: false, status: .unprocessableEntity)
         }
         try await EngineStore(database: req.db).saveWishes(wishes, searchable: form.searchable == "on",
-                                                           worker: worker.uuidString.lowercased(), now: req.application.dependencies.now())
+                                                           worker: worker.idString, now: req.application.dependencies.now())
         return try await workPage(req, worker: worker, form: form, problems: [], saved: true)
     }
 

@@ -1,3 +1,4 @@
+import Identifiers
 import Localization
 import Foundation
 import Leermiles
@@ -42,7 +43,7 @@ enum FunderController {
             throw Abort(.conflict, reason: Lang.of(req).t("Over deze aanvraag is al besloten: \(LeermilesText.state(row.state, lang: .nl).lowercased()).",
                                                            "This request was already decided: \(LeermilesText.state(row.state, lang: .en).lowercased())."))
         }
-        let cause = "user:\(user.id.uuidString.lowercased())", now = req.application.dependencies.now()
+        let cause = "user:\(user.id.idString)", now = req.application.dependencies.now()
         do {
             if approve { _ = try await reservations.approve(id: row.id, cause: cause, now: now) } else { _ = try await reservations.refuse(id: row.id, cause: cause, now: now) }
         } catch let problem as ReservationProblem {

@@ -1,3 +1,4 @@
+import Identifiers
 import Localization
 import Foundation
 import Insight
@@ -52,7 +53,7 @@ enum InsightController {
             bytes = Array(file.data.readableBytesView)
             name = displayName(file.filename)
             if form?.keep != nil {
-                keep = (store, InsightFileRow(id: app.dependencies.token(bytes: 16), ownerUserID: user.id.uuidString.lowercased(),
+                keep = (store, InsightFileRow(id: app.dependencies.token(bytes: 16), ownerUserID: user.id.idString,
                                               name: name, sizeBytes: bytes.count, uploadedAt: now))
             }
         } else {

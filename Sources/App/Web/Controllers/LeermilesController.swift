@@ -1,3 +1,4 @@
+import Identifiers
 import Localization
 import Foundation
 import Leermiles
@@ -10,7 +11,7 @@ enum LeermilesController {
     static func overview(_ req: Request) async throws -> Response {
         let worker = try PassportController.workerID(req)
         let ctx = PageContext(req)
-        let overview = try await LeermilesOverview.load(req.application, worker: worker.uuidString.lowercased(), lang: ctx.lang, tipsFor: worker)
+        let overview = try await LeermilesOverview.load(req.application, worker: worker.idString, lang: ctx.lang, tipsFor: worker)
         var notice: LeermilesPages.Notice?
         if let id = req.query[String.self, at: "gereserveerd"], let row = overview.reservations.first(where: { $0.id == id }) {
             notice = .reserved(row)
@@ -38,13 +39,13 @@ enum LeermilesController {
                 throw ReservationProblem.formIncomplete
             }
             // The worker's id goes into the reservation id, so one worker's request id can never collide with another's.
-            let (row, _) = try await req.application.reserveCourse(worker: worker.uuidString.lowercased(), courseID: course,
-                                                                    requestID: "w\(worker.uuidString.lowercased().prefix(8))-\(request)",
-                                                                    cause: "user:\(worker.uuidString.lowercased())")
+            let (row, _) = try await req.application.reserveCourse(worker: worker.idString, courseID: course,
+                                                                    requestID: "w\(worker.idString.prefix(8))-\(request)",
+                                                                    cause: "user:\(worker.idString)")
             return req.redirect(to: SiteRoute.leermiles.link() + "?gereserveerd=" + row.id, redirectType: .normal)
         } catch let problem as ReservationProblem {
             let ctx = PageContext(req)
-            let overview = try await LeermilesOverview.load(req.application, worker: worker.uuidString.lowercased(), lang: ctx.lang, tipsFor: worker)
+            let overview = try await LeermilesOverview.load(req.application, worker: worker.idString, lang: ctx.lang, tipsFor: worker)
             return .html(LeermilesPages.overview(ctx, overview, requestID: req.application.dependencies.token(bytes: 12),
                                            notice: .refused(problem)), status: .unprocessableEntity)
         }
@@ -52,7 +53,7 @@ enum LeermilesController {
 
     /// POST /leermiles/reserveringen/:id/annuleren: only the worker's own reservation; every point goes back.
     static func cancel(_ req: Request) async throws -> Response {
-        let worker = try PassportController.workerID(req).uuidString.lowercased()
+        let worker = try PassportController.workerID(req).idString
         let store = ReservationStore(database: req.db)
         guard let id = req.parameters.get("id"), let row = try await store.reservation(id: id), row.worker == worker else { throw Abort(.notFound) }
         do {
@@ -70,7 +71,7 @@ enum LeermilesController {
 
     /// POST /leermiles/toestemming: whether the funders that pay into the account may see the worker's courses by name.
     static func consent(_ req: Request) async throws -> Response {
-        let worker = try PassportController.workerID(req).uuidString.lowercased()
+        let worker = try PassportController.workerID(req).idString
         let form = (try? req.content.decode(ConsentForm.self)) ?? ConsentForm()
         try await FunderStore(database: req.db).setConsent(worker: worker, form.consent == "on", now: req.application.dependencies.now())
         return req.redirect(to: SiteRoute.leermiles.link() + "#toestemming", redirectType: .normal)
@@ -82,7 +83,7 @@ enum LeermilesController {
         let ctx = PageContext(req)
         let prepared: (statement: YearStatement, overview: LeermilesOverview)
         do {
-            prepared = try await LeermilesStatementFiles.prepare(req.application, worker: worker.uuidString.lowercased(), year: req.query[String.self, at: "jaar"], lang: ctx.lang)
+            prepared = try await LeermilesStatementFiles.prepare(req.application, worker: worker.idString, year: req.query[String.self, at: "jaar"], lang: ctx.lang)
         } catch let p as LeermilesStatementFiles.YearProblem {
             throw Abort(.badRequest, reason: ctx.t("Kies een jaar van \(p.first) tot en met \(p.last); \u{201C}\(p.year)\u{201D} kan niet.",
                                                    "Choose a year from \(p.first) to \(p.last); \u{201C}\(p.year)\u{201D} is not possible."))

@@ -1,3 +1,4 @@
+import Identifiers
 import Localization
 import Foundation
 import Passport
@@ -112,7 +113,7 @@ enum PassportController {
         }
         let now = req.application.dependencies.now()
         try await req.application.passportStore.insertRecords([PassportRecordRow(
-            id: UUID().uuidString.lowercased(), workerID: worker.uuidString.lowercased(), source: "self", issuerID: nil, credentialID: nil,
+            id: UUID().idString, workerID: worker.idString, source: "self", issuerID: nil, credentialID: nil,
             subjectID: nil, token: nil, recordJSON: json.serialized(), kind: kind.rawValue, roleTitle: role,
             periodStart: parsed.start.description, periodEnd: parsed.end?.description, statusList: nil, statusIndex: nil,
             validFrom: nil, validUntil: nil, revokedAt: nil, createdAt: now)], links: [], now: now)

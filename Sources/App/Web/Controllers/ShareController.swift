@@ -1,3 +1,4 @@
+import Identifiers
 import Localization
 import Foundation
 import NIOConcurrencyHelpers
@@ -60,7 +61,7 @@ enum ShareController {
 
     static func ownShare(_ req: Request, worker: UUID) async throws -> ShareRow {
         guard let id = req.parameters.get("id"), let share = try await req.application.shareStore.share(id: id),
-              share.workerID == worker.uuidString.lowercased() else {
+              share.workerID == worker.idString else {
             throw Abort(.notFound, reason: Lang.of(req).t("Deze link bestaat niet.", "This link does not exist."))
         }
         return share
@@ -103,7 +104,7 @@ enum ShareController {
             }
             return try await Sharing.view(app, share: share)
         }
-        if req.user?.id.uuidString.lowercased() != view.share.workerID {
+        if req.user?.id.idString != view.share.workerID {
             let minute = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60)
             if app.shareOpenLog.shouldRecord(id, minute) { try await app.shareStore.logOpen(shareID: id, minute: minute) }
         }
