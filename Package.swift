@@ -29,6 +29,9 @@ let package = Package(
         // The canonical string form of ids.
         .target(name: "Identifiers", swiftSettings: strict),
 
+        // The calendar day, shared by the passport, the ledger and the engine.
+        .target(name: "Days", swiftSettings: strict),
+
         // The reader's language (Dutch or English), shared by pages, files and the command line.
         .target(name: "Localization", swiftSettings: strict),
 
@@ -40,7 +43,7 @@ let package = Package(
         // and skill gaps, courses, shortage lists, and matching to vacancies. Optimised in debug
         // builds too: the tests compute the full occupation matrix.
         .target(
-            name: "Engine", dependencies: ["Taxonomy", "TaxonomySource"],
+            name: "Engine", dependencies: ["Days", "Taxonomy", "TaxonomySource"],
             swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
 
@@ -50,7 +53,7 @@ let package = Package(
 
         // Pure domain: leermiles, the learning account. The double-entry ledger's rules, accrual
         // rules with effective dates, reservations and the audit of the invariants.
-        .target(name: "Leermiles", swiftSettings: strict),
+        .target(name: "Leermiles", dependencies: ["Days"], swiftSettings: strict),
 
         // Pure domain: roles, sign-up rules and the failed-login throttle.
         .target(name: "Accounts", swiftSettings: strict),
@@ -59,7 +62,7 @@ let package = Package(
         // the JSON Schema validator, status lists, pairwise subjects and passport codes.
         .target(
             name: "Passport",
-            dependencies: ["CZlib", "Identifiers", "Localization", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CZlib", "Days", "Identifiers", "Localization", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
 
@@ -80,7 +83,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Accounts", "CZlib", "Engine", "Identifiers", "Insight", "KlusCV", "Leermiles", "Localization", "Passport", "Taxonomy", "TaxonomySource",
+                "Accounts", "CZlib", "Days", "Engine", "Identifiers", "Insight", "KlusCV", "Leermiles", "Localization", "Passport", "Taxonomy", "TaxonomySource",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -93,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "Loopbrug",
             dependencies: [
-                "App", "Identifiers", "Insight", "Localization",
+                "App", "Days", "Identifiers", "Insight", "Leermiles", "Localization", "Passport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -102,13 +105,13 @@ let package = Package(
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TaxonomySource"], swiftSettings: strict),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "Localization", "Taxonomy"], swiftSettings: strict),
-        .testTarget(name: "LeermilesTests", dependencies: ["Leermiles"], swiftSettings: strict),
-        .testTarget(name: "PassportTests", dependencies: ["Identifiers", "Localization", "Passport"], swiftSettings: strict),
+        .testTarget(name: "LeermilesTests", dependencies: ["Days", "Leermiles"], swiftSettings: strict),
+        .testTarget(name: "PassportTests", dependencies: ["Days", "Identifiers", "Localization", "Passport"], swiftSettings: strict),
         .testTarget(name: "KlusCVTests", dependencies: ["KlusCV", "Localization"], swiftSettings: strict),
         .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "TaxonomySource"], swiftSettings: strict),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Identifiers", "Insight", "Leermiles", "Localization", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: ["App", "Days", "Identifiers", "Insight", "Leermiles", "Localization", "Passport", .product(name: "VaporTesting", package: "vapor")],
             swiftSettings: strict
         ),
     ]

@@ -1,3 +1,4 @@
+import Days
 import Foundation
 import TaxonomySource
 
@@ -122,7 +123,7 @@ public struct CSVRow {
     /// yyyy-mm-dd, a real date.
     public func date(_ name: String) throws(FieldProblem) -> String {
         let value = text(name)
-        guard ISODate.isValid(value) else { throw FieldProblem(name, "\"\(value)\" is not a date like 2027-01-31") }
+        guard Day(iso: value, latestYear: Day.latestRecordYear) != nil else { throw FieldProblem(name, "\"\(value)\" is not a date like 2027-01-31") }
         return value
     }
 
@@ -137,17 +138,5 @@ public struct CSVRow {
     /// A list separated by "|".
     public func list(_ name: String) -> [String] {
         text(name).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-}
-
-/// Calendar dates as ISO strings (yyyy-mm-dd), checked without Foundation's calendar.
-public enum ISODate {
-    public static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1900...2200).contains(y), (1...12).contains(m) else { return false }
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-        return (1...days).contains(d)
     }
 }

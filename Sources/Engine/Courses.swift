@@ -1,3 +1,5 @@
+import Days
+
 /// A course that teaches ESCO skills.
 public struct Course: Sendable, Equatable {
     public enum Format: String, Sendable, CaseIterable { case online, classroom, workBased = "work-based" }
@@ -51,7 +53,7 @@ public struct Course: Sendable, Equatable {
             }
             var dates: [String] = []
             for d in row.list("start_dates") {
-                guard ISODate.isValid(d) else { throw FieldProblem("start_dates", "\"\(d)\" is not a date like 2027-01-31") }
+                guard Day(iso: d, latestYear: Day.latestRecordYear) != nil else { throw FieldProblem("start_dates", "\"\(d)\" is not a date like 2027-01-31") }
                 dates.append(d)
             }
             let url = row.text("url")

@@ -1,3 +1,4 @@
+import Days
 import Foundation
 
 /// A passport record that earns points: issued by a platform or employer, not self-declared, not revoked.

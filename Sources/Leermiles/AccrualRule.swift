@@ -1,3 +1,4 @@
+import Days
 /// A rule that earns points, valid from a day until (not including) another or open-ended.
 /// Rules are configuration: they change by adding a rule with a later start, never by editing
 /// what was paid.

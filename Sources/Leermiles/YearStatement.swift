@@ -1,3 +1,4 @@
+import Days
 import Foundation
 
 /// A worker's leermiles over one calendar year, as a bank or pension statement: the balance on

@@ -31,7 +31,7 @@ struct BenchLeermiles: AsyncParsableCommand {
         let base = AppRunner.config()
         AppRunner.say("loopbrug bench leermiles — \(BenchTaxonomy.machine())")
         try await BenchDatabases.each(base: base, postgres: postgres) { name, database, app, _ in
-            let sql = app.db as! any SQLDatabase
+            let sql = app.db.sql
             if case .sqlite = database {
                 let mode = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self) ?? "?"
                 let sync = try await sql.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self) ?? -1
@@ -53,7 +53,7 @@ struct BenchLeermiles: AsyncParsableCommand {
             Posting(key: "bench-fund-\($0)", from: .funder("bench"), to: .worker("bench-\($0)"), amount: Miles(1_000), reason: .contribution, cause: "bench", at: now)
         })
         let floorCount = min(postings, 5_000)
-        let sql = app.db as! any SQLDatabase
+        let sql = app.db.sql
         try await sql.raw("CREATE TABLE bench_floor (k TEXT PRIMARY KEY, v BIGINT NOT NULL)").run()
         let floorSeconds = try await BenchTaxonomy.time {
             for i in 0..<floorCount { try await sql.raw("INSERT INTO bench_floor (k, v) VALUES (\(bind: "f\(i)"), \(bind: i))").run() }
@@ -125,7 +125,7 @@ struct BenchLeermiles: AsyncParsableCommand {
     /// in a ledger of this size: the worker's postings, rules and facts, the rules run again to
     /// date the earnings; then the statement's PDF and CSV.
     func overview(_ app: Application) async throws {
-        let sql = app.db as! any SQLDatabase
+        let sql = app.db.sql
         guard let row = try await sql.raw("SELECT worker_id, COUNT(*) AS n FROM passport_records GROUP BY worker_id ORDER BY n DESC, worker_id LIMIT 1").first() else { return }
         let worker = try row.decode(column: "worker_id", as: String.self)
         var loaded: LeermilesOverview?

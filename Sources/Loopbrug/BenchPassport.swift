@@ -1,3 +1,4 @@
+import Days
 import App
 import ArgumentParser
 import Crypto
@@ -136,7 +137,7 @@ struct BenchPassport: AsyncParsableCommand {
     /// than 24 hours a day (`DailyHours`).
     static func oneDay(_ record: JSONValue, _ i: Int) -> JSONValue {
         guard case .object(var members) = record else { return record }
-        let day = CalendarDate(dayNumber: CalendarDate(year: 1950, month: 1, day: 1)!.dayNumber + i / 12)!.description
+        let day = Day(dayNumber: Day(year: 1950, month: 1, day: 1)!.dayNumber + i / 12)!.description
         members["period"] = .object(["start": .string(day), "end": .string(day)])
         if let hours = members["hours"]?.numberValue { members["hours"] = .number(min(hours, 2)) }
         return .object(members)

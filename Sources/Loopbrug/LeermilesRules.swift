@@ -1,3 +1,4 @@
+import Days
 import Identifiers
 import App
 import ArgumentParser

@@ -1,3 +1,4 @@
+import Days
 /// No one works more than 24 hours a day, however many records describe their work.
 ///
 /// Each record's hours are spread evenly over the days of its period; a worker's records
@@ -21,12 +22,12 @@ public enum DailyHours {
         }
 
         /// A record's span; an ongoing record (no end) runs to `today`. Nil without hours.
-        public init?(start: CalendarDate, end: CalendarDate?, hours: Double?, today: CalendarDate) {
+        public init?(start: Day, end: Day?, hours: Double?, today: Day) {
             guard let hours, hours > 0 else { return nil }
             self.init(first: start.dayNumber, last: (end ?? max(today, start)).dayNumber, hours: hours)
         }
 
-        public init?(_ record: WorkRecord, today: CalendarDate) {
+        public init?(_ record: WorkRecord, today: Day) {
             self.init(start: record.start, end: record.end, hours: record.hours, today: today)
         }
 

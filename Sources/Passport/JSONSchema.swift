@@ -1,3 +1,4 @@
+import Days
 import Foundation
 
 /// A JSON Schema (draft 2020-12) validator for the keywords the Loopbrug standard uses. The
@@ -279,7 +280,7 @@ final class Pattern: @unchecked Sendable {
 enum FormatCheck {
     static func problem(format: String, value: String) -> String? {
         switch format {
-        case "date": return CalendarDate(value) == nil ? "must be a real date written YYYY-MM-DD" : nil
+        case "date": return Day(iso: value, latestYear: Day.latestRecordYear) == nil ? "must be a real date written YYYY-MM-DD" : nil
         case "date-time": return Timestamp.parse(value) == nil ? "must be a date and time like 2025-03-01T09:00:00Z" : nil
         case "uri":
             guard let colon = value.firstIndex(of: ":"), value.startIndex != colon,

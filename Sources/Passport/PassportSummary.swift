@@ -1,3 +1,4 @@
+import Days
 import Localization
 
 /// Totals over a passport's records, as the passport page and the KlusCV show them.
@@ -31,9 +32,9 @@ public enum PeriodText {
     static let dutchMonths = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
     static let englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    public static func describe(start: CalendarDate, end: CalendarDate?, lang: Lang) -> String {
+    public static func describe(start: Day, end: Day?, lang: Lang) -> String {
         let months = lang.isEnglish ? englishMonths : dutchMonths
-        func month(_ d: CalendarDate) -> String { "\(months[d.month - 1]) \(d.year)" }
+        func month(_ d: Day) -> String { "\(months[d.month - 1]) \(d.year)" }
         guard let end else { return (lang.isEnglish ? "since " : "sinds ") + month(start) }
         if start == end { return "\(start.day) \(months[start.month - 1]) \(start.year)" }
         if start.year == end.year && start.month == end.month { return month(start) }

@@ -1,3 +1,4 @@
+import Days
 /// The kinds of work a record can describe (standard v0.1, "Record kinds").
 public enum RecordKind: String, Sendable, CaseIterable, Codable {
     case platformWork = "platform-work"
@@ -22,8 +23,8 @@ public struct WorkRecord: Sendable, Equatable {
     public let kind: RecordKind
     /// "job" for one job, "period" for work summed over the period.
     public let aggregation: String?
-    public let start: CalendarDate
-    public let end: CalendarDate?
+    public let start: Day
+    public let end: Day?
     public let hours: Double?
     public let jobs: Int?
     public let roleTitle: String
@@ -47,11 +48,11 @@ public struct WorkRecord: Sendable, Equatable {
         subjectID = json["id"]?.stringValue
         kind = RecordKind(rawValue: json["kind"]?.stringValue ?? "") ?? .employment
         aggregation = json["aggregation"]?.stringValue
-        guard let start = CalendarDate(json["period"]?["start"]?.stringValue ?? "") else {
+        guard let start = Day(iso: json["period"]?["start"]?.stringValue ?? "", latestYear: Day.latestRecordYear) else {
             throw .schema(path: "period.start", reason: "must be a real date written YYYY-MM-DD")
         }
         self.start = start
-        end = json["period"]?["end"]?.stringValue.flatMap { CalendarDate($0) }
+        end = json["period"]?["end"]?.stringValue.flatMap { Day(iso: $0, latestYear: Day.latestRecordYear) }
         hours = json["hours"]?.numberValue
         jobs = int(json["jobs"])
         roleTitle = json["roleTitle"]?.stringValue ?? ""

@@ -75,7 +75,7 @@ import VaporTesting
     }
 
     private func sessionRows(_ app: Application) async throws -> Int {
-        try await (app.db as! any SQLDatabase).select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("web_sessions")
+        try await app.db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("web_sessions")
             .first()?.decode(column: "n", as: Int.self) ?? -1
     }
 

@@ -179,7 +179,7 @@ import VaporTesting
     }
 
     private func keptFiles(_ app: Application) async throws -> Int {
-        try await (app.db as! any SQLDatabase).select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("insight_files")
+        try await app.db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("insight_files")
             .first()?.decode(column: "n", as: Int.self) ?? -1
     }
 

@@ -1,3 +1,4 @@
+import Days
 import Identifiers
 import Crypto
 import Foundation
@@ -171,7 +172,7 @@ import Testing
                 try await LedgerStore.writeGroup([Posting(key: "e2", from: .funder("fund"), to: .worker("bo"), amount: Miles(3), reason: .workHours, cause: "t", at: now),
                                                   Posting(key: "s2", from: .worker("bo"), to: .reserved("bo"), amount: Miles(4), reason: .reserve, cause: "t", at: now, reservation: "r"),
                                                   Posting(key: "s3", from: .worker("bo"), to: .reserved("bo"), amount: Miles(2), reason: .reserve, cause: "t", at: now, reservation: "r3")],
-                                                 on: db as! any SQLDatabase)
+                                                 on: db.sql)
             }
             #expect(direct.map { "\($0)" } == ["success(Leermiles.Ledger.Outcome.posted)", "failure(posting s2: worker:bo has 3 and cannot give 4)",
                                                 "success(Leermiles.Ledger.Outcome.posted)"])

@@ -1,3 +1,4 @@
+import Days
 import Identifiers
 import Foundation
 import Leermiles

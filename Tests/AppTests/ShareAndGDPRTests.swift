@@ -79,7 +79,7 @@ import VaporTesting
 
             // the platform revokes the credential through its API: the same link says so at once
             let platformUser = try await createUser(app, email: "platform@test.nl", role: .issuer)
-            try await (app.db as! any SQLDatabase).update("issuers").set("owner_user_id", to: SQLBind(platformUser.idString))
+            try await app.db.sql.update("issuers").set("owner_user_id", to: SQLBind(platformUser.idString))
                 .where("id", .equal, issuerID).run()
             let apiToken = APITokens.prefix + "test-platform"
             try await APITokenModel(userID: platformUser, name: "t", tokenHash: APITokens.hash(apiToken), createdAt: Date()).create(on: app.db)
@@ -154,10 +154,10 @@ import VaporTesting
             #expect(try await app.passportStore.issuer(id: issuerID) != nil, "the platform stays: its other credentials must still verify")
 
             // the receipt says when and how much, and nothing about the person
-            let receipts = try await (app.db as! any SQLDatabase).select().columns("id", "records_deleted", "shares_deleted").from("deletion_receipts").all()
+            let receipts = try await app.db.sql.select().columns("id", "records_deleted", "shares_deleted").from("deletion_receipts").all()
             #expect(receipts.count == 1)
             #expect(try receipts[0].decode(column: "records_deleted", as: Int.self) == 2)
-            let stored = try await (app.db as! any SQLDatabase).raw("SELECT * FROM deletion_receipts").all()
+            let stored = try await app.db.sql.raw("SELECT * FROM deletion_receipts").all()
             let receiptText = stored.map { row in row.allColumns.map { (try? row.decode(column: $0, as: String.self)) ?? "" }.joined() }.joined()
             #expect(!receiptText.contains("zoe") && !receiptText.contains(worker.idString))
         }

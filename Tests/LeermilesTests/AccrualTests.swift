@@ -1,3 +1,4 @@
+import Days
 import Foundation
 import Testing
 @testable import Leermiles
@@ -14,8 +15,8 @@ struct AccrualTests {
     }
 
     @Test func daysCountAndComeFromDates() {
-        #expect(day("1970-01-01").ordinal == 0 && day("2026-11-23").ordinal == 20_780)
-        for ordinal in stride(from: -25_000, through: 60_000, by: 997) { #expect(Day(ordinal: ordinal).ordinal == ordinal) }
+        #expect(day("1970-01-01").dayNumber == 0 && day("2026-11-23").dayNumber == 20_780)
+        for ordinal in stride(from: -25_000, through: 60_000, by: 997) { #expect(Day(dayNumber: ordinal)!.dayNumber == ordinal) }
         #expect(day("2024-02-28").adding(days: 1).description == "2024-02-29" && day("2026-12-31").adding(days: 1).description == "2027-01-01")
         #expect(day("2026-01-01").distance(to: day("2027-01-01")) == 365)
         // 23:30 UTC on 23 November is already the 24th in Amsterdam.

@@ -1,3 +1,4 @@
+import Days
 import Foundation
 import Testing
 @testable import Leermiles
@@ -41,7 +42,7 @@ struct OverviewTests {
 
     @Test func theStatementCarriesTheBalanceFromYearToYear() {
         let tz = TimeZone(identifier: "UTC")!
-        func at(_ d: String) -> Date { Date(timeIntervalSince1970: Double(day(d).ordinal) * 86_400 + 43_200) }
+        func at(_ d: String) -> Date { Date(timeIntervalSince1970: Double(day(d).dayNumber) * 86_400 + 43_200) }
         let postings = [
             Posting(key: "e1", from: .funder("werkfonds"), to: .worker("ana"), amount: Miles(100), reason: .workHours, cause: "rule:w", at: at("2025-05-01")),
             Posting(key: "e2", from: .funder("oo"), to: .worker("ana", pot: "oo"), amount: Miles(50), reason: .contribution, cause: "rule:c", at: at("2026-02-01")),

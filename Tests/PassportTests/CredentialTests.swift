@@ -1,3 +1,4 @@
+import Days
 import Identifiers
 import Crypto
 import Foundation
@@ -138,9 +139,9 @@ import Testing
     }
 
     @Test func datesAreStrict() {
-        #expect(CalendarDate("2024-02-29") != nil)
-        #expect(CalendarDate("2025-02-29") == nil)
-        #expect(CalendarDate("2025-2-01") == nil)
+        #expect(Day(iso: "2024-02-29") != nil)
+        #expect(Day(iso: "2025-02-29") == nil)
+        #expect(Day(iso: "2025-2-01") == nil)
         #expect(Timestamp.parse("2025-03-01T10:00:00+01:00") == Timestamp.parse("2025-03-01T09:00:00Z"))
         #expect(Timestamp.format(Timestamp.parse("2025-03-01T09:00:00.5Z")!) == "2025-03-01T09:00:00Z")
         #expect(Timestamp.parse("2025-03-01 09:00:00Z") == nil)

@@ -1,3 +1,4 @@
+import Days
 import Localization
 import Testing
 @testable import Passport
@@ -75,7 +76,7 @@ import Testing
     }
 
     @Test func periodsReadNaturally() {
-        let d = { (text: String) in CalendarDate(text)! }
+        let d = { (text: String) in Day(iso: text)! }
         #expect(PeriodText.describe(start: d("2025-03-01"), end: d("2025-08-31"), lang: .nl) == "mrt 2025 – aug 2025")
         #expect(PeriodText.describe(start: d("2024-02-01"), end: nil, lang: .nl) == "sinds feb 2024")
         #expect(PeriodText.describe(start: d("2025-10-04"), end: d("2025-10-04"), lang: .en) == "4 Oct 2025")

@@ -1,4 +1,4 @@
-// sources: Sources/Passport/JSONValue.swift Sources/Passport/JSONSchema.swift Sources/Passport/Dates.swift
+// sources: Sources/Passport/JSONValue.swift Sources/Passport/JSONSchema.swift Sources/Passport/Dates.swift Sources/Days/Day.swift
 // The JSON Schema validator on the work record schema, with whatever record an issuer sends.
 import Foundation
 

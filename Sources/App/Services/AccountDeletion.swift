@@ -23,7 +23,7 @@ public struct DeletionReceipt: Sendable, Equatable {
 public func deleteAccount(_ app: Application, user: UUID) async throws -> DeletionReceipt {
     let worker = user.idString
     let (receipt, vacancyIDs) = try await app.db.writeTransaction { db -> (DeletionReceipt, [String]) in
-        let sql = db as! any SQLDatabase
+        let sql = db.sql
         let shareIDs = try await sql.select().column("id").from("shares").where("worker_id", .equal, worker).all()
             .map { try $0.decode(column: "id", as: String.self) }
         if !shareIDs.isEmpty {

@@ -14,7 +14,7 @@ public enum DemoCareerData {
     /// Returns what it loaded, for the start-up log.
     public static func seedIfEmpty(_ app: Application) async throws -> [String] {
         guard let snapshot = app.careerData.snapshot else { return [] }
-        let sql = app.db as! any SQLDatabase
+        let sql = app.db.sql
         func isEmpty(_ table: String) async throws -> Bool {
             try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()?
                 .decode(column: "n", as: Int.self) == 0

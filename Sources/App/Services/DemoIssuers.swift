@@ -1,3 +1,4 @@
+import Days
 import Identifiers
 import Crypto
 import Foundation
@@ -98,11 +99,11 @@ public enum DemoIssuers {
         }
         let skills = taxonomy.profile(of: occupation).essentialSkills.prefix(3).map { JSONValue.string($0.uri) }
         func monthsAgo(_ n: Int) -> String {
-            let today = CalendarDate(Timestamp.format(now).prefix(10))!
+            let today = Day(iso: Timestamp.format(now).prefix(10))!
             var month = today.month - n
             var year = today.year
             while month < 1 { month += 12; year -= 1 }
-            return CalendarDate(year: year, month: month, day: 1)!.description
+            return Day(year: year, month: month, day: 1)!.description
         }
         var period: [String: JSONValue] = ["start": .string(monthsAgo(p.months.start))]
         if let end = p.months.end { period["end"] = .string(monthsAgo(end)) }

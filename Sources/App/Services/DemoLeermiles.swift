@@ -1,3 +1,4 @@
+import Days
 import Fluent
 import Foundation
 import Leermiles

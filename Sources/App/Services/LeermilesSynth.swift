@@ -1,3 +1,4 @@
+import Days
 import Fluent
 import Foundation
 import Leermiles
@@ -37,7 +38,7 @@ public enum LeermilesSynth {
 
     /// The records, between `firstDay` and `lastDay`, in transactions of 50,000 rows.
     static func seed(database: any Database, records: Int, workers: Int, seed: UInt64, firstDay: Day, lastDay: Day, now: Date) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let users = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users").first()?.decode(column: "n", as: Int.self) ?? 0
         let stored = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("passport_records").first()?.decode(column: "n", as: Int.self) ?? 0
         guard users == 0, stored == 0 else {
@@ -68,7 +69,7 @@ public enum LeermilesSynth {
         }
         // One worker in twenty has no starting qualification.
         let topUp = stride(from: 0, to: workers, by: 20).map { [worker($0), now] as [(any Encodable & Sendable)?] }
-        try await database.writeTransaction { db in try await (db as! any SQLDatabase).insertRows("leermiles_top_up", ["worker_id", "created_at"], topUp) }
+        try await database.writeTransaction { db in try await db.sql.insertRows("leermiles_top_up", ["worker_id", "created_at"], topUp) }
     }
 }
 

@@ -1,3 +1,4 @@
+import Days
 import Identifiers
 import Foundation
 import Passport
@@ -150,7 +151,7 @@ struct ImportChecks {
     /// the others are refused, naming the day that would pass 24 hours.
     mutating func withinDailyHours(_ rows: [PassportRecordRow], _ lines: [(line: Int, record: WorkRecord)], store: PassportStore,
                                    now: Date) async throws -> [PassportRecordRow] {
-        guard let today = CalendarDate(Timestamp.format(now).prefix(10)) else { return rows }
+        guard let today = Day(iso: Timestamp.format(now).prefix(10)) else { return rows }
         let unknown = Set(rows.map(\.workerID)).filter { loads[$0] == nil }
         if !unknown.isEmpty {
             let stored = try await store.hourSpans(workers: unknown.sorted(), today: today)
@@ -167,7 +168,7 @@ struct ImportChecks {
                 continue
             }
             if let over = loads[row.workerID]?.overflow(adding: span) {
-                let date = CalendarDate(dayNumber: over.day)?.description ?? "a day in the period"
+                let date = Day(dayNumber: over.day)?.description ?? "a day in the period"
                 let total = (over.hours * 10).rounded() / 10
                 problems.append(LineProblem(line: line, .schema(path: "credentialSubject.hours", reason:
                     "together with this worker's other records this is \(JSONValue.number(total).serialized()) hours on \(date); no one works more than 24 hours a day")))

@@ -1,3 +1,4 @@
+import Days
 import Localization
 import Foundation
 import Passport
@@ -63,7 +64,7 @@ enum RecordText {
 
     /// "23 nov 2026".
     static func day(_ date: Date, _ lang: Lang) -> String {
-        guard let d = CalendarDate(Timestamp.format(date).prefix(10)) else { return Timestamp.format(date) }
+        guard let d = Day(iso: Timestamp.format(date).prefix(10)) else { return Timestamp.format(date) }
         return PeriodText.describe(start: d, end: d, lang: lang)
     }
 }

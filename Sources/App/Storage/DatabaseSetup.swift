@@ -45,7 +45,7 @@ public func runMigrations(_ app: Application) async throws {
     do {
         if case .sqlite = config.database {
             // WAL lets readers continue while an import writes.
-            try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+            try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
         }
         try await app.autoMigrate()
     } catch {

@@ -7,14 +7,14 @@ import SQLKit
 /// with one bad row changes nothing.
 struct EngineStore {
     let database: any Database
-    var sql: any SQLDatabase { database as! any SQLDatabase }
+    var sql: any SQLDatabase { database.sql }
 
     // MARK: Shortage and growth
 
     /// The admin's file is the whole table: it replaces what was there.
     func replaceOutlook(_ entries: [OccupationOutlook]) async throws {
         try await database.writeTransaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             try await sql.delete(from: "occupation_outlook").run()
             try await sql.insertRows("occupation_outlook", ["key", "kind", "source", "source_date", "demo"],
                                      entries.map { [$0.key, $0.kind.rawValue, $0.source, $0.date, $0.demo] })
@@ -37,7 +37,7 @@ struct EngineStore {
     /// The catalogue file is the whole catalogue: it replaces what was there.
     func replaceCourses(_ courses: [Course]) async throws {
         try await database.writeTransaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             try await sql.delete(from: "courses").run()
             try await sql.insertRows("courses", ["id", "title", "provider", "skill_uris", "hours", "cost_eur", "format", "place_id",
                                                  "start_dates", "url", "demo"],
@@ -66,7 +66,7 @@ struct EngineStore {
     /// Adds vacancies; ids already stored are refused (by line when `lines` is given), nothing is added then.
     func addVacancies(_ vacancies: [Vacancy], employerUserID: String?, now: Date, lines: [Int]? = nil) async throws -> [RowProblem] {
         try await database.writeTransaction { db -> [RowProblem] in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             var existing = Set<String>()
             let ids = vacancies.map(\.id)
             for start in stride(from: 0, to: ids.count, by: 500) {
@@ -118,7 +118,7 @@ struct EngineStore {
 
     func saveWishes(_ wishes: WorkWishes, searchable: Bool, worker: String, now: Date) async throws {
         try await database.writeTransaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             try await sql.delete(from: "work_wishes").where("worker_id", .equal, worker).run()
             try await sql.insert(into: "work_wishes")
                 .columns("worker_id", "max_hours", "days", "max_travel_km", "home_place_id", "contracts", "avoid_sectors", "searchable", "updated_at")

@@ -11,7 +11,7 @@ import SQLKit
 /// Sums are cast to BIGINT: PostgreSQL's SUM of a bigint is a numeric, which does not decode as Int64.
 public struct FunderStore: Sendable {
     let database: any Database
-    var sql: any SQLDatabase { database as! any SQLDatabase }
+    var sql: any SQLDatabase { database.sql }
 
     public init(database: any Database) { self.database = database }
 

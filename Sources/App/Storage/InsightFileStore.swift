@@ -23,7 +23,7 @@ public struct InsightFileRow: Sendable, Codable, Equatable {
 /// or delete another's file.
 public struct InsightFileStore: Sendable {
     let database: any Database
-    var sql: any SQLDatabase { database as! any SQLDatabase }
+    var sql: any SQLDatabase { database.sql }
 
     public init(database: any Database) { self.database = database }
 

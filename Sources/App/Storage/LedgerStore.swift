@@ -17,7 +17,7 @@ public struct LedgerStore: Sendable {
     /// Writes one posting with every rule of `Ledger`; a repeat of the same request posts nothing.
     @discardableResult
     public func post(_ posting: Posting) async throws -> Ledger.Outcome {
-        try await database.writeTransaction { db in try await Self.write(posting, on: db as! any SQLDatabase) }
+        try await database.writeTransaction { db in try await Self.write(posting, on: db.sql) }
     }
 
     /// Writes several postings in one transaction (one commit, one sync to disk), with the same
@@ -30,7 +30,7 @@ public struct LedgerStore: Sendable {
     /// stale), the group is rolled back and its postings are written one by one instead.
     public func postGroup(_ postings: [Posting]) async throws -> [Result<Ledger.Outcome, LedgerError>] {
         do {
-            return try await database.writeTransaction { db in try await Self.writeGroup(postings, on: db as! any SQLDatabase) }
+            return try await database.writeTransaction { db in try await Self.writeGroup(postings, on: db.sql) }
         } catch {
             var results: [Result<Ledger.Outcome, LedgerError>] = []
             for posting in postings {
@@ -115,7 +115,7 @@ public struct LedgerStore: Sendable {
         for start in stride(from: 0, to: ordered.count, by: chunk) {
             let part = Array(ordered[start..<min(start + chunk, ordered.count)])
             posted += try await database.writeTransaction { db in
-                let sql = db as! any SQLDatabase
+                let sql = db.sql
                 // SQLite's default page cache (2 MB) makes a large batch re-read its index pages
                 // from disk over and over; 256 MB for this connection keeps them in memory.
                 if sql.dialect.name == "sqlite" { try await sql.raw("PRAGMA cache_size = -262144").run() }
@@ -130,7 +130,7 @@ public struct LedgerStore: Sendable {
 
     /// Which of these keys are posted already.
     public func existingKeys(_ keys: [String]) async throws -> Set<String> {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         var found = Set<String>()
         for start in stride(from: 0, to: keys.count, by: 1_000) {
             let chunk = Array(keys[start..<min(start + 1_000, keys.count)])
@@ -143,7 +143,7 @@ public struct LedgerStore: Sendable {
 
     /// The postings with these keys that no reversal has undone yet.
     public func unreversed(keys: [String]) async throws -> [Posting] {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         var found: [Posting] = []
         for start in stride(from: 0, to: keys.count, by: 500) {
             let chunk = SQLList(keys[start..<min(start + 500, keys.count)].map { SQLBind($0) })
@@ -156,14 +156,14 @@ public struct LedgerStore: Sendable {
     }
 
     public func balance(_ account: AccountID) async throws -> Miles {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let row = try await sql.select().column("balance").from("ledger_balances").where("account", .equal, account.description).first()
         return Miles(hundredths: try row?.decode(column: "balance", as: Int64.self) ?? 0)
     }
 
     /// A worker's accounts: free points, each restricted pot, and what is reserved.
     public func accounts(worker: String) async throws -> [AccountID: Miles] {
-        try await Self.accounts(worker: worker, on: database as! any SQLDatabase, lock: false)
+        try await Self.accounts(worker: worker, on: database.sql, lock: false)
     }
 
     /// Every posting into or out of a worker's accounts (free points, pots, reserved), in the order
@@ -179,7 +179,7 @@ public struct LedgerStore: Sendable {
     public func postings(accounts: [AccountID]) async throws -> [Posting] {
         guard !accounts.isEmpty else { return [] }
         let list = SQLList(accounts.map(\.description).sorted().map { SQLBind($0) })
-        return try await (database as! any SQLDatabase).raw("""
+        return try await database.sql.raw("""
             SELECT \(unsafeRaw: Self.postingColumns.joined(separator: ", ")) FROM ledger_postings
             WHERE from_account IN (\(list)) OR to_account IN (\(list)) ORDER BY seq
             """).all().map(Self.decode)
@@ -187,7 +187,7 @@ public struct LedgerStore: Sendable {
 
     /// Everything the audit needs: every posting in the order written, every stored balance, every reservation.
     public func everything() async throws -> (postings: [Posting], balances: [AccountID: Miles], reservations: [LedgerAudit.StoredReservation]) {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let postings = try await sql.select().columns(Self.postingColumns.map { SQLColumn($0) }).from("ledger_postings").orderBy("seq").all()
             .map(Self.decode)
         let balances = try Self.balances(from: try await sql.select().columns("account", "balance").from("ledger_balances").all())

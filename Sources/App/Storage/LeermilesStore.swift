@@ -1,3 +1,4 @@
+import Days
 import Fluent
 import Foundation
 import Leermiles
@@ -7,7 +8,7 @@ import SQLKit
 /// the top-up, and the verified work in the passport.
 public struct LeermilesStore: Sendable {
     let database: any Database
-    var sql: any SQLDatabase { database as! any SQLDatabase }
+    var sql: any SQLDatabase { database.sql }
 
     public init(database: any Database) { self.database = database }
 

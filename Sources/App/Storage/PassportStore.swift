@@ -1,3 +1,4 @@
+import Days
 import Identifiers
 import Fluent
 import Foundation
@@ -68,7 +69,7 @@ public struct PassportRecordRow: Sendable, Codable {
 /// SQL for the passport tables; the same statements run on SQLite and PostgreSQL.
 public struct PassportStore: Sendable {
     let database: any Database
-    var sql: any SQLDatabase { database as! any SQLDatabase }
+    var sql: any SQLDatabase { database.sql }
 
     public init(database: any Database) { self.database = database }
 
@@ -96,7 +97,7 @@ public struct PassportStore: Sendable {
         if try await owner(ofKey: key.thumbprint) != nil { throw KeyOfAnotherIssuer(kid: key.thumbprint) }
         do {
             try await database.writeTransaction { db in
-                let sql = db as! any SQLDatabase
+                let sql = db.sql
                 try await sql.insert(into: "issuers").columns("id", "name", "owner_user_id", "next_status_position", "created_at")
                     .values(SQLBind(id), SQLBind(name), SQLBind(ownerUserID?.idString), SQLBind(0), SQLBind(now)).run()
                 try await sql.insert(into: "issuer_keys").columns("issuer_id", "kid", "x", "created_at")
@@ -154,7 +155,7 @@ public struct PassportStore: Sendable {
     /// Hands out `count` unused status positions of an issuer, atomically.
     public func reserveStatusPositions(issuerID: String, count: Int) async throws -> Range<Int> {
         try await database.writeTransaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             for _ in 0..<20 {
                 guard let row = try await sql.select().column("next_status_position").from("issuers").where("id", .equal, issuerID).first() else {
                     throw ConfigError("no issuer with id \(issuerID)")
@@ -221,7 +222,7 @@ public struct PassportStore: Sendable {
 
     /// The hours of each worker's issued, unrevoked records over their periods: what a new
     /// record's hours must fit beside (`DailyHours`). 500 workers per query.
-    func hourSpans(workers: [String], today: CalendarDate) async throws -> [String: [DailyHours.Span]] {
+    func hourSpans(workers: [String], today: Day) async throws -> [String: [DailyHours.Span]] {
         let hours = Self.recordHours(sql)
         var out: [String: [DailyHours.Span]] = [:]
         for start in stride(from: 0, to: workers.count, by: 500) {
@@ -231,8 +232,8 @@ public struct PassportStore: Sendable {
                 WHERE source = 'issued' AND revoked_at IS NULL AND worker_id IN (\(SQLList(chunk.map { SQLBind($0) })))
                 """).all()
             for row in rows {
-                guard let start = CalendarDate(try row.decode(column: "period_start", as: String.self)),
-                      let span = DailyHours.Span(start: start, end: try row.decode(column: "period_end", as: String?.self).flatMap { CalendarDate($0) },
+                guard let start = Day(iso: try row.decode(column: "period_start", as: String.self)),
+                      let span = DailyHours.Span(start: start, end: try row.decode(column: "period_end", as: String?.self).flatMap { Day(iso: $0) },
                                                  hours: try row.decode(column: "hours", as: Double?.self), today: today) else { continue }
                 out[try row.decode(column: "worker_id", as: String.self), default: []].append(span)
             }

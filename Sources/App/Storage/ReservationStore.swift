@@ -74,7 +74,7 @@ public struct ReservationStore: Sendable {
                         pots: [String: Spending.PotTerms], cause: String, now: Date) async throws -> (reservation: ReservationRow, repeated: Bool) {
         guard !id.isEmpty, id.utf8.count <= 100, !id.contains(":") else { throw ReservationProblem.badID }
         return try await database.writeTransaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             // Written first, so SQLite takes its write lock before the balances are read.
             let inserted = try await sql.raw("""
                 INSERT INTO ledger_reservations (id, worker_id, course_id, amount, state, created_at, updated_at)
@@ -107,7 +107,7 @@ public struct ReservationStore: Sendable {
     /// A coach or the fund approves: awaiting approval → open.
     public func approve(id: String, cause: String, now: Date) async throws -> ReservationRow {
         try await database.writeTransaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             return try await Self.change(id, from: [.awaitingApproval], to: .open, now: now, on: sql)
         }
     }
@@ -115,7 +115,7 @@ public struct ReservationStore: Sendable {
     /// The course is completed: the points go to the course providers.
     public func settle(id: String, cause: String, now: Date) async throws -> ReservationRow {
         try await database.writeTransaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             let row = try await Self.change(id, from: [.open], to: .settled, now: now, on: sql)
             _ = try await LedgerStore.write(Posting(key: "settle:\(id)", from: .reserved(row.worker), to: .providers, amount: row.amount, reason: .settle,
                                                     cause: cause, at: now, reservation: id), on: sql)
@@ -132,7 +132,7 @@ public struct ReservationStore: Sendable {
     /// Cancelled or refused: every point goes back to the account it came from.
     public func release(id: String, cause: String, now: Date, from: [ReservationState] = [.awaitingApproval, .open]) async throws -> ReservationRow {
         try await database.writeTransaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             let row = try await Self.change(id, from: from, to: .released, now: now, on: sql)
             let legs = try await Self.legs(of: row, on: sql)
             for leg in legs {
@@ -144,13 +144,13 @@ public struct ReservationStore: Sendable {
     }
 
     public func reservations(worker: String) async throws -> [ReservationRow] {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         return try await sql.select().columns(Self.columns.map { SQLColumn($0) }).from("ledger_reservations").where("worker_id", .equal, worker)
             .orderBy("created_at", .descending).all().map(Self.decode)
     }
 
     public func reservation(id: String) async throws -> ReservationRow? {
-        try await Self.reservation(id: id, on: database as! any SQLDatabase)
+        try await Self.reservation(id: id, on: database.sql)
     }
 
     // MARK: - SQL

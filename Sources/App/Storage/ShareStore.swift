@@ -28,13 +28,13 @@ public struct ShareRow: Sendable, Codable {
 /// SQL for share links; the same statements run on SQLite and PostgreSQL.
 public struct ShareStore: Sendable {
     let database: any Database
-    var sql: any SQLDatabase { database as! any SQLDatabase }
+    var sql: any SQLDatabase { database.sql }
 
     public init(database: any Database) { self.database = database }
 
     public func create(_ share: ShareRow, recordIDs: [String]) async throws {
         try await database.writeTransaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             try await sql.insertRows("shares", ShareRow.columns, [[share.id, share.workerID, share.label, share.showEarnings,
                                                                    share.createdAt, share.expiresAt, share.revokedAt]])
             try await sql.insertRows("share_records", ["share_id", "record_id"], recordIDs.map { [share.id, $0] })

@@ -25,7 +25,7 @@ public struct TaxonomyStore: Sendable {
     public func replace(with data: TaxonomyDataset, checksums: [String: String], now: Date,
                         progress: @escaping @Sendable (String) -> Void = { _ in }) async throws {
         try await database.writeTransaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = db.sql
             for table in Self.tables { try await sql.delete(from: table).run() }
             progress("writing \(data.occupations.count) occupations")
             try await sql.insertRows("esco_occupations",
@@ -70,7 +70,7 @@ public struct TaxonomyStore: Sendable {
 
     /// The most recent import, or nil when ESCO was never imported.
     public func latestImport() async throws -> TaxonomyImportRecord? {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         guard let row = try await sql.select().columns("version", "checksums", "counts", "imported_at")
             .from("esco_imports").orderBy("imported_at", .descending).limit(1).first() else { return nil }
         let decoder = JSONDecoder()
@@ -92,7 +92,7 @@ public struct TaxonomyStore: Sendable {
 
     /// Occupations with their labels and descriptions, ordered by URI.
     public func loadOccupations() async throws -> [Occupation] {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         func lines(_ s: String) -> [String] { s.isEmpty ? [] : s.components(separatedBy: "\n") }
         return try await sql.select()
             .columns("uri", "code", "isco_group", "label_en", "label_nl", "alt_labels_en", "alt_labels_nl",
@@ -118,7 +118,7 @@ public struct TaxonomyStore: Sendable {
     /// Skills (without descriptions), occupation–skill links, the skill hierarchy and skill–skill
     /// relations, and ISCO groups: the dataset minus occupations.
     public func loadSkillsAndLinks(version: String) async throws -> TaxonomyDataset {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         var data = TaxonomyDataset(version: version)
         data.skills = try await sql.select().columns("uri", "skill_type", "reuse_level", "label_en", "alt_labels_en", "label_nl", "alt_labels_nl")
             .from("esco_skills").all().map { r in
@@ -156,7 +156,7 @@ public struct TaxonomyStore: Sendable {
 
     /// Row counts per table, for checks and the admin page.
     public func counts() async throws -> [String: Int] {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         var result: [String: Int] = [:]
         for table in Self.tables {
             result[table] = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")

@@ -19,7 +19,7 @@ struct WebSessions: SessionDriver {
         let id = SessionID(string: request.application.dependencies.token())
         let now = request.application.dependencies.now()
         return request.eventLoop.makeFutureWithTask {
-            let sql = request.db as! any SQLDatabase
+            let sql = request.db.sql
             try await sql.insert(into: "web_sessions").columns("id", "data", "created_at", "seen_at")
                 .values(SQLBind(id.string), SQLBind(try Self.encode(data)), SQLBind(now), SQLBind(now)).run()
             if lastPurge.withLockedValue({ last in
@@ -36,7 +36,7 @@ struct WebSessions: SessionDriver {
     func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
         let now = request.application.dependencies.now()
         return request.eventLoop.makeFutureWithTask {
-            let sql = request.db as! any SQLDatabase
+            let sql = request.db.sql
             guard let row = try await sql.select().columns("data", "created_at", "seen_at").from("web_sessions")
                 .where("id", .equal, sessionID.string).first() else { return nil }
             let created = try row.decode(column: "created_at", as: Date.self), seen = try row.decode(column: "seen_at", as: Date.self)
@@ -52,7 +52,7 @@ struct WebSessions: SessionDriver {
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
         let now = request.application.dependencies.now()
         return request.eventLoop.makeFutureWithTask {
-            let sql = request.db as! any SQLDatabase
+            let sql = request.db.sql
             try await sql.update("web_sessions").set("data", to: SQLBind(try Self.encode(data))).set("seen_at", to: SQLBind(now))
                 .where("id", .equal, sessionID.string).run()
             return sessionID
@@ -61,7 +61,7 @@ struct WebSessions: SessionDriver {
 
     func deleteSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<Void> {
         request.eventLoop.makeFutureWithTask {
-            try await (request.db as! any SQLDatabase).delete(from: "web_sessions").where("id", .equal, sessionID.string).run()
+            try await request.db.sql.delete(from: "web_sessions").where("id", .equal, sessionID.string).run()
         }
     }
 
@@ -85,7 +85,7 @@ struct WebSessions: SessionDriver {
 /// The sessions table; the earlier table of Fluent's driver (sessions without an end) goes.
 struct CreateWebSessions: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(table: "web_sessions")
             .column("id", type: .text, .primaryKey(autoIncrement: false))
             .column("data", type: .text, .notNull)
@@ -97,6 +97,6 @@ struct CreateWebSessions: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).drop(table: "web_sessions").run()
+        try await database.sql.drop(table: "web_sessions").run()
     }
 }

@@ -18,7 +18,7 @@ extension Database {
         guard !inTransaction, let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return try await transaction(body) }
         return try await SQLiteWriters.shared.holding {
             try await transaction { db in
-                try await (db as! any SQLDatabase).raw("DELETE FROM \(ident: CreateWriteIntent.table) WHERE 0 = 1").run()
+                try await db.sql.raw("DELETE FROM \(ident: CreateWriteIntent.table) WHERE 0 = 1").run()
                 return try await body(db)
             }
         }
@@ -35,13 +35,13 @@ struct CreateWriteIntent: AsyncMigration {
     static let table = "write_intent"
 
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         guard sql.dialect.name == "sqlite" else { return }
         try await sql.create(table: Self.table).column("id", type: .int).run()
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         guard sql.dialect.name == "sqlite" else { return }
         try await sql.drop(table: Self.table).run()
     }

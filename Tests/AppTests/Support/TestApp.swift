@@ -27,8 +27,8 @@ func withTestApp(_ database: TestDatabase = .sqlite, seedTaxonomy: Bool = true,
         config.insightUploadLimitBytes = 1 << 20
         try configure(app, config: config, dependencies: AppDependencies(now: now))
         if database == .postgres {
-            try await (app.db as! any SQLDatabase).raw("DROP SCHEMA public CASCADE").run()
-            try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA public").run()
+            try await app.db.sql.raw("DROP SCHEMA public CASCADE").run()
+            try await app.db.sql.raw("CREATE SCHEMA public").run()
         }
         try await runMigrations(app)
         if seedTaxonomy {

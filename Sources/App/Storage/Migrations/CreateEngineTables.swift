@@ -5,7 +5,7 @@ import SQLKit
 /// vacancies and short jobs, and each worker's wishes (with the competence-search opt-in).
 struct CreateEngineTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let boolean = SQLDataType.custom(SQLRaw("BOOLEAN"))
         try await sql.create(table: "occupation_outlook")
             .column("key", type: .text, .notNull)
@@ -62,7 +62,7 @@ struct CreateEngineTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for table in ["work_wishes", "vacancies", "courses", "occupation_outlook"] { try await sql.drop(table: table).run() }
     }
 }

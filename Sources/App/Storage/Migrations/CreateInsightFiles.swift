@@ -5,7 +5,7 @@ import SQLKit
 /// written anywhere: it lives in memory for the length of its run.
 struct CreateInsightFiles: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(table: "insight_files")
             .column("id", type: .text, .primaryKey(autoIncrement: false))
             .column("owner_user_id", type: .text, .notNull)
@@ -18,6 +18,6 @@ struct CreateInsightFiles: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).drop(table: "insight_files").ifExists().run()
+        try await database.sql.drop(table: "insight_files").ifExists().run()
     }
 }

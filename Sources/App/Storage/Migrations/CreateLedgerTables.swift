@@ -6,7 +6,7 @@ import SQLKit
 /// UPDATE itself so concurrent spends cannot overspend), and reservations.
 struct CreateLedgerTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         // The order postings were written in: BIGSERIAL, or SQLite's INTEGER PRIMARY KEY (the rowid).
         let serial: SQLDataType = sql.dialect.name == "postgresql" ? .custom(SQLRaw("BIGSERIAL")) : .int
         try await sql.create(table: "ledger_postings")
@@ -40,7 +40,7 @@ struct CreateLedgerTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for table in ["ledger_reservations", "ledger_balances", "ledger_postings"] { try await sql.drop(table: table).ifExists().run() }
     }
 }

@@ -6,7 +6,7 @@ import SQLKit
 /// into their account see their courses by name.
 struct CreateLeermilesFunders: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(table: "leermiles_funders")
             .column("id", type: .text, .primaryKey(autoIncrement: false))
             .column("name", type: .text, .notNull)
@@ -25,7 +25,7 @@ struct CreateLeermilesFunders: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for table in ["leermiles_consent", "leermiles_funder_members", "leermiles_funders"] { try await sql.drop(table: table).ifExists().run() }
     }
 }

@@ -6,7 +6,7 @@ import SQLKit
 /// without a starting qualification who get the yearly top-up.
 struct CreateLeermilesRules: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(table: "leermiles_rules")
             .column("id", type: .text, .primaryKey(autoIncrement: false))
             .column("kind", type: .text, .notNull)
@@ -34,7 +34,7 @@ struct CreateLeermilesRules: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for table in ["leermiles_top_up", "leermiles_leave", "leermiles_rules"] { try await sql.drop(table: table).ifExists().run() }
     }
 }

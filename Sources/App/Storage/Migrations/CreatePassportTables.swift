@@ -5,7 +5,7 @@ import SQLKit
 /// platform's pairwise subject ids and workers, one-time passport codes, and Loopbrug's secrets.
 struct CreatePassportTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(table: "app_secrets")
             .column("name", type: .text, .primaryKey(autoIncrement: false))
             .column("value", type: .text, .notNull)
@@ -66,7 +66,7 @@ struct CreatePassportTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for table in ["passport_codes", "subject_links", "passport_records", "issuer_keys", "issuers", "app_secrets"] {
             try await sql.drop(table: table).run()
         }

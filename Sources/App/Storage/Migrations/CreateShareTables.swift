@@ -5,7 +5,7 @@ import SQLKit
 /// receipts of deleted accounts.
 struct CreateShareTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(table: "shares")
             // The id is the secret in the link: 128 random bits, base64url.
             .column("id", type: .text, .primaryKey(autoIncrement: false))
@@ -38,7 +38,7 @@ struct CreateShareTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for table in ["deletion_receipts", "share_opens", "share_records", "shares"] { try await sql.drop(table: table).run() }
     }
 }

@@ -4,7 +4,7 @@ import SQLKit
 /// One row per successful ESCO import: which release, the file checksums and row counts.
 struct CreateTaxonomyImports: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).create(table: "esco_imports")
+        try await database.sql.create(table: "esco_imports")
             .column("id", type: .text, .primaryKey(autoIncrement: false))
             .column("version", type: .text, .notNull)
             .column("checksums", type: .text, .notNull)
@@ -14,6 +14,6 @@ struct CreateTaxonomyImports: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).drop(table: "esco_imports").run()
+        try await database.sql.drop(table: "esco_imports").run()
     }
 }

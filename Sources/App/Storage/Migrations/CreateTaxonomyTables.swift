@@ -4,7 +4,7 @@ import SQLKit
 /// The ESCO tables, keyed by concept URI. Multi-valued labels are stored one per line, as ESCO ships them.
 struct CreateTaxonomyTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(table: "esco_occupations")
             .column("uri", type: .text, .primaryKey(autoIncrement: false))
             .column("code", type: .text, .notNull)
@@ -55,7 +55,7 @@ struct CreateTaxonomyTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for table in TaxonomyStore.tables.reversed() { try await sql.drop(table: table).run() }
     }
 }

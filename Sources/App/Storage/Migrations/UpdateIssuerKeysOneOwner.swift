@@ -8,7 +8,7 @@ import SQLKit
 /// it (the later one could only have copied it).
 struct UpdateIssuerKeysOneOwner: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.raw("""
             DELETE FROM issuer_keys WHERE EXISTS (
                 SELECT 1 FROM issuer_keys AS first WHERE first.kid = issuer_keys.kid
@@ -19,6 +19,6 @@ struct UpdateIssuerKeysOneOwner: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).drop(index: "issuer_keys_one_owner").run()
+        try await database.sql.drop(index: "issuer_keys_one_owner").run()
     }
 }

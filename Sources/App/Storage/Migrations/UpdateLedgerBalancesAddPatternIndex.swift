@@ -7,13 +7,13 @@ import SQLKit
 /// primary key as it is (see `LedgerStore.isPot`).
 struct UpdateLedgerBalancesAddPatternIndex: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         guard sql.dialect.name == "postgresql" else { return }
         try await sql.raw("CREATE INDEX ledger_balances_account_pattern ON ledger_balances (account text_pattern_ops)").run()
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         guard sql.dialect.name == "postgresql" else { return }
         try await sql.raw("DROP INDEX IF EXISTS ledger_balances_account_pattern").run()
     }

@@ -1,3 +1,4 @@
+import Days
 import Identifiers
 import Localization
 import Foundation
@@ -50,11 +51,11 @@ enum PassportController {
         if role.isEmpty || role.count > 200 { problems["roleTitle"] = ctx.t("Schrijf op wat je deed, in 1 tot 200 tekens.", "Write what you did, in 1 to 200 characters.") }
         let organisation = clean(form.organisation)
         if organisation.count > 200 { problems["organisation"] = ctx.t("Gebruik hoogstens 200 tekens.", "Use at most 200 characters.") }
-        let start = CalendarDate(clean(form.start))
+        let start = Day(iso: clean(form.start), latestYear: Day.latestRecordYear)
         if start == nil { problems["start"] = ctx.t("Vul een datum in, zoals 2024-03-01.", "Enter a date, like 2024-03-01.") }
-        var end: CalendarDate?
+        var end: Day?
         if !clean(form.end).isEmpty {
-            end = CalendarDate(clean(form.end))
+            end = Day(iso: clean(form.end), latestYear: Day.latestRecordYear)
             if end == nil { problems["end"] = ctx.t("Vul een datum in, zoals 2024-09-30, of laat het leeg.", "Enter a date, like 2024-09-30, or leave it empty.") }
             else if let start, end! < start { problems["end"] = ctx.t("Het einde ligt vóór het begin.", "The end is before the start.") }
         }

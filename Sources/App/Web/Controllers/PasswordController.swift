@@ -37,7 +37,7 @@ enum PasswordController {
         try await user.save(on: req.db)
         // Every other session of this person ends; this one goes on.
         let keep = req.session.id?.string ?? ""
-        try await (req.db as! any SQLDatabase).delete(from: "web_sessions")
+        try await req.db.sql.delete(from: "web_sessions")
             .where("data", .like, "%\(signedIn.id.uuidString)%").where("id", .notEqual, keep).run()
         return req.redirect(to: SiteRoute.passwordForm.link() + "?klaar=1", redirectType: .normal)
     }

@@ -1,10 +1,14 @@
 import Foundation
 
-/// A calendar day ("2026-11-23"), as the passport's work periods give them.
+/// A calendar day ("2026-11-23"): a work record's period, a ledger posting's day, a vacancy's
+/// start. The one day type of every target, with day arithmetic that needs no `Calendar`.
 public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
+
+    /// The latest year a work record or vacancy may name (input from outside is checked to it).
+    public static let latestRecordYear = 2200
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1900...9999).contains(year), (1...12).contains(month), (1...Self.days(in: month, year)).contains(day) else { return nil }
@@ -13,10 +17,11 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         self.day = day
     }
 
-    public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+    /// Parses exactly YYYY-MM-DD (digits only) of a year up to `latestYear`.
+    public init?(iso text: some StringProtocol, latestYear: Int = 9999) {
+        let u = Array(text.utf8)
+        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
+              let y = Self.number(u[0..<4]), let m = Self.number(u[5..<7]), let d = Self.number(u[8..<10]), y <= latestYear else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -31,8 +36,12 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public static let dutch = TimeZone(identifier: "Europe/Amsterdam")!
 
     public var description: String {
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(two(month))-\(two(day))"
+        // By hand: String(format:) costs microseconds, and every stored record writes two dates.
+        func pad(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 
     /// The same day `months` later (the month's last day when it has fewer days).
@@ -43,7 +52,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     /// Days since 1970-01-01 (negative before), by the civil-from-days algorithm: no calendar needed.
-    public var ordinal: Int {
+    public var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -52,8 +61,15 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return era * 146_097 + doe - 719_468
     }
 
-    public init(ordinal: Int) {
-        let z = ordinal + 719_468
+    /// The day a day number (days since 1970-01-01) falls on; nil outside the years 1900–9999.
+    public init?(dayNumber: Int) {
+        let civil = Self.civil(fromDayNumber: dayNumber)
+        self.init(year: civil.year, month: civil.month, day: civil.day)
+    }
+
+    /// The calendar date of a day number since 1970-01-01, for any day number.
+    public static func civil(fromDayNumber number: Int) -> (year: Int, month: Int, day: Int) {
+        let z = number + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
@@ -61,11 +77,11 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
-    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
-    public func distance(to other: Day) -> Int { other.ordinal - ordinal }
+    public func adding(days: Int) -> Day { Day(dayNumber: dayNumber + days)! }
+    public func distance(to other: Day) -> Int { other.dayNumber - dayNumber }
 
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
@@ -75,5 +91,15 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         case 4, 6, 9, 11: 30
         default: 31
         }
+    }
+
+    /// The value of ASCII digits; nil if any byte is not a digit.
+    public static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for b in digits {
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(b - UInt8(ascii: "0"))
+        }
+        return value
     }
 }
