@@ -32,6 +32,9 @@ let package = Package(
         // The calendar day, shared by the passport, the ledger and the engine.
         .target(name: "Days", swiftSettings: strict),
 
+        // CSV: a streaming RFC 4180 reader with line and field errors, a table on it, and a writer.
+        .target(name: "CSV", swiftSettings: strict),
+
         // The reader's language (Dutch or English), shared by pages, files and the command line.
         .target(name: "Localization", swiftSettings: strict),
 
@@ -43,13 +46,13 @@ let package = Package(
         // and skill gaps, courses, shortage lists, and matching to vacancies. Optimised in debug
         // builds too: the tests compute the full occupation matrix.
         .target(
-            name: "Engine", dependencies: ["Days", "Taxonomy", "TaxonomySource"],
+            name: "Engine", dependencies: ["CSV", "Days", "Taxonomy"],
             swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
 
         // Pure domain: municipal insight — Gower dissimilarities, k-medoids (PAM), silhouettes and
         // agreement between clusterings. Optimised in debug builds too: tests cluster real sizes.
-        .target(name: "Insight", dependencies: ["Localization", "Taxonomy"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .target(name: "Insight", dependencies: ["CSV", "Localization", "Taxonomy"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
         // Pure domain: leermiles, the learning account. The double-entry ledger's rules, accrual
         // rules with effective dates, reservations and the audit of the invariants.
@@ -73,7 +76,7 @@ let package = Package(
         .target(
             name: "TaxonomySource",
             dependencies: [
-                "Taxonomy", "CZlib",
+                "CSV", "Taxonomy", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
@@ -83,7 +86,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Accounts", "CZlib", "Days", "Engine", "Identifiers", "Insight", "KlusCV", "Leermiles", "Localization", "Passport", "Taxonomy", "TaxonomySource",
+                "Accounts", "CSV", "CZlib", "Days", "Engine", "Identifiers", "Insight", "KlusCV", "Leermiles", "Localization", "Passport", "Taxonomy", "TaxonomySource",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -96,12 +99,13 @@ let package = Package(
         .executableTarget(
             name: "Loopbrug",
             dependencies: [
-                "App", "Days", "Identifiers", "Insight", "Leermiles", "Localization", "Passport",
+                "App", "CSV", "Days", "Identifiers", "Insight", "Leermiles", "Localization", "Passport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
 
+        .testTarget(name: "CSVTests", dependencies: ["CSV"], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TaxonomySource"], swiftSettings: strict),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "Localization", "Taxonomy"], swiftSettings: strict),

@@ -1,6 +1,6 @@
+import CSV
 import Days
 import Foundation
-import TaxonomySource
 
 /// A problem in one row of an imported CSV file: the line, the column and what is wrong.
 public struct RowProblem: Error, Sendable, Equatable, CustomStringConvertible {

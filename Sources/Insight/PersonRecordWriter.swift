@@ -1,3 +1,5 @@
+import CSV
+
 /// Writes people in the microdata format that `PersonRecordReader` reads (the optional columns
 /// only when someone has them).
 public enum PersonRecordWriter {
@@ -5,13 +7,13 @@ public enum PersonRecordWriter {
         let optional = people.contains { $0.selfEmployed != nil || $0.economicallyIndependent != nil }
         var out: [UInt8] = []
         out.reserveCapacity(people.count * 80 + 200)
-        out += Array(((PersonRecord.columns + (optional ? PersonRecord.optionalColumns : [])).joined(separator: ",") + "\n").utf8)
+        out += Array(CSVWriter.row(PersonRecord.columns + (optional ? PersonRecord.optionalColumns : [])).utf8)
         for p in people {
             var fields = [p.personID, String(p.age), p.sex.rawValue, p.household.rawValue, p.education.rawValue,
                           p.incomeEuros.map { String(Int($0)) } ?? "", p.contract.rawValue, p.hoursPerWeek.map(number) ?? "",
                           p.hoursBand.rawValue, p.sector, String(p.jobs), p.breadwinner.rawValue, p.municipality]
             if optional { fields += [p.selfEmployed?.rawValue ?? "", p.economicallyIndependent?.rawValue ?? ""] }
-            out += Array((fields.joined(separator: ",") + "\n").utf8)
+            out += Array(CSVWriter.row(fields).utf8)
         }
         return out
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSV
 import Foundation
 import Insight
 
@@ -93,11 +94,11 @@ enum InsightFiles {
     /// The clustering variables as R and pandas read them: age and transformed income as numbers,
     /// categories as "c0", "c1", … (so they are read as factors / strings).
     static func writeVariables(_ variables: ClusterVariables, to path: String) throws {
-        var out = "age,income," + ClusterVariables.categoricalNames.joined(separator: ",") + "\n"
+        var out = CSVWriter.row(["age", "income"] + ClusterVariables.categoricalNames)
         for row in variables.included.indices {
             let numbers = variables.data.numeric.map { String($0[row]!) }
             let codes = variables.data.categorical.map { "c" + String($0[row]!) }
-            out += (numbers + codes).joined(separator: ",") + "\n"
+            out += CSVWriter.row(numbers + codes)
         }
         try out.write(toFile: path, atomically: true, encoding: .utf8)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSV
 import Foundation
 import Insight
 import Taxonomy
@@ -44,14 +45,16 @@ struct InsightCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             var rng = SeededGenerator(seed: seed)
             func pick<T: CaseIterable>(_: T.Type) -> T { let all = Array(T.allCases); return all[Int(rng.next() % UInt64(all.count))] }
-            var csv = PersonRecord.columns.joined(separator: ",") + "\n"
+            var csv = CSVWriter.row(PersonRecord.columns)
             let sectors = PersonRecord.sectors.sorted()
             for i in 1...n {
                 let income: String = rng.next() % 20 == 0 ? "" : String(Int(exp(Double(rng.next() % 1000) / 1000 * 4 + 7)))
-                csv += "\(i),\(16 + rng.next() % 52),\(pick(PersonRecord.Sex.self).rawValue),\(pick(PersonRecord.Household.self).rawValue),"
-                    + "\(pick(PersonRecord.Education.self).rawValue),\(income),\(pick(PersonRecord.Contract.self).rawValue),,"
-                    + "\(pick(PersonRecord.HoursBand.self).rawValue),\(sectors[Int(rng.next() % UInt64(sectors.count))]),\(1 + rng.next() % 3),"
-                    + "\(pick(PersonRecord.Answer.self).rawValue),Test\n"
+                csv += CSVWriter.row([
+                    String(i), String(16 + rng.next() % 52), pick(PersonRecord.Sex.self).rawValue, pick(PersonRecord.Household.self).rawValue,
+                    pick(PersonRecord.Education.self).rawValue, income, pick(PersonRecord.Contract.self).rawValue, "",
+                    pick(PersonRecord.HoursBand.self).rawValue, sectors[Int(rng.next() % UInt64(sectors.count))], String(1 + rng.next() % 3),
+                    pick(PersonRecord.Answer.self).rawValue, "Test",
+                ])
             }
             try csv.write(toFile: "\(out)/people.csv", atomically: true, encoding: .utf8)
             guard case .records(let people) = PersonRecordReader.read(Array(csv.utf8)) else { AppRunner.fail("the generated file does not read") }

@@ -51,7 +51,7 @@ struct PersonRecordTests {
         #expect(problems(Self.header + "\n1,20,man,overig,laag,,flex,10,<12,A,1,nee,X,\u{0}\n".replacingOccurrences(of: "\u{0}", with: "")).isEmpty)
         let latin1: [UInt8] = Array((Self.header + "\n1,20,man,overig,laag,,flex,10,<12,A,1,nee,").utf8) + [0xE9] + Array(",x\n".utf8)
         guard case .problems(let p) = PersonRecordReader.read(latin1) else { Issue.record("should refuse"); return }
-        #expect(p.map(\.description) == ["line 2: not valid UTF-8"])
+        #expect(p.map(\.description) == ["line 2, municipality: not valid UTF-8"])
     }
 }
 

@@ -1,4 +1,4 @@
-// sources: Sources/TaxonomySource/CSVTable.swift
+// sources: Sources/CSV/CSVTable.swift Sources/CSV/CSVReader.swift Sources/CSV/CSVError.swift
 // The RFC 4180 reader behind the ESCO files and the career imports (shortage table, courses,
 // vacancies): never crashes, and every record it gives has the header's number of fields.
 @_cdecl("LLVMFuzzerTestOneInput")

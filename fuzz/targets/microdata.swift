@@ -1,4 +1,4 @@
-// sources: Sources/Insight/PersonRecords.swift
+// sources: Sources/Insight/PersonRecords.swift Sources/CSV/CSVReader.swift Sources/CSV/CSVError.swift
 // The municipal microdata reader: never crashes, and either reads people or names problems.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {

@@ -1,5 +1,6 @@
 import Days
 import Localization
+import CSV
 import Foundation
 import KlusCV
 import Leermiles
@@ -23,9 +24,7 @@ public enum LeermilesStatementFiles {
     }
 
     static func csv(_ s: YearStatement, _ overview: LeermilesOverview, lang: Lang) -> String {
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
+        let field = CSVWriter.field
         var out = "date,description,reason,counterpart,change,reserved_change,total_after,reserved_after,key\n"
         out += "\(s.year)-01-01,\(field(lang.isEnglish ? "Balance on 1 January" : "Stand op 1 januari")),opening_balance,,,,\(s.openingTotal),\(s.openingReserved),\n"
         for line in s.lines {

@@ -1,5 +1,5 @@
 import Testing
-@testable import TaxonomySource
+@testable import CSV
 
 @Suite struct CSVTableTests {
     func table(_ text: String) throws(CSVError) -> CSVTable { try CSVTable(bytes: Array(text.utf8)) }
@@ -12,25 +12,25 @@ import Testing
     }
 
     @Test func rejectsEmptyFiles() {
-        #expect(throws: CSVError(line: 1, reason: "the file is empty")) { try table("") }
+        #expect(throws: CSVError(line: 1, problem: "the file is empty")) { try table("") }
     }
 
     @Test func rejectsARowWithTheWrongNumberOfFields() {
-        #expect(throws: CSVError(line: 3, reason: "3 fields where the header has 2")) { try table("a,b\n1,2\n1,2,3\n") }
+        #expect(throws: CSVError(line: 3, problem: "3 fields where the header has 2")) { try table("a,b\n1,2\n1,2,3\n") }
     }
 
     @Test func rejectsAnUnclosedQuote() {
-        #expect(throws: CSVError(line: 2, reason: "a quoted field is never closed")) { try table("a,b\n1,\"open\n") }
+        #expect(throws: CSVError(line: 2, problem: "a quoted field is never closed")) { try table("a,b\n1,\"open\n") }
     }
 
     @Test func rejectsInvalidUTF8() {
-        #expect(throws: CSVError(line: 2, reason: "field 2 is not valid UTF-8")) {
+        #expect(throws: CSVError(line: 2, field: 2, problem: "not valid UTF-8")) {
             try CSVTable(bytes: Array("a,b\n1,".utf8) + [0xE9] + Array("t\n".utf8))
         }
     }
 
     @Test func namesAMissingColumn() throws {
         let t = try table("a,b\n1,2\n")
-        #expect(throws: CSVError(line: 1, reason: "column \"c\" is missing from the header")) { try t.columns(["a", "c"]) }
+        #expect(throws: CSVError(line: 1, problem: "column \"c\" is missing from the header")) { try t.columns(["a", "c"]) }
     }
 }
