@@ -35,6 +35,9 @@ let package = Package(
         // CSV: a streaming RFC 4180 reader with line and field errors, a table on it, and a writer.
         .target(name: "CSV", swiftSettings: strict),
 
+        // zip (read and write), gzip (both ways) and CRC-32 on the system's zlib.
+        .target(name: "Archives", dependencies: ["CZlib"], swiftSettings: strict),
+
         // The reader's language (Dutch or English), shared by pages, files and the command line.
         .target(name: "Localization", swiftSettings: strict),
 
@@ -65,7 +68,7 @@ let package = Package(
         // the JSON Schema validator, status lists, pairwise subjects and passport codes.
         .target(
             name: "Passport",
-            dependencies: ["CZlib", "Days", "Identifiers", "Localization", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Archives", "Days", "Identifiers", "Localization", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
 
@@ -76,7 +79,7 @@ let package = Package(
         .target(
             name: "TaxonomySource",
             dependencies: [
-                "CSV", "Taxonomy", "CZlib",
+                "Archives", "CSV", "Taxonomy",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
@@ -86,7 +89,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Accounts", "CSV", "CZlib", "Days", "Engine", "Identifiers", "Insight", "KlusCV", "Leermiles", "Localization", "Passport", "Taxonomy", "TaxonomySource",
+                "Accounts", "Archives", "CSV", "Days", "Engine", "Identifiers", "Insight", "KlusCV", "Leermiles", "Localization", "Passport", "Taxonomy", "TaxonomySource",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -105,6 +108,7 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        .testTarget(name: "ArchivesTests", dependencies: ["Archives"], swiftSettings: strict),
         .testTarget(name: "CSVTests", dependencies: ["CSV"], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TaxonomySource"], swiftSettings: strict),
@@ -112,7 +116,7 @@ let package = Package(
         .testTarget(name: "LeermilesTests", dependencies: ["Days", "Leermiles"], swiftSettings: strict),
         .testTarget(name: "PassportTests", dependencies: ["Days", "Identifiers", "Localization", "Passport"], swiftSettings: strict),
         .testTarget(name: "KlusCVTests", dependencies: ["KlusCV", "Localization"], swiftSettings: strict),
-        .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "TaxonomySource"], swiftSettings: strict),
+        .testTarget(name: "TaxonomyTests", dependencies: ["Archives", "Taxonomy", "TaxonomySource"], swiftSettings: strict),
         .testTarget(
             name: "AppTests",
             dependencies: ["App", "Days", "Identifiers", "Insight", "Leermiles", "Localization", "Passport", .product(name: "VaporTesting", package: "vapor")],

@@ -1,3 +1,4 @@
+import Archives
 import CSV
 import Crypto
 import Foundation

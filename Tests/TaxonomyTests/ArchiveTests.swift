@@ -1,3 +1,4 @@
+@testable import Archives
 import Foundation
 import Testing
 @testable import TaxonomySource

@@ -1,4 +1,4 @@
-// sources: Sources/TaxonomySource/Archives.swift
+// sources: Sources/Archives/ZipArchive.swift Sources/Archives/Gzip.swift
 // flags: -I Sources/CZlib
 // The zip and gzip reader for the ESCO files: never crashes, never unpacks past its cap.
 @_cdecl("LLVMFuzzerTestOneInput")

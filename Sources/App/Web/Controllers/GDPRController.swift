@@ -1,3 +1,4 @@
+import Archives
 import Localization
 import Foundation
 import Passport

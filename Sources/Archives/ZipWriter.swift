@@ -1,16 +1,17 @@
-import CZlib
 import Foundation
 
 /// Writes a zip archive with stored (uncompressed) entries: an export is small JSON and a PDF
 /// that is compressed already, and every unzip tool reads stored entries.
-struct ZipWriter {
+public struct ZipWriter {
+    public init() {}
+
     private var body = Data()
     private var directory = Data()
     private var count: UInt16 = 0
 
-    mutating func add(_ name: String, _ bytes: Data) {
+    public mutating func add(_ name: String, _ bytes: Data) {
         let nameBytes = Data(name.utf8)
-        let crc = bytes.withUnsafeBytes { UInt32(crc32(0, $0.bindMemory(to: Bytef.self).baseAddress, uInt($0.count))) }
+        let crc = crc32Of([UInt8](bytes))
         let offset = UInt32(body.count)
         // Local file header: version 2.0, flag bit 11 (UTF-8 names), method 0 (stored), a fixed
         // DOS time (1 Jan 2026) so the same export gives the same bytes.
@@ -26,7 +27,7 @@ struct ZipWriter {
         count += 1
     }
 
-    func finish() -> Data {
+    public func finish() -> Data {
         var out = body
         out.append(directory)
         var end = Data()
