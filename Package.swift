@@ -38,6 +38,9 @@ let package = Package(
         // zip (read and write), gzip (both ways) and CRC-32 on the system's zlib.
         .target(name: "Archives", dependencies: ["CZlib"], swiftSettings: strict),
 
+        // Loops over all cores, each result element written by one chunk.
+        .target(name: "Parallel", swiftSettings: strict),
+
         // The reader's language (Dutch or English), shared by pages, files and the command line.
         .target(name: "Localization", swiftSettings: strict),
 
@@ -49,13 +52,13 @@ let package = Package(
         // and skill gaps, courses, shortage lists, and matching to vacancies. Optimised in debug
         // builds too: the tests compute the full occupation matrix.
         .target(
-            name: "Engine", dependencies: ["CSV", "Days", "Taxonomy"],
+            name: "Engine", dependencies: ["CSV", "Days", "Parallel", "Taxonomy"],
             swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
 
         // Pure domain: municipal insight — Gower dissimilarities, k-medoids (PAM), silhouettes and
         // agreement between clusterings. Optimised in debug builds too: tests cluster real sizes.
-        .target(name: "Insight", dependencies: ["CSV", "Localization", "Taxonomy"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .target(name: "Insight", dependencies: ["CSV", "Localization", "Parallel", "Taxonomy"], swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
 
         // Pure domain: leermiles, the learning account. The double-entry ledger's rules, accrual
         // rules with effective dates, reservations and the audit of the invariants.
@@ -89,7 +92,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Accounts", "Archives", "CSV", "Days", "Engine", "Identifiers", "Insight", "KlusCV", "Leermiles", "Localization", "Passport", "Taxonomy", "TaxonomySource",
+                "Accounts", "Archives", "CSV", "Days", "Engine", "Identifiers", "Insight", "KlusCV", "Leermiles", "Localization", "Parallel", "Passport", "Taxonomy", "TaxonomySource",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -102,13 +105,14 @@ let package = Package(
         .executableTarget(
             name: "Loopbrug",
             dependencies: [
-                "App", "CSV", "Days", "Identifiers", "Insight", "Leermiles", "Localization", "Passport",
+                "App", "CSV", "Days", "Identifiers", "Insight", "Leermiles", "Localization", "Parallel", "Passport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
 
         .testTarget(name: "ArchivesTests", dependencies: ["Archives"], swiftSettings: strict),
+        .testTarget(name: "ParallelTests", dependencies: ["Parallel"], swiftSettings: strict),
         .testTarget(name: "CSVTests", dependencies: ["CSV"], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TaxonomySource"], swiftSettings: strict),

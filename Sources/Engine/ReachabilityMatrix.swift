@@ -1,3 +1,4 @@
+import Parallel
 import Dispatch
 
 /// Reachability between all ESCO occupations: `score(from: a, to: b)`; row a is source a.
@@ -15,41 +16,27 @@ public struct ReachabilityMatrix: Sendable {
         let n = model.occupations.count
         count = n
         // Each thread zeroes the rows it writes, so the 36 MB are not cleared twice on one core.
-        let values = [Float](unsafeUninitializedCapacity: n * n) { buffer, initialized in
-            nonisolated(unsafe) let out = buffer
-            let chunks = max(1, workers) * 8 // small interleaved chunks even out rows of different cost
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var scratch = CreditScratch(skills: model.space.count)
-                var row = chunk
-                while row < n {
-                    let scores = UnsafeMutableBufferPointer(rebasing: out[row * n..<(row + 1) * n])
-                    scores.initialize(repeating: 0)
-                    model.fill(&scratch, occupation: row)
-                    model.accumulate(scratch, into: scores)
-                    scratch.clear()
-                    row += chunks
-                }
+        let chunks = max(1, workers) * 8 // small interleaved chunks even out rows of different cost
+        values = Parallel.array(count: n * n, chunks: chunks) { chunk, out in
+            var scratch = CreditScratch(skills: model.space.count)
+            for row in stride(from: chunk, to: n, by: chunks) {
+                let scores = out.slice(row * n..<(row + 1) * n)
+                scores.initialize(repeating: 0)
+                model.fill(&scratch, occupation: row)
+                model.accumulate(scratch, into: scores)
+                scratch.clear()
             }
-            initialized = n * n
         }
-        self.values = values
     }
 }
 
 extension ReachabilityMatrix {
     /// The `k` best targets of every source (itself left out), best first; rows split over the cores.
     public func topTargets(_ k: Int) -> [[Int]] {
-        var result = [[Int]](repeating: [], count: count)
-        result.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: 16) { chunk in
-                for a in stride(from: chunk, to: count, by: 16) {
-                    out[a] = values.withUnsafeBufferPointer { v in
-                        TopList.best(k, of: UnsafeBufferPointer(rebasing: v[a * count..<(a + 1) * count]), skipping: a)
-                    }
-                }
+        Parallel.map(count: count) { a in
+            values.withUnsafeBufferPointer { v in
+                TopList.best(k, of: UnsafeBufferPointer(rebasing: v[a * count..<(a + 1) * count]), skipping: a)
             }
         }
-        return result
     }
 }

@@ -1,3 +1,4 @@
+import Parallel
 import Dispatch
 import Taxonomy
 
@@ -48,27 +49,21 @@ public struct Clara: Sendable {
     public static func assign(_ gower: GowerFormula, medoids: [Int], among: [Int]? = nil) -> (labels: [Int], total: Double) {
         let people = among ?? Array(0..<gower.count)
         let n = people.count, chunks = max(1, min(n, 64))
-        var labels = [Int](repeating: 0, count: n)
-        var totals = [Double](repeating: 0, count: chunks)
-        labels.withUnsafeMutableBufferPointer { labelsOut in
-            totals.withUnsafeMutableBufferPointer { totalsOut in
-                nonisolated(unsafe) let labelsOut = labelsOut, totalsOut = totalsOut
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    var sum = 0.0
-                    for position in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
-                        let o = people[position]
-                        var nearest = 0, distance = Double.infinity
-                        for (index, m) in medoids.enumerated() {
-                            let d = o == m ? 0 : gower.distance(o, m)
-                            if d < distance { distance = d; nearest = index }
-                        }
-                        labelsOut[position] = nearest
-                        sum += distance
-                    }
-                    totalsOut[chunk] = sum
+        // Contiguous ranges of people per chunk: their labels join up in order.
+        let parts = Parallel.map(count: chunks) { chunk -> (labels: [Int], sum: Double) in
+            var labels: [Int] = [], sum = 0.0
+            for position in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
+                let o = people[position]
+                var nearest = 0, distance = Double.infinity
+                for (index, m) in medoids.enumerated() {
+                    let d = o == m ? 0 : gower.distance(o, m)
+                    if d < distance { distance = d; nearest = index }
                 }
+                labels.append(nearest)
+                sum += distance
             }
+            return (labels, sum)
         }
-        return (labels, totals.reduce(0, +))
+        return (parts.flatMap(\.labels), parts.reduce(0) { $0 + $1.sum })
     }
 }

@@ -1,3 +1,4 @@
+import Parallel
 import Dispatch
 import Taxonomy
 
@@ -122,11 +123,6 @@ public struct ClusterAnalysis: Sendable {
 
     /// `transform` on each element over the cores, results in order.
     static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        var results = [R?](repeating: nil, count: items.count)
-        results.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: items.count) { out[$0] = transform(items[$0]) }
-        }
-        return results.map { $0! }
+        Parallel.map(count: items.count) { transform(items[$0]) }
     }
 }

@@ -1,3 +1,4 @@
+import Parallel
 import Dispatch
 
 /// How well a clustering fits, and how much two clusterings agree.
@@ -23,30 +24,29 @@ public enum ClusterQuality {
         // Each person's column in the flat sums: the run's offset plus their cluster.
         let slots: [[Int32]] = labelings.indices.map { r in labelings[r].map { Int32(offsets[r] + $0) } }
         let chunks = min(n, 64)
-        var totals = [Double](repeating: 0, count: chunks * runs)
-        totals.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var sums = [Double](repeating: 0, count: width)
-                for i in stride(from: chunk, to: n, by: chunks) {
-                    for c in 0..<width { sums[c] = 0 }
-                    for j in 0..<n where j != i {
-                        let dist = d.distance(j, i)  // j varies fastest: contiguous in a square matrix
-                        for r in 0..<runs { sums[Int(slots[r][j])] += dist }
-                    }
-                    for r in 0..<runs {
-                        let own = labelings[r][i]
-                        guard sizes[r][own] > 1 else { continue }
-                        let a = sums[offsets[r] + own] / Double(sizes[r][own] - 1)
-                        var b = Double.infinity
-                        for c in 0..<ks[r] where c != own && sizes[r][c] > 0 { b = min(b, sums[offsets[r] + c] / Double(sizes[r][c])) }
-                        let m = max(a, b)
-                        if m > 0, b.isFinite { out[chunk * runs + r] += (b - a) / m }
-                    }
+        // Per chunk, each run's sum of silhouettes; added up in chunk order, so runs repeat exactly.
+        let totals = Parallel.map(count: chunks) { chunk -> [Double] in
+            var totals = [Double](repeating: 0, count: runs)
+            var sums = [Double](repeating: 0, count: width)
+            for i in stride(from: chunk, to: n, by: chunks) {
+                for c in 0..<width { sums[c] = 0 }
+                for j in 0..<n where j != i {
+                    let dist = d.distance(j, i)  // j varies fastest: contiguous in a square matrix
+                    for r in 0..<runs { sums[Int(slots[r][j])] += dist }
+                }
+                for r in 0..<runs {
+                    let own = labelings[r][i]
+                    guard sizes[r][own] > 1 else { continue }
+                    let a = sums[offsets[r] + own] / Double(sizes[r][own] - 1)
+                    var b = Double.infinity
+                    for c in 0..<ks[r] where c != own && sizes[r][c] > 0 { b = min(b, sums[offsets[r] + c] / Double(sizes[r][c])) }
+                    let m = max(a, b)
+                    if m > 0, b.isFinite { totals[r] += (b - a) / m }
                 }
             }
+            return totals
         }
-        return (0..<runs).map { r in (0..<chunks).reduce(0) { $0 + totals[$1 * runs + r] } / Double(n) }
+        return (0..<runs).map { r in (0..<chunks).reduce(0) { $0 + totals[$1][r] } / Double(n) }
     }
 
     /// The adjusted Rand index (Hubert and Arabie 1985) of two labelings of the same people:

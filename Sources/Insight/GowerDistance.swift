@@ -1,3 +1,4 @@
+import Parallel
 import Dispatch
 
 /// The variables one person is described by for clustering: continuous values (nil when
@@ -82,17 +83,13 @@ public struct GowerMatrix: Dissimilarities {
         let n = data.count
         count = n
         let total = n * (n - 1) / 2
-        values = [Double](unsafeUninitializedCapacity: total) { buffer, initialized in
-            nonisolated(unsafe) let out = buffer
-            // Rows get longer towards the end: interleave them over the chunks to even out the work.
-            let chunks = 32
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for i in stride(from: chunk, to: n, by: chunks) {
-                    let rowStart = i * (i - 1) / 2
-                    for j in 0..<i { out[rowStart + j] = gower.distance(i, j) }
-                }
+        // Rows get longer towards the end: interleave them over the chunks to even out the work.
+        let chunks = 32
+        values = Parallel.array(count: total, chunks: chunks) { chunk, out in
+            for i in stride(from: chunk, to: n, by: chunks) {
+                let row = out.slice(i * (i - 1) / 2..<i * (i + 1) / 2)
+                for j in 0..<i { row.initializeElement(at: j, to: gower.distance(i, j)) }
             }
-            initialized = total
         }
     }
 }
@@ -114,16 +111,12 @@ public struct SquareDistances: Dissimilarities {
         let people = indices ?? Array(0..<gower.count)
         let n = people.count
         count = n
-        values = [Float](unsafeUninitializedCapacity: n * n) { buffer, initialized in
-            nonisolated(unsafe) let out = buffer
-            let chunks = max(1, min(n, 64))
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for i in stride(from: chunk, to: n, by: chunks) {
-                    let row = i * n, person = people[i]
-                    for j in 0..<n { out[row + j] = i == j ? 0 : Float(gower.distance(person, people[j])) }
-                }
+        let chunks = Parallel.chunks(for: n)
+        values = Parallel.array(count: n * n, chunks: chunks) { chunk, out in
+            for i in stride(from: chunk, to: n, by: chunks) {
+                let row = out.slice(i * n..<(i + 1) * n), person = people[i]
+                for j in 0..<n { row.initializeElement(at: j, to: i == j ? 0 : Float(gower.distance(person, people[j]))) }
             }
-            initialized = n * n
         }
     }
 }

@@ -1,3 +1,4 @@
+import Parallel
 import Dispatch
 
 /// A k-medoids clustering: which people are the medoids, everyone's cluster, and the total
@@ -66,22 +67,18 @@ public struct KMedoids: Sendable {
         let chunks = min(n, 16)
         for _ in 0..<k {
             // Candidates in contiguous chunks over the cores; ties go to the lowest index, as in R.
-            var bests = [(gain: Double, c: Int)](repeating: (-.infinity, -1), count: chunks)
-            bests.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let out = out
-                let (nearest, isMedoid, first) = (nearest, isMedoid, medoids.isEmpty)
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    var bestGain = -Double.infinity, best = -1
-                    for c in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) where !isMedoid[c] {
-                        var gain = 0.0
-                        for o in 0..<n {
-                            let dist = d.distance(o, c)
-                            if first { gain -= dist } else if dist < nearest[o] { gain += nearest[o] - dist }
-                        }
-                        if gain > bestGain { bestGain = gain; best = c }
+            let (near, taken, first) = (nearest, isMedoid, medoids.isEmpty) // this step's copies, shared by the chunks
+            let bests = Parallel.map(count: chunks) { chunk -> (gain: Double, c: Int) in
+                var bestGain = -Double.infinity, best = -1
+                for c in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) where !taken[c] {
+                    var gain = 0.0
+                    for o in 0..<n {
+                        let dist = d.distance(o, c)
+                        if first { gain -= dist } else if dist < near[o] { gain += near[o] - dist }
                     }
-                    out[chunk] = (bestGain, best)
+                    if gain > bestGain { bestGain = gain; best = c }
                 }
+                return (bestGain, best)
             }
             var best = -1, bestGain = -Double.infinity
             for candidate in bests where candidate.c >= 0 && candidate.gain > bestGain { bestGain = candidate.gain; best = candidate.c }

@@ -1,3 +1,4 @@
+import Parallel
 import Days
 import App
 import ArgumentParser
@@ -42,15 +43,12 @@ struct BenchPassport: AsyncParsableCommand {
             let baseURL = base.publicURL
 
             // The tokens, signed on all cores (not part of the import figure).
-            var tokens = [String](repeating: "", count: records)
+            var tokens: [String] = []
             let signSeconds = BenchTaxonomy.time {
-                tokens.withUnsafeMutableBufferPointer { out in
-                    let out = UnsafeMutableSendableBuffer(out)
-                    DispatchQueue.concurrentPerform(iterations: records) { i in
-                        let payload = WorkCredential.payload(issuerID: issuerID, issuerName: "Bench Platform", record: Self.oneDay(examples[i % examples.count], i),
-                                                             validFrom: validFrom, statusPosition: first + i, baseURL: baseURL)
-                        out.buffer[i] = try! CompactJWS.sign(payload: payload.serialized(), key: key.privateKey!, keyID: key.thumbprint)
-                    }
+                tokens = Parallel.map(count: records) { i in
+                    let payload = WorkCredential.payload(issuerID: issuerID, issuerName: "Bench Platform", record: Self.oneDay(examples[i % examples.count], i),
+                                                         validFrom: validFrom, statusPosition: first + i, baseURL: baseURL)
+                    return try! CompactJWS.sign(payload: payload.serialized(), key: key.privateKey!, keyID: key.thumbprint)
                 }
             }
             let lines = tokens.enumerated().map { JSONLines.Line(number: $0.offset + 1, text: Substring($0.element)) }
@@ -60,7 +58,7 @@ struct BenchPassport: AsyncParsableCommand {
             let publicKey = key.publicKey
             let parsed = try lines.map { try CompactJWS($0.text) }
             let floorSeconds = BenchTaxonomy.time {
-                DispatchQueue.concurrentPerform(iterations: parsed.count) { i in precondition(parsed[i].isSigned(by: publicKey)) }
+                Parallel.forEach(chunks: parsed.count) { i in precondition(parsed[i].isSigned(by: publicKey)) }
             }
 
             // Verification alone (signature, schema, ESCO not included), the first step of the import.
@@ -149,10 +147,4 @@ struct BenchPassport: AsyncParsableCommand {
             try JSONValue.parse([UInt8](Data(contentsOf: URL(fileURLWithPath: "\(folder)/\($0)"))))
         }
     }
-}
-
-/// Lets concurrent iterations write distinct elements of one buffer.
-struct UnsafeMutableSendableBuffer<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 }

@@ -1,3 +1,4 @@
+import Parallel
 import Crypto
 import Dispatch
 import Foundation
@@ -70,14 +71,7 @@ public final class PassportService: Sendable {
             guard issuerKeys.count == 1, let only = issuerKeys.values.first else { return .failure(.issuer("the header has no kid and the issuer has several keys")) }
             return .success(IssuerKey(issuerID: issuer, key: only.publicKey))
         }
-        let results = ResultBuffer(count: lines.count)
-        let chunk = 256
-        let chunks = (lines.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let range = (c * chunk)..<min(lines.count, (c + 1) * chunk)
-            results.set(range, range.map { verifier.verify(lines[$0].text, now: now, key: lookup, isRevoked: isRevoked) })
-        }
-        return results.values
+        return Parallel.map(count: lines.count) { verifier.verify(lines[$0].text, now: now, key: lookup, isRevoked: isRevoked) }
     }
 
     /// An ESCO URI the loaded taxonomy does not know, named by its field.
@@ -94,16 +88,6 @@ public final class PassportService: Sendable {
 }
 
 /// Fixed-size storage that concurrent workers fill, a chunk at a time, at distinct ranges.
-private final class ResultBuffer: @unchecked Sendable {
-    private var storage: [Result<VerifiedCredential, CredentialProblem>?]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ range: Range<Int>, _ values: [Result<VerifiedCredential, CredentialProblem>]) {
-        lock.lock(); storage.replaceSubrange(range, with: values.map(Optional.some)); lock.unlock()
-    }
-    var values: [Result<VerifiedCredential, CredentialProblem>] { storage.map { $0! } }
-}
-
 extension Application {
     private struct PassportKey: StorageKey { typealias Value = PassportService }
 
