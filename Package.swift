@@ -111,19 +111,22 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // What several test targets share: the repository's files and the real ESCO data, loaded once.
+        .target(name: "TestSupport", dependencies: ["Taxonomy", "TaxonomySource"], path: "Tests/TestSupport", swiftSettings: strict),
+
         .testTarget(name: "ArchivesTests", dependencies: ["Archives"], swiftSettings: strict),
         .testTarget(name: "ParallelTests", dependencies: ["Parallel"], swiftSettings: strict),
         .testTarget(name: "CSVTests", dependencies: ["CSV"], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "TaxonomySource"], swiftSettings: strict),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Taxonomy", "TaxonomySource", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "Localization", "Taxonomy"], swiftSettings: strict),
         .testTarget(name: "LeermilesTests", dependencies: ["Days", "Leermiles"], swiftSettings: strict),
-        .testTarget(name: "PassportTests", dependencies: ["Days", "Identifiers", "Localization", "Passport"], swiftSettings: strict),
+        .testTarget(name: "PassportTests", dependencies: ["Days", "Identifiers", "Localization", "Passport", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "KlusCVTests", dependencies: ["KlusCV", "Localization"], swiftSettings: strict),
-        .testTarget(name: "TaxonomyTests", dependencies: ["Archives", "Taxonomy", "TaxonomySource"], swiftSettings: strict),
+        .testTarget(name: "TaxonomyTests", dependencies: ["Archives", "Taxonomy", "TaxonomySource", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Days", "Identifiers", "Insight", "Leermiles", "Localization", "Passport", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: ["App", "Days", "Identifiers", "Insight", "Leermiles", "Localization", "Passport", "TestSupport", .product(name: "VaporTesting", package: "vapor")],
             swiftSettings: strict
         ),
     ]

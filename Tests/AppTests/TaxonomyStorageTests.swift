@@ -1,3 +1,4 @@
+import TestSupport
 import Fluent
 import Foundation
 import SQLKit
@@ -12,10 +13,10 @@ import Testing
     func importsTheWholeReleaseOnceAndIsIdempotent(_ db: TestDatabase) async throws {
         try await withTestApp(db, seedTaxonomy: false) { app in
             // act
-            let first = try await importTaxonomy(database: app.db, directory: RealESCOFiles.directory)
+            let first = try await importTaxonomy(database: app.db, directory: RealESCO.directory)
             let counts = try await TaxonomyStore(database: app.db).counts()
-            let second = try await importTaxonomy(database: app.db, directory: RealESCOFiles.directory)
-            _ = try await importTaxonomy(database: app.db, directory: RealESCOFiles.directory, force: true)
+            let second = try await importTaxonomy(database: app.db, directory: RealESCO.directory)
+            _ = try await importTaxonomy(database: app.db, directory: RealESCO.directory, force: true)
 
             // check
             guard case .imported = first else { Issue.record("the first import must import"); return }
@@ -42,7 +43,7 @@ import Testing
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("esco-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             for file in ESCODistribution.files + [ESCODistribution.checksumFile] {
-                try FileManager.default.copyItem(atPath: "\(RealESCOFiles.directory)/\(file)", toPath: "\(dir)/\(file)")
+                try FileManager.default.copyItem(atPath: "\(RealESCO.directory)/\(file)", toPath: "\(dir)/\(file)")
             }
             let path = "\(dir)/\(ESCODistribution.classificationFile)"
             var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))

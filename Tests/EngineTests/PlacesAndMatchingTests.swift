@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Taxonomy
 import Testing
@@ -5,9 +6,7 @@ import Testing
 
 enum RealPlaces {
     static let directory: PlaceDirectory = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        let text = try! String(contentsOf: url.appendingPathComponent("data/places/nl-places.tsv"), encoding: .utf8)
+        let text = try! String(contentsOfFile: RepositoryFiles.placesFile, encoding: .utf8)
         return try! PlaceDirectory(tsv: text)
     }()
 }

@@ -1,13 +1,10 @@
+import TestSupport
 import Foundation
 @testable import Passport
 
 /// The published standard in docs/standard, read from the repository.
 enum Standard {
-    static let directory: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path + "/docs/standard/v0.1"
-    }()
+    static let directory = RepositoryFiles.standardDirectory
 
     static let schema: JSONSchema = {
         let bytes = try! [UInt8](Data(contentsOf: URL(fileURLWithPath: directory + "/work-record.schema.json")))

@@ -1,4 +1,5 @@
 @testable import Archives
+import TestSupport
 import Foundation
 import Testing
 @testable import TaxonomySource

@@ -1,3 +1,4 @@
+import TestSupport
 import Fluent
 import Foundation
 import SQLKit
@@ -18,11 +19,11 @@ func withTestApp(_ database: TestDatabase = .sqlite, seedTaxonomy: Bool = true,
     if database == .postgres { await PostgresLock.shared.acquire() }
     let app = try await Application.make(.testing)
     do {
-        var config = AppConfig(database: database.config, port: 0, escoDirectory: RealESCOFiles.directory,
+        var config = AppConfig(database: database.config, port: 0, escoDirectory: RealESCO.directory,
                                seedDemoData: false, bcryptCost: 4, importTaxonomyIfEmpty: false)
         config.secureCookies = false
-        config.standardDirectory = RealESCOFiles.standardDirectory
-        config.placesFile = RealESCOFiles.placesFile
+        config.standardDirectory = RepositoryFiles.standardDirectory
+        config.placesFile = RepositoryFiles.placesFile
         // Small, so the test of a too-large upload stays fast.
         config.insightUploadLimitBytes = 1 << 20
         try configure(app, config: config, dependencies: AppDependencies(now: now))
@@ -44,24 +45,4 @@ func withTestApp(_ database: TestDatabase = .sqlite, seedTaxonomy: Bool = true,
     }
     try await app.asyncShutdown()
     if database == .postgres { await PostgresLock.shared.release() }
-}
-
-enum RealESCOFiles {
-    static let directory: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.appendingPathComponent("data/esco").path
-    }()
-
-    static let placesFile: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.appendingPathComponent("data/places/nl-places.tsv").path
-    }()
-
-    static let standardDirectory: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.appendingPathComponent("docs/standard/v0.1").path
-    }()
 }
