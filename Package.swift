@@ -18,6 +18,12 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        // Already in the graph through Vapor and Fluent; named so the targets that import them
+        // directly can declare it.
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.12.0"),
     ],
     targets: [
         // zlib from the system (Debian's zlib1g-dev): inflates the ESCO zip and gzip files.
@@ -97,16 +103,56 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
 
-        // The thin command-line tool: serve, migrate, taxonomy, bench.
+        // What the command-line tool's commands share: starting the app for one command, failing
+        // with one clear line, reading input files.
+        .target(
+            name: "Runner",
+            dependencies: [
+                "App", "CSV", "Insight", "Localization",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // `loopbrug bench …`: speed and quality measurements against their peers.
+        .target(
+            name: "Bench",
+            dependencies: [
+                "App", "CSV", "Days", "Engine", "Identifiers", "Insight", "Leermiles", "Localization", "Parallel", "Passport",
+                "Runner", "Taxonomy", "TaxonomySource",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Vapor", package: "vapor"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // The thin command-line tool: serve, migrate, taxonomy, passport, leermiles, insight, bench.
         .executableTarget(
             name: "Loopbrug",
             dependencies: [
-                "App", "CSV", "Days", "Identifiers", "Insight", "Leermiles", "Localization", "Parallel", "Passport",
+                "App", "Bench", "CSV", "Days", "Engine", "Identifiers", "Insight", "Leermiles", "Localization", "Passport", "Runner",
+                "Taxonomy", "TaxonomySource",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Vapor", package: "vapor"),
             ],
             swiftSettings: strict
         ),
@@ -121,12 +167,19 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Taxonomy", "TaxonomySource", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "Localization", "Taxonomy"], swiftSettings: strict),
         .testTarget(name: "LeermilesTests", dependencies: ["Days", "Leermiles"], swiftSettings: strict),
-        .testTarget(name: "PassportTests", dependencies: ["Days", "Identifiers", "Localization", "Passport", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PassportTests", dependencies: ["Days", "Identifiers", "Localization", "Passport", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .testTarget(name: "KlusCVTests", dependencies: ["KlusCV", "Localization"], swiftSettings: strict),
         .testTarget(name: "TaxonomyTests", dependencies: ["Archives", "Taxonomy", "TaxonomySource", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Days", "Identifiers", "Insight", "Leermiles", "Localization", "Passport", "TestSupport", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: [
+                "Accounts", "App", "Days", "Engine", "Identifiers", "Insight", "Leermiles", "Localization", "Passport", "Taxonomy",
+                "TaxonomySource", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
             swiftSettings: strict
         ),
     ]

@@ -1,3 +1,4 @@
+import Runner
 import ArgumentParser
 import CSV
 import Foundation

@@ -1,3 +1,4 @@
+import Runner
 import App
 import ArgumentParser
 import Foundation

@@ -1,3 +1,4 @@
+import Runner
 import Days
 import Identifiers
 import App

@@ -1,10 +1,14 @@
+import Runner
 import App
 import ArgumentParser
 import Foundation
 import Vapor
 
-struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Measure speed and quality; results go in docs/benchmarks.md.",
+/// `loopbrug bench …`: its own target, so the command-line tool stays thin.
+public struct Bench: AsyncParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(abstract: "Measure speed and quality; results go in docs/benchmarks.md.",
                                                     subcommands: [BenchTaxonomy.self, BenchPassport.self, BenchEngine.self, BenchInsight.self, BenchLeermiles.self, BenchUploads.self, BenchUploadPeak.self])
 }
 

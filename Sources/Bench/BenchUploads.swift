@@ -1,3 +1,4 @@
+import Runner
 import Identifiers
 import App
 import ArgumentParser

@@ -1,3 +1,4 @@
+import Runner
 import Engine
 import Foundation
 

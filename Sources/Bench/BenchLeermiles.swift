@@ -1,3 +1,4 @@
+import Runner
 import Localization
 import App
 import ArgumentParser

@@ -1,3 +1,4 @@
+import Runner
 import Parallel
 import Days
 import App
