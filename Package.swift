@@ -180,6 +180,7 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "VaporTesting", package: "vapor"),
             ],
+            exclude: ["Snapshots"],
             swiftSettings: strict
         ),
     ]

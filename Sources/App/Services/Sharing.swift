@@ -55,7 +55,7 @@ enum Sharing {
 
     /// The public address of a share: what the QR code on the KlusCV holds.
     static func url(_ app: Application, _ share: ShareRow) -> String {
-        app.config.publicURL + SiteRoute.shareView.link(share.id)
+        app.config.publicURL + SiteRoute.shareView(id: share.id).link
     }
 
     static func statusText(_ status: LiveStatus, issuer: String?, _ lang: Lang) -> String {

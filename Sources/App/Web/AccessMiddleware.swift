@@ -30,7 +30,7 @@ struct AccessMiddleware: AsyncMiddleware {
         case .signedIn(let roles):
             guard let user = req.user else {
                 if route.method == .GET {
-                    return req.redirect(to: SiteRoute.loginForm.link() + (ReturnPath(req.url.path).map { "?terug=" + $0.queryValue } ?? ""), redirectType: .normal)
+                    return req.redirect(to: SiteRoute.loginForm(returnTo: ReturnPath(req.url.path)).link, redirectType: .normal)
                 }
                 throw Abort(.unauthorized, reason: Lang.of(req).t("Log eerst in.", "Please log in first."))
             }

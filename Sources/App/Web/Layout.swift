@@ -31,38 +31,38 @@ struct PageContext {
 /// Wraps a page's main content in the site shell: header, language switch, footer.
 func layout(_ ctx: PageContext, title: String, _ main: [Node]) -> Node {
     let otherLanguage = ctx.lang.isEnglish ? ("nl", "Nederlands") : ("en", "English")
-    let languageLink = SiteRoute.language.link(otherLanguage.0) + (ctx.returnPath.map { "?terug=" + $0.queryValue } ?? "")
+    let languageLink = SiteRoute.language(code: otherLanguage.0, returnTo: ctx.returnPath).link
 
     var nav: [Node] = [
-        el("li", el("a", ["href": SiteRoute.occupationSearch.link()], text(ctx.t("Beroepen zoeken", "Search occupations")))),
+        el("li", el("a", ["href": SiteRoute.occupationSearch.link], text(ctx.t("Beroepen zoeken", "Search occupations")))),
     ]
     if let user = ctx.user {
         if user.role == .worker {
-            nav.append(el("li", el("a", ["href": SiteRoute.passport.link()], text(ctx.t("Mijn paspoort", "My passport")))))
-            nav.append(el("li", el("a", ["href": SiteRoute.careerPaths.link()], text(ctx.t("Waar kan ik naartoe?", "Where can I go?")))))
-            nav.append(el("li", el("a", ["href": SiteRoute.work.link()], text(ctx.t("Werk dat past", "Work that fits")))))
-            nav.append(el("li", el("a", ["href": SiteRoute.leermiles.link()], text(ctx.t("Leermiles", "Leermiles")))))
+            nav.append(el("li", el("a", ["href": SiteRoute.passport.link], text(ctx.t("Mijn paspoort", "My passport")))))
+            nav.append(el("li", el("a", ["href": SiteRoute.careerPaths.link], text(ctx.t("Waar kan ik naartoe?", "Where can I go?")))))
+            nav.append(el("li", el("a", ["href": SiteRoute.work.link], text(ctx.t("Werk dat past", "Work that fits")))))
+            nav.append(el("li", el("a", ["href": SiteRoute.leermiles().link], text(ctx.t("Leermiles", "Leermiles")))))
         }
         if user.role == .coach || user.role == .employer {
-            nav.append(el("li", el("a", ["href": SiteRoute.funder.link()], text(ctx.t("Leerfonds", "Learning fund")))))
+            nav.append(el("li", el("a", ["href": SiteRoute.funder().link], text(ctx.t("Leerfonds", "Learning fund")))))
         }
         if user.role == .employer {
-            nav.append(el("li", el("a", ["href": SiteRoute.employerVacancies.link()], text(ctx.t("Vacatures", "Vacancies")))))
-            nav.append(el("li", el("a", ["href": SiteRoute.employerSearch.link()], text(ctx.t("Mensen zoeken", "Find people")))))
+            nav.append(el("li", el("a", ["href": SiteRoute.employerVacancies.link], text(ctx.t("Vacatures", "Vacancies")))))
+            nav.append(el("li", el("a", ["href": SiteRoute.employerSearch.link], text(ctx.t("Mensen zoeken", "Find people")))))
         }
         if user.role == .analyst {
-            nav.append(el("li", el("a", ["href": SiteRoute.insight.link()], text(ctx.t("Analyse", "Analysis")))))
+            nav.append(el("li", el("a", ["href": SiteRoute.insight.link], text(ctx.t("Analyse", "Analysis")))))
         }
-        nav.append(el("li", el("a", ["href": SiteRoute.account.link()], text(ctx.t("Mijn account", "My account")))))
+        nav.append(el("li", el("a", ["href": SiteRoute.account.link], text(ctx.t("Mijn account", "My account")))))
         if user.role == .admin {
-            nav.append(el("li", el("a", ["href": SiteRoute.admin.link()], text(ctx.t("Beheer", "Admin")))))
+            nav.append(el("li", el("a", ["href": SiteRoute.admin().link], text(ctx.t("Beheer", "Admin")))))
         }
-        nav.append(el("li", el("form", ["method": "post", "action": SiteRoute.logout.link(), "class": "inline"],
+        nav.append(el("li", el("form", ["method": "post", "action": SiteRoute.logout.link, "class": "inline"],
                                ctx.csrfField,
                                el("button", ["type": "submit", "class": "link"], text(ctx.t("Uitloggen", "Log out"))))))
     } else {
-        nav.append(el("li", el("a", ["href": SiteRoute.loginForm.link()], text(ctx.t("Inloggen", "Log in")))))
-        nav.append(el("li", el("a", ["href": SiteRoute.registerForm.link()], text(ctx.t("Account maken", "Sign up")))))
+        nav.append(el("li", el("a", ["href": SiteRoute.loginForm().link], text(ctx.t("Inloggen", "Log in")))))
+        nav.append(el("li", el("a", ["href": SiteRoute.registerForm.link], text(ctx.t("Account maken", "Sign up")))))
     }
     nav.append(el("li", el("a", ["href": languageLink, "lang": otherLanguage.0, "hreflang": otherLanguage.0], text(otherLanguage.1))))
 
@@ -71,11 +71,11 @@ func layout(_ ctx: PageContext, title: String, _ main: [Node]) -> Node {
            el("meta", ["charset": "utf-8"]),
            el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
            el("title", text("\(title) · Loopbrug")),
-           el("link", ["rel": "stylesheet", "href": SiteRoute.stylesheet.link()])),
+           el("link", ["rel": "stylesheet", "href": SiteRoute.stylesheet.link])),
         el("body",
            el("a", ["href": "#inhoud", "class": "skip"], text(ctx.t("Naar de inhoud", "Skip to content"))),
            el("header", ["class": "site"],
-              el("a", ["href": SiteRoute.home.link(), "class": "brand"], text("Loopbrug")),
+              el("a", ["href": SiteRoute.home.link, "class": "brand"], text("Loopbrug")),
               el("nav", ["aria-label": ctx.t("Hoofdmenu", "Main menu")], el("ul", children: nav))),
            el("main", ["id": "inhoud"], children: main),
            el("footer", ["class": "site"],

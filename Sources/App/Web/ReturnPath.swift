@@ -7,8 +7,8 @@ import Foundation
 /// the header, and nothing a browser could read as another host: no `//` or `/\` at the start,
 /// no backslash anywhere (browsers treat it as `/`), and no tab or newline, which browsers drop
 /// before parsing (`/\t/evil.example` becomes `//evil.example`).
-struct ReturnPath: Equatable, CustomStringConvertible {
-    let description: String
+public struct ReturnPath: Hashable, Sendable, CustomStringConvertible {
+    public let description: String
 
     /// Nil unless `raw` is a same-site path of at most 500 characters.
     init?(_ raw: String?) {
@@ -32,9 +32,4 @@ struct ReturnPath: Equatable, CustomStringConvertible {
     }
 
     private static let punctuation = Set("-._~!$&'()*+,;=:@/?%".utf8)
-
-    /// The value for a `terug=` query parameter that carries this path.
-    var queryValue: String {
-        description.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
-    }
 }

@@ -3,7 +3,7 @@ import Vapor
 
 /// Registers every `SiteRoute` with its access check (and CSRF check for form posts) in front.
 func registerRoutes(_ app: Application) {
-    for route in SiteRoute.allCases {
+    for route in SiteRoute.all {
         var middleware: [any Middleware] = [AccessMiddleware(route: route)]
         let limit = route.bodyLimitBytes(app.config)
         if route.isFormPost { middleware.append(CSRFMiddleware(maxBodyBytes: limit)) }
@@ -39,7 +39,7 @@ private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -
     }
     case .language: { req in
         let code = req.parameters.get("code") == "en" ? "en" : "nl"
-        let response = req.redirect(to: ReturnPath(req.query[String.self, at: "terug"])?.description ?? SiteRoute.home.link())
+        let response = req.redirect(to: ReturnPath(req.query[String.self, at: "terug"])?.description ?? SiteRoute.home.link)
         response.cookies[Lang.cookieName] = HTTPCookies.Value(string: code, maxAge: 365 * 24 * 3600, path: "/",
                                                               isSecure: req.application.config.secureCookies, isHTTPOnly: true, sameSite: .lax)
         return response
@@ -122,8 +122,8 @@ private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -
     case .leermilesReserve: { try await LeermilesController.reserve($0) }
     case .leermilesCancel: { try await LeermilesController.cancel($0) }
     case .leermilesConsent: { try await LeermilesController.consent($0) }
-    case .leermilesStatementPDF: { try await LeermilesController.statement($0, pdf: true) }
-    case .leermilesStatementCSV: { try await LeermilesController.statement($0, pdf: false) }
+    case .leermilesStatement(_, .pdf): { try await LeermilesController.statement($0, pdf: true) }
+    case .leermilesStatement(_, .csv): { try await LeermilesController.statement($0, pdf: false) }
     case .funder: { try await FunderController.page($0) }
     case .funderApprove: { try await FunderController.decide($0, approve: true) }
     case .funderRefuse: { try await FunderController.decide($0, approve: false) }

@@ -1,4 +1,6 @@
 import Accounts
+import Foundation
+import Localization
 import Vapor
 
 /// Who may use a route.
@@ -11,26 +13,65 @@ public enum Access: Sendable, Equatable {
     case apiToken(Role)
 }
 
-/// Every URL of the site, defined once: the router registers these, and pages link through them.
-public enum SiteRoute: String, CaseIterable, Sendable {
-    case home, health, stylesheet, language
-    case occupationSearch, occupation, apiOccupationSearch, apiOccupation, apiSkillSearch
-    case loginForm, login, registerForm, register, logout
-    case account, tokens, tokenCreate, tokenRevoke
-    case admin, adminSetRole
+/// Every URL of the site, defined once: the router registers `SiteRoute.all`, and pages and
+/// redirects link through `link`. A case carries the values its path and query need, so a link
+/// cannot be made with one missing; `pattern`, `method` and `access` ignore the values.
+public enum SiteRoute: Hashable, Sendable {
+    case home, health, stylesheet
+    case language(code: String, returnTo: ReturnPath? = nil)
+    case occupationSearch, occupation(id: String), apiOccupationSearch, apiOccupation(id: String), apiSkillSearch
+    case loginForm(returnTo: ReturnPath? = nil), login(returnTo: ReturnPath? = nil), registerForm, register, logout
+    case account, tokens, tokenCreate, tokenRevoke(id: String)
+    case admin(page: Int? = nil, search: String? = nil), adminSetRole(userID: String)
     case issuerMe
-    case standardFile, openAPI, issuerJWKS, loopbrugJWKS, statusList
-    case apiIssuerKeys, apiIssuerLinks, apiStatusEntries, apiCredentials, apiCredentialsBatch, apiCredentialRevoke
-    case passport, passportCode, passportAddForm, passportAdd, passportRecordDelete
-    case shares, shareCreate, shareRevoke, shareKlusCV, shareView, apiShare, apiShareCredentials
-    case passportExport, accountDeleteForm, accountDelete, passwordForm, passwordChange
+    case standardFile(name: String), openAPI, issuerJWKS(issuerID: String), loopbrugJWKS, statusList(issuerID: String, list: Int)
+    case apiIssuerKeys, apiIssuerLinks, apiStatusEntries, apiCredentials, apiCredentialsBatch, apiCredentialRevoke(credentialID: String)
+    case passport, passportCode, passportAddForm, passportAdd, passportRecordDelete(id: String)
+    case shares, shareCreate, shareRevoke(id: String), shareKlusCV(id: String, lang: Lang? = nil), shareView(id: String)
+    case apiShare(id: String), apiShareCredentials(id: String)
+    case passportExport, accountDeleteForm, accountDelete, passwordForm(done: Bool = false), passwordChange
     case issuerUploadForm, issuerUpload
-    case careerPaths, occupationTransitions, work, workWishes
-    case employerVacancies, employerVacancyCreate, employerVacancyDelete, employerSearch
+    case careerPaths, occupationTransitions(occupationID: String), work, workWishes
+    case employerVacancies, employerVacancyCreate, employerVacancyDelete(id: String), employerSearch
     case adminCareer, adminCareerUpload
-    case insight, insightStart, insightRun, insightRunStatus, insightRunPDF, insightRunDelete, insightFileDelete, insightScript
-    case leermiles, leermilesReserve, leermilesCancel, leermilesConsent, leermilesStatementPDF, leermilesStatementCSV
-    case funder, funderApprove, funderRefuse
+    case insight, insightStart, insightRun(id: String), insightRunStatus(id: String), insightRunPDF(id: String)
+    case insightRunDelete(id: String), insightFileDelete(id: String), insightScript
+    case leermiles(notice: LeermilesNotice? = nil), leermilesReserve, leermilesCancel(id: String), leermilesConsent
+    case leermilesStatement(year: Int?, format: StatementFormat)
+    case funder(decision: FunderDecision? = nil), funderApprove(reservationID: String), funderRefuse(reservationID: String)
+
+    /// The yearly statement's two files.
+    public enum StatementFormat: String, Hashable, Sendable { case pdf, csv }
+
+    /// What the leermiles page confirms after a redirect.
+    public enum LeermilesNotice: Hashable, Sendable { case reserved(String), cancelled(String) }
+
+    /// What the fund page confirms after a decision.
+    public enum FunderDecision: String, Hashable, Sendable { case approved = "goedgekeurd", refused = "afgewezen" }
+
+    /// Every route once, as the router registers them (the values in them are placeholders).
+    public static let all: [SiteRoute] = [
+        .home, .health, .stylesheet, .language(code: ""),
+        .occupationSearch, .occupation(id: ""), .apiOccupationSearch, .apiOccupation(id: ""), .apiSkillSearch,
+        .loginForm(), .login(), .registerForm, .register, .logout,
+        .account, .tokens, .tokenCreate, .tokenRevoke(id: ""),
+        .admin(), .adminSetRole(userID: ""),
+        .issuerMe,
+        .standardFile(name: ""), .openAPI, .issuerJWKS(issuerID: ""), .loopbrugJWKS, .statusList(issuerID: "", list: 0),
+        .apiIssuerKeys, .apiIssuerLinks, .apiStatusEntries, .apiCredentials, .apiCredentialsBatch, .apiCredentialRevoke(credentialID: ""),
+        .passport, .passportCode, .passportAddForm, .passportAdd, .passportRecordDelete(id: ""),
+        .shares, .shareCreate, .shareRevoke(id: ""), .shareKlusCV(id: ""), .shareView(id: ""), .apiShare(id: ""), .apiShareCredentials(id: ""),
+        .passportExport, .accountDeleteForm, .accountDelete, .passwordForm(), .passwordChange,
+        .issuerUploadForm, .issuerUpload,
+        .careerPaths, .occupationTransitions(occupationID: ""), .work, .workWishes,
+        .employerVacancies, .employerVacancyCreate, .employerVacancyDelete(id: ""), .employerSearch,
+        .adminCareer, .adminCareerUpload,
+        .insight, .insightStart, .insightRun(id: ""), .insightRunStatus(id: ""), .insightRunPDF(id: ""),
+        .insightRunDelete(id: ""), .insightFileDelete(id: ""), .insightScript,
+        .leermiles(), .leermilesReserve, .leermilesCancel(id: ""), .leermilesConsent,
+        .leermilesStatement(year: nil, format: .pdf), .leermilesStatement(year: nil, format: .csv),
+        .funder(), .funderApprove(reservationID: ""), .funderRefuse(reservationID: ""),
+    ]
 
     public var method: HTTPMethod {
         switch self {
@@ -109,8 +150,8 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .leermilesReserve: "/leermiles/reserveren"
         case .leermilesCancel: "/leermiles/reserveringen/:id/annuleren"
         case .leermilesConsent: "/leermiles/toestemming"
-        case .leermilesStatementPDF: "/leermiles/jaaroverzicht.pdf"
-        case .leermilesStatementCSV: "/leermiles/jaaroverzicht.csv"
+        case .leermilesStatement(_, .pdf): "/leermiles/jaaroverzicht.pdf"
+        case .leermilesStatement(_, .csv): "/leermiles/jaaroverzicht.csv"
         case .funder: "/fonds"
         case .funderApprove: "/fonds/reserveringen/:id/goedkeuren"
         case .funderRefuse: "/fonds/reserveringen/:id/afwijzen"
@@ -132,12 +173,62 @@ public enum SiteRoute: String, CaseIterable, Sendable {
         case .passport, .passportCode, .passportAddForm, .passportAdd, .passportRecordDelete,
              .shares, .shareCreate, .shareRevoke, .shareKlusCV, .passportExport,
              .careerPaths, .work, .workWishes,
-             .leermiles, .leermilesReserve, .leermilesCancel, .leermilesConsent, .leermilesStatementPDF, .leermilesStatementCSV: .signedIn([.worker])
+             .leermiles, .leermilesReserve, .leermilesCancel, .leermilesConsent, .leermilesStatement: .signedIn([.worker])
         // A coach or an employer acting for a funder; the handlers check which funders.
         case .funder, .funderApprove, .funderRefuse: .signedIn([.coach, .employer])
         case .employerVacancies, .employerVacancyCreate, .employerVacancyDelete, .employerSearch: .signedIn([.employer])
         case .insight, .insightStart, .insightRun, .insightRunStatus, .insightRunPDF, .insightRunDelete, .insightFileDelete: .signedIn([.analyst])
         }
+    }
+
+    /// The values for the pattern's `:name` parts.
+    private var pathValues: [String: String] {
+        switch self {
+        case .language(let code, _): ["code": code]
+        case .occupation(let id), .apiOccupation(let id), .tokenRevoke(let id), .adminSetRole(let id), .issuerJWKS(let id),
+             .apiCredentialRevoke(let id), .passportRecordDelete(let id), .shareRevoke(let id), .shareKlusCV(let id, _),
+             .shareView(let id), .apiShare(let id), .apiShareCredentials(let id), .occupationTransitions(let id),
+             .employerVacancyDelete(let id), .insightRun(let id), .insightRunStatus(let id), .insightRunPDF(let id),
+             .insightRunDelete(let id), .insightFileDelete(let id), .leermilesCancel(let id), .funderApprove(let id), .funderRefuse(let id):
+            ["id": id]
+        case .standardFile(let name): ["file": name]
+        case .statusList(let issuer, let list): ["issuer": issuer, "list": String(list)]
+        default: [:]
+        }
+    }
+
+    /// The query a link carries, in order.
+    private var queryItems: [(String, String)] {
+        switch self {
+        case .language(_, let back?), .loginForm(let back?), .login(let back?): [("terug", back.description)]
+        case .admin(let page, let search):
+            (page.map { [("pagina", String($0))] } ?? []) + (search.flatMap { $0.isEmpty ? nil : [("zoek", $0)] } ?? [])
+        case .shareKlusCV(_, let lang?): [("taal", lang.code)]
+        case .passwordForm(done: true): [("klaar", "1")]
+        case .leermiles(.reserved(let id)?): [("gereserveerd", id)]
+        case .leermiles(.cancelled(let id)?): [("geannuleerd", id)]
+        case .leermilesStatement(let year?, _): [("jaar", String(year))]
+        case .funder(let decision?): [("besluit", decision.rawValue)]
+        default: []
+        }
+    }
+
+    /// This route's URL on the site: the pattern with its values filled in (percent-encoded) and
+    /// the query the case carries.
+    public var link: String {
+        let values = pathValues
+        let parts = pattern.split(separator: "/").map { part -> String in
+            guard part.hasPrefix(":") else { return String(part) }
+            guard let value = values[String(part.dropFirst())] else { preconditionFailure("\(pattern): no value for \(part)") }
+            return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? value
+        }
+        let query = queryItems.map { $0.0 + "=" + Self.encodeQueryValue($0.1) }.joined(separator: "&")
+        return "/" + parts.joined(separator: "/") + (query.isEmpty ? "" : "?" + query)
+    }
+
+    /// Every character but letters and digits percent-encoded: safe in any query.
+    static func encodeQueryValue(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
     }
 
     /// JSON API routes answer errors in JSON and never use cookies or CSRF tokens.
@@ -148,16 +239,5 @@ public enum SiteRoute: String, CaseIterable, Sendable {
 
     var pathComponents: [PathComponent] {
         pattern.split(separator: "/").map { $0.hasPrefix(":") ? .parameter(String($0.dropFirst())) : .constant(String($0)) }
-    }
-
-    /// A link to this route, filling parameters in order (percent-encoded).
-    public func link(_ parameters: String...) -> String {
-        var values = parameters.makeIterator()
-        let parts = pattern.split(separator: "/").map { part -> String in
-            guard part.hasPrefix(":") else { return String(part) }
-            let value = values.next() ?? ""
-            return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? value
-        }
-        return "/" + parts.joined(separator: "/")
     }
 }

@@ -44,7 +44,7 @@ enum AccountController {
             token.revokedAt = req.application.dependencies.now()
             try await token.save(on: req.db)
         }
-        return req.redirect(to: SiteRoute.tokens.link())
+        return req.redirect(to: SiteRoute.tokens.link)
     }
 
     private static func tokensPage(_ req: Request, newToken: String?, status: HTTPStatus = .ok, error: String?) async throws -> Response {

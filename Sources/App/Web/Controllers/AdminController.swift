@@ -46,6 +46,6 @@ enum AdminController {
         }
         user.role = role.rawValue
         try await user.save(on: req.db)
-        return req.redirect(to: SiteRoute.admin.link())
+        return req.redirect(to: SiteRoute.admin().link)
     }
 }

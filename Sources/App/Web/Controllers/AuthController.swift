@@ -10,7 +10,7 @@ enum AuthController {
     }
 
     static func loginForm(_ req: Request) -> Response {
-        if req.user != nil { return req.redirect(to: SiteRoute.account.link()) }
+        if req.user != nil { return req.redirect(to: SiteRoute.account.link) }
         return .html(AuthPages.login(PageContext(req), email: "", returnTo: ReturnPath(req.query[String.self, at: "terug"]), message: nil))
     }
 
@@ -51,11 +51,11 @@ enum AuthController {
         }
         await guardian.succeeded(email: email, client: client)
         try await startSession(req, for: signedIn)
-        return req.redirect(to: ReturnPath(req.query[String.self, at: "terug"])?.description ?? SiteRoute.account.link())
+        return req.redirect(to: ReturnPath(req.query[String.self, at: "terug"])?.description ?? SiteRoute.account.link)
     }
 
     static func registerForm(_ req: Request) -> Response {
-        if req.user != nil { return req.redirect(to: SiteRoute.account.link()) }
+        if req.user != nil { return req.redirect(to: SiteRoute.account.link) }
         return .html(AuthPages.register(PageContext(req), form: SignUpForm(role: "worker"), problems: []))
     }
 
@@ -79,13 +79,13 @@ enum AuthController {
             }
             guard let signedIn = model.signedIn else { throw Abort(.internalServerError) }
             try await startSession(req, for: signedIn)
-            return req.redirect(to: SiteRoute.account.link())
+            return req.redirect(to: SiteRoute.account.link)
         }
     }
 
     static func logout(_ req: Request) async throws -> Response {
         req.session.destroy()
-        return req.redirect(to: SiteRoute.home.link())
+        return req.redirect(to: SiteRoute.home.link)
     }
 
     /// A fresh session id on login, so a session id planted before login is worthless after it.

@@ -57,7 +57,7 @@ enum EmployerController {
             throw Abort(.notFound)
         }
         req.application.careerData.remove(ids: [id])
-        return req.redirect(to: SiteRoute.employerVacancies.link(), redirectType: .normal)
+        return req.redirect(to: SiteRoute.employerVacancies.link, redirectType: .normal)
     }
 
     private static func page(_ req: Request, user: SignedInUser, form: VacancyForm, problems: [FieldProblem], notice: String?,

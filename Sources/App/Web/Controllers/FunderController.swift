@@ -50,6 +50,6 @@ enum FunderController {
             // Someone else decided in the meantime.
             throw Abort(.conflict, reason: LeermilesText.refusal(problem, Lang.of(req)))
         }
-        return req.redirect(to: SiteRoute.funder.link() + (approve ? "?besluit=goedgekeurd" : "?besluit=afgewezen"), redirectType: .normal)
+        return req.redirect(to: SiteRoute.funder(decision: approve ? .approved : .refused).link, redirectType: .normal)
     }
 }

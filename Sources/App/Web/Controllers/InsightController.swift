@@ -74,7 +74,7 @@ enum InsightController {
             return try await startPage(req, problem: ctx.t("Er lopen nu al \(InsightRuns.queueLimit) analyses. Probeer het over een paar minuten opnieuw.",
                                                            "\(InsightRuns.queueLimit) analyses are already running. Try again in a few minutes."), status: .serviceUnavailable)
         }
-        return req.redirect(to: SiteRoute.insightRun.link(id), redirectType: .normal)
+        return req.redirect(to: SiteRoute.insightRun(id: id).link, redirectType: .normal)
     }
 
     static func run(_ req: Request) throws -> Response {
@@ -111,13 +111,13 @@ enum InsightController {
     static func forget(_ req: Request) throws -> Response {
         let user = try signedIn(req)
         guard let id = req.parameters.get("id"), req.application.insightRuns.forget(id: id, owner: user.id) else { throw notFound(req) }
-        return req.redirect(to: SiteRoute.insight.link(), redirectType: .normal)
+        return req.redirect(to: SiteRoute.insight.link, redirectType: .normal)
     }
 
     static func deleteFile(_ req: Request) async throws -> Response {
         let user = try signedIn(req)
         guard let id = req.parameters.get("id"), try await InsightFileStore(database: req.db).delete(id: id, owner: user.id) else { throw notFound(req) }
-        return req.redirect(to: SiteRoute.insight.link(), redirectType: .normal)
+        return req.redirect(to: SiteRoute.insight.link, redirectType: .normal)
     }
 
     // MARK: - Helpers

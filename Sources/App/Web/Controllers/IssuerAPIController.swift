@@ -62,7 +62,7 @@ enum IssuerAPIController {
         }
         return json(.object([
             "issuer": .string("urn:uuid:\(issuer.id)"), "kid": .string(key.thumbprint),
-            "jwks": .string("\(req.application.config.publicURL)\(SiteRoute.issuerJWKS.link(issuer.id))"),
+            "jwks": .string("\(req.application.config.publicURL)\(SiteRoute.issuerJWKS(issuerID: issuer.id).link)"),
         ]), status: .created)
     }
 
@@ -96,7 +96,7 @@ enum IssuerAPIController {
         let entries: [JSONValue] = positions.map { position in
             let (list, index) = StatusList.location(ofPosition: position)
             return .object([
-                "statusListCredential": .string("\(base)\(SiteRoute.statusList.link(issuer.id, String(list)))"),
+                "statusListCredential": .string("\(base)\(SiteRoute.statusList(issuerID: issuer.id, list: list).link)"),
                 "statusListIndex": .string(String(index)),
             ])
         }

@@ -42,7 +42,7 @@ enum LeermilesController {
             let (row, _) = try await req.application.reserveCourse(worker: worker.idString, courseID: course,
                                                                     requestID: "w\(worker.idString.prefix(8))-\(request)",
                                                                     cause: "user:\(worker.idString)")
-            return req.redirect(to: SiteRoute.leermiles.link() + "?gereserveerd=" + row.id, redirectType: .normal)
+            return req.redirect(to: SiteRoute.leermiles(notice: .reserved(row.id)).link, redirectType: .normal)
         } catch let problem as ReservationProblem {
             let ctx = PageContext(req)
             let overview = try await LeermilesOverview.load(req.application, worker: worker.idString, lang: ctx.lang, tipsFor: worker)
@@ -64,7 +64,7 @@ enum LeermilesController {
             throw Abort(.conflict, reason: Lang.of(req).t("Deze reservering kan niet meer geannuleerd worden: \(LeermilesText.state(now, lang: .nl).lowercased()).",
                                                            "This reservation can no longer be cancelled: \(LeermilesText.state(now, lang: .en).lowercased())."))
         }
-        return req.redirect(to: SiteRoute.leermiles.link() + "?geannuleerd=" + row.id, redirectType: .normal)
+        return req.redirect(to: SiteRoute.leermiles(notice: .cancelled(row.id)).link, redirectType: .normal)
     }
 
     struct ConsentForm: Content { var consent: String? }
@@ -74,7 +74,7 @@ enum LeermilesController {
         let worker = try PassportController.workerID(req).idString
         let form = (try? req.content.decode(ConsentForm.self)) ?? ConsentForm()
         try await FunderStore(database: req.db).setConsent(worker: worker, form.consent == "on", now: req.application.dependencies.now())
-        return req.redirect(to: SiteRoute.leermiles.link() + "#toestemming", redirectType: .normal)
+        return req.redirect(to: SiteRoute.leermiles().link + "#toestemming", redirectType: .normal)
     }
 
     /// GET /leermiles/jaaroverzicht.pdf|csv?jaar=2026: a year from the first posting's to this one.

@@ -118,7 +118,7 @@ enum PassportController {
             subjectID: nil, token: nil, recordJSON: json.serialized(), kind: kind.rawValue, roleTitle: role,
             periodStart: parsed.start.description, periodEnd: parsed.end?.description, statusList: nil, statusIndex: nil,
             validFrom: nil, validUntil: nil, revokedAt: nil, createdAt: now)], links: [], now: now)
-        return req.redirect(to: SiteRoute.passport.link(), redirectType: .normal)
+        return req.redirect(to: SiteRoute.passport.link, redirectType: .normal)
     }
 
     /// Reads a number as people type it here: "1.200" and "1.200,5" are Dutch (dots group
@@ -138,7 +138,7 @@ enum PassportController {
               try await req.application.passportStore.deleteSelfDeclared(id: id.lowercased(), worker: worker) else {
             throw Abort(.notFound, reason: Lang.of(req).t("Dit werk staat niet in je paspoort of kun je niet zelf verwijderen.", "This work is not in your passport or you cannot remove it yourself."))
         }
-        return req.redirect(to: SiteRoute.passport.link(), redirectType: .normal)
+        return req.redirect(to: SiteRoute.passport.link, redirectType: .normal)
     }
 }
 

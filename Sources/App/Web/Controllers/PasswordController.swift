@@ -39,6 +39,6 @@ enum PasswordController {
         let keep = req.session.id?.string ?? ""
         try await req.db.sql.delete(from: "web_sessions")
             .where("data", .like, "%\(signedIn.id.uuidString)%").where("id", .notEqual, keep).run()
-        return req.redirect(to: SiteRoute.passwordForm.link() + "?klaar=1", redirectType: .normal)
+        return req.redirect(to: SiteRoute.passwordForm(done: true).link, redirectType: .normal)
     }
 }

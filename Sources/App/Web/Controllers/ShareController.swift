@@ -56,7 +56,7 @@ enum ShareController {
         }
         let share = try await Sharing.create(req.application, worker: worker, label: label.isEmpty ? "KlusCV" : label, recordIDs: chosen.sorted(),
                                              showEarnings: form.earnings == "on", days: days)
-        return req.redirect(to: SiteRoute.shares.link() + "#share-\(share.id)", redirectType: .normal)
+        return req.redirect(to: SiteRoute.shares.link + "#share-\(share.id)", redirectType: .normal)
     }
 
     static func ownShare(_ req: Request, worker: UUID) async throws -> ShareRow {
@@ -71,7 +71,7 @@ enum ShareController {
         let worker = try PassportController.workerID(req)
         let share = try await ownShare(req, worker: worker)
         _ = try await req.application.shareStore.revoke(id: share.id, worker: worker, now: req.application.dependencies.now())
-        return req.redirect(to: SiteRoute.shares.link(), redirectType: .normal)
+        return req.redirect(to: SiteRoute.shares.link, redirectType: .normal)
     }
 
     /// GET /paspoort/delen/:id/kluscv.pdf?taal=en: the KlusCV of one share, rendered off the event loop.
@@ -135,7 +135,7 @@ enum ShareController {
         var body = "{\"checkedAt\":"
         JSONValue.writeString(Timestamp.format(req.application.dependencies.now()), to: &body)
         body += ",\"credentials\":"
-        JSONValue.writeString(req.application.config.publicURL + SiteRoute.apiShareCredentials.link(view.share.id), to: &body)
+        JSONValue.writeString(req.application.config.publicURL + SiteRoute.apiShareCredentials(id: view.share.id).link, to: &body)
         body += ",\"expiresAt\":"
         JSONValue.writeString(Timestamp.format(view.share.expiresAt), to: &body)
         body += ",\"name\":"

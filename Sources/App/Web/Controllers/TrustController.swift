@@ -44,7 +44,7 @@ enum TrustController {
         } else {
             var bits = StatusList()
             for index in try await app.passportStore.revokedIndices(issuerID: issuerID, list: list) { bits[index] = true }
-            let url = app.config.publicURL + SiteRoute.statusList.link(issuerID, String(list))
+            let url = app.config.publicURL + SiteRoute.statusList(issuerID: issuerID, list: list).link
             let payload = JSONValue.object([
                 "@context": .array([.string(WorkCredential.contexts[0])]),
                 "id": .string(url),

@@ -20,24 +20,24 @@ enum AccountPages {
                el("dt", text(ctx.t("Je rol", "Your role"))), el("dd", text(roleName))),
             el("h2", text(ctx.t("Wat je nu kunt doen", "What you can do now"))),
         ]
-        var actions: [Node] = [el("li", el("a", ["href": SiteRoute.occupationSearch.link()],
+        var actions: [Node] = [el("li", el("a", ["href": SiteRoute.occupationSearch.link],
                                            text(ctx.t("Zoek een beroep en bekijk de vaardigheden", "Search an occupation and see its skills"))))]
         switch user.role {
         case .issuer:
-            actions.append(el("li", el("a", ["href": SiteRoute.tokens.link()], text(ctx.t("Beheer je API-sleutels", "Manage your API keys")))))
-            actions.append(el("li", el("a", ["href": SiteRoute.issuerUploadForm.link()], text(ctx.t("Upload werkbewijzen (JSON Lines)", "Upload work credentials (JSON Lines)")))))
+            actions.append(el("li", el("a", ["href": SiteRoute.tokens.link], text(ctx.t("Beheer je API-sleutels", "Manage your API keys")))))
+            actions.append(el("li", el("a", ["href": SiteRoute.issuerUploadForm.link], text(ctx.t("Upload werkbewijzen (JSON Lines)", "Upload work credentials (JSON Lines)")))))
         case .admin:
-            actions.append(el("li", el("a", ["href": SiteRoute.admin.link()], text(ctx.t("Beheer accounts en de beroepenlijst", "Manage accounts and the occupation list")))))
+            actions.append(el("li", el("a", ["href": SiteRoute.admin().link], text(ctx.t("Beheer accounts en de beroepenlijst", "Manage accounts and the occupation list")))))
         case .analyst:
-            actions.append(el("li", el("a", ["href": SiteRoute.insight.link()], text(ctx.t("Analyseer de kwetsbare werkenden in je gemeente", "Analyse the vulnerable workers in your municipality")))))
+            actions.append(el("li", el("a", ["href": SiteRoute.insight.link], text(ctx.t("Analyseer de kwetsbare werkenden in je gemeente", "Analyse the vulnerable workers in your municipality")))))
         case .worker:
-            actions.append(el("li", el("a", ["href": SiteRoute.passport.link()], text(ctx.t("Bekijk je werkpaspoort", "See your work passport")))))
-            actions.append(el("li", el("a", ["href": SiteRoute.passportExport.link()], text(ctx.t("Download al je gegevens (zip)", "Download all your data (zip)")))))
+            actions.append(el("li", el("a", ["href": SiteRoute.passport.link], text(ctx.t("Bekijk je werkpaspoort", "See your work passport")))))
+            actions.append(el("li", el("a", ["href": SiteRoute.passportExport.link], text(ctx.t("Download al je gegevens (zip)", "Download all your data (zip)")))))
         default:
             break
         }
-        actions.append(el("li", el("a", ["href": SiteRoute.passwordForm.link()], text(ctx.t("Wachtwoord veranderen", "Change password")))))
-        actions.append(el("li", el("a", ["href": SiteRoute.accountDeleteForm.link()], text(ctx.t("Account verwijderen", "Delete account")))))
+        actions.append(el("li", el("a", ["href": SiteRoute.passwordForm().link], text(ctx.t("Wachtwoord veranderen", "Change password")))))
+        actions.append(el("li", el("a", ["href": SiteRoute.accountDeleteForm.link], text(ctx.t("Account verwijderen", "Delete account")))))
         main.append(el("ul", children: actions))
         return layout(ctx, title: ctx.t("Mijn account", "My account"), main)
     }
@@ -56,7 +56,7 @@ enum AccountPages {
                            el("p", el("code", ["class": "token"], text(newToken)))))
         }
         if let error { main.append(el("p", ["class": "notice", "role": "alert"], text(error))) }
-        main.append(el("form", ["method": "post", "action": SiteRoute.tokenCreate.link()],
+        main.append(el("form", ["method": "post", "action": SiteRoute.tokenCreate.link],
                        ctx.csrfField,
                        formField(id: "name", label: ctx.t("Naam van de nieuwe sleutel", "Name of the new key"), autocomplete: "off",
                                  hint: ctx.t("Bijvoorbeeld: koppeling productie", "For example: production link")),
@@ -72,7 +72,7 @@ enum AccountPages {
                                return el("tr",
                                          el("td", text(token.name)),
                                          el("td", text(revoked ? ctx.t("ingetrokken", "revoked") : ctx.t("actief", "active"))),
-                                         el("td", revoked ? text("–") : el("form", ["method": "post", "action": SiteRoute.tokenRevoke.link(token.id)],
+                                         el("td", revoked ? text("–") : el("form", ["method": "post", "action": SiteRoute.tokenRevoke(id: token.id).link],
                                                                          ctx.csrfField,
                                                                          el("button", ["type": "submit", "class": "secondary",
                                                                                        "aria-label": ctx.t("Trek sleutel \(token.name) in", "Revoke key \(token.name)")],
@@ -91,10 +91,10 @@ enum AccountPages {
         ]
         if ctx.user?.role == .worker {
             main.append(el("p", text(ctx.t("Wil je je gegevens eerst bewaren? ", "Want to keep your data first? ")),
-                           el("a", ["href": SiteRoute.passportExport.link()], text(ctx.t("Download al je gegevens (zip)", "Download all your data (zip)")))))
+                           el("a", ["href": SiteRoute.passportExport.link], text(ctx.t("Download al je gegevens (zip)", "Download all your data (zip)")))))
         }
         if let problem { main.append(el("p", ["class": "notice", "role": "alert"], text(problem))) }
-        main.append(el("form", ["method": "post", "action": SiteRoute.accountDelete.link()],
+        main.append(el("form", ["method": "post", "action": SiteRoute.accountDelete.link],
                        ctx.csrfField,
                        formField(id: "password", label: ctx.t("Je wachtwoord", "Your password"), type: "password", autocomplete: "current-password"),
                        el("div", ["class": "choice"],

@@ -32,7 +32,7 @@ struct AdminOverview {
 enum AdminPages {
     static func overview(_ ctx: PageContext, _ o: AdminOverview) -> Node {
         var main: [Node] = [el("h1", text(ctx.t("Beheer", "Admin"))),
-                            el("p", el("a", ["href": SiteRoute.adminCareer.link()],
+                            el("p", el("a", ["href": SiteRoute.adminCareer.link],
                                        text(ctx.t("Tekortberoepen, cursussen en vacatures bijwerken", "Update shortage occupations, courses and vacancies"))))]
         main.append(el("h2", text(ctx.t("Beroepenlijst (ESCO)", "Occupation list (ESCO)"))))
         if let t = o.taxonomy {
@@ -46,7 +46,7 @@ enum AdminPages {
             main.append(el("p", ["class": "notice"], text(ctx.t("Nog niet ingelezen. Gebruik: loopbrug taxonomy import", "Not imported yet. Use: loopbrug taxonomy import"))))
         }
         main.append(el("h2", text(ctx.t("Accounts", "Accounts"))))
-        main.append(el("form", ["method": "get", "action": SiteRoute.admin.link(), "class": "search", "role": "search"],
+        main.append(el("form", ["method": "get", "action": SiteRoute.admin().link, "class": "search", "role": "search"],
                        el("label", ["for": "zoek"], text(ctx.t("Zoek op e-mail of naam", "Search by e-mail or name"))),
                        el("input", ["id": "zoek", "name": "zoek", "type": "search", "value": o.search, "autocomplete": "off"]),
                        el("button", ["type": "submit"], text(ctx.t("Zoeken", "Search")))))
@@ -68,7 +68,7 @@ enum AdminPages {
         return el("tr",
                   el("td", text(user.name)),
                   el("td", text(user.email)),
-                  el("td", el("form", ["method": "post", "action": SiteRoute.adminSetRole.link(user.id), "class": "search"],
+                  el("td", el("form", ["method": "post", "action": SiteRoute.adminSetRole(userID: user.id).link, "class": "search"],
                               ctx.csrfField,
                               el("label", ["for": "role-\(user.id)", "class": "skip"], text(ctx.t("Rol van \(user.name)", "Role of \(user.name)"))),
                               el("select", ["id": "role-\(user.id)", "name": "role"], children: options),
@@ -81,9 +81,7 @@ enum AdminPages {
         let first = o.accounts.isEmpty ? 0 : (o.page - 1) * size + 1, last = (o.page - 1) * size + o.accounts.count
         var nodes: [Node] = [text(ctx.t("Accounts \(first)–\(last) van \(o.total)", "Accounts \(first)–\(last) of \(o.total)"))]
         func link(_ to: Int, _ label: String) -> Node {
-            var query = "?pagina=\(to)"
-            if !o.search.isEmpty { query += "&zoek=" + (o.search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
-            return fragment([text(" · "), el("a", ["href": SiteRoute.admin.link() + query], text(label))])
+            fragment([text(" · "), el("a", ["href": SiteRoute.admin(page: to, search: o.search).link], text(label))])
         }
         if o.page > 1 { nodes.append(link(o.page - 1, ctx.t("vorige", "previous"))) }
         if last < o.total { nodes.append(link(o.page + 1, ctx.t("volgende", "next"))) }

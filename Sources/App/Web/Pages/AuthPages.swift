@@ -13,10 +13,7 @@ enum AuthPages {
     /// `returnTo`: where to go after logging in (the `?terug=` the login form was opened with).
     static func login(_ ctx: PageContext, email: String, returnTo: ReturnPath?, message: String?) -> Node {
         let title = ctx.t("Inloggen", "Log in")
-        var action = SiteRoute.login.link()
-        if let back = returnTo {
-            action += "?terug=" + back.queryValue
-        }
+        let action = SiteRoute.login(returnTo: returnTo).link
         var main: [Node] = [el("h1", text(title))]
         if let message { main.append(el("p", ["class": "notice", "role": "alert"], text(message))) }
         main.append(el("form", ["method": "post", "action": action],
@@ -25,7 +22,7 @@ enum AuthPages {
                        formField(id: "password", label: ctx.t("Wachtwoord", "Password"), type: "password", autocomplete: "current-password"),
                        el("button", ["type": "submit"], text(title))))
         main.append(el("p", text(ctx.t("Nog geen account? ", "No account yet? ")),
-                       el("a", ["href": SiteRoute.registerForm.link()], text(ctx.t("Maak er een.", "Create one.")))))
+                       el("a", ["href": SiteRoute.registerForm.link], text(ctx.t("Maak er een.", "Create one.")))))
         return layout(ctx, title: title, main)
     }
 
@@ -50,7 +47,7 @@ enum AuthPages {
         var roleFieldset: [Node] = [el("legend", text(ctx.t("Wat wil je doen?", "What do you want to do?")))]
         if let error = problem("role") { roleFieldset.append(el("p", ["class": "error"], text(error))) }
         roleFieldset.append(contentsOf: roleOptions)
-        main.append(el("form", ["method": "post", "action": SiteRoute.register.link()],
+        main.append(el("form", ["method": "post", "action": SiteRoute.register.link],
                        ctx.csrfField,
                        formField(id: "name", label: ctx.t("Je naam", "Your name"), value: form.name ?? "", error: problem("name"), autocomplete: "name"),
                        formField(id: "email", label: ctx.t("E-mailadres", "E-mail address"), type: "email", value: form.email ?? "",

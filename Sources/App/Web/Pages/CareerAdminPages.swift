@@ -38,7 +38,7 @@ enum CareerAdminPages {
                            })))
         case nil: break
         }
-        main.append(el("form", ["method": "post", "action": SiteRoute.adminCareer.link(), "enctype": "multipart/form-data", "class": "box"],
+        main.append(el("form", ["method": "post", "action": SiteRoute.adminCareer.link, "enctype": "multipart/form-data", "class": "box"],
             ctx.csrfField,
             el("div", ["class": "field"],
                el("label", ["for": "table"], text(ctx.t("Wat wil je bijwerken?", "What do you want to update?"))),

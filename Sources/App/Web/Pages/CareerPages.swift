@@ -12,7 +12,7 @@ enum CareerPages {
             main.append(el("p", ["class": "lead"], text(ctx.t(
                 "Je paspoort is nog leeg. Zet eerst werk in je paspoort: dan laten we zien welke beroepen dichtbij zijn.",
                 "Your passport is still empty. Add work to your passport first: then we show which occupations are close."))))
-            main.append(el("p", el("a", ["class": "button", "href": SiteRoute.passportAddForm.link()], text(ctx.t("Werk toevoegen", "Add work")))))
+            main.append(el("p", el("a", ["class": "button", "href": SiteRoute.passportAddForm.link], text(ctx.t("Werk toevoegen", "Add work")))))
             return layout(ctx, title: title, main)
         }
         let model = result.snapshot.engine.model
@@ -48,7 +48,7 @@ enum CareerPages {
             el("p", ["class": "lead"], text(ctx.t(
                 "Welke beroepen liggen dichtbij voor iemand die als \(name) werkt? Hoe hoger in de lijst, hoe meer vaardigheden al passen.",
                 "Which occupations are close for someone working as \(name)? The higher in the list, the more skills already fit."))),
-            el("p", el("a", ["href": SiteRoute.occupation.link(model.occupations[source].id)], text(ctx.t("Over dit beroep", "About this occupation")))),
+            el("p", el("a", ["href": SiteRoute.occupation(id: model.occupations[source].id).link], text(ctx.t("Over dit beroep", "About this occupation")))),
         ]
         main.append(el("ol", ["class": "results"], children: report.transitions.map { transitionItem(ctx, snapshot, $0, forWorker: false) }))
         main.append(el("p", ["class": "meta"], text(ctx.t(
@@ -71,7 +71,7 @@ enum CareerPages {
                              text(entry.demo ? label + " (demo)" : label)))
         }
         var body: [Node] = [
-            el("h3", el("a", ["href": SiteRoute.occupation.link(occupation.id)], text(occupation.label(in: ctx.lang.escoLanguage)))),
+            el("h3", el("a", ["href": SiteRoute.occupation(id: occupation.id).link], text(occupation.label(in: ctx.lang.escoLanguage)))),
             el("p", children: badges),
             el("p", text(forWorker ? CareerText.transitionSentence(covered: t.covered.count, missing: t.missing.count, lang: ctx.lang)
                          : ctx.t("Al aanwezig: \(t.covered.count) van de \(t.covered.count + t.missing.count) belangrijke vaardigheden.",
@@ -89,7 +89,7 @@ enum CareerPages {
             } + (t.missing.count > 4 ? [el("li", text(ctx.t("en nog \(t.missing.count - 4)", "and \(t.missing.count - 4) more")))] : [])))
             body.append(coursesNode(ctx, snapshot, missing: t.missing.map(\.skill), limit: 2))
         }
-        body.append(el("p", ["class": "meta"], el("a", ["href": SiteRoute.occupationTransitions.link(occupation.id)],
+        body.append(el("p", ["class": "meta"], el("a", ["href": SiteRoute.occupationTransitions(occupationID: occupation.id).link],
                                                   text(ctx.t("Waar kun je vanuit dit beroep heen?", "Where can you go from this occupation?")))))
         return el("li", children: body)
     }

@@ -20,7 +20,7 @@ enum CompetencePages {
             el("p", text(ctx.t(
                 "Je ziet alleen mensen die zelf hebben gekozen om gevonden te worden. Je ziet hun vaardigheden en bevestigd werk, niet hun naam, leeftijd, geslacht of afkomst.",
                 "You only see people who chose to be found. You see their skills and confirmed work, not their name, age, sex or origin."))),
-            el("form", ["method": "get", "action": SiteRoute.employerSearch.link(), "class": "search", "role": "search"],
+            el("form", ["method": "get", "action": SiteRoute.employerSearch.link, "class": "search", "role": "search"],
                formField(id: "beroep", label: ctx.t("Voor welk beroep zoek je?", "For which occupation do you search?"), type: "search",
                          value: query, autocomplete: "off"),
                el("button", ["type": "submit"], text(ctx.t("Zoeken", "Search")))),

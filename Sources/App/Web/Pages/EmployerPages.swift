@@ -38,7 +38,7 @@ enum EmployerPages {
                    el("p", ["class": "meta"], text([v.place.name, CareerText.hours(v, lang: ctx.lang),
                                                     CareerText.contract(v.contract, lang: ctx.lang),
                                                     ctx.t("\(v.skillURIs.count) vaardigheden", "\(v.skillURIs.count) skills")].joined(separator: " · "))),
-                   el("form", ["method": "post", "action": SiteRoute.employerVacancyDelete.link(v.id), "class": "inline"],
+                   el("form", ["method": "post", "action": SiteRoute.employerVacancyDelete(id: v.id).link, "class": "inline"],
                       ctx.csrfField, el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Weghalen", "Remove")))))
             }))
         }
@@ -123,6 +123,6 @@ enum EmployerPages {
         }
         fields.append(el("fieldset", children: days))
         fields.append(el("button", ["type": "submit"], text(chooseSkills ? ctx.t("Plaatsen", "Publish") : ctx.t("Verder: vaardigheden kiezen", "Next: choose skills"))))
-        return el("form", attributes: [("method", "post"), ("action", SiteRoute.employerVacancies.link()), ("novalidate", "")], children: fields)
+        return el("form", attributes: [("method", "post"), ("action", SiteRoute.employerVacancies.link), ("novalidate", "")], children: fields)
     }
 }

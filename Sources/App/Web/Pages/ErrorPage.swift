@@ -11,7 +11,7 @@ enum ErrorPage {
         return layout(ctx, title: title, [
             el("h1", text(title)),
             el("p", ["class": "notice", "role": "alert"], text(reason)),
-            el("p", el("a", ["href": SiteRoute.home.link()], text(ctx.t("Naar de startpagina", "To the home page")))),
+            el("p", el("a", ["href": SiteRoute.home.link], text(ctx.t("Naar de startpagina", "To the home page")))),
         ])
     }
 }

@@ -134,10 +134,10 @@ enum FunderPages {
                           ? ctx.t("Deze cursus leidt naar een beroep waar veel vraag naar is.", "This course leads to an occupation in demand.")
                           : ctx.t("Deze cursus leidt niet naar een beroep met veel vraag.", "This course does not lead to an occupation in demand."))),
                       el("div", ["class": "actions"],
-                         el("form", ["method": "post", "action": SiteRoute.funderApprove.link(r.id), "class": "inline"], ctx.csrfField,
+                         el("form", ["method": "post", "action": SiteRoute.funderApprove(reservationID: r.id).link, "class": "inline"], ctx.csrfField,
                             el("button", ["type": "submit"], text(ctx.t("Goedkeuren", "Approve")))),
                          text(" "),
-                         el("form", ["method": "post", "action": SiteRoute.funderRefuse.link(r.id), "class": "inline"], ctx.csrfField,
+                         el("form", ["method": "post", "action": SiteRoute.funderRefuse(reservationID: r.id).link, "class": "inline"], ctx.csrfField,
                             el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Afwijzen", "Refuse"))))))
         })
     }

@@ -23,7 +23,7 @@ enum HomePage {
 
     /// The occupation search form, on the home page and the search page.
     static func searchForm(_ ctx: PageContext, query: String, error: String? = nil) -> Node {
-        el("form", ["method": "get", "action": SiteRoute.occupationSearch.link(), "role": "search", "class": "search"],
+        el("form", ["method": "get", "action": SiteRoute.occupationSearch.link, "role": "search", "class": "search"],
            formField(id: "q", label: ctx.t("Welk werk doe je?", "What work do you do?"), type: "search", value: query,
                      error: error, autocomplete: "off",
                      hint: ctx.t("Bijvoorbeeld: schoonmaker, kassière of magazijnmedewerker", "For example: cleaner, cashier or warehouse worker")),

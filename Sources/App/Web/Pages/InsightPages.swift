@@ -17,7 +17,7 @@ enum InsightPages {
         if !runs.isEmpty {
             main.append(el("h2", text(ctx.t("Je analyses", "Your analyses"))))
             main.append(el("ol", ["class": "results"], children: runs.map { run in
-                el("li", el("a", ["href": SiteRoute.insightRun.link(run.id)], text(run.fileName)),
+                el("li", el("a", ["href": SiteRoute.insightRun(id: run.id).link], text(run.fileName)),
                    el("p", ["class": "meta"], text(when(run.startedAt, ctx) + " · " + phaseSummary(run.phase, ctx))))
             }))
         }
@@ -30,7 +30,7 @@ enum InsightPages {
             main.append(el("ol", ["class": "results"], children: files.map { file in
                 el("li", el("p", ["class": "label"], text(file.name)),
                    el("p", ["class": "meta"], text(when(file.uploadedAt, ctx) + " · " + sizeText(file.sizeBytes))),
-                   el("form", ["method": "post", "action": SiteRoute.insightFileDelete.link(file.id), "class": "inline"], ctx.csrfField,
+                   el("form", ["method": "post", "action": SiteRoute.insightFileDelete(id: file.id).link, "class": "inline"], ctx.csrfField,
                       el("button", ["type": "submit", "class": "secondary", "aria-label": ctx.t("Verwijder \(file.name)", "Delete \(file.name)")],
                          text(ctx.t("Verwijderen", "Delete")))))
             }))
@@ -76,7 +76,7 @@ enum InsightPages {
                 "Without a tick the file is stored nowhere: it is gone as soon as the analysis is done."))),
             el("button", ["type": "submit"], text(ctx.t("Analyse starten", "Start the analysis"))),
         ]
-        return el("form", ["method": "post", "action": SiteRoute.insightStart.link(), "enctype": "multipart/form-data", "class": "box"], children: fields)
+        return el("form", ["method": "post", "action": SiteRoute.insightStart.link, "enctype": "multipart/form-data", "class": "box"], children: fields)
     }
 
     private static func columnsHelp(_ ctx: PageContext) -> Node {
@@ -102,24 +102,24 @@ enum InsightPages {
         case .waiting, .running:
             let step: InsightRuns.Step? = if case .running(let s) = run.phase { s } else { nil }
             main += [el("h1", text(title)), meta,
-                     el("div", ["id": "voortgang", "data-status": SiteRoute.insightRunStatus.link(run.id), "role": "status"],
+                     el("div", ["id": "voortgang", "data-status": SiteRoute.insightRunStatus(id: run.id).link, "role": "status"],
                         el("label", ["for": "stap"], text(stepLabel(step, ctx))),
                         el("progress", ["id": "stap", "max": String(step?.of ?? 1), "value": String(step?.number ?? 0)])),
                      el("p", text(ctx.t("Dit duurt meestal minder dan een minuut. De pagina laat de uitkomst vanzelf zien. ",
                                         "This usually takes less than a minute. The page shows the result by itself. ")),
-                        el("a", ["href": SiteRoute.insightRun.link(run.id)], text(ctx.t("Ververs de pagina", "Reload the page")))),
-                     el("script", ["src": SiteRoute.insightScript.link(), "defer": ""])]
+                        el("a", ["href": SiteRoute.insightRun(id: run.id).link], text(ctx.t("Ververs de pagina", "Reload the page")))),
+                     el("script", ["src": SiteRoute.insightScript.link, "defer": ""])]
         case .failed(let failure):
             main += [el("h1", text(title)), meta]
             main += failureNodes(failure, fileName: run.fileName, ctx)
             main.append(el("div", ["class": "actions"],
-                           el("a", ["href": SiteRoute.insight.link(), "class": "button"], text(ctx.t("Probeer een ander bestand", "Try another file"))),
+                           el("a", ["href": SiteRoute.insight.link, "class": "button"], text(ctx.t("Probeer een ander bestand", "Try another file"))),
                            forgetForm(ctx, run, label: ctx.t("Weghalen uit de lijst", "Remove from the list"))))
         case .done(let report):
             title = report.title[ctx.lang] ?? title
             main += [el("h1", text(title)), meta,
                      el("div", ["class": "actions"],
-                        el("a", ["href": SiteRoute.insightRunPDF.link(run.id), "class": "button"], text(ctx.t("Download als PDF", "Download as PDF"))),
+                        el("a", ["href": SiteRoute.insightRunPDF(id: run.id).link, "class": "button"], text(ctx.t("Download als PDF", "Download as PDF"))),
                         forgetForm(ctx, run, label: ctx.t("Uitkomst verwijderen", "Delete the result")))]
             main.append(el("p", ["class": "hint"], text(run.kept
                 ? ctx.t("Het bestand is bewaard; je vindt het bij Bewaarde bestanden.", "The file is kept; you find it under Kept files.")
@@ -168,7 +168,7 @@ enum InsightPages {
     }
 
     private static func forgetForm(_ ctx: PageContext, _ run: InsightRuns.Run, label: String) -> Node {
-        el("form", ["method": "post", "action": SiteRoute.insightRunDelete.link(run.id), "class": "inline"], ctx.csrfField,
+        el("form", ["method": "post", "action": SiteRoute.insightRunDelete(id: run.id).link, "class": "inline"], ctx.csrfField,
            el("button", ["type": "submit", "class": "secondary"], text(label)))
     }
 

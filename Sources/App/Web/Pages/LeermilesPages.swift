@@ -52,9 +52,9 @@ enum LeermilesPages {
         main.append(el("p", text(ctx.t("Alles wat er in een jaar bij kwam en af ging, om te bewaren of in een spreadsheet te openen.",
                                        "Everything that came in and went out in a year, to keep or to open in a spreadsheet."))))
         main.append(el("ul", ["class": "plain"], children: o.statementYears.prefix(5).map { year in
-            el("li", el("a", ["href": SiteRoute.leermilesStatementPDF.link() + "?jaar=\(year)"], text(ctx.t("Jaaroverzicht \(year) (PDF)", "Statement \(year) (PDF)"))),
+            el("li", el("a", ["href": SiteRoute.leermilesStatement(year: year, format: .pdf).link], text(ctx.t("Jaaroverzicht \(year) (PDF)", "Statement \(year) (PDF)"))),
                text(" · "),
-               el("a", ["href": SiteRoute.leermilesStatementCSV.link() + "?jaar=\(year)"], text(ctx.t("als CSV", "as CSV"))))
+               el("a", ["href": SiteRoute.leermilesStatement(year: year, format: .csv).link], text(ctx.t("als CSV", "as CSV"))))
         }))
 
         main.append(el("h2", ["id": "toestemming"], text(ctx.t("Wie ziet wat?", "Who sees what?"))))
@@ -112,7 +112,7 @@ enum LeermilesPages {
         guard !o.tips.isEmpty else {
             return el("p", text(ctx.t("Zet werk in je paspoort. Dan laten we cursussen zien die je verder helpen.",
                                       "Add work to your passport. Then we show courses that help you further.")),
-                      text(" "), el("a", ["href": SiteRoute.careerPaths.link()], text(ctx.t("Waar kan ik naartoe?", "Where can I go?"))))
+                      text(" "), el("a", ["href": SiteRoute.careerPaths.link], text(ctx.t("Waar kan ik naartoe?", "Where can I go?"))))
         }
         return el("ol", ["class": "results"], children: o.tips.enumerated().map { index, tip in
             let c = tip.course
@@ -133,7 +133,7 @@ enum LeermilesPages {
                                                                               " The fund approves first. It sees which course you choose, but not your name.") : ""
                     body.append(el("p", text(ctx.t("Kost \(LeermilesText.miles(tip.choice.price, lang: ctx.lang)) leermiles. Je hebt genoeg.",
                                                    "Costs \(LeermilesText.miles(tip.choice.price, lang: ctx.lang)) leermiles. You have enough.") + approval)))
-                    body.append(el("form", ["method": "post", "action": SiteRoute.leermilesReserve.link()],
+                    body.append(el("form", ["method": "post", "action": SiteRoute.leermilesReserve.link],
                                    ctx.csrfField,
                                    el("input", ["type": "hidden", "name": "course", "value": c.id]),
                                    el("input", ["type": "hidden", "name": "request", "value": "\(requestID)-\(index)"]),
@@ -169,7 +169,7 @@ enum LeermilesPages {
                    text(" · \(LeermilesText.miles(r.amount, lang: ctx.lang)) leermiles · " + LeermilesText.day(Day(r.createdAt, in: Day.dutch), lang: ctx.lang))),
             ]
             if r.state == .open || r.state == .awaitingApproval {
-                body.append(el("form", ["method": "post", "action": SiteRoute.leermilesCancel.link(r.id)],
+                body.append(el("form", ["method": "post", "action": SiteRoute.leermilesCancel(id: r.id).link],
                                ctx.csrfField,
                                el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Annuleren en punten terug", "Cancel and get the points back")))))
             }
@@ -180,7 +180,7 @@ enum LeermilesPages {
     static func consentNode(_ ctx: PageContext, _ o: LeermilesOverview) -> Node {
         var box: [(String, String)] = [("type", "checkbox"), ("id", "consent"), ("name", "consent"), ("value", "on")]
         if o.consent { box.append(("checked", "")) }
-        return el("form", ["method": "post", "action": SiteRoute.leermilesConsent.link(), "class": "box"],
+        return el("form", ["method": "post", "action": SiteRoute.leermilesConsent.link, "class": "box"],
                   ctx.csrfField,
                   el("p", text(ctx.t(
                       "Fondsen en werkgevers die je punten geven, zien alleen totalen van groepen van 10 mensen of meer. Moet een fonds een cursus goedkeuren? Dan ziet het welke cursus je aanvraagt, maar niet je naam.",

@@ -28,7 +28,7 @@ enum OccupationPages {
         nodes.append(el("h2", ["id": "resultaten"], text(ctx.t("Gevonden beroepen", "Occupations found"))))
         nodes.append(el("ol", ["class": "results", "aria-labelledby": "resultaten"], children: hits.map { occupation, hit in
             let label = occupation.label(in: language)
-            var item: [Node] = [el("a", ["href": SiteRoute.occupation.link(occupation.id)], text(label))]
+            var item: [Node] = [el("a", ["href": SiteRoute.occupation(id: occupation.id).link], text(label))]
             if TextNormalizer.normalize(hit.matchedLabel) != TextNormalizer.normalize(label) {
                 item.append(el("p", ["class": "meta"], text(ctx.t("Ook genoemd: ", "Also called: ") + hit.matchedLabel)))
             }
@@ -79,9 +79,9 @@ enum OccupationPages {
                             skillList(ctx, title: ctx.t("Vaardigheden", "Skills"), skills: profile.optionalSkills, level: "h3"),
                             skillList(ctx, title: ctx.t("Kennis", "Knowledge"), skills: profile.optionalKnowledge, level: "h3")))
         }
-        nodes.append(el("p", el("a", ["class": "button", "href": SiteRoute.occupationTransitions.link(occupation.id)],
+        nodes.append(el("p", el("a", ["class": "button", "href": SiteRoute.occupationTransitions(occupationID: occupation.id).link],
                                   text(ctx.t("Waar kun je vanuit dit beroep heen?", "Where can you go from this occupation?")))))
-        nodes.append(el("p", el("a", ["href": SiteRoute.apiOccupation.link(occupation.id)], text(ctx.t("Deze gegevens als JSON", "This data as JSON")))))
+        nodes.append(el("p", el("a", ["href": SiteRoute.apiOccupation(id: occupation.id).link], text(ctx.t("Deze gegevens als JSON", "This data as JSON")))))
         return nodes
     }
 

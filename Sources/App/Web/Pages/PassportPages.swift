@@ -46,13 +46,13 @@ enum PassportPages {
             codeBox.append(el("p", text(ctx.t("Maak een code en geef die aan het platform. Dan kan het platform je werk hier zetten.",
                                               "Make a code and give it to the platform. Then the platform can put your work here."))))
         }
-        codeBox.append(el("form", ["method": "post", "action": SiteRoute.passportCode.link()], ctx.csrfField,
+        codeBox.append(el("form", ["method": "post", "action": SiteRoute.passportCode.link], ctx.csrfField,
                           el("button", ["type": "submit"], text(ctx.t("Maak een code", "Make a code")))))
         main.append(el("section", ["class": "box"], children: codeBox))
 
         main.append(el("p", ["class": "actions"],
-                       el("a", ["class": "button", "href": SiteRoute.shares.link()], text(ctx.t("Delen en KlusCV", "Share and KlusCV"))), text(" "),
-                       el("a", ["class": "button", "href": SiteRoute.passportAddForm.link()], text(ctx.t("Zelf werk toevoegen", "Add work yourself")))))
+                       el("a", ["class": "button", "href": SiteRoute.shares.link], text(ctx.t("Delen en KlusCV", "Share and KlusCV"))), text(" "),
+                       el("a", ["class": "button", "href": SiteRoute.passportAddForm.link], text(ctx.t("Zelf werk toevoegen", "Add work yourself")))))
         main.append(el("h2", ["id": "tijdlijn"], text(ctx.t("Mijn werk", "My work"))))
         if entries.isEmpty {
             main.append(el("p", ["class": "notice"], text(ctx.t("Er staat nog geen werk in je paspoort.", "There is no work in your passport yet."))))
@@ -84,7 +84,7 @@ enum PassportPages {
         if !numbers.isEmpty { lines.append(el("p", text(numbers))) }
         if let occupation = e.occupation {
             lines.append(el("p", text(ctx.t("Lijkt op: ", "Close to: ")),
-                            el("a", ["href": SiteRoute.occupation.link(occupation.id)], text(occupation.label(in: ctx.lang.escoLanguage)))))
+                            el("a", ["href": SiteRoute.occupation(id: occupation.id).link], text(occupation.label(in: ctx.lang.escoLanguage)))))
         }
         if !e.skills.isEmpty {
             let shown = e.skills.prefix(8)
@@ -100,7 +100,7 @@ enum PassportPages {
             lines.append(el("ul", children: r.tasks.prefix(5).map { el("li", text($0)) }))
         }
         if !e.row.isVerified {
-            lines.append(el("form", ["method": "post", "action": SiteRoute.passportRecordDelete.link(e.row.id)], ctx.csrfField,
+            lines.append(el("form", ["method": "post", "action": SiteRoute.passportRecordDelete(id: e.row.id).link], ctx.csrfField,
                             el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Verwijderen", "Remove")))))
         }
         return el("li", ["class": "record"], children: lines)
@@ -128,7 +128,7 @@ enum PassportPages {
         var tasksField: [Node] = [el("label", ["for": "tasks"], text(ctx.t("Wat deed je? Eén taak per regel (mag leeg)", "What did you do? One task per line (optional)")))]
         if let error = problems["tasks"] { tasksField.append(el("p", ["class": "error"], text(error))) }
         tasksField.append(el("textarea", ["id": "tasks", "name": "tasks", "rows": "4"], text(form.tasks ?? "")))
-        main.append(el("form", ["method": "post", "action": SiteRoute.passportAdd.link()],
+        main.append(el("form", ["method": "post", "action": SiteRoute.passportAdd.link],
                        ctx.csrfField,
                        el("div", ["class": "field"], children: kindField),
                        formField(id: "roleTitle", label: ctx.t("Wat was je functie of taak?", "What was your role?"), value: form.roleTitle ?? "",

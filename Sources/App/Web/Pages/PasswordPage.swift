@@ -11,7 +11,7 @@ enum PasswordPage {
         if !problems.isEmpty {
             main.append(el("p", ["class": "notice", "role": "alert"], text(ctx.t("Er klopt iets niet. Kijk bij de rode tekst.", "Something is not right. See the red text."))))
         }
-        main.append(el("form", ["method": "post", "action": SiteRoute.passwordChange.link()],
+        main.append(el("form", ["method": "post", "action": SiteRoute.passwordChange.link],
                        ctx.csrfField,
                        formField(id: "current", label: ctx.t("Je huidige wachtwoord", "Your current password"), type: "password",
                                  error: problems["current"], autocomplete: "current-password"),

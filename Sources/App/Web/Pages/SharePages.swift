@@ -44,7 +44,7 @@ enum SharePages {
             }
             return el("option", attributes: attributes, children: [text(label)])
         }
-        return el("form", ["method": "post", "action": SiteRoute.shareCreate.link(), "class": "box"],
+        return el("form", ["method": "post", "action": SiteRoute.shareCreate.link, "class": "box"],
                   ctx.csrfField,
                   el("h2", text(ctx.t("Nieuwe link", "New link"))),
                   el("fieldset", children: [el("legend", text(ctx.t("Welk werk deel je?", "Which work do you share?")))] + boxes),
@@ -86,12 +86,12 @@ enum SharePages {
         }
         lines.append(el("p", text(opened)))
         var actions: [Node] = [
-            el("a", ["class": "button", "href": SiteRoute.shareKlusCV.link(share.id) + "?taal=nl", "hreflang": "nl"], text(ctx.t("Download KlusCV", "Download KlusCV (Dutch)"))),
+            el("a", ["class": "button", "href": SiteRoute.shareKlusCV(id: share.id, lang: .nl).link, "hreflang": "nl"], text(ctx.t("Download KlusCV", "Download KlusCV (Dutch)"))),
             text(" "),
-            el("a", ["class": "button", "href": SiteRoute.shareKlusCV.link(share.id) + "?taal=en", "hreflang": "en"], text(ctx.t("KlusCV in het Engels", "Download KlusCV (English)"))),
+            el("a", ["class": "button", "href": SiteRoute.shareKlusCV(id: share.id, lang: .en).link, "hreflang": "en"], text(ctx.t("KlusCV in het Engels", "Download KlusCV (English)"))),
         ]
         if live {
-            actions.append(el("form", ["method": "post", "action": SiteRoute.shareRevoke.link(share.id), "class": "inline"], ctx.csrfField,
+            actions.append(el("form", ["method": "post", "action": SiteRoute.shareRevoke(id: share.id).link, "class": "inline"], ctx.csrfField,
                               text(" "), el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Link intrekken", "Revoke link")))))
         }
         lines.append(el("p", ["class": "actions"], children: actions))
@@ -114,7 +114,7 @@ enum SharePages {
         }
         main.append(records)
         main.append(el("p", ["class": "meta"], text(ctx.t("Voor software: dezelfde gegevens met de ondertekende bewijzen staan op ", "For software: the same data with the signed credentials is at ")),
-                       el("a", ["href": SiteRoute.apiShare.link(view.share.id)], text(SiteRoute.apiShare.link(view.share.id))), text(".")))
+                       el("a", ["href": SiteRoute.apiShare(id: view.share.id).link], text(SiteRoute.apiShare(id: view.share.id).link)), text(".")))
         return layout(ctx, title: title, main)
     }
 

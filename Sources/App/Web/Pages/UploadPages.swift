@@ -15,8 +15,8 @@ enum UploadPages {
             el("p", text(ctx.t("Upload een bestand met ondertekende werkbewijzen: één compacte JWS per regel (JSON Lines). Klopt één regel niet, dan slaan we niets op en zie je welke regels je moet verbeteren.",
                                "Upload a file of signed work credentials: one compact JWS per line (JSON Lines). If one line is wrong, nothing is stored and you see which lines to fix."))),
             el("p", text(ctx.t("Zo maak je ze: ", "How to make them: ")),
-               el("a", ["href": SiteRoute.standardFile.link("spec.md")], text(ctx.t("de standaard", "the standard"))), text(" · "),
-               el("a", ["href": SiteRoute.openAPI.link()], text(ctx.t("de API", "the API")))),
+               el("a", ["href": SiteRoute.standardFile(name: "spec.md").link], text(ctx.t("de standaard", "the standard"))), text(" · "),
+               el("a", ["href": SiteRoute.openAPI.link], text(ctx.t("de API", "the API")))),
         ]
         switch outcome {
         case .stored(let file, let count):
@@ -40,7 +40,7 @@ enum UploadPages {
         case nil:
             break
         }
-        main.append(el("form", ["method": "post", "action": SiteRoute.issuerUpload.link(), "enctype": "multipart/form-data"],
+        main.append(el("form", ["method": "post", "action": SiteRoute.issuerUpload.link, "enctype": "multipart/form-data"],
                        ctx.csrfField,
                        el("div", ["class": "field"],
                           el("label", ["for": "file"], text(ctx.t("Bestand (.jsonl)", "File (.jsonl)"))),

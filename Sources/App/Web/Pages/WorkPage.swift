@@ -159,7 +159,7 @@ enum WorkPage {
             (.permanent, "Vast contract", "Permanent contract"), (.temporary, "Tijdelijk contract", "Temporary contract"),
             (.onCall, "Oproepcontract", "On call"), (.freelance, "Als zzp'er", "Freelance"), (.gig, "Losse klussen", "Short jobs"),
         ]
-        return el("form", ["method": "post", "action": SiteRoute.workWishes.link(), "novalidate": ""],
+        return el("form", ["method": "post", "action": SiteRoute.workWishes.link, "novalidate": ""],
             ctx.csrfField,
             formField(id: "home", label: ctx.t("Waar woon je?", "Where do you live?"), value: form.home ?? "",
                       error: error("home", typed: (form.home ?? "").trimmingCharacters(in: .whitespaces)),
