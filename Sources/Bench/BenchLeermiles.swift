@@ -131,10 +131,10 @@ struct BenchLeermiles: AsyncParsableCommand {
         let worker = try row.decode(column: "worker_id", as: String.self)
         var loaded: LeermilesOverview?
         var laps: [Double] = []
-        for _ in 0..<20 { laps.append(try await BenchTaxonomy.time { loaded = try await LeermilesOverview.load(app, worker: worker, lang: .nl) }) }
+        for _ in 0..<20 { laps.append(try await BenchTaxonomy.time { loaded = try await LeermilesOverview.load(worker: worker, lang: .nl, database: app.db, now: app.dependencies.now(), careerData: app.careerData.snapshot) }) }
         laps.sort()
         var files: LeermilesStatementFiles.Files?
-        let statementSeconds = try await BenchTaxonomy.time { files = try await LeermilesStatementFiles.files(app, worker: worker, name: worker, year: nil, lang: .nl) }
+        let statementSeconds = try await BenchTaxonomy.time { files = try await LeermilesStatementFiles.files(worker: worker, name: worker, year: nil, lang: .nl, database: app.db, now: app.dependencies.now(), careerData: app.careerData.snapshot) }
         AppRunner.say(String(format: "  overview of the busiest worker (%d records, %d postings): p50 %.1f ms, max %.1f ms over 20; yearly statement PDF + CSV %.0f ms (%d lines, %d kB PDF)",
                              try row.decode(column: "n", as: Int.self), loaded!.postings.count, laps[10] * 1000, laps[19] * 1000, statementSeconds * 1000,
                              files!.lines, files!.pdf.count / 1024))

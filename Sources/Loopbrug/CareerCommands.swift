@@ -36,7 +36,7 @@ struct MatchCommand: AsyncParsableCommand {
         do {
             rows = try await CareerCLI.withCareerData { app in
                 let target = try await findWorker(worker, on: app.db)
-                switch try await CareerAdvice.matches(app, worker: target.id, top: top) {
+                switch try await CareerAdvice(database: app.db, snapshot: try CareerImports.ready(app)).matches(worker: target.id, top: top) {
                 case .noWishes:
                     AppRunner.fail("\(worker) has not set their wishes yet (hours, days, travel, contracts): on the site under \"Werk dat past\"")
                 case .matches(let found, _, let snapshot):

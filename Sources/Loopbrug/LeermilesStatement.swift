@@ -20,7 +20,8 @@ extension LeermilesCommand {
             do {
                 let files = try await CareerCLI.withCareerData { app in
                     let target = try await findWorker(worker, on: app.db)
-                    return try await LeermilesStatementFiles.files(app, worker: target.id.idString, name: target.name, year: year, lang: lang)
+                    return try await LeermilesStatementFiles.files(worker: target.id.idString, name: target.name, year: year, lang: lang,
+                                                                   database: app.db, now: app.dependencies.now(), careerData: app.careerData.snapshot)
                 }
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 try files.pdf.write(to: URL(fileURLWithPath: out).appendingPathComponent("statement.pdf"))

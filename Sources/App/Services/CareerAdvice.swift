@@ -3,13 +3,22 @@ import Engine
 import Foundation
 import Passport
 import Taxonomy
-import Vapor
+import Fluent
 
-/// Where a worker can go from the work in their passport, and which vacancies fit their wishes.
-public enum CareerAdvice {
+/// Where a worker can go from the work in their passport, and which vacancies fit their wishes:
+/// the passport and wishes from the database, read against one snapshot of the career data.
+public struct CareerAdvice: Sendable {
+    let database: any Database
+    public let snapshot: CareerData.Snapshot
+
+    public init(database: any Database, snapshot: CareerData.Snapshot) {
+        self.database = database
+        self.snapshot = snapshot
+    }
+
     /// What the engine reads from a passport: every record that is not revoked.
-    static func evidence(_ app: Application, worker: UUID) async throws -> [WorkEvidence] {
-        try await app.passportStore.records(worker: worker).compactMap(evidence(from:))
+    func evidence(worker: UUID) async throws -> [WorkEvidence] {
+        try await PassportStore(database: database).records(worker: worker).compactMap(Self.evidence(from:))
     }
 
     /// One stored record as evidence; nil when revoked or unreadable.
@@ -35,9 +44,8 @@ public enum CareerAdvice {
         public var hasWork: Bool { !profile.held.isEmpty }
     }
 
-    public static func transitions(_ app: Application, worker: UUID, top: Int) async throws -> WorkerTransitions {
-        let snapshot = try CareerImports.ready(app)
-        let profile = WorkerProfile(work: try await evidence(app, worker: worker), model: snapshot.engine.model)
+    public func transitions(worker: UUID, top: Int) async throws -> WorkerTransitions {
+        let profile = WorkerProfile(work: try await evidence(worker: worker), model: snapshot.engine.model)
         let report = snapshot.engine.model.transitions(from: profile.held, thresholds: snapshot.engine.thresholds,
                                                        excluding: profile.ownOccupations, top: profile.held.isEmpty ? 0 : top)
         return WorkerTransitions(snapshot: snapshot, profile: profile, report: report)
@@ -48,12 +56,11 @@ public enum CareerAdvice {
         case matches([VacancyMatch], WorkWishes, CareerData.Snapshot)
     }
 
-    public static func matches(_ app: Application, worker: UUID, top: Int) async throws -> MatchOutcome {
-        let snapshot = try CareerImports.ready(app)
-        guard let stored = try await EngineStore(database: app.db).wishes(worker: worker.idString),
+    public func matches(worker: UUID, top: Int) async throws -> MatchOutcome {
+        guard let stored = try await EngineStore(database: database).wishes(worker: worker.idString),
               let home = snapshot.places.place(id: stored.wishes.homePlaceID) else { return .noWishes }
         let model = snapshot.engine.model
-        let profile = WorkerProfile(work: try await evidence(app, worker: worker), model: model)
+        let profile = WorkerProfile(work: try await evidence(worker: worker), model: model)
         let found = snapshot.board.match(credit: model.credits(for: profile.held), wishes: stored.wishes, home: home, top: top)
         return .matches(found, stored.wishes, snapshot)
     }

@@ -3,7 +3,7 @@ import Localization
 import Engine
 import Foundation
 import Leermiles
-import Vapor
+import Fluent
 
 /// Everything the worker's leermiles overview shows, read in one place: the balance, what came in
 /// from whom (dated by the day it was earned), the projection, the reservations, and course tips
@@ -46,34 +46,35 @@ public struct LeermilesOverview: Sendable {
 
     /// `tipsFor`: the account whose passport the course tips come from; nil skips the engine
     /// (the statement shows no tips, and the benchmark's synthetic workers have no passport).
-    public static func load(_ app: Application, worker: String, lang: Lang, tipsFor user: UUID? = nil) async throws -> LeermilesOverview {
-        let now = app.dependencies.now()
+    /// `careerData`: course titles, and with `tipsFor` the engine for the tips (none without it).
+    public static func load(worker: String, lang: Lang, database: any Database, now: Date, careerData snapshot: CareerData.Snapshot?,
+                            tipsFor user: UUID? = nil) async throws -> LeermilesOverview {
         let today = Day(now, in: Day.dutch)
-        let ledger = LedgerStore(database: app.db)
+        let ledger = LedgerStore(database: database)
         let accounts = try await ledger.accounts(worker: worker)
         let postings = try await ledger.postings(accounts: Array(accounts.keys))
-        let store = LeermilesStore(database: app.db)
+        let store = LeermilesStore(database: database)
         let rules = try await store.rules()
         let facts = try await store.facts(workers: [worker])
-        let reservations = try await ReservationStore(database: app.db).reservations(worker: worker)
+        let reservations = try await ReservationStore(database: database).reservations(worker: worker)
         let potTerms = Spending.PotTerms.from(rules)
 
         let earnings = Self.earnings(postings, worker: worker, rules: rules, facts: facts, today: today, now: now)
         let ongoing = facts.work.filter { $0.end.map { $0 > today } ?? true }.compactMap(\.hours).reduce(0, +)
         var tips: [CourseTip] = []
-        if let user {
+        if let user, let snapshot {
             // A course reserved, waiting or done is not a tip any more; a cancelled one may be again.
             let taken = Set(reservations.filter { $0.state != .released }.map(\.courseID))
-            tips = try await Self.tips(app, worker: user, accounts: accounts, potTerms: potTerms, skipping: taken, lang: lang)
+            tips = try await Self.tips(CareerAdvice(database: database, snapshot: snapshot), worker: user, accounts: accounts,
+                                       potTerms: potTerms, skipping: taken, lang: lang)
         }
 
         var funders = Set(postings.flatMap { [$0.from, $0.to] }.filter { $0.kind == .funder }.map(\.owner))
         funders.formUnion(accounts.keys.compactMap(\.pot))
-        let snapshot = app.careerData.snapshot
         var titles: [String: String] = [:]
         for id in Set(reservations.map(\.courseID)) { titles[id] = snapshot?.courseTitle(id) ?? id }
         for tip in tips { titles[tip.course.id] = tip.course.title }
-        let funderStore = FunderStore(database: app.db)
+        let funderStore = FunderStore(database: database)
         return LeermilesOverview(worker: worker, today: today, balance: WorkerBalance(worker: worker, accounts: accounts),
                                  earnings: EarningsOverview(earnings: earnings, today: today), reservations: reservations, potTerms: potTerms,
                                  names: try await funderStore.names(funders), courseTitles: titles, ongoingHours: ongoing,
@@ -107,10 +108,9 @@ public struct LeermilesOverview: Sendable {
 
     /// Two or three courses for the closest occupations within reach, each teaching what that
     /// occupation still needs; none when the passport is empty or the catalogue is not loaded.
-    static func tips(_ app: Application, worker: UUID, accounts: [AccountID: Miles], potTerms: [String: Spending.PotTerms],
+    static func tips(_ career: CareerAdvice, worker: UUID, accounts: [AccountID: Miles], potTerms: [String: Spending.PotTerms],
                      skipping taken: Set<String>, lang: Lang) async throws -> [CourseTip] {
-        guard app.careerData.snapshot != nil, app.taxonomy.engine != nil else { return [] }
-        let advice = try await CareerAdvice.transitions(app, worker: worker, top: 6)
+        let advice = try await career.transitions(worker: worker, top: 6)
         guard advice.hasWork else { return [] }
         let model = advice.snapshot.engine.model
         var tips: [CourseTip] = []

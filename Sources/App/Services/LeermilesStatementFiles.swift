@@ -4,7 +4,7 @@ import CSV
 import Foundation
 import KlusCV
 import Leermiles
-import Vapor
+import Fluent
 
 /// The yearly statement as files: CSV for a spreadsheet (stable English column names, one row per
 /// posting, opening balance first) and a PDF to keep or show, like a pension statement.
@@ -94,8 +94,10 @@ extension LeermilesStatementFiles {
     }
 
     /// The statement of `year` (this year when nil) with what describes it, for the web and the CLI.
-    public static func prepare(_ app: Application, worker: String, year: String?, lang: Lang) async throws -> (statement: YearStatement, overview: LeermilesOverview) {
-        let overview = try await LeermilesOverview.load(app, worker: worker, lang: lang)
+    /// `careerData` gives the course titles; nil shows course ids.
+    public static func prepare(worker: String, year: String?, lang: Lang, database: any Database, now: Date,
+                               careerData: CareerData.Snapshot?) async throws -> (statement: YearStatement, overview: LeermilesOverview) {
+        let overview = try await LeermilesOverview.load(worker: worker, lang: lang, database: database, now: now, careerData: careerData)
         let text = year ?? String(overview.today.year)
         guard let y = Int(text), overview.statementYears.contains(y) else {
             throw YearProblem(year: text, first: overview.statementYears.last!, last: overview.today.year)
@@ -104,8 +106,10 @@ extension LeermilesStatementFiles {
     }
 
     /// Both files, as the CLI writes them.
-    public static func files(_ app: Application, worker: String, name: String, year: Int?, lang: Lang) async throws -> Files {
-        let (statement, overview) = try await prepare(app, worker: worker, year: year.map(String.init), lang: lang)
+    public static func files(worker: String, name: String, year: Int?, lang: Lang, database: any Database, now: Date,
+                             careerData: CareerData.Snapshot?) async throws -> Files {
+        let (statement, overview) = try await prepare(worker: worker, year: year.map(String.init), lang: lang, database: database, now: now,
+                                                      careerData: careerData)
         return Files(year: statement.year, lines: statement.lines.count, closing: statement.closingTotal.description,
                      pdf: try pdf(statement, overview, workerName: name, lang: lang), csv: csv(statement, overview, lang: lang))
     }

@@ -59,7 +59,8 @@ public func exportPassport(_ app: Application, worker: UUID, lang: Lang = .nl) a
         shares.append(.object(members))
     }
     files.append(ExportFile(name: "shares.json", bytes: Data((JSONValue.array(shares).serialized() + "\n").utf8)))
-    let leermiles = try await LeermilesOverview.load(app, worker: worker.idString, lang: lang)
+    let leermiles = try await LeermilesOverview.load(worker: worker.idString, lang: lang, database: app.db, now: app.dependencies.now(),
+                                                  careerData: app.careerData.snapshot)
     if !leermiles.postings.isEmpty {
         for year in leermiles.statementYears.reversed() {
             let csv = LeermilesStatementFiles.csv(LeermilesStatementFiles.statement(leermiles, year: year), leermiles, lang: lang)

@@ -9,7 +9,7 @@ enum CareerController {
     /// GET /waar-naartoe: occupations within reach of the work in the passport.
     static func paths(_ req: Request) async throws -> Response {
         let worker = try PassportController.workerID(req)
-        let result = try await CareerAdvice.transitions(req.application, worker: worker, top: 10)
+        let result = try await CareerAdvice(database: req.db, snapshot: try CareerImports.ready(req.application)).transitions(worker: worker, top: 10)
         return .html(CareerPages.paths(PageContext(req), result))
     }
 
@@ -48,7 +48,7 @@ enum CareerController {
                                  status: HTTPStatus = .ok) async throws -> Response {
         var matches: [VacancyMatch]?
         var snapshot = try CareerImports.ready(req.application)
-        if problems.isEmpty, case .matches(let found, _, let s) = try await CareerAdvice.matches(req.application, worker: worker, top: 20) {
+        if problems.isEmpty, case .matches(let found, _, let s) = try await CareerAdvice(database: req.db, snapshot: try CareerImports.ready(req.application)).matches(worker: worker, top: 20) {
             matches = found
             snapshot = s
         }

@@ -11,7 +11,7 @@ enum LeermilesController {
     static func overview(_ req: Request) async throws -> Response {
         let worker = try PassportController.workerID(req)
         let ctx = PageContext(req)
-        let overview = try await LeermilesOverview.load(req.application, worker: worker.idString, lang: ctx.lang, tipsFor: worker)
+        let overview = try await overview(req, worker: worker, lang: ctx.lang)
         var notice: LeermilesPages.Notice?
         if let id = req.query[String.self, at: "gereserveerd"], let row = overview.reservations.first(where: { $0.id == id }) {
             notice = .reserved(row)
@@ -45,7 +45,7 @@ enum LeermilesController {
             return req.redirect(to: SiteRoute.leermiles(notice: .reserved(row.id)).link, redirectType: .normal)
         } catch let problem as ReservationProblem {
             let ctx = PageContext(req)
-            let overview = try await LeermilesOverview.load(req.application, worker: worker.idString, lang: ctx.lang, tipsFor: worker)
+            let overview = try await overview(req, worker: worker, lang: ctx.lang)
             return .html(LeermilesPages.overview(ctx, overview, requestID: req.application.dependencies.token(bytes: 12),
                                            notice: .refused(problem)), status: .unprocessableEntity)
         }
@@ -83,7 +83,9 @@ enum LeermilesController {
         let ctx = PageContext(req)
         let prepared: (statement: YearStatement, overview: LeermilesOverview)
         do {
-            prepared = try await LeermilesStatementFiles.prepare(req.application, worker: worker.idString, year: req.query[String.self, at: "jaar"], lang: ctx.lang)
+            prepared = try await LeermilesStatementFiles.prepare(worker: worker.idString, year: req.query[String.self, at: "jaar"], lang: ctx.lang,
+                                                                 database: req.db, now: req.application.dependencies.now(),
+                                                                 careerData: req.application.careerData.snapshot)
         } catch let p as LeermilesStatementFiles.YearProblem {
             throw Abort(.badRequest, reason: ctx.t("Kies een jaar van \(p.first) tot en met \(p.last); \u{201C}\(p.year)\u{201D} kan niet.",
                                                    "Choose a year from \(p.first) to \(p.last); \u{201C}\(p.year)\u{201D} is not possible."))
@@ -102,5 +104,11 @@ enum LeermilesController {
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).\(pdf ? "pdf" : "csv")\"")
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
+    }
+
+    /// The worker's overview with course tips from their passport.
+    private static func overview(_ req: Request, worker: UUID, lang: Lang) async throws -> LeermilesOverview {
+        try await LeermilesOverview.load(worker: worker.idString, lang: lang, database: req.db, now: req.application.dependencies.now(),
+                                         careerData: req.application.careerData.snapshot, tipsFor: worker)
     }
 }
