@@ -2,6 +2,14 @@ import Localization
 import Foundation
 import Passport
 
+/// A share as the worker's list shows it.
+struct ShareSummary {
+    let share: ShareRow
+    let url: String
+    let recordCount: Int
+    let opens: [Date]
+}
+
 /// The worker's share links (make, see when opened, revoke, download the KlusCV) and the public
 /// page an employer sees behind a link.
 enum SharePages {
