@@ -9,7 +9,7 @@ let package = Package(
     name: "loopbrug",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "loopbrug", targets: ["Loopbrug"]),
+        .executable(name: "loopbrug", targets: ["Loopbrug"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),

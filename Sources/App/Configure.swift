@@ -26,8 +26,9 @@ public func configure(_ app: Application, config: AppConfig, dependencies: AppDe
     app.sessions.use { _ in sessions }
     app.formKey = SymmetricKey(data: dependencies.randomBytes(32))
     app.sessions.configuration = SessionsConfiguration(cookieName: "loopbrug_session") { id in
-        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(7 * 24 * 3600), maxAge: nil,
-                          domain: nil, path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: id.string, expires: Date().addingTimeInterval(7 * 24 * 3600), maxAge: nil,
+            domain: nil, path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 
     app.middleware = Middlewares()
@@ -48,14 +49,18 @@ public func prepare(_ app: Application, careerData: Bool = true, progress: @esca
     try await runMigrations(app)
     let lastImport = try await TaxonomyStore(database: app.db).latestImport()
     // Files that changed since the last import (a new file, such as the Dutch skill labels) are imported again.
-    let filesChanged = lastImport.map { last in
-        (try? ESCODistribution(directory: app.config.escoDirectory).verifyChecksums()).map { $0 != last.checksums } ?? false
-    } ?? false
+    let filesChanged =
+        lastImport.map { last in
+            (try? ESCODistribution(directory: app.config.escoDirectory).verifyChecksums()).map { $0 != last.checksums } ?? false
+        } ?? false
     if app.config.importTaxonomyIfEmpty, lastImport == nil || filesChanged {
-        progress(lastImport == nil ? "Importing ESCO \(app.config.escoDirectory) into the empty database (first run only)…"
-                                   : "The ESCO files in \(app.config.escoDirectory) changed since the last import: importing them again…")
-        _ = try await importTaxonomy(database: app.db, directory: app.config.escoDirectory, now: app.dependencies.now(),
-                                     progress: { progress("  ESCO: \($0)") })
+        progress(
+            lastImport == nil
+                ? "Importing ESCO \(app.config.escoDirectory) into the empty database (first run only)…"
+                : "The ESCO files in \(app.config.escoDirectory) changed since the last import: importing them again…")
+        _ = try await importTaxonomy(
+            database: app.db, directory: app.config.escoDirectory, now: app.dependencies.now(),
+            progress: { progress("  ESCO: \($0)") })
     }
     let start = ContinuousClock.now
     if try await app.taxonomy.reload(from: app.db) {

@@ -34,13 +34,14 @@ public struct ZipArchive: Sendable {
             let extraLength = Int(readUInt16(bytes, offset + 30))
             let commentLength = Int(readUInt16(bytes, offset + 32))
             guard offset + 46 + nameLength <= bytes.count else { throw ArchiveError(reason: "the zip directory is damaged") }
-            entries.append(Entry(
-                name: String(decoding: bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self),
-                method: readUInt16(bytes, offset + 10),
-                crc: readUInt32(bytes, offset + 16),
-                compressedSize: Int(readUInt32(bytes, offset + 20)),
-                size: Int(readUInt32(bytes, offset + 24)),
-                localHeaderOffset: Int(readUInt32(bytes, offset + 42))))
+            entries.append(
+                Entry(
+                    name: String(decoding: bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self),
+                    method: readUInt16(bytes, offset + 10),
+                    crc: readUInt32(bytes, offset + 16),
+                    compressedSize: Int(readUInt32(bytes, offset + 20)),
+                    size: Int(readUInt32(bytes, offset + 24)),
+                    localHeaderOffset: Int(readUInt32(bytes, offset + 42))))
             offset += 46 + nameLength + extraLength + commentLength
         }
         self.entries = entries

@@ -1,14 +1,16 @@
-import Runner
 import Engine
 import Foundation
+import Runner
 
 /// Writes the bench workload as raw little-endian arrays for bench/baseline_engine.py, runs it,
 /// and reads back its timings: the same vectors, workers and wishes on both sides.
 enum BaselineExport {
     struct Result { let figures: [String: Double]; let versions: String }
 
-    static func write(to dir: String, model: ReachabilityModel, workers: [HeldSkills], board: VacancyBoard,
-                      wishes: [WorkWishes], places: PlaceDirectory) throws {
+    static func write(
+        to dir: String, model: ReachabilityModel, workers: [HeldSkills], board: VacancyBoard,
+        wishes: [WorkWishes], places: PlaceDirectory
+    ) throws {
         let w = model.space.weights
         func csr(_ rows: [[(Int32, Float)]], _ name: String) throws {
             var indptr: [Int32] = [0], indices: [Int32] = [], data: [Float] = []
@@ -35,9 +37,11 @@ enum BaselineExport {
         try save(v.map { Float($0.place.longitude) }, "vac_lon.f32")
         let wishJSON: [[String: Any]] = wishes.map { wish in
             let home = places.place(id: wish.homePlaceID)!
-            return ["maxHours": wish.maxHoursPerWeek, "days": Int(wish.days.rawValue), "maxKm": wish.maxTravelKm,
-                    "contracts": wish.contracts.map { ContractType.allCases.firstIndex(of: $0)! },
-                    "avoid": wish.avoidSectors.sorted(), "lat": home.latitude, "lon": home.longitude]
+            return [
+                "maxHours": wish.maxHoursPerWeek, "days": Int(wish.days.rawValue), "maxKm": wish.maxTravelKm,
+                "contracts": wish.contracts.map { ContractType.allCases.firstIndex(of: $0)! },
+                "avoid": wish.avoidSectors.sorted(), "lat": home.latitude, "lon": home.longitude,
+            ]
         }
         try JSONSerialization.data(withJSONObject: ["skills": model.space.count, "wishes": wishJSON, "top": 50, "workerTop": 20])
             .write(to: URL(fileURLWithPath: "\(dir)/workload.json"))

@@ -1,8 +1,8 @@
-import Runner
 import App
 import ArgumentParser
 import Engine
 import Foundation
+import Runner
 import Taxonomy
 import TaxonomySource
 
@@ -31,8 +31,10 @@ struct BenchEngine: AsyncParsableCommand {
         var engine: CareerEngine?
         let build = BenchTaxonomy.time { engine = CareerEngine(dataset: dataset) }
         let model = engine!.model, thresholds = engine!.thresholds
-        AppRunner.say(String(format: "Model and thresholds from ESCO: %.0f ms (viable ≥ %.3f, highly viable ≥ %.3f)",
-                             build * 1000, thresholds.viable, thresholds.highlyViable))
+        AppRunner.say(
+            String(
+                format: "Model and thresholds from ESCO: %.0f ms (viable ≥ %.3f, highly viable ≥ %.3f)",
+                build * 1000, thresholds.viable, thresholds.highlyViable))
 
         if let rounds = matrixOnly {
             let t = BenchTaxonomy.time { for _ in 0..<rounds { _ = ReachabilityMatrix(model: model) } }
@@ -45,9 +47,11 @@ struct BenchEngine: AsyncParsableCommand {
         for _ in 0..<3 { matrixTimes.append(BenchTaxonomy.time { matrix = ReachabilityMatrix(model: model) }) }
         let topTen = BenchTaxonomy.time { _ = matrix!.topTargets(10) }
         let matrixBest = matrixTimes.min()! + topTen
-        AppRunner.say(String(format: "Matrix %d × %d: best %.0f ms, runs %@ ms; + top 10 per row %.0f ms (target: under 2,000 ms)",
-                             model.occupations.count, model.occupations.count, matrixTimes.min()! * 1000,
-                             matrixTimes.map { String(format: "%.0f", $0 * 1000) }.joined(separator: "/"), topTen * 1000))
+        AppRunner.say(
+            String(
+                format: "Matrix %d × %d: best %.0f ms, runs %@ ms; + top 10 per row %.0f ms (target: under 2,000 ms)",
+                model.occupations.count, model.occupations.count, matrixTimes.min()! * 1000,
+                matrixTimes.map { String(format: "%.0f", $0 * 1000) }.joined(separator: "/"), topTen * 1000))
 
         // The same computation with near-skill credit switched off: what the cosine baseline does.
         var exactOnly = ReachabilityParameters()
@@ -78,13 +82,17 @@ struct BenchEngine: AsyncParsableCommand {
         for i in people.indices.prefix(20) { _ = match(i) }
         var found = 0
         let matchTimes = people.indices.map { i in BenchTaxonomy.time { found += match(i).count } }.sorted()
-        AppRunner.say(String(format: "Generated %d vacancies in %.1f s; board built in %.0f ms; on average %.1f of 50 places filled per worker",
-                             vacancies, generate, boardTime * 1000, Double(found) / Double(people.count)))
+        AppRunner.say(
+            String(
+                format: "Generated %d vacancies in %.1f s; board built in %.0f ms; on average %.1f of 50 places filled per worker",
+                vacancies, generate, boardTime * 1000, Double(found) / Double(people.count)))
 
         func line(_ name: String, _ sorted: [Double], target: String) {
-            AppRunner.say(String(format: "%@ (%d workers): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (target: %@)", name, sorted.count,
-                                 BenchTaxonomy.percentile(sorted, 0.5) * 1000, BenchTaxonomy.percentile(sorted, 0.95) * 1000,
-                                 BenchTaxonomy.percentile(sorted, 0.99) * 1000, target))
+            AppRunner.say(
+                String(
+                    format: "%@ (%d workers): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (target: %@)", name, sorted.count,
+                    BenchTaxonomy.percentile(sorted, 0.5) * 1000, BenchTaxonomy.percentile(sorted, 0.95) * 1000,
+                    BenchTaxonomy.percentile(sorted, 0.99) * 1000, target))
         }
         line("Worker's best 20 targets (scores only)", targetTimes, target: "3× the baseline")
         line("Worker transitions, top 20 with gaps and ranked missing skills", transitionTimes, target: "p95 under 10 ms")
@@ -96,13 +104,17 @@ struct BenchEngine: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: work) }
         try BaselineExport.write(to: work, model: model, workers: people, board: board!, wishes: wishes, places: places)
         let baseline = try BaselineExport.run(python: python, directory: work)
-        let ours = ["matrix_ms": matrixBest * 1000, "matrix_exact_ms": plainTimes.min()! * 1000,
-                    "worker_p95_ms": BenchTaxonomy.percentile(targetTimes, 0.95) * 1000,
-                    "match_p95_ms": BenchTaxonomy.percentile(matchTimes, 0.95) * 1000]
+        let ours = [
+            "matrix_ms": matrixBest * 1000, "matrix_exact_ms": plainTimes.min()! * 1000,
+            "worker_p95_ms": BenchTaxonomy.percentile(targetTimes, 0.95) * 1000,
+            "match_p95_ms": BenchTaxonomy.percentile(matchTimes, 0.95) * 1000,
+        ]
         AppRunner.say("Side by side with bench/baseline_engine.py (numpy \(baseline.versions)), same vectors, same workers, same wishes:")
-        for (key, name) in [("matrix_ms", "Full matrix + top 10 per row"),
-                            ("matrix_exact_ms", "The same, exact matches only (like the baseline)"), ("worker_p95_ms", "One worker's best 20 targets, p95"),
-                            ("match_p95_ms", "Matching 200k, p95")] {
+        for (key, name) in [
+            ("matrix_ms", "Full matrix + top 10 per row"),
+            ("matrix_exact_ms", "The same, exact matches only (like the baseline)"), ("worker_p95_ms", "One worker's best 20 targets, p95"),
+            ("match_p95_ms", "Matching 200k, p95"),
+        ] {
             let theirs = baseline.figures[key == "matrix_exact_ms" ? "matrix_ms" : key] ?? .nan, mine = ours[key]!
             AppRunner.say(String(format: "  %@: Loopbrug %.2f ms, Python %.2f ms → %.1f× faster", name, mine, theirs, theirs / mine))
         }

@@ -1,8 +1,8 @@
-import Runner
 import ArgumentParser
 import CSV
 import Foundation
 import Insight
+import Runner
 
 /// `loopbrug bench insight`: the figures of issue 5 on synthetic Almere data, with R's cluster
 /// package and Python's gower + kmedoids as peers on the same people in the same run.
@@ -30,10 +30,13 @@ struct BenchInsight: AsyncParsableCommand {
         let group = InsightInput.people(file).filter(VulnerableDefinition.study.includes)
         let analysis = try ClusterAnalysis(group)
         let full = BenchTaxonomy.seconds(start.duration(to: .now))
-        AppRunner.say(String(format: "Full analysis, n = %d (%d clustered): Gower matrix, PAM k = 2…8, silhouettes, five 80%% runs: %.1f s; peak memory so far %.0f MiB",
-                             group.count, analysis.variables.included.count, full, BenchTaxonomy.peakMemoryMiB()))
-        AppRunner.say("  silhouettes " + analysis.runs.map { "k=\($0.k) \(String(format: "%.3f", $0.silhouette))" }.joined(separator: ", ")
-                      + "; chosen k = \(analysis.chosen.k); ARI " + analysis.robustness.map { String(format: "%.3f", $0) }.joined(separator: " "))
+        AppRunner.say(
+            String(
+                format: "Full analysis, n = %d (%d clustered): Gower matrix, PAM k = 2…8, silhouettes, five 80%% runs: %.1f s; peak memory so far %.0f MiB",
+                group.count, analysis.variables.included.count, full, BenchTaxonomy.peakMemoryMiB()))
+        AppRunner.say(
+            "  silhouettes " + analysis.runs.map { "k=\($0.k) \(String(format: "%.3f", $0.silhouette))" }.joined(separator: ", ")
+                + "; chosen k = \(analysis.chosen.k); ARI " + analysis.robustness.map { String(format: "%.3f", $0) }.joined(separator: " "))
 
         // 2. PAM for one k including the distances, against R and Python on the same people.
         start = .now
@@ -44,12 +47,16 @@ struct BenchInsight: AsyncParsableCommand {
         AppRunner.say(String(format: "PAM k = %d incl. distances, n = %d: Loopbrug %.2f s, total %.6f", k, gower.count, ours, ourTotal))
         if !noPeers {
             try InsightFiles.writeVariables(analysis.variables, to: "\(work)/vars.csv")
-            for (name, command) in [("R daisy + pam", ["Rscript", "bench/insight_peers.R", "pam", work, String(k)]),
-                                    ("Python gower + kmedoids.fasterpam", [python, "bench/insight_peers.py", work, String(k)])] {
+            for (name, command) in [
+                ("R daisy + pam", ["Rscript", "bench/insight_peers.R", "pam", work, String(k)]),
+                ("Python gower + kmedoids.fasterpam", [python, "bench/insight_peers.py", work, String(k)]),
+            ] {
                 let peer = try Self.peer(command)
-                AppRunner.say(String(format: "  %@: %.2f s, total %.6f (%@) — Loopbrug %.1f× faster, total %@",
-                                     name, peer.seconds, peer.total, peer.versions, peer.seconds / ours,
-                                     ourTotal <= peer.total * (1 + 1e-6) ? "no worse" : "WORSE"))
+                AppRunner.say(
+                    String(
+                        format: "  %@: %.2f s, total %.6f (%@) — Loopbrug %.1f× faster, total %@",
+                        name, peer.seconds, peer.total, peer.versions, peer.seconds / ours,
+                        ourTotal <= peer.total * (1 + 1e-6) ? "no worse" : "WORSE"))
             }
         }
 
@@ -66,15 +73,19 @@ struct BenchInsight: AsyncParsableCommand {
         let clara = Clara(GowerFormula(variables.data), k: k, seed: seed)
         let claraSeconds = BenchTaxonomy.seconds(start.duration(to: .now))
         let clustered = variables.data.count
-        AppRunner.say(String(format: "CLARA k = %d, n = %d (%d clustered): Loopbrug %.1f s (%d samples of %d; reading and preparing the file %.1f s), total %.3f, mean %.6f",
-                             k, nationalPeople.count, clustered, claraSeconds, Clara.defaultSamples, Clara.defaultSampleSize, reading,
-                             clara.totalDeviation, clara.totalDeviation / Double(clustered)))
+        AppRunner.say(
+            String(
+                format: "CLARA k = %d, n = %d (%d clustered): Loopbrug %.1f s (%d samples of %d; reading and preparing the file %.1f s), total %.3f, mean %.6f",
+                k, nationalPeople.count, clustered, claraSeconds, Clara.defaultSamples, Clara.defaultSampleSize, reading,
+                clara.totalDeviation, clara.totalDeviation / Double(clustered)))
         if !noPeers {
             try InsightFiles.writeEncoded(variables, to: work)
             let peer = try Self.peer(["Rscript", "bench/insight_peers.R", "clara", work, String(k)])
-            AppRunner.say(String(format: "  R clara (defaults, Manhattan on the Gower encoding): %.1f s, total %.3f, mean %.6f — Loopbrug's total is %.1f%% %@",
-                                 peer.seconds, peer.total, peer.total / Double(clustered),
-                                 abs(100 * (peer.total - clara.totalDeviation) / peer.total), clara.totalDeviation < peer.total ? "lower" : "HIGHER"))
+            AppRunner.say(
+                String(
+                    format: "  R clara (defaults, Manhattan on the Gower encoding): %.1f s, total %.3f, mean %.6f — Loopbrug's total is %.1f%% %@",
+                    peer.seconds, peer.total, peer.total / Double(clustered),
+                    abs(100 * (peer.total - clara.totalDeviation) / peer.total), clara.totalDeviation < peer.total ? "lower" : "HIGHER"))
         }
         AppRunner.say(String(format: "Peak memory (max RSS of the bench process): %.0f MiB", BenchTaxonomy.peakMemoryMiB()))
     }

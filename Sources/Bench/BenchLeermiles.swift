@@ -1,9 +1,9 @@
-import Runner
-import Localization
 import App
 import ArgumentParser
 import Foundation
 import Leermiles
+import Localization
+import Runner
 import SQLKit
 import Vapor
 
@@ -50,9 +50,10 @@ struct BenchLeermiles: AsyncParsableCommand {
         let ledger = LedgerStore(database: app.db)
         let now = Date()
         let spenders = 1_000
-        _ = try await ledger.postEarnings((0..<spenders).map {
-            Posting(key: "bench-fund-\($0)", from: .funder("bench"), to: .worker("bench-\($0)"), amount: Miles(1_000), reason: .contribution, cause: "bench", at: now)
-        })
+        _ = try await ledger.postEarnings(
+            (0..<spenders).map {
+                Posting(key: "bench-fund-\($0)", from: .funder("bench"), to: .worker("bench-\($0)"), amount: Miles(1_000), reason: .contribution, cause: "bench", at: now)
+            })
         let floorCount = min(postings, 5_000)
         let sql = app.db.sql
         try await sql.raw("CREATE TABLE bench_floor (k TEXT PRIMARY KEY, v BIGINT NOT NULL)").run()
@@ -71,8 +72,9 @@ struct BenchLeermiles: AsyncParsableCommand {
                         group.addTask {
                             while let i = next.take(below: postings) {
                                 let worker = "bench-\(i % spenders)"
-                                let posting = Posting(key: "bench-\(mode)-\(i)", from: .worker(worker), to: .reserved(worker), amount: Miles(1), reason: .reserve,
-                                                      cause: "bench", at: now, reservation: "bench-res-\(mode)-\(i)")
+                                let posting = Posting(
+                                    key: "bench-\(mode)-\(i)", from: .worker(worker), to: .reserved(worker), amount: Miles(1), reason: .reserve,
+                                    cause: "bench", at: now, reservation: "bench-res-\(mode)-\(i)")
                                 let outcome = mode == "group" ? try await writer.post(posting) : try await LedgerStore(database: app.db).post(posting)
                                 precondition(outcome == .posted)
                             }
@@ -85,14 +87,17 @@ struct BenchLeermiles: AsyncParsableCommand {
             for start in stride(from: 0, to: postings, by: 500) {
                 var insert = sql.insert(into: "ledger_reservations").columns("id", "worker_id", "course_id", "amount", "state", "created_at", "updated_at")
                 for i in start..<min(start + 500, postings) {
-                    insert = insert.values(SQLBind("bench-res-\(mode)-\(i)"), SQLBind("bench-\(i % spenders)"), SQLBind("bench-course"), SQLBind(Int64(100)),
-                                           SQLBind("open"), SQLBind(now), SQLBind(now))
+                    insert = insert.values(
+                        SQLBind("bench-res-\(mode)-\(i)"), SQLBind("bench-\(i % spenders)"), SQLBind("bench-course"), SQLBind(Int64(100)),
+                        SQLBind("open"), SQLBind(now), SQLBind(now))
                 }
                 try await insert.run()
             }
             let rate = Double(postings) / seconds
-            AppRunner.say(String(format: "  spend postings, %@: %d in %.2f s = %.0f postings/s (%d requests at a time); postings/floor = %.2f",
-                                 label, postings, seconds, rate, concurrency, rate / floorRate))
+            AppRunner.say(
+                String(
+                    format: "  spend postings, %@: %d in %.2f s = %.0f postings/s (%d requests at a time); postings/floor = %.2f",
+                    label, postings, seconds, rate, concurrency, rate / floorRate))
         }
     }
 
@@ -107,8 +112,10 @@ struct BenchLeermiles: AsyncParsableCommand {
         var first: AccrualOutcome?
         let firstSeconds = try await BenchTaxonomy.time { first = try await LeermilesAccrual.run(database: app.db, now: now, chunk: chunk) }
         AppRunner.say("  \(chunk) postings per transaction")
-        AppRunner.say(String(format: "  accrual batch: %d records → %d postings (%@ miles) in %.1f s = %.0f records/s, peak memory %.0f MiB",
-                             records, first!.posted.count, first!.posted.miles.description, firstSeconds, Double(records) / firstSeconds, BenchTaxonomy.peakMemoryMiB()))
+        AppRunner.say(
+            String(
+                format: "  accrual batch: %d records → %d postings (%@ miles) in %.1f s = %.0f records/s, peak memory %.0f MiB",
+                records, first!.posted.count, first!.posted.miles.description, firstSeconds, Double(records) / firstSeconds, BenchTaxonomy.peakMemoryMiB()))
         AppRunner.say(String(format: "    reading the facts %.1f s, the rules %.1f s, writing %.1f s", first!.seconds.read, first!.seconds.rules, first!.seconds.write))
         var again: AccrualOutcome?
         let againSeconds = try await BenchTaxonomy.time { again = try await LeermilesAccrual.run(database: app.db, now: now) }
@@ -131,16 +138,26 @@ struct BenchLeermiles: AsyncParsableCommand {
         let worker = try row.decode(column: "worker_id", as: String.self)
         var loaded: LeermilesOverview?
         var laps: [Double] = []
-        for _ in 0..<20 { laps.append(try await BenchTaxonomy.time { loaded = try await LeermilesOverview.load(worker: worker, lang: .nl, database: app.db, now: app.dependencies.now(), careerData: app.careerData.snapshot) }) }
+        for _ in 0..<20 {
+            laps.append(
+                try await BenchTaxonomy.time {
+                    loaded = try await LeermilesOverview.load(worker: worker, lang: .nl, database: app.db, now: app.dependencies.now(), careerData: app.careerData.snapshot)
+                })
+        }
         laps.sort()
         var files: LeermilesStatementFiles.Files?
-        let statementSeconds = try await BenchTaxonomy.time { files = try await LeermilesStatementFiles.files(worker: worker, name: worker, year: nil, lang: .nl, database: app.db, now: app.dependencies.now(), careerData: app.careerData.snapshot) }
-        AppRunner.say(String(format: "  overview of the busiest worker (%d records, %d postings): p50 %.1f ms, max %.1f ms over 20; yearly statement PDF + CSV %.0f ms (%d lines, %d kB PDF)",
-                             try row.decode(column: "n", as: Int.self), loaded!.postings.count, laps[10] * 1000, laps[19] * 1000, statementSeconds * 1000,
-                             files!.lines, files!.pdf.count / 1024))
+        let statementSeconds = try await BenchTaxonomy.time {
+            files = try await LeermilesStatementFiles.files(worker: worker, name: worker, year: nil, lang: .nl, database: app.db, now: app.dependencies.now(), careerData: app.careerData.snapshot)
+        }
+        AppRunner.say(
+            String(
+                format: "  overview of the busiest worker (%d records, %d postings): p50 %.1f ms, max %.1f ms over 20; yearly statement PDF + CSV %.0f ms (%d lines, %d kB PDF)",
+                try row.decode(column: "n", as: Int.self), loaded!.postings.count, laps[10] * 1000, laps[19] * 1000, statementSeconds * 1000,
+                files!.lines, files!.pdf.count / 1024))
         // The fund page's queries for the funder that paid the most postings.
         guard let top = try await sql.raw("SELECT from_account, COUNT(*) AS n FROM ledger_postings WHERE from_account LIKE 'funder:%' GROUP BY from_account ORDER BY n DESC LIMIT 1").first(),
-              let funder = AccountID(parsing: try top.decode(column: "from_account", as: String.self))?.owner else { return }
+            let funder = AccountID(parsing: try top.decode(column: "from_account", as: String.self))?.owner
+        else { return }
         let store = FunderStore(database: app.db)
         var people = 0
         let fundSeconds = try await BenchTaxonomy.time {

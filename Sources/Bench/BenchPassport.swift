@@ -1,13 +1,13 @@
-import Runner
-import Parallel
-import Days
 import App
 import ArgumentParser
 import Crypto
+import Days
 import Dispatch
 import Foundation
 import Localization
+import Parallel
 import Passport
+import Runner
 import Taxonomy
 import TaxonomySource
 import Vapor
@@ -47,8 +47,9 @@ struct BenchPassport: AsyncParsableCommand {
             var tokens: [String] = []
             let signSeconds = BenchTaxonomy.time {
                 tokens = Parallel.map(count: records) { i in
-                    let payload = WorkCredential.payload(issuerID: issuerID, issuerName: "Bench Platform", record: Self.oneDay(examples[i % examples.count], i),
-                                                         validFrom: validFrom, statusPosition: first + i, baseURL: baseURL)
+                    let payload = WorkCredential.payload(
+                        issuerID: issuerID, issuerName: "Bench Platform", record: Self.oneDay(examples[i % examples.count], i),
+                        validFrom: validFrom, statusPosition: first + i, baseURL: baseURL)
                     return try! CompactJWS.sign(payload: payload.serialized(), key: key.privateKey!, keyID: key.thumbprint)
                 }
             }
@@ -79,8 +80,11 @@ struct BenchPassport: AsyncParsableCommand {
             guard stored == records else { throw ConfigError("stored \(stored) of \(records) records") }
             let rate = Double(records) / importSeconds
             let floor = Double(records) / floorSeconds
-            AppRunner.say(String(format: "%@: imported %d signed records (%.1f MB) in %.2f s = %.0f records/s; bare Ed25519 verification of the same tokens: %.0f/s; import / bare verification = %.2f (the verification step alone, signature + schema: %.2f s); signing them took %.2f s",
-                                 name, records, Double(bytes) / 1e6, importSeconds, rate, floor, rate / floor, verifySeconds, signSeconds))
+            AppRunner.say(
+                String(
+                    format:
+                        "%@: imported %d signed records (%.1f MB) in %.2f s = %.0f records/s; bare Ed25519 verification of the same tokens: %.0f/s; import / bare verification = %.2f (the verification step alone, signature + schema: %.2f s); signing them took %.2f s",
+                    name, records, Double(bytes) / 1e6, importSeconds, rate, floor, rate / floor, verifySeconds, signSeconds))
             if !importOnly && name.hasPrefix("SQLite") {
                 try await shareFigures(app, worker: worker, taxonomy: taxonomy, work: work)
             }
@@ -100,7 +104,7 @@ struct BenchPassport: AsyncParsableCommand {
         for i in 0..<(pdfs + 5) {
             let start = ContinuousClock.now
             let pdf = try await ShareBench.kluscv(app, shareID: share, lang: i % 2 == 1 ? .en : .nl)
-            if i >= 5 { times.append(BenchTaxonomy.seconds(start.duration(to: .now)) * 1000) } // the first ones load fonts
+            if i >= 5 { times.append(BenchTaxonomy.seconds(start.duration(to: .now)) * 1000) }  // the first ones load fonts
             size = pdf.count
         }
         times.sort()
@@ -111,10 +115,14 @@ struct BenchPassport: AsyncParsableCommand {
             reads.append(BenchTaxonomy.seconds(start.duration(to: .now)) * 1000)
         }
         reads.sort()
-        AppRunner.say(String(format: "Share read with live statuses (50 records, in-process, 200 runs): p50 %.2f ms, p95 %.2f ms",
-                             BenchTaxonomy.percentile(reads, 0.5), BenchTaxonomy.percentile(reads, 0.95)))
-        AppRunner.say(String(format: "KlusCV PDF, 50 records (%d KB, read + layout + render, nl/en alternating, %d runs): p50 %.1f ms, p95 %.1f ms, max %.1f ms",
-                             size / 1024, pdfs, BenchTaxonomy.percentile(times, 0.5), BenchTaxonomy.percentile(times, 0.95), times.last ?? 0))
+        AppRunner.say(
+            String(
+                format: "Share read with live statuses (50 records, in-process, 200 runs): p50 %.2f ms, p95 %.2f ms",
+                BenchTaxonomy.percentile(reads, 0.5), BenchTaxonomy.percentile(reads, 0.95)))
+        AppRunner.say(
+            String(
+                format: "KlusCV PDF, 50 records (%d KB, read + layout + render, nl/en alternating, %d runs): p50 %.1f ms, p95 %.1f ms, max %.1f ms",
+                size / 1024, pdfs, BenchTaxonomy.percentile(times, 0.5), BenchTaxonomy.percentile(times, 0.95), times.last ?? 0))
 
         try await app.asyncBoot()
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
@@ -123,10 +131,14 @@ struct BenchPassport: AsyncParsableCommand {
         let json = try BenchTaxonomy.wrk("http://127.0.0.1:\(port)/api/v1/shares/\(share)", script: nil, duration: duration, connections: connections)
         let page = try BenchTaxonomy.wrk("http://127.0.0.1:\(port)/v/\(share)", script: nil, duration: duration, connections: connections)
         AppRunner.say(String(format: "HTTP trivial route /health: %.0f req/s, p99 %.2f ms (%d connections, %d s)", floor.rps, floor.p99, connections, duration))
-        AppRunner.say(String(format: "HTTP verification JSON /api/v1/shares/:id (50 records, live status): %.0f req/s, p99 %.2f ms; / trivial route: %.2f",
-                             json.rps, json.p99, json.rps / floor.rps))
-        AppRunner.say(String(format: "HTTP verification page /v/:id (50 records, HTML): %.0f req/s, p99 %.2f ms; / trivial route: %.2f",
-                             page.rps, page.p99, page.rps / floor.rps))
+        AppRunner.say(
+            String(
+                format: "HTTP verification JSON /api/v1/shares/:id (50 records, live status): %.0f req/s, p99 %.2f ms; / trivial route: %.2f",
+                json.rps, json.p99, json.rps / floor.rps))
+        AppRunner.say(
+            String(
+                format: "HTTP verification page /v/:id (50 records, HTML): %.0f req/s, p99 %.2f ms; / trivial route: %.2f",
+                page.rps, page.p99, page.rps / floor.rps))
         await app.server.shutdown()
     }
 

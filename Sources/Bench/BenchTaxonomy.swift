@@ -1,7 +1,7 @@
-import Runner
 import App
 import ArgumentParser
 import Foundation
+import Runner
 import Taxonomy
 import TaxonomySource
 import Vapor
@@ -58,13 +58,15 @@ struct BenchTaxonomy: AsyncParsableCommand {
             var dataset: TaxonomyDataset?
             let readSeconds = try await Self.time { dataset = try await TaxonomyStore(database: app.db).loadForIndex() }
             let buildSeconds = Self.time { _ = dataset.map { TaxonomyIndex(dataset: $0) } }
-            AppRunner.say(String(format: "Start-up until ready (migrations + index): %.0f ms; index load alone: %.0f ms (one after the other instead: reading rows %.0f ms, building the index %.0f ms)",
-                                 ready * 1000, loadSeconds * 1000, readSeconds * 1000, buildSeconds * 1000))
+            AppRunner.say(
+                String(
+                    format: "Start-up until ready (migrations + index): %.0f ms; index load alone: %.0f ms (one after the other instead: reading rows %.0f ms, building the index %.0f ms)",
+                    ready * 1000, loadSeconds * 1000, readSeconds * 1000, buildSeconds * 1000))
             guard let index = app.taxonomy.index else { AppRunner.fail("no index after import") }
 
             // 3. Latency over the fixed list of 1,000 queries.
             let queries = BenchmarkQueries.make(from: index)
-            for q in queries.prefix(200) { _ = index.search.search(q, limit: 10) } // warm-up
+            for q in queries.prefix(200) { _ = index.search.search(q, limit: 10) }  // warm-up
             var samples: [Double] = []
             for q in queries {
                 let start = ContinuousClock.now
@@ -72,9 +74,11 @@ struct BenchTaxonomy: AsyncParsableCommand {
                 samples.append(Self.seconds(start.duration(to: .now)) * 1000)
             }
             samples.sort()
-            AppRunner.say(String(format: "Search latency over %d queries (in-process): p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms",
-                                 samples.count, Self.percentile(samples, 0.50), Self.percentile(samples, 0.95),
-                                 Self.percentile(samples, 0.99), samples.last ?? 0))
+            AppRunner.say(
+                String(
+                    format: "Search latency over %d queries (in-process): p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms",
+                    samples.count, Self.percentile(samples, 0.50), Self.percentile(samples, 0.95),
+                    Self.percentile(samples, 0.99), samples.last ?? 0))
 
             // 4. Quality: every alternative label, as written, and with one typo each.
             let exact = SearchQuality.alternativeLabels(index)
@@ -82,8 +86,10 @@ struct BenchTaxonomy: AsyncParsableCommand {
             let typo = SearchQuality.alternativeLabels(index) { BenchmarkQueries.withTypo($0, rng: &rng) }
             let folded = SearchQuality.alternativeLabels(index) { TextNormalizer.normalize($0).uppercased() }
             for (name, r) in [("as written", exact), ("without diacritics, in capitals", folded), ("with one typo", typo)] {
-                AppRunner.say(String(format: "Alternative labels %@: %d labels (%d shared ones left out): first %.1f%%, top 5 %.1f%%",
-                                     name, r.total, r.shared, r.firstShare * 100, r.top5Share * 100))
+                AppRunner.say(
+                    String(
+                        format: "Alternative labels %@: %d labels (%d shared ones left out): first %.1f%%, top 5 %.1f%%",
+                        name, r.total, r.shared, r.firstShare * 100, r.top5Share * 100))
             }
 
             // 5. HTTP: the search endpoint against a trivial route, both under wrk on loopback.
@@ -190,7 +196,8 @@ struct BenchTaxonomy: AsyncParsableCommand {
     }
 
     static func machine() -> String {
-        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+        let cpu =
+            (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
             .split(separator: "\n").first { $0.hasPrefix("model name") }?
             .split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
         return "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu), \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB"

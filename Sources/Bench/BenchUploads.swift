@@ -1,11 +1,11 @@
-import Runner
-import Identifiers
 import App
 import ArgumentParser
 import Crypto
 import Foundation
+import Identifiers
 import Insight
 import Passport
+import Runner
 import Vapor
 
 /// `loopbrug bench uploads`: what an upload costs in memory while it is read, and whether the
@@ -53,8 +53,9 @@ struct BenchUploads: AsyncParsableCommand {
             let streamed = try Self.peak(file: file.path, kind: file.kind, method: "streamed")
             let split = try Self.peak(file: file.path, kind: file.kind, method: "split")
             func cell(_ mib: Double) -> String { String(format: "%7.1f MiB (%4.2f×)", mib, mib * 1_048_576 / Double(size)) }
-            AppRunner.say("   \(file.name.padding(toLength: 38, withPad: " ", startingAt: 0)) \(String(format: "%4.1f MB", Double(size) / 1_048_576))  "
-                          + "\(cell(streamed))   \(cell(split))   \(String(format: "%.1f", split / max(streamed, 0.1)))")
+            AppRunner.say(
+                "   \(file.name.padding(toLength: 38, withPad: " ", startingAt: 0)) \(String(format: "%4.1f MB", Double(size) / 1_048_576))  "
+                    + "\(cell(streamed))   \(cell(split))   \(String(format: "%.1f", split / max(streamed, 0.1)))")
         }
         if memoryOnly { return }
 
@@ -73,8 +74,10 @@ struct BenchUploads: AsyncParsableCommand {
             let search = "http://127.0.0.1:\(port)/beroepen?q=kok"
             let idle = try (0..<20).map { _ in try Self.seconds(search) }
             let uploads = (0..<2).map { _ in
-                Self.curl(["-s", "-o", "/dev/null", "-w", "%{http_code} %{time_total}", "-H", "Authorization: Bearer \(platform.token)",
-                           "-H", "Content-Type: application/jsonl", "--data-binary", "@\(files[1].path)", "http://127.0.0.1:\(port)/api/v1/credentials/batch"])
+                Self.curl([
+                    "-s", "-o", "/dev/null", "-w", "%{http_code} %{time_total}", "-H", "Authorization: Bearer \(platform.token)",
+                    "-H", "Content-Type: application/jsonl", "--data-binary", "@\(files[1].path)", "http://127.0.0.1:\(port)/api/v1/credentials/batch",
+                ])
             }
             for upload in uploads { try upload.run() }
             var busy: [Double] = []
@@ -86,8 +89,10 @@ struct BenchUploads: AsyncParsableCommand {
             await app.server.shutdown()
             func median(_ v: [Double]) -> Double { v.isEmpty ? 0 : v.sorted()[v.count / 2] }
             AppRunner.say(String(format: "   idle: median %.1f ms, max %.1f ms (20 searches)", median(idle) * 1000, (idle.max() ?? 0) * 1000))
-            AppRunner.say(String(format: "   during the uploads: median %.1f ms, max %.1f ms (%d searches); uploads answered: %@", median(busy) * 1000,
-                                 (busy.max() ?? 0) * 1000, busy.count, answers.joined(separator: ", ")))
+            AppRunner.say(
+                String(
+                    format: "   during the uploads: median %.1f ms, max %.1f ms (%d searches); uploads answered: %@", median(busy) * 1000,
+                    (busy.max() ?? 0) * 1000, busy.count, answers.joined(separator: ", ")))
             AppRunner.say(String(format: "   slowest search during uploads / median idle: %.1f×", (busy.max() ?? 0) / max(median(idle), 0.000_1)))
         }
     }
@@ -103,8 +108,9 @@ struct BenchUploads: AsyncParsableCommand {
                 members["id"] = .string(PairwiseSubject.prefix + String(repeating: "q", count: 26))
                 record = .object(members)
             }
-            let payload = WorkCredential.payload(issuerID: issuerID, issuerName: "Bench Platform", record: record,
-                                                 validFrom: Date(timeIntervalSince1970: 1_750_000_000), statusPosition: i, baseURL: "http://127.0.0.1")
+            let payload = WorkCredential.payload(
+                issuerID: issuerID, issuerName: "Bench Platform", record: record,
+                validFrom: Date(timeIntervalSince1970: 1_750_000_000), statusPosition: i, baseURL: "http://127.0.0.1")
             out += try CompactJWS.sign(payload: payload.serialized(), key: key.privateKey!, keyID: key.thumbprint) + "\n"
             i += 1
         }

@@ -29,7 +29,7 @@ public struct CSVReader {
                 if ended { break }
             }
             if let problem { throw problem }
-            if fields.count == 1, fields[0].isEmpty { continue } // a blank line
+            if fields.count == 1, fields[0].isEmpty { continue }  // a blank line
             return fields
         }
         return nil

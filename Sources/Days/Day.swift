@@ -21,7 +21,8 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public init?(iso text: some StringProtocol, latestYear: Int = 9999) {
         let u = Array(text.utf8)
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
-              let y = Self.number(u[0..<4]), let m = Self.number(u[5..<7]), let d = Self.number(u[8..<10]), y <= latestYear else { return nil }
+            let y = Self.number(u[0..<4]), let m = Self.number(u[5..<7]), let d = Self.number(u[8..<10]), y <= latestYear
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

@@ -18,8 +18,10 @@ public struct Course: Sendable, Equatable {
     public let url: String?
     public let demo: Bool
 
-    public init(id: String, title: String, provider: String, skillURIs: [String], hours: Int, costEuros: Double,
-                format: Format, place: Place?, startDates: [String], url: String?, demo: Bool) {
+    public init(
+        id: String, title: String, provider: String, skillURIs: [String], hours: Int, costEuros: Double,
+        format: Format, place: Place?, startDates: [String], url: String?, demo: Bool
+    ) {
         self.id = id; self.title = title; self.provider = provider; self.skillURIs = skillURIs
         self.hours = hours; self.costEuros = costEuros; self.format = format; self.place = place
         self.startDates = startDates; self.url = url; self.demo = demo
@@ -60,10 +62,11 @@ public struct Course: Sendable, Equatable {
             if !url.isEmpty, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
                 throw FieldProblem("url", "must start with https://")
             }
-            let course = Course(id: id, title: try row.required("title"), provider: try row.required("provider"), skillURIs: skills,
-                                hours: try row.integer("hours", in: 1...5_000), costEuros: try row.euros("cost_eur"),
-                                format: format, place: place, startDates: dates.sorted(), url: url.isEmpty ? nil : url,
-                                demo: try row.yesNo("demo"))
+            let course = Course(
+                id: id, title: try row.required("title"), provider: try row.required("provider"), skillURIs: skills,
+                hours: try row.integer("hours", in: 1...5_000), costEuros: try row.euros("cost_eur"),
+                format: format, place: place, startDates: dates.sorted(), url: url.isEmpty ? nil : url,
+                demo: try row.yesNo("demo"))
             if let first = seen[id] { throw FieldProblem("id", "\(id) is already on line \(first)") }
             seen[id] = row.line
             return course
@@ -90,7 +93,8 @@ public struct CourseCatalogue: Sendable {
         var taught: [Int: [Int32]] = [:]
         for s in missing { for c in teaching[s] ?? [] { taught[c, default: []].append(s) } }
         return taught.sorted { a, b in
-            a.value.count != b.value.count ? a.value.count > b.value.count
+            a.value.count != b.value.count
+                ? a.value.count > b.value.count
                 : courses[a.key].hours != courses[b.key].hours ? courses[a.key].hours < courses[b.key].hours : a.key < b.key
         }.prefix(limit).map { (courses[$0.key], $0.value) }
     }

@@ -42,8 +42,9 @@ public struct OccupationOutlook: Sendable, Equatable {
             guard let kind = Kind(rawValue: row.text("kind").lowercased()) else {
                 throw FieldProblem("kind", "\"\(row.text("kind"))\" must be shortage or growth")
             }
-            let entry = OccupationOutlook(key: key, kind: kind, source: try row.required("source"),
-                                          date: try row.date("date"), demo: try row.yesNo("demo"))
+            let entry = OccupationOutlook(
+                key: key, kind: kind, source: try row.required("source"),
+                date: try row.date("date"), demo: try row.yesNo("demo"))
             if let first = seen[key + " " + kind.rawValue] {
                 throw FieldProblem("key", "\(key) (\(kind.rawValue)) is already on line \(first)")
             }

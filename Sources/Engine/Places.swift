@@ -66,7 +66,8 @@ public struct PlaceDirectory: Sendable {
         for (i, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count == 7, let id = Int(f[0]), let lat = Double(f[2]), let lon = Double(f[3]),
-                  let population = Int(f[4]), !f[1].isEmpty, (50.0...54.0).contains(lat), (3.0...8.0).contains(lon) else {
+                let population = Int(f[4]), !f[1].isEmpty, (50.0...54.0).contains(lat), (3.0...8.0).contains(lon)
+            else {
                 throw FileError(line: i + 1, reason: "expected 7 tab-separated fields with a number id, a name and coordinates in the Netherlands")
             }
             let place = Place(id: id, name: String(f[1]), latitude: lat, longitude: lon, population: population)
@@ -78,7 +79,7 @@ public struct PlaceDirectory: Sendable {
         }
         guard !places.isEmpty else { throw FileError(line: 1, reason: "no places") }
         self.places = places
-        byName = names.merging(aliases) { name, _ in name } // a real name beats another place's alias
+        byName = names.merging(aliases) { name, _ in name }  // a real name beats another place's alias
         byID = Dictionary(places.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -1,5 +1,5 @@
-import Parallel
 import Dispatch
+import Parallel
 
 /// Reachability between all ESCO occupations: `score(from: a, to: b)`; row a is source a.
 public struct ReachabilityMatrix: Sendable {
@@ -16,7 +16,7 @@ public struct ReachabilityMatrix: Sendable {
         let n = model.occupations.count
         count = n
         // Each thread zeroes the rows it writes, so the 36 MB are not cleared twice on one core.
-        let chunks = max(1, workers) * 8 // small interleaved chunks even out rows of different cost
+        let chunks = max(1, workers) * 8  // small interleaved chunks even out rows of different cost
         values = Parallel.array(count: n * n, chunks: chunks) { chunk, out in
             var scratch = CreditScratch(skills: model.space.count)
             for row in stride(from: chunk, to: n, by: chunks) {

@@ -30,7 +30,7 @@ public struct ReachabilityModel: Sendable {
             guard let o = indexByURI[link.occupationURI], let s = space.id(of: link.skillURI) else { continue }
             if link.relevance == .essential { essential[o].insert(s) } else { optional[o].insert(s) }
         }
-        for o in occupations.indices { optional[o].subtract(essential[o]) } // listed both ways: essential wins
+        for o in occupations.indices { optional[o].subtract(essential[o]) }  // listed both ways: essential wins
         func flatten(_ sets: [Set<Int32>]) -> ([Int32], [Int], [Float]) {
             var ids: [Int32] = [], starts = [0], totals: [Float] = []
             for set in sets {

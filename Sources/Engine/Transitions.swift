@@ -27,8 +27,10 @@ public struct TransitionReport: Sendable {
 
 extension ReachabilityModel {
     /// The `top` best targets from `held`, best first, leaving out `excluding` (the source's own occupations).
-    public func transitions(from held: HeldSkills, thresholds: ViabilityThresholds,
-                            excluding: Set<Int> = [], top: Int) -> TransitionReport {
+    public func transitions(
+        from held: HeldSkills, thresholds: ViabilityThresholds,
+        excluding: Set<Int> = [], top: Int
+    ) -> TransitionReport {
         var scratch = CreditScratch(skills: space.count)
         fill(&scratch, held)
         let all = scores(scratch), credit = scratch.credit

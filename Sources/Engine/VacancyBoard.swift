@@ -34,8 +34,10 @@ public struct VacancyBoard: Sendable {
         self.vacancies = vacancies
         weights = model.space.weights
         heldLevel = model.parameters.heldLevel
-        let order = vacancies.indices.sorted { vacancies[$0].place.id != vacancies[$1].place.id
-            ? vacancies[$0].place.id < vacancies[$1].place.id : $0 < $1 }
+        let order = vacancies.indices.sorted {
+            vacancies[$0].place.id != vacancies[$1].place.id
+                ? vacancies[$0].place.id < vacancies[$1].place.id : $0 < $1
+        }
         self.order = order
         var slotOf = [Int](repeating: 0, count: order.count)
         for (slot, v) in order.enumerated() { slotOf[v] = slot }
@@ -94,7 +96,8 @@ public struct VacancyBoard: Sendable {
                         guard d2 <= maxSquared else { continue }
                         for slot in placeStart[p]..<placeStart[p + 1] {
                             guard hoursMin[slot] <= maxHours, days[slot] & busyDays == 0,
-                                  contract[slot] & contracts != 0, !avoided[Int(section[slot])] else { continue }
+                                contract[slot] & contracts != 0, !avoided[Int(section[slot])]
+                            else { continue }
                             var coverage: Float = 0
                             for k in skillStart[slot]..<skillStart[slot + 1] { coverage += amounts[k] * c[Int(ids[k])] }
                             best.offer(coverage, tieBreak: d2, order[slot])

@@ -15,7 +15,9 @@ public struct VacancyGenerator: Sendable {
         self.model = model
         self.places = places.places
         var total = 0.0
-        cumulativePopulation = places.places.map { total += Double(max(1, $0.population)); return total }
+        cumulativePopulation = places.places.map {
+            total += Double(max(1, $0.population)); return total
+        }
     }
 
     public mutating func next(id: String) -> Vacancy {

@@ -1,6 +1,8 @@
 extension Vacancy {
-    public static let csvColumns = ["id", "kind", "title", "employer", "occupation", "skills", "hours_min", "hours_max",
-                                    "place", "contract", "start", "sector", "days"]
+    public static let csvColumns = [
+        "id", "kind", "title", "employer", "occupation", "skills", "hours_min", "hours_max",
+        "place", "contract", "start", "sector", "days",
+    ]
 
     /// Reads one vacancy from a CSV row or a form, checking every field against ESCO and the places.
     public static func read(_ row: CSVRow, model: ReachabilityModel, places: PlaceDirectory) throws(FieldProblem) -> Vacancy {
@@ -30,17 +32,19 @@ extension Vacancy {
         let sector = row.text("sector").uppercased()
         if !sector.isEmpty {
             guard let letter = sector.first, SBI.sections[String(letter)] != nil,
-                  sector.dropFirst().allSatisfy(\.isNumber), [0, 2, 3, 4, 5].contains(sector.count - 1) else {
+                sector.dropFirst().allSatisfy(\.isNumber), [0, 2, 3, 4, 5].contains(sector.count - 1)
+            else {
                 throw FieldProblem("sector", "\"\(sector)\" is not an SBI code like N or N8121")
             }
         }
         guard let days = Weekdays(codes: row.text("days")) else {
             throw FieldProblem("days", "\"\(row.text("days"))\" must be days like mon|wed|fri (or empty for \"to agree\")")
         }
-        return Vacancy(id: id, kind: kind, title: try row.required("title", maxLength: 120),
-                       employer: try row.required("employer", maxLength: 120), occupationURI: occupation.isEmpty ? nil : occupation,
-                       skillURIs: skills, hoursMin: hoursMin, hoursMax: hoursMax, place: place, contract: contract,
-                       start: try row.date("start"), sector: sector.isEmpty ? nil : sector, days: days)
+        return Vacancy(
+            id: id, kind: kind, title: try row.required("title", maxLength: 120),
+            employer: try row.required("employer", maxLength: 120), occupationURI: occupation.isEmpty ? nil : occupation,
+            skillURIs: skills, hoursMin: hoursMin, hoursMax: hoursMax, place: place, contract: contract,
+            start: try row.date("start"), sector: sector.isEmpty ? nil : sector, days: days)
     }
 
     /// Reads a CSV file of vacancies; ids must be unique in the file.

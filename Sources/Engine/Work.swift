@@ -51,9 +51,11 @@ public struct Vacancy: Sendable, Equatable {
     /// The days the work is on; empty means "to agree".
     public var days: Weekdays
 
-    public init(id: String, kind: Kind, title: String, employer: String, occupationURI: String?, skillURIs: [String],
-                hoursMin: Int, hoursMax: Int, place: Place, contract: ContractType, start: String,
-                sector: String?, days: Weekdays) {
+    public init(
+        id: String, kind: Kind, title: String, employer: String, occupationURI: String?, skillURIs: [String],
+        hoursMin: Int, hoursMax: Int, place: Place, contract: ContractType, start: String,
+        sector: String?, days: Weekdays
+    ) {
         self.id = id; self.kind = kind; self.title = title; self.employer = employer
         self.occupationURI = occupationURI; self.skillURIs = skillURIs
         self.hoursMin = hoursMin; self.hoursMax = hoursMax; self.place = place; self.contract = contract
@@ -72,8 +74,10 @@ public struct WorkWishes: Sendable, Equatable, Codable {
     /// SBI section letters (A–U) the worker does not want to work in.
     public var avoidSectors: Set<String>
 
-    public init(maxHoursPerWeek: Int, days: Weekdays, maxTravelKm: Int, homePlaceID: Int,
-                contracts: Set<ContractType>, avoidSectors: Set<String> = []) {
+    public init(
+        maxHoursPerWeek: Int, days: Weekdays, maxTravelKm: Int, homePlaceID: Int,
+        contracts: Set<ContractType>, avoidSectors: Set<String> = []
+    ) {
         self.maxHoursPerWeek = maxHoursPerWeek; self.days = days; self.maxTravelKm = maxTravelKm
         self.homePlaceID = homePlaceID; self.contracts = contracts; self.avoidSectors = avoidSectors
     }
@@ -84,9 +88,12 @@ public struct WorkWishes: Sendable, Equatable, Codable {
     public func problems(places: PlaceDirectory) -> [FieldProblem] {
         var p: [FieldProblem] = []
         if !Self.hoursRange.contains(maxHoursPerWeek) {
-            p.append(.init("maxHoursPerWeek", maxHoursPerWeek <= 0
-                ? "with 0 hours a week no work fits; give at least 1 hour"
-                : "give at most \(Self.hoursRange.upperBound) hours a week"))
+            p.append(
+                .init(
+                    "maxHoursPerWeek",
+                    maxHoursPerWeek <= 0
+                        ? "with 0 hours a week no work fits; give at least 1 hour"
+                        : "give at most \(Self.hoursRange.upperBound) hours a week"))
         }
         if days.isEmpty { p.append(.init("days", "choose at least one day you can work")) }
         if !Self.travelRange.contains(maxTravelKm) {

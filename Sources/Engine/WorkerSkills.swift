@@ -29,7 +29,9 @@ public struct WorkerProfile: Sendable {
                 if let o = model.index(of: uri) {
                     own.insert(o)
                     held.add(model.heldSkills(ofOccupation: o), scaledBy: factor)
-                } else { unknown.append(uri) }
+                } else {
+                    unknown.append(uri)
+                }
             }
             for uri in record.skillURIs {
                 if let s = model.space.id(of: uri) { held.add(s, factor) } else { unknown.append(uri) }

@@ -53,5 +53,7 @@ public enum AlmereStudy {
     /// Not in table 2.8: more people with two or more jobs in the small-jobs cluster (assumption).
     static let jobsProfiles: [Profile] = [[([1], 0.06)], [([1], 0.06)], [([1], 0.20)], [([1], 0.06)], [([1], 0.06)]]
     /// Sector indexes into `sectors`: N78 0, G 1, Q 2, H 3, C 5.
-    static let sectorProfiles: [Profile] = [[([0], 0.41), ([1], 0.18)], [([0], 0.53), ([2], 0.10)], [([0], 0.43), ([2], 0.11)], [([2], 0.42), ([1], 0.14)], [([1], 0.29), ([5], 0.13), ([3], 0.11)]]
+    static let sectorProfiles: [Profile] = [
+        [([0], 0.41), ([1], 0.18)], [([0], 0.53), ([2], 0.10)], [([0], 0.43), ([2], 0.11)], [([2], 0.42), ([1], 0.14)], [([1], 0.29), ([5], 0.13), ([3], 0.11)],
+    ]
 }

@@ -1,5 +1,5 @@
-import Parallel
 import Dispatch
+import Parallel
 import Taxonomy
 
 /// CLARA-style k-medoids for populations too large for a distance matrix (Kaufman and
@@ -21,8 +21,10 @@ public struct Clara: Sendable {
 
     /// - Parameter among: the people to cluster (a robustness subsample), everyone when nil;
     ///   `labels` then follow its order.
-    public init(_ gower: GowerFormula, k: Int, among: [Int]? = nil, samples: Int = defaultSamples,
-                sampleSize: Int = defaultSampleSize, seed: UInt64) {
+    public init(
+        _ gower: GowerFormula, k: Int, among: [Int]? = nil, samples: Int = defaultSamples,
+        sampleSize: Int = defaultSampleSize, seed: UInt64
+    ) {
         let people = among ?? Array(0..<gower.count)
         let n = people.count
         precondition(k >= 1 && k <= n, "k must be between 1 and the number of people")

@@ -1,5 +1,5 @@
-import Parallel
 import Dispatch
+import Parallel
 import Taxonomy
 
 /// The study's clustering of a research group, for every k asked: PAM on Gower distances (CLARA
@@ -50,8 +50,11 @@ public struct ClusterAnalysis: Sendable {
         self.variables = variables
         let gower = GowerFormula(variables.data)
         let n = gower.count
-        let ks = Array(try ClusterProblem.runnableKs(options.ks, chosen: options.chosenK, clustered: n,
-                                                     unknownIncome: variables.leftOutForUnknownIncome, group: group.count).get())
+        let ks = Array(
+            try ClusterProblem.runnableKs(
+                options.ks, chosen: options.chosenK, clustered: n,
+                unknownIncome: variables.leftOutForUnknownIncome, group: group.count
+            ).get())
         let method: Method = n > options.exactLimit ? .clara : .pam
         self.method = method
         var rng = SeededGenerator(seed: options.seed)

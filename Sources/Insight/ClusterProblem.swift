@@ -14,8 +14,10 @@ public enum ClusterProblem: Error, Equatable, Sendable {
 
     /// The ks that will run: the asked range without ks the clustered people cannot fill, or the
     /// problem when not even its smallest k (or the analyst's chosen k) can be filled.
-    public static func runnableKs(_ asked: ClosedRange<Int>, chosen: Int?, clustered: Int, unknownIncome: Int,
-                                  group: Int) -> Result<ClosedRange<Int>, ClusterProblem> {
+    public static func runnableKs(
+        _ asked: ClosedRange<Int>, chosen: Int?, clustered: Int, unknownIncome: Int,
+        group: Int
+    ) -> Result<ClosedRange<Int>, ClusterProblem> {
         guard group >= 2 else { return .failure(.groupTooSmall(group: group)) }
         guard asked.lowerBound >= 2 else { return .failure(.kBelowTwo(asked.lowerBound)) }
         if let chosen, chosen < 2 { return .failure(.kBelowTwo(chosen)) }

@@ -1,5 +1,5 @@
-import Parallel
 import Dispatch
+import Parallel
 
 /// How well a clustering fits, and how much two clusterings agree.
 public enum ClusterQuality {

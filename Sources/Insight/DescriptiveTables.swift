@@ -63,8 +63,9 @@ public struct FrequencyTable: Sendable {
             let g = counts(group), p = counts(people)
             let kept = all.indices.filter { p[$0] > 0 || variable != .sector }
             let hidden = Disclosure.protect(group: kept.map { g[$0] }, population: kept.map { p[$0] })
-            return FrequencyTable(variable: variable, categories: kept.map { all[$0] }, group: kept.map { g[$0] },
-                                  population: kept.map { p[$0] }, groupHidden: hidden.group, populationHidden: hidden.population)
+            return FrequencyTable(
+                variable: variable, categories: kept.map { all[$0] }, group: kept.map { g[$0] },
+                population: kept.map { p[$0] }, groupHidden: hidden.group, populationHidden: hidden.population)
         }
     }
 }
@@ -111,7 +112,8 @@ public enum Disclosure {
             changed = false
             func hideOneMore(_ hidden: inout [Bool], _ counts: [Int]) {
                 guard hidden.filter({ $0 }).count == 1,
-                      let r = (0..<rows).filter({ !hidden[$0] }).min(by: { counts[$0] < counts[$1] }) else { return }
+                    let r = (0..<rows).filter({ !hidden[$0] }).min(by: { counts[$0] < counts[$1] })
+                else { return }
                 hidden[r] = true
                 changed = true
             }

@@ -1,5 +1,5 @@
-import Parallel
 import Dispatch
+import Parallel
 
 /// The variables one person is described by for clustering: continuous values (nil when
 /// unknown) and categories (as small integer codes, nil when unknown).

@@ -17,8 +17,10 @@ public struct InsightReport: Sendable {
     public var unknownIncome: Int { analysis.variables.leftOutForUnknownIncome }
 
     /// - Throws: when the group cannot be clustered as asked (too few people, or too few with a known income).
-    public init(people: [PersonRecord], definition: VulnerableDefinition = .study, options: ClusterAnalysis.Options = .init(),
-                progress: @Sendable (String) -> Void = { _ in }) throws(ClusterProblem) {
+    public init(
+        people: [PersonRecord], definition: VulnerableDefinition = .study, options: ClusterAnalysis.Options = .init(),
+        progress: @Sendable (String) -> Void = { _ in }
+    ) throws(ClusterProblem) {
         let group = people.filter(definition.includes)
         guard group.count >= 2 else { throw .groupTooSmall(group: group.count) }
         var places: [String: Int] = [:]
@@ -27,7 +29,8 @@ public struct InsightReport: Sendable {
         self.definition = definition
         population = people.count
         self.group = group.count
-        vulnerableSelfEmployed = people.contains { $0.selfEmployed != nil }
+        vulnerableSelfEmployed =
+            people.contains { $0.selfEmployed != nil }
             ? people.filter(VulnerableDefinition.isVulnerableSelfEmployed).count : nil
         progress("tables")
         tables = FrequencyTable.make(population: people, group: group)

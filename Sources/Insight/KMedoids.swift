@@ -1,5 +1,5 @@
-import Parallel
 import Dispatch
+import Parallel
 
 /// A k-medoids clustering: which people are the medoids, everyone's cluster, and the total
 /// dissimilarity to the nearest medoid (R's `pam` reports this divided by n as its objective).
@@ -67,7 +67,7 @@ public struct KMedoids: Sendable {
         let chunks = min(n, 16)
         for _ in 0..<k {
             // Candidates in contiguous chunks over the cores; ties go to the lowest index, as in R.
-            let (near, taken, first) = (nearest, isMedoid, medoids.isEmpty) // this step's copies, shared by the chunks
+            let (near, taken, first) = (nearest, isMedoid, medoids.isEmpty)  // this step's copies, shared by the chunks
             let bests = Parallel.map(count: chunks) { chunk -> (gain: Double, c: Int) in
                 var bestGain = -Double.infinity, best = -1
                 for c in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) where !taken[c] {

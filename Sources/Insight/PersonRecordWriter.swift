@@ -9,9 +9,11 @@ public enum PersonRecordWriter {
         out.reserveCapacity(people.count * 80 + 200)
         out += Array(CSVWriter.row(PersonRecord.columns + (optional ? PersonRecord.optionalColumns : [])).utf8)
         for p in people {
-            var fields = [p.personID, String(p.age), p.sex.rawValue, p.household.rawValue, p.education.rawValue,
-                          p.incomeEuros.map { String(Int($0)) } ?? "", p.contract.rawValue, p.hoursPerWeek.map(number) ?? "",
-                          p.hoursBand.rawValue, p.sector, String(p.jobs), p.breadwinner.rawValue, p.municipality]
+            var fields = [
+                p.personID, String(p.age), p.sex.rawValue, p.household.rawValue, p.education.rawValue,
+                p.incomeEuros.map { String(Int($0)) } ?? "", p.contract.rawValue, p.hoursPerWeek.map(number) ?? "",
+                p.hoursBand.rawValue, p.sector, String(p.jobs), p.breadwinner.rawValue, p.municipality,
+            ]
             if optional { fields += [p.selfEmployed?.rawValue ?? "", p.economicallyIndependent?.rawValue ?? ""] }
             out += Array(CSVWriter.row(fields).utf8)
         }

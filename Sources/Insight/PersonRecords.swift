@@ -34,8 +34,10 @@ public struct PersonRecord: Sendable, Equatable {
     public var selfEmployed: Answer? = nil
     public var economicallyIndependent: Answer? = nil
 
-    public static let columns = ["person_id", "age", "sex", "household", "education", "income_eur", "contract",
-                                 "hours_per_week", "hours_band", "sector", "n_jobs", "breadwinner", "municipality"]
+    public static let columns = [
+        "person_id", "age", "sex", "household", "education", "income_eur", "contract",
+        "hours_per_week", "hours_band", "sector", "n_jobs", "breadwinner", "municipality",
+    ]
     /// Read when the header has them: who is self-employed and who is economically independent
     /// (CBS: income from work above the statutory minimum wage).
     public static let optionalColumns = ["self_employed", "economically_independent"]
@@ -99,7 +101,7 @@ public enum PersonRecordReader {
                 if problems.count >= problemLimit { break } else { continue }
             }
             let lineNumber = reader.recordLine
-            if fields.count == 1, fields[0].isEmpty { continue } // a line of spaces
+            if fields.count == 1, fields[0].isEmpty { continue }  // a line of spaces
             guard fields.count >= names.count else {
                 problems.append(RecordProblem(line: lineNumber, column: "", reason: "\(fields.count) fields where the header has \(names.count)"))
                 if problems.count >= problemLimit { break } else { continue }
@@ -107,13 +109,16 @@ public enum PersonRecordReader {
             var rowProblems: [RecordProblem] = []
             func category<T: RawRepresentable & CaseIterable>(_ column: Int, _ name: String, _ type: T.Type) -> T? where T.RawValue == String {
                 if let value = T(rawValue: fields[column]) { return value }
-                rowProblems.append(RecordProblem(line: lineNumber, column: name,
-                    reason: "\"\(fields[column])\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))"))
+                rowProblems.append(
+                    RecordProblem(
+                        line: lineNumber, column: name,
+                        reason: "\"\(fields[column])\" is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))"))
                 return nil
             }
             let id = fields[at.personID]
-            if id.isEmpty { rowProblems.append(RecordProblem(line: lineNumber, column: "person_id", reason: "is empty")) }
-            else if let first = seen.updateValue(lineNumber, forKey: id) {
+            if id.isEmpty {
+                rowProblems.append(RecordProblem(line: lineNumber, column: "person_id", reason: "is empty"))
+            } else if let first = seen.updateValue(lineNumber, forKey: id) {
                 seen[id] = first
                 rowProblems.append(RecordProblem(line: lineNumber, column: "person_id", reason: "\(id) is already on line \(first)"))
             }
@@ -150,10 +155,12 @@ public enum PersonRecordReader {
             let selfEmployed = at.selfEmployed.flatMap { category($0, "self_employed", PersonRecord.Answer.self) }
             let independent = at.independent.flatMap { category($0, "economically_independent", PersonRecord.Answer.self) }
             if rowProblems.isEmpty, let age, let sex, let household, let education, let contract, let band, let jobs, let breadwinner {
-                records.append(PersonRecord(personID: id, age: age, sex: sex, household: household, education: education,
-                                            incomeEuros: income, contract: contract, hoursPerWeek: hours, hoursBand: band,
-                                            sector: sector, jobs: jobs, breadwinner: breadwinner, municipality: fields[at.municipality],
-                                            selfEmployed: selfEmployed, economicallyIndependent: independent))
+                records.append(
+                    PersonRecord(
+                        personID: id, age: age, sex: sex, household: household, education: education,
+                        incomeEuros: income, contract: contract, hoursPerWeek: hours, hoursBand: band,
+                        sector: sector, jobs: jobs, breadwinner: breadwinner, municipality: fields[at.municipality],
+                        selfEmployed: selfEmployed, economicallyIndependent: independent))
             }
             problems += rowProblems
             if problems.count >= problemLimit { break }

@@ -16,8 +16,9 @@ public enum SyntheticPopulation {
         people.shuffle(using: &rng)
         let width = String(max(1, people.count)).count
         return people.enumerated().map { index, drawn in
-            drawn.record(id: "P" + String(repeating: "0", count: max(0, width - String(index + 1).count)) + String(index + 1),
-                         municipality: municipality, rng: &rng)
+            drawn.record(
+                id: "P" + String(repeating: "0", count: max(0, width - String(index + 1).count)) + String(index + 1),
+                municipality: municipality, rng: &rng)
         }
     }
 

@@ -21,8 +21,10 @@ public struct KlusCVDocument: Sendable {
     public var madeOn: String
     public var validUntil: String?
 
-    public init(lang: Lang, name: String, summary: String, totals: [Fact], entries: [Entry], skills: [String],
-                skillsNote: String? = nil, verificationURL: String, madeOn: String, validUntil: String? = nil) {
+    public init(
+        lang: Lang, name: String, summary: String, totals: [Fact], entries: [Entry], skills: [String],
+        skillsNote: String? = nil, verificationURL: String, madeOn: String, validUntil: String? = nil
+    ) {
         self.lang = lang
         self.name = name
         self.summary = summary
@@ -61,8 +63,10 @@ public struct KlusCVDocument: Sendable {
         public var tasks: [String]
         public var skills: [String]
 
-        public init(title: String, meta: String, standing: Standing, standingText: String, numbers: String,
-                    tasks: [String], skills: [String]) {
+        public init(
+            title: String, meta: String, standing: Standing, standingText: String, numbers: String,
+            tasks: [String], skills: [String]
+        ) {
             self.title = title
             self.meta = meta
             self.standing = standing

@@ -96,7 +96,7 @@ private struct PageCursor {
 
     mutating func heading(_ text: String) {
         let block = canvas.block(text, .heading, width: content)
-        ensureRoom(block.height + 60) // never a heading alone at the bottom of a page
+        ensureRoom(block.height + 60)  // never a heading alone at the bottom of a page
         canvas.draw(block, x: KlusCVRenderer.margin, y: y)
         y += block.height + 3
         canvas.line(x1: KlusCVRenderer.margin, y1: y, x2: KlusCVRenderer.margin + content, y2: y, color: .rule)
@@ -107,11 +107,12 @@ private struct PageCursor {
     mutating func entry(_ e: KlusCVDocument.Entry) {
         let indent = 10.0
         let width = content - indent
-        let standingColor: RGB = switch e.standing {
-        case .verified: .green
-        case .selfDeclared: .grey
-        case .revoked: .red
-        }
+        let standingColor: RGB =
+            switch e.standing {
+            case .verified: .green
+            case .selfDeclared: .grey
+            case .revoked: .red
+            }
         let lang = doc.lang
         var blocks: [(TextBlock, Double)] = [
             (canvas.block(e.title, .title, width: width), 1),

@@ -7,7 +7,8 @@ public struct QRMatrix: Sendable, Equatable {
 
     public init?(encoding text: String) {
         guard !text.isEmpty,
-              let code = text.withCString({ QRcode_encodeString($0, 0, QR_ECLEVEL_M, QR_MODE_8, 1) }) else { return nil }
+            let code = text.withCString({ QRcode_encodeString($0, 0, QR_ECLEVEL_M, QR_MODE_8, 1) })
+        else { return nil }
         defer { QRcode_free(code) }
         size = Int(code.pointee.width)
         // libqrencode marks a dark module in the lowest bit of each byte.

@@ -71,8 +71,11 @@ public enum Accrual {
     static func each(rules: [AccrualRule], facts: Facts, today: Day, at: Date, _ emit: (Day, Posting) -> Void) {
         func pay(_ rule: AccrualRule, _ worker: String, _ amount: Miles, key: String, on day: Day) {
             guard amount > .zero else { return }
-            emit(day, Posting(key: "accrual:" + key, from: .funder(rule.funder), to: rule.account(for: worker), amount: amount,
-                              reason: rule.kind.reason, cause: "rule:\(rule.id)", at: at))
+            emit(
+                day,
+                Posting(
+                    key: "accrual:" + key, from: .funder(rule.funder), to: rule.account(for: worker), amount: amount,
+                    reason: rule.kind.reason, cause: "rule:\(rule.id)", at: at))
         }
         for rule in rules {
             switch rule.kind {

@@ -1,4 +1,5 @@
 import Days
+
 /// A rule that earns points, valid from a day until (not including) another or open-ended.
 /// Rules are configuration: they change by adding a rule with a later start, never by editing
 /// what was paid.
@@ -77,8 +78,10 @@ public struct AccrualRule: Sendable, Equatable {
     /// Whether spending this rule's points needs a coach's or the funder's approval first.
     public let requiresApproval: Bool
 
-    public init(id: String, kind: Kind, funder: String, from: Day, until: Day? = nil, restriction: Restriction? = nil,
-                requiresApproval: Bool = false) {
+    public init(
+        id: String, kind: Kind, funder: String, from: Day, until: Day? = nil, restriction: Restriction? = nil,
+        requiresApproval: Bool = false
+    ) {
         self.id = id
         self.kind = kind
         self.funder = funder

@@ -30,7 +30,7 @@ public enum LedgerAudit {
         var replay = Ledger()
         var keys: Set<String> = []
         for posting in postings {
-            if !keys.insert(posting.key).inserted { found.append("idempotency key \(posting.key) is used twice") ; continue }
+            if !keys.insert(posting.key).inserted { found.append("idempotency key \(posting.key) is used twice"); continue }
             do { try replay.post(posting) } catch { found.append("replaying the postings: \(error)") }
         }
         let total = replay.balances.values.reduce(Miles.zero, +)
@@ -67,9 +67,10 @@ public enum LedgerAudit {
             case .settled, .released:
                 let way: PostingReason = r.state == .settled ? .settle : .release
                 if closings.keys.contains(where: { $0 != way }) || closings[way] != r.amount {
-                    found.append("reservation \(r.id) is \(r.state.rawValue) but its closing postings move "
-                                 + closings.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) by \($0.key.rawValue)" }.joined(separator: " and ")
-                                 + (closings.isEmpty ? "nothing" : "") + " of \(r.amount)")
+                    found.append(
+                        "reservation \(r.id) is \(r.state.rawValue) but its closing postings move "
+                            + closings.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) by \($0.key.rawValue)" }.joined(separator: " and ")
+                            + (closings.isEmpty ? "nothing" : "") + " of \(r.amount)")
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Days
+
 /// One amount a worker earned (or lost by a correction), dated by the day it was earned on.
 public struct Earning: Sendable, Equatable {
     public let earnedOn: Day

@@ -23,7 +23,8 @@ public struct Miles: Sendable, Hashable, Comparable, Codable, CustomStringConver
         let body = negative ? t.dropFirst() : Substring(t)
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 12,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), let whole = Int64(parts[0]) else { return nil }
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), let whole = Int64(parts[0])
+        else { return nil }
         var fraction: Int64 = 0
         if parts.count == 2 {
             guard (1...2).contains(parts[1].count), let f = Int64(parts[1]) else { return nil }

@@ -30,8 +30,10 @@ public struct Posting: Sendable, Equatable, Codable {
     /// For reserve, settle and release: the reservation.
     public let reservation: String?
 
-    public init(key: String, from: AccountID, to: AccountID, amount: Miles, reason: PostingReason, cause: String, at: Date,
-                reverses: String? = nil, reservation: String? = nil) {
+    public init(
+        key: String, from: AccountID, to: AccountID, amount: Miles, reason: PostingReason, cause: String, at: Date,
+        reverses: String? = nil, reservation: String? = nil
+    ) {
         self.key = key
         self.from = from
         self.to = to
@@ -64,14 +66,15 @@ public struct Posting: Sendable, Equatable, Codable {
         guard amount > .zero else { throw .invalid(key, field: "amount", "\(amount) is not a positive amount") }
         guard amount <= .largest else { throw .invalid(key, field: "amount", "\(amount) is more than \(Miles.largest)") }
         guard from != to else { throw .invalid(key, field: "to", "is the same account as from") }
-        let allowed: Bool = switch reason {
-        case _ where reason.isEarning: from.kind == .funder && to.kind == .worker
-        case .reserve: from.kind == .worker && to == .reserved(from.owner) && reservation != nil
-        case .release: from.kind == .reserved && to.kind == .worker && to.owner == from.owner && reservation != nil
-        case .settle: from.kind == .reserved && to == .providers && reservation != nil
-        case .reversal: reverses != nil
-        default: false
-        }
+        let allowed: Bool =
+            switch reason {
+            case _ where reason.isEarning: from.kind == .funder && to.kind == .worker
+            case .reserve: from.kind == .worker && to == .reserved(from.owner) && reservation != nil
+            case .release: from.kind == .reserved && to.kind == .worker && to.owner == from.owner && reservation != nil
+            case .settle: from.kind == .reserved && to == .providers && reservation != nil
+            case .reversal: reverses != nil
+            default: false
+            }
         guard allowed else { throw .invalid(key, field: "reason", "\(reason.rawValue) cannot move points from \(from) to \(to)") }
     }
 }

@@ -12,7 +12,8 @@ public enum Revocation {
 
     /// The reversal of `earning` (a posting of a revoked record), keyed so it is made once.
     public static func reversal(of earning: Posting, record: String, at: Date) -> Posting {
-        Posting(key: "reversal:" + earning.key, from: earning.to, to: earning.from, amount: earning.amount, reason: .reversal,
-                cause: "revoked:\(record)", at: at, reverses: earning.key)
+        Posting(
+            key: "reversal:" + earning.key, from: earning.to, to: earning.from, amount: earning.amount, reason: .reversal,
+            cause: "revoked:\(record)", at: at, reverses: earning.key)
     }
 }

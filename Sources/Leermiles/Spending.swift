@@ -18,8 +18,9 @@ public enum Spending {
             var out: [String: PotTerms] = [:]
             for rule in rules where rule.restriction != nil || rule.requiresApproval {
                 let earlier = out[rule.funder]
-                out[rule.funder] = PotTerms(restriction: earlier?.restriction ?? rule.restriction,
-                                            requiresApproval: (earlier?.requiresApproval ?? false) || rule.requiresApproval)
+                out[rule.funder] = PotTerms(
+                    restriction: earlier?.restriction ?? rule.restriction,
+                    requiresApproval: (earlier?.requiresApproval ?? false) || rule.requiresApproval)
             }
             return out
         }
@@ -63,10 +64,11 @@ public enum Spending {
         var elsewhere = Miles.zero
         for (account, balance) in balances where account.kind == .worker && balance > .zero {
             let terms = account.pot.flatMap { pots[$0] }
-            let allowed = switch terms?.restriction {
-            case nil: true
-            case .shortageOccupations: forShortageOccupation
-            }
+            let allowed =
+                switch terms?.restriction {
+                case nil: true
+                case .shortageOccupations: forShortageOccupation
+                }
             if allowed { usable.append((account, balance, terms)) } else { elsewhere += balance }
         }
         // Pots first, in a fixed order; free points last.

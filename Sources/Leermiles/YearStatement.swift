@@ -56,8 +56,10 @@ public struct YearStatement: Sendable, Equatable {
             total += change
             reserved += reservedChange
             guard day.year == year else { continue }
-            lines.append(Line(day: day, key: p.key, reason: p.reason, counterpart: toOwned ? p.from : p.to, reservation: p.reservation,
-                              change: change, reservedChange: reservedChange, totalAfter: total, reservedAfter: reserved))
+            lines.append(
+                Line(
+                    day: day, key: p.key, reason: p.reason, counterpart: toOwned ? p.from : p.to, reservation: p.reservation,
+                    change: change, reservedChange: reservedChange, totalAfter: total, reservedAfter: reserved))
         }
         (openingTotal, openingReserved) = opening ?? (total, reserved)
         self.lines = lines

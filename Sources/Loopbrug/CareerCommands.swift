@@ -1,9 +1,9 @@
-import Runner
 import App
 import ArgumentParser
 import Engine
 import Foundation
 import Localization
+import Runner
 import Vapor
 
 /// `loopbrug match --worker`: the vacancies and short jobs that fit a worker, best first.
@@ -43,11 +43,12 @@ struct MatchCommand: AsyncParsableCommand {
                     let space = snapshot.engine.model.space
                     return found.map { m in
                         let v = snapshot.board.vacancies[m.vacancy]
-                        return Row(id: v.id, kind: v.kind.rawValue, title: v.title, employer: v.employer, place: v.place.name,
-                                   distanceKm: (m.distanceKm * 10).rounded() / 10, coverage: (Double(m.coverage) * 1000).rounded() / 1000,
-                                   hoursMin: v.hoursMin, hoursMax: v.hoursMax, contract: v.contract.rawValue,
-                                   have: m.have.map { space.uris[Int($0)] }, missing: m.missing.map { space.uris[Int($0)] },
-                                   why: CareerText.matchSentence(m, skillLabel: { space.labels[Int($0)] }, lang: lang))
+                        return Row(
+                            id: v.id, kind: v.kind.rawValue, title: v.title, employer: v.employer, place: v.place.name,
+                            distanceKm: (m.distanceKm * 10).rounded() / 10, coverage: (Double(m.coverage) * 1000).rounded() / 1000,
+                            hoursMin: v.hoursMin, hoursMax: v.hoursMax, contract: v.contract.rawValue,
+                            have: m.have.map { space.uris[Int($0)] }, missing: m.missing.map { space.uris[Int($0)] },
+                            why: CareerText.matchSentence(m, skillLabel: { space.labels[Int($0)] }, lang: lang))
                     }
                 }
             }

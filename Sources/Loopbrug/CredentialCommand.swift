@@ -1,8 +1,8 @@
-import Runner
 import App
 import ArgumentParser
 import Foundation
 import Passport
+import Runner
 import Vapor
 
 struct CredentialCommand: AsyncParsableCommand {
@@ -31,8 +31,9 @@ struct CredentialCommand: AsyncParsableCommand {
                         throw ConfigError("\(subject): \(error.reason)")
                     }
                     guard let row = try await app.passportStore.issuer(id: issuer) else { throw ConfigError("no issuer with id \(issuer); see `loopbrug issuer create`") }
-                    return try await app.passport.sign(records: [record], issuer: row, key: jwk, store: app.passportStore,
-                                                       baseURL: config.publicURL, now: Date())[0]
+                    return try await app.passport.sign(
+                        records: [record], issuer: row, key: jwk, store: app.passportStore,
+                        baseURL: config.publicURL, now: Date())[0]
                 }
                 AppRunner.say(token)
             } catch {

@@ -1,7 +1,7 @@
-import Runner
 import App
 import ArgumentParser
 import Foundation
+import Runner
 import Vapor
 
 struct DemoCommand: AsyncParsableCommand {

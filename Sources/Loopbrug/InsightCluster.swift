@@ -1,9 +1,9 @@
-import Runner
+import App
 import ArgumentParser
 import Foundation
-import Localization
-import App
 import Insight
+import Localization
+import Runner
 
 extension InsightCommand {
     /// `loopbrug insight cluster FILE --k K --format json`.
@@ -33,17 +33,21 @@ extension InsightCommand {
             do { analysis = try ClusterAnalysis(group, options: options) } catch { AppRunner.fail("\(file): \(error.message)") }
             let ids = analysis.variables.included.map { group[$0].personID }
             func json(_ run: ClusterAnalysis.Run) -> [String: Any] {
-                ["n_input": people.count, "n_group": group.count, "n_clustered": ids.count,
-                 "n_unknown_income": analysis.variables.leftOutForUnknownIncome, "method": analysis.method.rawValue,
-                 "k": run.k, "medoids": run.medoids.map { ids[$0] }, "objective": run.totalDeviation,
-                 "mean_distance": run.totalDeviation / Double(max(1, ids.count)), "silhouette": run.silhouette, "sizes": run.sizes]
+                [
+                    "n_input": people.count, "n_group": group.count, "n_clustered": ids.count,
+                    "n_unknown_income": analysis.variables.leftOutForUnknownIncome, "method": analysis.method.rawValue,
+                    "k": run.k, "medoids": run.medoids.map { ids[$0] }, "objective": run.totalDeviation,
+                    "mean_distance": run.totalDeviation / Double(max(1, ids.count)), "silhouette": run.silhouette, "sizes": run.sizes,
+                ]
             }
             var output: Any
             if ks.count == 1 {
                 output = json(analysis.runs[0])
             } else {
-                output = ["n_input": people.count, "n_group": group.count, "n_clustered": ids.count, "method": analysis.method.rawValue,
-                          "chosen_k": analysis.chosen.k, "robustness_ari": analysis.robustness, "runs": analysis.runs.map(json)]
+                output = [
+                    "n_input": people.count, "n_group": group.count, "n_clustered": ids.count, "method": analysis.method.rawValue,
+                    "chosen_k": analysis.chosen.k, "robustness_ari": analysis.robustness, "runs": analysis.runs.map(json),
+                ]
             }
             if format == "json" {
                 let data = try JSONSerialization.data(withJSONObject: output, options: [.prettyPrinted, .sortedKeys])
@@ -51,7 +55,9 @@ extension InsightCommand {
             } else {
                 print("\(people.count) people, \(group.count) in the group, \(ids.count) clustered (\(analysis.method.rawValue))")
                 for run in analysis.runs {
-                    print("k = \(run.k): silhouette \(String(format: "%.3f", run.silhouette)), objective \(String(format: "%.3f", run.totalDeviation)), sizes \(run.sizes.map(String.init).joined(separator: " "))\(run.k == analysis.chosen.k ? "  <- chosen" : "")")
+                    print(
+                        "k = \(run.k): silhouette \(String(format: "%.3f", run.silhouette)), objective \(String(format: "%.3f", run.totalDeviation)), sizes \(run.sizes.map(String.init).joined(separator: " "))\(run.k == analysis.chosen.k ? "  <- chosen" : "")"
+                    )
                 }
                 if !analysis.robustness.isEmpty {
                     print("robustness (k = \(analysis.chosen.k), five 80% samples), adjusted Rand index: " + analysis.robustness.map { String(format: "%.3f", $0) }.joined(separator: " "))

@@ -1,8 +1,8 @@
-import Runner
 import ArgumentParser
 import CSV
 import Foundation
 import Insight
+import Runner
 import Taxonomy
 
 /// `loopbrug insight …`: the municipal analysis (issue 5). So far: the cross-check with R.
@@ -26,8 +26,7 @@ struct InsightCommand: AsyncParsableCommand {
             guard (1...5_000_000).contains(n) else { AppRunner.fail("--n must be between 1 and 5,000,000") }
             guard (0...20_000_000).contains(others) else { AppRunner.fail("--others must be between 0 and 20,000,000") }
             let people = SyntheticPopulation.generate(n: n, seed: seed, others: others, municipality: municipality)
-            do { try Data(PersonRecordWriter.csv(people)).write(to: URL(fileURLWithPath: out), options: .atomic) }
-            catch { AppRunner.fail("cannot write \(out): \(error.localizedDescription)") }
+            do { try Data(PersonRecordWriter.csv(people)).write(to: URL(fileURLWithPath: out), options: .atomic) } catch { AppRunner.fail("cannot write \(out): \(error.localizedDescription)") }
             AppRunner.say("\(people.count) people written to \(out) (\(n) in the research group, \(others) others; seed \(seed))")
         }
     }

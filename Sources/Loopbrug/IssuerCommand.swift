@@ -1,9 +1,9 @@
-import Runner
 import App
 import ArgumentParser
 import Crypto
 import Foundation
 import Passport
+import Runner
 import Vapor
 
 struct IssuerCommand: AsyncParsableCommand {
@@ -21,8 +21,11 @@ struct IssuerCommand: AsyncParsableCommand {
             let key = Ed25519JWK(privateKey: Curve25519.Signing.PrivateKey())
             let publicPath = Keygen.publicPath(for: out)
             // The private key is readable by its owner only.
-            guard FileManager.default.createFile(atPath: out, contents: Data((key.json(includePrivate: true) + "\n").utf8),
-                                                 attributes: [.posixPermissions: 0o600]) else { AppRunner.fail("cannot write \(out)") }
+            guard
+                FileManager.default.createFile(
+                    atPath: out, contents: Data((key.json(includePrivate: true) + "\n").utf8),
+                    attributes: [.posixPermissions: 0o600])
+            else { AppRunner.fail("cannot write \(out)") }
             guard FileManager.default.createFile(atPath: publicPath, contents: Data((key.json() + "\n").utf8)) else { AppRunner.fail("cannot write \(publicPath)") }
             AppRunner.say("Private key: \(out) (keep it secret)")
             AppRunner.say("Public key:  \(publicPath) (register it with `loopbrug issuer create --jwk \(publicPath)`)")

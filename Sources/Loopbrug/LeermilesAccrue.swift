@@ -1,8 +1,8 @@
-import Runner
 import App
 import ArgumentParser
 import Foundation
 import Leermiles
+import Runner
 
 extension LeermilesCommand {
     /// `loopbrug leermiles accrue [--dry-run]`: the accrual batch over every verified record.
@@ -28,8 +28,10 @@ extension LeermilesCommand {
         }
 
         static func text(_ o: AccrualOutcome) -> [String] {
-            var lines = ["\(o.dryRun ? "Dry run, nothing written: would post" : "Posted") \(o.posted.count) postings, \(o.posted.miles) miles "
-                         + "(\(o.records) verified records, \(o.rules) rules; \(o.alreadyPosted) posted before)"]
+            var lines = [
+                "\(o.dryRun ? "Dry run, nothing written: would post" : "Posted") \(o.posted.count) postings, \(o.posted.miles) miles "
+                    + "(\(o.records) verified records, \(o.rules) rules; \(o.alreadyPosted) posted before)"
+            ]
             for reason in PostingReason.allCases {
                 guard let total = o.byReason[reason] else { continue }
                 lines.append("  \(reason.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(total.count) postings, \(total.miles) miles")

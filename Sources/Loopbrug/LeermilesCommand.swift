@@ -1,9 +1,9 @@
-import Runner
-import Identifiers
 import App
 import ArgumentParser
 import Foundation
+import Identifiers
 import Leermiles
+import Runner
 
 /// `loopbrug leermiles …`: the learning account.
 struct LeermilesCommand: AsyncParsableCommand {
@@ -37,8 +37,9 @@ struct LeermilesCommand: AsyncParsableCommand {
                 ]
                 print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self))
             } else {
-                print("\(id): \(b.spendable) spendable (\(b.free) free" + b.pots.sorted { $0.key < $1.key }.map { ", \($0.value) from \($0.key)" }.joined()
-                      + "), \(b.reserved) reserved")
+                print(
+                    "\(id): \(b.spendable) spendable (\(b.free) free" + b.pots.sorted { $0.key < $1.key }.map { ", \($0.value) from \($0.key)" }.joined()
+                        + "), \(b.reserved) reserved")
             }
         }
     }
@@ -55,8 +56,9 @@ struct LeermilesCommand: AsyncParsableCommand {
             guard breaches.isEmpty else {
                 AppRunner.fail(breaches.joined(separator: "\n") + "\n\(breaches.count) breach(es) of the ledger's invariants")
             }
-            AppRunner.say("ledger sound: \(all.postings.count) postings over \(all.balances.count) accounts sum to zero; no balance past zero; "
-                          + "\(all.reservations.count) reservations each open or closed once; every key unique")
+            AppRunner.say(
+                "ledger sound: \(all.postings.count) postings over \(all.balances.count) accounts sum to zero; no balance past zero; "
+                    + "\(all.reservations.count) reservations each open or closed once; every key unique")
         }
     }
 }

@@ -1,7 +1,7 @@
-import Runner
 import App
 import ArgumentParser
 import Foundation
+import Runner
 
 extension LeermilesCommand {
     /// `loopbrug leermiles funder --id ID --name NAME [--member EMAIL …]`.

@@ -1,21 +1,22 @@
-import Runner
-import Days
-import Identifiers
 import App
 import ArgumentParser
+import Days
 import Foundation
+import Identifiers
 import Leermiles
+import Runner
 
 extension LeermilesCommand {
     /// `loopbrug leermiles rules list|add`.
     struct Rules: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The accrual rules: list them, or add one (rules are never edited).",
-                                                        subcommands: [List.self, Add.self], defaultSubcommand: List.self)
+        static let configuration = CommandConfiguration(
+            abstract: "The accrual rules: list them, or add one (rules are never edited).",
+            subcommands: [List.self, Add.self], defaultSubcommand: List.self)
 
         struct List: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Every accrual rule, oldest start first.")
             func run() async throws {
-            AppRunner.bootstrapLogging()
+                AppRunner.bootstrapLogging()
                 let rules = try await AppRunner.withDatabase(AppRunner.config()) { app in try await LeermilesStore(database: app.db).rules() }
                 if rules.isEmpty { AppRunner.say("No accrual rules yet.") }
                 for r in rules { AppRunner.say(Self.line(r)) }
@@ -41,7 +42,7 @@ extension LeermilesCommand {
             @ArgumentParser.Flag(help: "Spending its points needs a coach's or the funder's approval.") var requiresApproval = false
 
             func run() async throws {
-            AppRunner.bootstrapLogging()
+                AppRunner.bootstrapLogging()
                 let rule = parse()
                 do {
                     try await AppRunner.withDatabase(AppRunner.config()) { app in
@@ -59,7 +60,9 @@ extension LeermilesCommand {
                 if let every {
                     guard let r = AccrualRule.Recurrence(rawValue: every) else { AppRunner.fail("--every: \"\(every)\" is not once, monthly or yearly") }
                     recurrence = r
-                } else { recurrence = nil }
+                } else {
+                    recurrence = nil
+                }
                 guard AccrualRule.Kind.names.contains(kind) else { AppRunner.fail("--kind: \"\(kind)\" is not one of \(AccrualRule.Kind.names.joined(separator: ", "))") }
                 guard let k = AccrualRule.Kind(name: kind, rate: miles, every: recurrence) else {
                     AppRunner.fail(kind == "contribution" ? "--every: a contribution needs --every once, monthly or yearly" : "--every: only a contribution recurs")
@@ -98,8 +101,9 @@ extension LeermilesCommand {
             do {
                 try await AppRunner.withDatabase(AppRunner.config()) { app in
                     let target = try await findWorker(worker, on: app.db)
-                    try await LeermilesStore(database: app.db).addLeave(LeaveConversion(id: id, worker: target.id.idString, hours: hours, on: day),
-                                                                       now: app.dependencies.now())
+                    try await LeermilesStore(database: app.db).addLeave(
+                        LeaveConversion(id: id, worker: target.id.idString, hours: hours, on: day),
+                        now: app.dependencies.now())
                 }
             } catch { AppRunner.fail("nothing stored: \(error)") }
             AppRunner.say("Recorded \(hours) leave hours (\(id)); the next `loopbrug leermiles accrue` pays them.")
@@ -117,8 +121,9 @@ extension LeermilesCommand {
             do {
                 try await AppRunner.withDatabase(AppRunner.config()) { app in
                     let target = try await findWorker(worker, on: app.db)
-                    try await LeermilesStore(database: app.db).setWithoutStartingQualification(worker: target.id.idString, !remove,
-                                                                                              now: app.dependencies.now())
+                    try await LeermilesStore(database: app.db).setWithoutStartingQualification(
+                        worker: target.id.idString, !remove,
+                        now: app.dependencies.now())
                 }
             } catch { AppRunner.fail("\(error)") }
             AppRunner.say(remove ? "Removed the top-up mark." : "Marked: no starting qualification; the top-up rules pay from the next accrual.")

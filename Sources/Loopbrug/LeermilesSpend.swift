@@ -1,9 +1,9 @@
-import Runner
-import Identifiers
 import App
 import ArgumentParser
 import Foundation
+import Identifiers
 import Leermiles
+import Runner
 
 extension LeermilesCommand {
     /// `loopbrug leermiles reserve --worker W --course C [--request R]`.
@@ -18,8 +18,9 @@ extension LeermilesCommand {
             do {
                 let (row, repeated) = try await CareerCLI.withCareerData { app in
                     let target = try await findWorker(worker, on: app.db)
-                    return try await app.reserveCourse(worker: target.id.idString, courseID: course,
-                                                       requestID: request ?? UUID().idString, cause: "cli")
+                    return try await app.reserveCourse(
+                        worker: target.id.idString, courseID: course,
+                        requestID: request ?? UUID().idString, cause: "cli")
                 }
                 AppRunner.say((repeated ? "Already reserved: " : "Reserved: ") + LeermilesCommand.line(row))
             } catch { AppRunner.fail("nothing reserved: \(error)") }

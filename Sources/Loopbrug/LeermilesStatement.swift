@@ -1,9 +1,9 @@
-import Runner
-import Identifiers
 import App
 import ArgumentParser
 import Foundation
+import Identifiers
 import Localization
+import Runner
 
 extension LeermilesCommand {
     /// `loopbrug leermiles statement --worker W [--year Y] --out DIR [--lang en]`: the yearly statement as PDF and CSV.
@@ -20,8 +20,9 @@ extension LeermilesCommand {
             do {
                 let files = try await CareerCLI.withCareerData { app in
                     let target = try await findWorker(worker, on: app.db)
-                    return try await LeermilesStatementFiles.files(worker: target.id.idString, name: target.name, year: year, lang: lang,
-                                                                   database: app.db, now: app.dependencies.now(), careerData: app.careerData.snapshot)
+                    return try await LeermilesStatementFiles.files(
+                        worker: target.id.idString, name: target.name, year: year, lang: lang,
+                        database: app.db, now: app.dependencies.now(), careerData: app.careerData.snapshot)
                 }
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 try files.pdf.write(to: URL(fileURLWithPath: out).appendingPathComponent("statement.pdf"))

@@ -1,6 +1,6 @@
-import Runner
 import App
 import ArgumentParser
+import Runner
 
 extension LeermilesCommand {
     /// `loopbrug leermiles synth`: synthetic verified work for tests and benchmarks, only into an empty database.

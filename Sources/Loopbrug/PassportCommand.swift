@@ -1,9 +1,9 @@
-import Runner
 import App
 import ArgumentParser
 import Foundation
 import Localization
 import Passport
+import Runner
 import Vapor
 
 struct PassportCommand: AsyncParsableCommand {

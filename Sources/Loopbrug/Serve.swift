@@ -1,10 +1,10 @@
-import Runner
 import App
 import ArgumentParser
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
-import NIOConcurrencyHelpers
+import Runner
 import Vapor
 
 struct Serve: AsyncParsableCommand {
@@ -62,7 +62,9 @@ struct Serve: AsyncParsableCommand {
                 signal(sig, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: sig, queue: .main)
                 source.setEventHandler {
-                    let first = resumed.withLockedValue { done in defer { done = true }; return !done }
+                    let first = resumed.withLockedValue { done in
+                        defer { done = true }; return !done
+                    }
                     if first { continuation.resume() }
                 }
                 source.resume()
@@ -96,4 +98,3 @@ struct Migrate: AsyncParsableCommand {
         }
     }
 }
-

@@ -1,7 +1,7 @@
-import Runner
 import App
 import ArgumentParser
 import Foundation
+import Runner
 import Taxonomy
 import TaxonomySource
 import Vapor
@@ -25,14 +25,16 @@ struct TaxonomyCommand: AsyncParsableCommand {
             let start = ContinuousClock.now
             do {
                 let outcome = try await AppRunner.withDatabase(config) { app in
-                    return try await importTaxonomy(database: app.db, directory: config.escoDirectory, force: force,
-                                                    progress: { AppRunner.say("  \($0)") })
+                    return try await importTaxonomy(
+                        database: app.db, directory: config.escoDirectory, force: force,
+                        progress: { AppRunner.say("  \($0)") })
                 }
                 let seconds = start.duration(to: .now).formatted(.units(allowed: [.seconds, .milliseconds]))
                 switch outcome {
                 case .imported(let counts, let notes):
-                    AppRunner.say("Imported ESCO \(ESCODistribution.version) in \(seconds): "
-                                  + counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+                    AppRunner.say(
+                        "Imported ESCO \(ESCODistribution.version) in \(seconds): "
+                            + counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
                     notes.forEach { AppRunner.say("Note: \($0)") }
                 case .upToDate(let record):
                     AppRunner.say("ESCO \(record.version) from these files is already imported (\(record.importedAt.formatted(.iso8601))); nothing changed. Use --force to import again.")

@@ -1,8 +1,8 @@
-import Runner
 import App
 import ArgumentParser
 import Engine
 import Foundation
+import Runner
 import Taxonomy
 
 /// `loopbrug transitions --from URI`: the occupations within reach of an ESCO occupation.
@@ -48,7 +48,8 @@ struct TransitionsCommand: AsyncParsableCommand {
         let model = engine.model
         let report = model.transitions(fromOccupation: source, thresholds: engine.thresholds, top: top)
         let rows = report.transitions.map { t in
-            Row(uri: model.occupations[t.target].uri, label: model.occupations[t.target].label(in: language),
+            Row(
+                uri: model.occupations[t.target].uri, label: model.occupations[t.target].label(in: language),
                 score: (Double(t.score) * 10_000).rounded() / 10_000, viable: t.viability != .notViable,
                 viability: t.viability.rawValue, missingEssentialSkills: t.missing.map { model.space.uris[Int($0.skill)] })
         }
@@ -68,9 +69,11 @@ struct TransitionsCommand: AsyncParsableCommand {
 
 extension TransitionsCommand {
     /// Occupations common in flex and platform work, as Dutch job titles the search resolves.
-    static let flexOccupations = ["schoonmaker gebouwen", "magazijnmedewerker", "kassamedewerker", "gastheer/gastvrouw",
-                                  "auto- en bestelwagenkoerier", "thuiszorgmedewerker", "schappenvuller", "ober/serveerster",
-                                  "fietskoerier", "interieurverzorger", "productiemedewerker", "callcentermedewerker"]
+    static let flexOccupations = [
+        "schoonmaker gebouwen", "magazijnmedewerker", "kassamedewerker", "gastheer/gastvrouw",
+        "auto- en bestelwagenkoerier", "thuiszorgmedewerker", "schappenvuller", "ober/serveerster",
+        "fietskoerier", "interieurverzorger", "productiemedewerker", "callcentermedewerker",
+    ]
 
     /// The quality report as Markdown (docs/engine-quality.md is this output plus a reading of it).
     func printQuality(_ engine: CareerEngine, index: TaxonomyIndex) {
@@ -82,8 +85,10 @@ extension TransitionsCommand {
         }
         AppRunner.say("## Figures\n")
         AppRunner.say(String(format: "- Thresholds: viable ≥ %.3f, highly viable ≥ %.3f (from %d within-group pairs).", t.viable, t.highlyViable, t.pairs))
-        AppRunner.say(String(format: "- Top 10 holds an occupation of the own ISCO unit group: %d of %d occupations whose group has other members (%.1f%%).",
-                             q.topTenWithGroupPeer, q.occupationsWithGroupPeers, 100 * Double(q.topTenWithGroupPeer) / Double(max(1, q.occupationsWithGroupPeers))))
+        AppRunner.say(
+            String(
+                format: "- Top 10 holds an occupation of the own ISCO unit group: %d of %d occupations whose group has other members (%.1f%%).",
+                q.topTenWithGroupPeer, q.occupationsWithGroupPeers, 100 * Double(q.topTenWithGroupPeer) / Double(max(1, q.occupationsWithGroupPeers))))
         AppRunner.say("- Occupations with no viable target: \(q.viableTargets.count { $0 == 0 }); with none highly viable: \(q.highlyViableCounts.count { $0 == 0 }).\n")
         AppRunner.say("| targets per occupation | min | p10 | p25 | median | p75 | p90 | max |\n| --- | --- | --- | --- | --- | --- | --- | --- |")
         AppRunner.say("| viable | \(quantiles(q.viableCounts)) |\n| highly viable | \(quantiles(q.highlyViableCounts)) |\n")
@@ -98,8 +103,10 @@ extension TransitionsCommand {
             for (i, tr) in report.transitions.enumerated() {
                 let o = model.occupations[tr.target]
                 let missing = tr.missing.prefix(3).map { model.space.labels[Int($0.skill)] }.joined(separator: "; ")
-                AppRunner.say(String(format: "| %d | %@ (%@) | %@ | %.3f | %@ | %@ |", i + 1, o.label(in: .nl), o.label(in: .en), o.iscoGroup,
-                                     tr.score, tr.viability.rawValue, missing))
+                AppRunner.say(
+                    String(
+                        format: "| %d | %@ (%@) | %@ | %.3f | %@ | %@ |", i + 1, o.label(in: .nl), o.label(in: .en), o.iscoGroup,
+                        tr.score, tr.viability.rawValue, missing))
             }
             AppRunner.say("")
         }

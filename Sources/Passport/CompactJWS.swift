@@ -44,7 +44,8 @@ public struct CompactJWS: Sendable {
     /// verified, where decoding the payload and signature again would be wasted.
     public static func keyID(of token: String) -> String? {
         guard let dot = token.utf8.firstIndex(of: UInt8(ascii: ".")),
-              let bytes = Base64URL.decode(token[..<dot]), let header = try? JSONValue.parse(bytes) else { return nil }
+            let bytes = Base64URL.decode(token[..<dot]), let header = try? JSONValue.parse(bytes)
+        else { return nil }
         return header["kid"]?.stringValue
     }
 

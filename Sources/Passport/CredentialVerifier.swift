@@ -24,9 +24,11 @@ public struct CredentialVerifier: Sendable {
     /// JWK thumbprint) in its header, or the issuer's only key when the header has none; it says
     /// why there is none. A key is never found by its id alone: another issuer could have
     /// registered the same key id. `isRevoked` reads the status list; nil skips that check.
-    public func verify(_ token: Substring, now: Date,
-                       key: (_ issuerID: String, _ keyID: String?) -> Result<IssuerKey, CredentialProblem>,
-                       isRevoked: ((StatusEntry) -> Bool)?) -> Result<VerifiedCredential, CredentialProblem> {
+    public func verify(
+        _ token: Substring, now: Date,
+        key: (_ issuerID: String, _ keyID: String?) -> Result<IssuerKey, CredentialProblem>,
+        isRevoked: ((StatusEntry) -> Bool)?
+    ) -> Result<VerifiedCredential, CredentialProblem> {
         do {
             let jws = try CompactJWS(token)
             // The issuer is read before the signature is checked, to find its key; a payload that no
@@ -47,8 +49,10 @@ public struct CredentialVerifier: Sendable {
             if credential.validFrom > now { throw CredentialProblem.validity("not valid before \(Timestamp.format(credential.validFrom))") }
             if let until = credential.validUntil, until <= now { throw CredentialProblem.validity("expired at \(Timestamp.format(until))") }
             if let isRevoked, isRevoked(credential.status) { throw CredentialProblem.status("revoked by the issuer") }
-            return .success(VerifiedCredential(credential: credential, token: String(token), keyID: jws.keyID ?? "",
-                                                 recordJSON: credential.record.json.serialized()))
+            return .success(
+                VerifiedCredential(
+                    credential: credential, token: String(token), keyID: jws.keyID ?? "",
+                    recordJSON: credential.record.json.serialized()))
         } catch let problem as CredentialProblem {
             return .failure(problem)
         } catch {

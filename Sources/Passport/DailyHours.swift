@@ -1,4 +1,5 @@
 import Days
+
 /// No one works more than 24 hours a day, however many records describe their work.
 ///
 /// Each record's hours are spread evenly over the days of its period; a worker's records

@@ -7,9 +7,10 @@ public enum Timestamp {
     public static func parse(_ text: some StringProtocol) -> Date? {
         let u = Array(text.utf8)
         guard u.count >= 20, let date = Day(iso: String(decoding: u[0..<10], as: UTF8.self), latestYear: Day.latestRecordYear),
-              u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: "t"), u[13] == UInt8(ascii: ":"), u[16] == UInt8(ascii: ":"),
-              let h = Day.number(u[11..<13]), let m = Day.number(u[14..<16]), let s = Day.number(u[17..<19]),
-              h < 24, m < 60, s < 61 else { return nil }
+            u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: "t"), u[13] == UInt8(ascii: ":"), u[16] == UInt8(ascii: ":"),
+            let h = Day.number(u[11..<13]), let m = Day.number(u[14..<16]), let s = Day.number(u[17..<19]),
+            h < 24, m < 60, s < 61
+        else { return nil }
         var i = 19
         var fraction = 0.0
         if u[i] == UInt8(ascii: ".") {
@@ -29,7 +30,8 @@ public enum Timestamp {
             guard i + 1 == u.count else { return nil }
         } else {
             guard i + 6 == u.count, u[i] == UInt8(ascii: "+") || u[i] == UInt8(ascii: "-"), u[i + 3] == UInt8(ascii: ":"),
-                  let oh = Day.number(u[(i + 1)..<(i + 3)]), let om = Day.number(u[(i + 4)..<(i + 6)]), oh < 24, om < 60 else { return nil }
+                let oh = Day.number(u[(i + 1)..<(i + 3)]), let om = Day.number(u[(i + 4)..<(i + 6)]), oh < 24, om < 60
+            else { return nil }
             offset = (oh * 3600 + om * 60) * (u[i] == UInt8(ascii: "+") ? 1 : -1)
         }
         let seconds = Double(date.dayNumber * 86400 + h * 3600 + m * 60 + min(s, 59) - offset) + fraction

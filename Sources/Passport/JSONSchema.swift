@@ -125,8 +125,10 @@ final class Node: @unchecked Sendable {
         return true
     }
 
-    private func validateMembers(_ members: [String: JSONValue], in names: some Sequence<String>, path: inout SchemaPath,
-                                 first: inout (String, String)?) -> Bool {
+    private func validateMembers(
+        _ members: [String: JSONValue], in names: some Sequence<String>, path: inout SchemaPath,
+        first: inout (String, String)?
+    ) -> Bool {
         for name in names {
             path.parts.append(.name(name))
             defer { path.parts.removeLast() }
@@ -284,8 +286,9 @@ enum FormatCheck {
         case "date-time": return Timestamp.parse(value) == nil ? "must be a date and time like 2025-03-01T09:00:00Z" : nil
         case "uri":
             guard let colon = value.firstIndex(of: ":"), value.startIndex != colon,
-                  value[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
-                  !value.contains(" ") else { return "must be an absolute URI" }
+                value[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
+                !value.contains(" ")
+            else { return "must be an absolute URI" }
             return nil
         default: return nil
         }

@@ -39,7 +39,8 @@ public struct Ed25519JWK: Sendable, Equatable {
                 throw KeyError("d must be the 32-byte private key in base64url")
             }
             guard let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: bytes),
-                  [UInt8](key.publicKey.rawRepresentation) == x else {
+                [UInt8](key.publicKey.rawRepresentation) == x
+            else {
                 throw KeyError("d does not belong to x (the private and public halves do not match)")
             }
             d = bytes

@@ -1,6 +1,6 @@
-import Identifiers
 import Crypto
 import Foundation
+import Identifiers
 
 /// How a platform learns which worker a record is for, and nothing more. The worker shows the
 /// platform a one-time passport code; the platform redeems it and gets a subject identifier that

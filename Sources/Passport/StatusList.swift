@@ -28,7 +28,8 @@ public struct StatusList: Sendable, Equatable {
     /// Reads an `encodedList`; nil when it is not one.
     public init?(encoded: String) {
         guard encoded.hasPrefix("u"), let compressed = Base64URL.decode(encoded.dropFirst()),
-              let raw = try? gunzip(compressed, limit: StatusList.size / 8), raw.count == StatusList.size / 8 else { return nil }
+            let raw = try? gunzip(compressed, limit: StatusList.size / 8), raw.count == StatusList.size / 8
+        else { return nil }
         bytes = raw
     }
 }

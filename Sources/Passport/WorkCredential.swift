@@ -1,5 +1,5 @@
-import Identifiers
 import Foundation
+import Identifiers
 
 /// Where a credential's revocation bit lives: a W3C Bitstring Status List entry.
 public struct StatusEntry: Sendable, Hashable {
@@ -90,13 +90,15 @@ public struct WorkCredential: Sendable {
         guard value["type"]?.stringValue == "BitstringStatusListEntry" else { throw .schema(path: "credentialStatus.type", reason: "must be \"BitstringStatusListEntry\"") }
         guard value["statusPurpose"]?.stringValue == "revocation" else { throw .schema(path: "credentialStatus.statusPurpose", reason: "must be \"revocation\"") }
         guard let indexText = value["statusListIndex"]?.stringValue, let index = Int(indexText), index >= 0, index < StatusList.size,
-              String(index) == indexText else {
+            String(index) == indexText
+        else {
             throw .schema(path: "credentialStatus.statusListIndex", reason: "must be a whole number from 0 to \(StatusList.size - 1), written as a string")
         }
         guard let url = value["statusListCredential"]?.stringValue else { throw .schema(path: "credentialStatus.statusListCredential", reason: "is required") }
         let parts = url.split(separator: "/")
         guard parts.count >= 3, parts[parts.count - 3] == "status", parts[parts.count - 2].lowercased() == issuerID,
-              let list = Int(parts[parts.count - 1]), list >= 1 else {
+            let list = Int(parts[parts.count - 1]), list >= 1
+        else {
             throw .schema(path: "credentialStatus.statusListCredential", reason: "must be this issuer's Loopbrug status list URL (…/status/\(issuerID)/1)")
         }
         return StatusEntry(issuerID: issuerID, list: list, index: index)
@@ -104,8 +106,10 @@ public struct WorkCredential: Sendable {
 
     /// The credential to sign for `record`, with status entry `position` (a running number per
     /// issuer; list = position / size + 1). `baseURL` is the Loopbrug that hosts the status list.
-    public static func payload(id: UUID = UUID(), issuerID: String, issuerName: String?, record: JSONValue, validFrom: Date,
-                               validUntil: Date? = nil, statusPosition: Int, baseURL: String) -> JSONValue {
+    public static func payload(
+        id: UUID = UUID(), issuerID: String, issuerName: String?, record: JSONValue, validFrom: Date,
+        validUntil: Date? = nil, statusPosition: Int, baseURL: String
+    ) -> JSONValue {
         let (list, index) = StatusList.location(ofPosition: statusPosition)
         let listURL = "\(baseURL)/status/\(issuerID)/\(list)"
         var issuer: [String: JSONValue] = ["id": .string("urn:uuid:\(issuerID)")]

@@ -1,4 +1,5 @@
 import Days
+
 /// The kinds of work a record can describe (standard v0.1, "Record kinds").
 public enum RecordKind: String, Sendable, CaseIterable, Codable {
     case platformWork = "platform-work"
@@ -72,9 +73,10 @@ public struct WorkRecord: Sendable, Equatable {
         earnings = json["earnings"].flatMap { e in
             e["amount"]?.numberValue.map { Earnings(amount: $0, currency: e["currency"]?.stringValue ?? "EUR") }
         }
-        evidence = json["evidence"]?.arrayValue?.compactMap { e in
-            e["type"]?.stringValue.map { Evidence(type: $0, description: e["description"]?.stringValue, url: e["url"]?.stringValue) }
-        } ?? []
+        evidence =
+            json["evidence"]?.arrayValue?.compactMap { e in
+                e["type"]?.stringValue.map { Evidence(type: $0, description: e["description"]?.stringValue, url: e["url"]?.stringValue) }
+            } ?? []
 
         if let end, end < start { throw .schema(path: "period.end", reason: "is before period.start (\(start))") }
         if let ratings, ratings.average > ratings.scale {

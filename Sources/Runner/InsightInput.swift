@@ -9,8 +9,9 @@ public enum InsightInput {
         switch PersonRecordReader.read(Array(data)) {
         case .records(let people): return people
         case .problems(let problems):
-            AppRunner.fail(problems.map { "\(path): \($0)" }.joined(separator: "\n")
-                + "\n\(problems.count) problem(s); nothing was analysed.")
+            AppRunner.fail(
+                problems.map { "\(path): \($0)" }.joined(separator: "\n")
+                    + "\n\(problems.count) problem(s); nothing was analysed.")
         }
     }
 

@@ -26,8 +26,10 @@ public struct Occupation: Sendable, Hashable, Codable {
     public var labels: [Language: LabelSet]
     public var descriptions: [Language: String]
 
-    public init(uri: String, code: String, iscoGroup: String,
-                labels: [Language: LabelSet], descriptions: [Language: String] = [:]) {
+    public init(
+        uri: String, code: String, iscoGroup: String,
+        labels: [Language: LabelSet], descriptions: [Language: String] = [:]
+    ) {
         self.uri = uri
         self.code = code
         self.iscoGroup = iscoGroup
@@ -81,8 +83,10 @@ public struct Skill: Sendable, Hashable, Codable {
     public var dutchLabel: String?
     public var dutchAlternativeLabels: [String]
 
-    public init(uri: String, type: SkillType?, reuseLevel: ReuseLevel?, label: String,
-                alternativeLabels: [String] = [], description: String = "", dutchLabel: String? = nil, dutchAlternativeLabels: [String] = []) {
+    public init(
+        uri: String, type: SkillType?, reuseLevel: ReuseLevel?, label: String,
+        alternativeLabels: [String] = [], description: String = "", dutchLabel: String? = nil, dutchAlternativeLabels: [String] = []
+    ) {
         self.uri = uri
         self.type = type
         self.reuseLevel = reuseLevel
@@ -195,10 +199,12 @@ public struct TaxonomyDataset: Sendable {
     public var skillBroader: [BroaderLink]
     public var skillRelations: [SkillRelation]
 
-    public init(version: String, notes: [String] = [], occupations: [Occupation] = [], skills: [Skill] = [],
-                occupationSkills: [OccupationSkill] = [], iscoGroups: [ISCOGroup] = [],
-                skillGroups: [SkillGroup] = [], skillBroader: [BroaderLink] = [],
-                skillRelations: [SkillRelation] = []) {
+    public init(
+        version: String, notes: [String] = [], occupations: [Occupation] = [], skills: [Skill] = [],
+        occupationSkills: [OccupationSkill] = [], iscoGroups: [ISCOGroup] = [],
+        skillGroups: [SkillGroup] = [], skillBroader: [BroaderLink] = [],
+        skillRelations: [SkillRelation] = []
+    ) {
         self.version = version
         self.notes = notes
         self.occupations = occupations
@@ -212,9 +218,11 @@ public struct TaxonomyDataset: Sendable {
 
     /// Row counts, for import reports and checks.
     public var counts: [String: Int] {
-        ["occupations": occupations.count, "skills": skills.count,
-         "occupationSkills": occupationSkills.count, "iscoGroups": iscoGroups.count,
-         "skillGroups": skillGroups.count, "skillBroader": skillBroader.count,
-         "skillRelations": skillRelations.count]
+        [
+            "occupations": occupations.count, "skills": skills.count,
+            "occupationSkills": occupationSkills.count, "iscoGroups": iscoGroups.count,
+            "skillGroups": skillGroups.count, "skillBroader": skillBroader.count,
+            "skillRelations": skillRelations.count,
+        ]
     }
 }

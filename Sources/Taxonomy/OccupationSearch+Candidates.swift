@@ -68,10 +68,14 @@ extension OccupationSearch {
                         if d > 0 && d <= maxEdits { offer(token, d == 1 ? 0.85 : 0.7) }
                         // A word that differs only by a plural or gender ending (-s, -e, -n) counts almost fully.
                         if d == 1, bytes.count == length + 1 || bytes.count + 1 == length,
-                           bytes.starts(with: word) || word.starts(with: bytes) { offer(token, 0.92) }
+                            bytes.starts(with: word) || word.starts(with: bytes)
+                        {
+                            offer(token, 0.92)
+                        }
                     }
                     if length >= 5, inner == interior.count, bytes.count > length,
-                       !bytes.starts(with: word), containsBytes(bytes, word) {
+                        !bytes.starts(with: word), containsBytes(bytes, word)
+                    {
                         offer(token, 0.55 + 0.3 * Float(length) / Float(bytes.count))
                     }
                 }

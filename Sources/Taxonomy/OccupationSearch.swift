@@ -70,7 +70,8 @@ public struct OccupationSearch: Sendable {
             let occ = Int32(index)
             for language in Language.allCases {
                 guard let set = occupation.labels[language] else { continue }
-                let kinds: [(String, LabelKind)] = [(set.preferred, .preferred)]
+                let kinds: [(String, LabelKind)] =
+                    [(set.preferred, .preferred)]
                     + set.alternative.map { ($0, .alternative) } + set.hidden.map { ($0, .hidden) }
                 for (text, kind) in kinds {
                     let words = TextNormalizer.tokens(text)
@@ -93,8 +94,9 @@ public struct OccupationSearch: Sendable {
             for id in Set(label.tokens) { postings[Int(id)].append(Int32(labelIndex)) }
         }
         labels = labels.map { l in
-            LabelEntry(occupation: l.occupation, kind: l.kind, tokens: l.tokens,
-                       idfSum: Set(l.tokens).reduce(0) { $0 + idf[Int($1)] }, text: l.text)
+            LabelEntry(
+                occupation: l.occupation, kind: l.kind, tokens: l.tokens,
+                idfSum: Set(l.tokens).reduce(0) { $0 + idf[Int($1)] }, text: l.text)
         }
 
         var trigramPostings: [UInt32: [Int32]] = [:]
@@ -133,9 +135,10 @@ public struct OccupationSearch: Sendable {
         let q = words.count
         var rowOfLabel = [Int32](repeating: -1, count: labelOccupation.count)
         // Reserve once: growing these arrays label by label reallocates and copies many times.
-        let postingsTotal = min(slots.reduce(0) { total, cands in
-            total + cands.reduce(0) { $0 + postings.count(of: Int($1.token)) }
-        }, labelOccupation.count)
+        let postingsTotal = min(
+            slots.reduce(0) { total, cands in
+                total + cands.reduce(0) { $0 + postings.count(of: Int($1.token)) }
+            }, labelOccupation.count)
         var touched: [Int32] = []
         touched.reserveCapacity(postingsTotal)
         var quality: [Float] = []
@@ -202,8 +205,9 @@ public struct OccupationSearch: Sendable {
             return a < b
         }
         return ranked.prefix(limit).map {
-            OccupationHit(occupationIndex: Int($0), score: Double(min(bestScore[Int($0)], 1.05)),
-                          matchedLabel: labelText[Int(bestLabel[Int($0)])])
+            OccupationHit(
+                occupationIndex: Int($0), score: Double(min(bestScore[Int($0)], 1.05)),
+                matchedLabel: labelText[Int(bestLabel[Int($0)])])
         }
     }
 

@@ -13,8 +13,10 @@ public struct SearchQualityReport: Sendable {
 public enum SearchQuality {
     /// Searches every Dutch and English alternative label (each `stride`-th one, for a quicker
     /// sample), after `transform`, and counts how often its occupation comes first and in the top 5.
-    public static func alternativeLabels(_ index: TaxonomyIndex, stride: Int = 1,
-                                         transform: (String) -> String = { $0 }) -> SearchQualityReport {
+    public static func alternativeLabels(
+        _ index: TaxonomyIndex, stride: Int = 1,
+        transform: (String) -> String = { $0 }
+    ) -> SearchQualityReport {
         var report = SearchQualityReport()
         var counter = 0
         for (position, occupation) in index.occupations.enumerated() {

@@ -48,11 +48,17 @@ public final class SkillSearch: Sendable {
             for entry in entries {
                 let label = UnsafeRawBufferPointer(rebasing: all[Int(entry.start)..<Int(entry.start + entry.length)])
                 let rank: Int
-                if label.count == q.count && label.elementsEqual(q) { rank = 0 }
-                else if label.starts(with: q) { rank = 1 }
-                else if Self.contains(label, wordStart) { rank = 2 }
-                else if Self.contains(label, q) { rank = 3 }
-                else { continue }
+                if label.count == q.count && label.elementsEqual(q) {
+                    rank = 0
+                } else if label.starts(with: q) {
+                    rank = 1
+                } else if Self.contains(label, wordStart) {
+                    rank = 2
+                } else if Self.contains(label, q) {
+                    rank = 3
+                } else {
+                    continue
+                }
                 let score = (rank: rank * 2 + (entry.preferred ? 0 : 1), length: entry.length)
                 if let old = best[entry.skill], (old.rank, old.length) <= (score.rank, score.length) { continue }
                 best[entry.skill] = score

@@ -53,25 +53,33 @@ public struct ESCODistribution: Sendable {
             entry.map { "\(directory)/\(file) › \($0)" } ?? "\(directory)/\(file)"
         })
         progress("reading occupations")
-        try parser.readOccupations(try table(classification, Self.classificationFile, "occupations_en.csv"), language: .en,
-                                   file: Self.classificationFile, entry: "occupations_en.csv")
-        try parser.readOccupations(try csv(dutch, Self.dutchOccupationsFile, nil), language: .nl,
-                                   file: Self.dutchOccupationsFile, entry: nil)
+        try parser.readOccupations(
+            try table(classification, Self.classificationFile, "occupations_en.csv"), language: .en,
+            file: Self.classificationFile, entry: "occupations_en.csv")
+        try parser.readOccupations(
+            try csv(dutch, Self.dutchOccupationsFile, nil), language: .nl,
+            file: Self.dutchOccupationsFile, entry: nil)
         progress("reading skills")
-        try parser.readSkills(try table(classification, Self.classificationFile, "skills_en.csv"),
-                              file: Self.classificationFile, entry: "skills_en.csv")
+        try parser.readSkills(
+            try table(classification, Self.classificationFile, "skills_en.csv"),
+            file: Self.classificationFile, entry: "skills_en.csv")
         try parser.readDutchSkills(try csv(dutchSkills, Self.dutchSkillsFile, nil), file: Self.dutchSkillsFile)
-        try parser.readISCOGroups(try table(classification, Self.classificationFile, "ISCOGroups_en.csv"),
-                                  file: Self.classificationFile, entry: "ISCOGroups_en.csv")
-        try parser.readSkillGroups(try table(classification, Self.classificationFile, "skillGroups_en.csv"),
-                                   file: Self.classificationFile, entry: "skillGroups_en.csv")
+        try parser.readISCOGroups(
+            try table(classification, Self.classificationFile, "ISCOGroups_en.csv"),
+            file: Self.classificationFile, entry: "ISCOGroups_en.csv")
+        try parser.readSkillGroups(
+            try table(classification, Self.classificationFile, "skillGroups_en.csv"),
+            file: Self.classificationFile, entry: "skillGroups_en.csv")
         progress("reading relations")
-        try parser.readOccupationSkills(try table(relations, Self.relationsFile, "occupationSkillRelations.csv"),
-                                        file: Self.relationsFile, entry: "occupationSkillRelations.csv")
-        try parser.readSkillBroader(try table(relations, Self.relationsFile, "broaderRelationsSkillPillar.csv"),
-                                    file: Self.relationsFile, entry: "broaderRelationsSkillPillar.csv")
-        try parser.readSkillRelations(try table(relations, Self.relationsFile, "skillSkillRelations.csv"),
-                                      file: Self.relationsFile, entry: "skillSkillRelations.csv")
+        try parser.readOccupationSkills(
+            try table(relations, Self.relationsFile, "occupationSkillRelations.csv"),
+            file: Self.relationsFile, entry: "occupationSkillRelations.csv")
+        try parser.readSkillBroader(
+            try table(relations, Self.relationsFile, "broaderRelationsSkillPillar.csv"),
+            file: Self.relationsFile, entry: "broaderRelationsSkillPillar.csv")
+        try parser.readSkillRelations(
+            try table(relations, Self.relationsFile, "skillSkillRelations.csv"),
+            file: Self.relationsFile, entry: "skillSkillRelations.csv")
         return (try parser.finish(version: Self.version), checksums)
     }
 
@@ -106,8 +114,9 @@ public struct ESCODistribution: Sendable {
         where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             let parts = line.split(separator: " ", omittingEmptySubsequences: true)
             guard parts.count == 2, parts[0].count == 64, parts[0].allSatisfy(\.isHexDigit) else {
-                throw TaxonomySourceError(file: path(Self.checksumFile), line: number + 1,
-                                          reason: "expected \"<sha256 hex>  <file name>\"")
+                throw TaxonomySourceError(
+                    file: path(Self.checksumFile), line: number + 1,
+                    reason: "expected \"<sha256 hex>  <file name>\"")
             }
             result[String(parts[1].trimmingPrefix("*"))] = parts[0].lowercased()
         }

@@ -32,8 +32,9 @@ struct ESCOParser {
             try require(uri.hasPrefix(Self.occupationPrefix), file, entry, line, "conceptUri \"\(uri)\" is not an ESCO occupation URI")
             let label = row[c["preferredLabel"]!].trimmingCharacters(in: .whitespacesAndNewlines)
             try require(!label.isEmpty, file, entry, line, "preferredLabel is empty")
-            let labels = LabelSet(preferred: label, alternative: Self.lines(row[c["altLabels"]!]),
-                                  hidden: Self.lines(row[c["hiddenLabels"]!]))
+            let labels = LabelSet(
+                preferred: label, alternative: Self.lines(row[c["altLabels"]!]),
+                hidden: Self.lines(row[c["hiddenLabels"]!]))
             let description = row[c["description"]!].trimmingCharacters(in: .whitespacesAndNewlines)
             if var existing = occupations[uri] {
                 try require(existing.labels[language] == nil, file, entry, line, "occupation \(uri) appears twice")
@@ -45,8 +46,9 @@ struct ESCOParser {
                 try require(language == .en, file, entry, line, "occupation \(uri) is not in the English classification")
                 let isco = row[c["iscoGroup"]!]
                 try require(isco.count == 4 && isco.allSatisfy(\.isNumber), file, entry, line, "iscoGroup \"\(isco)\" is not a 4-digit ISCO code")
-                occupations[uri] = Occupation(uri: uri, code: row[c["code"]!], iscoGroup: isco,
-                                              labels: [language: labels], descriptions: [language: description])
+                occupations[uri] = Occupation(
+                    uri: uri, code: row[c["code"]!], iscoGroup: isco,
+                    labels: [language: labels], descriptions: [language: description])
                 occupationOrder.append(uri)
             }
         }
@@ -66,9 +68,10 @@ struct ESCOParser {
             try require(reuseText.isEmpty || reuse != nil, file, entry, line, "reuseLevel \"\(reuseText)\" is unknown")
             let label = row[c["preferredLabel"]!].trimmingCharacters(in: .whitespacesAndNewlines)
             try require(!label.isEmpty, file, entry, line, "preferredLabel is empty")
-            skills[uri] = Skill(uri: uri, type: type, reuseLevel: reuse, label: label,
-                                alternativeLabels: Self.lines(row[c["altLabels"]!]),
-                                description: row[c["description"]!].trimmingCharacters(in: .whitespacesAndNewlines))
+            skills[uri] = Skill(
+                uri: uri, type: type, reuseLevel: reuse, label: label,
+                alternativeLabels: Self.lines(row[c["altLabels"]!]),
+                description: row[c["description"]!].trimmingCharacters(in: .whitespacesAndNewlines))
             skillOrder.append(uri)
         }
     }
@@ -93,8 +96,10 @@ struct ESCOParser {
         for (row, line) in zip(table.records, table.lines) {
             let code = row[c["code"]!]
             try require(!code.isEmpty && code.count <= 4 && code.allSatisfy(\.isNumber), file, entry, line, "code \"\(code)\" is not an ISCO code")
-            iscoGroups.append(ISCOGroup(uri: row[c["conceptUri"]!], code: code, label: row[c["preferredLabel"]!],
-                                        description: row[c["description"]!].trimmingCharacters(in: .whitespacesAndNewlines)))
+            iscoGroups.append(
+                ISCOGroup(
+                    uri: row[c["conceptUri"]!], code: code, label: row[c["preferredLabel"]!],
+                    description: row[c["description"]!].trimmingCharacters(in: .whitespacesAndNewlines)))
         }
     }
 
@@ -153,11 +158,12 @@ struct ESCOParser {
         let notes = danglingOccupations.sorted { $0.key < $1.key }.map {
             "\($0.value) occupation–skill relations refer to occupation \($0.key), which this release does not define; they are stored but not shown"
         }
-        return TaxonomyDataset(version: version, notes: notes,
-                               occupations: occupationOrder.compactMap { occupations[$0] },
-                               skills: skillOrder.compactMap { skills[$0] },
-                               occupationSkills: occupationSkills, iscoGroups: iscoGroups, skillGroups: skillGroups,
-                               skillBroader: skillBroader, skillRelations: skillRelations)
+        return TaxonomyDataset(
+            version: version, notes: notes,
+            occupations: occupationOrder.compactMap { occupations[$0] },
+            skills: skillOrder.compactMap { skills[$0] },
+            occupationSkills: occupationSkills, iscoGroups: iscoGroups, skillGroups: skillGroups,
+            skillBroader: skillBroader, skillRelations: skillRelations)
     }
 
     // MARK: - Helpers

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Accounts
 
 @Suite struct SignUpRulesTests {
@@ -15,12 +16,13 @@ import Testing
         guard case .failure(let errors) = SignUpRules.validate(input(email: "", name: "  ", password: "kort", role: "admin")) else {
             Issue.record("should fail"); return
         }
-        #expect(errors.problems == [
-            FieldProblem(field: "email", kind: .missing),
-            FieldProblem(field: "name", kind: .missing),
-            FieldProblem(field: "password", kind: .tooShort(min: 10)),
-            FieldProblem(field: "role", kind: .notAllowed),
-        ])
+        #expect(
+            errors.problems == [
+                FieldProblem(field: "email", kind: .missing),
+                FieldProblem(field: "name", kind: .missing),
+                FieldProblem(field: "password", kind: .tooShort(min: 10)),
+                FieldProblem(field: "role", kind: .notAllowed),
+            ])
     }
 
     @Test(arguments: ["zoe", "zoe@", "@example.nl", "zoe@example", "zoe@.nl", "zoe@example.", "zo e@example.nl", "a@b@c.nl"])

@@ -4,6 +4,7 @@ import Foundation
 import SQLKit
 import Testing
 import VaporTesting
+
 @testable import App
 
 @Suite struct AuthTests {
@@ -142,9 +143,13 @@ import VaporTesting
                 let browser = Browser(app)
                 let token = try await browser.csrfToken()
                 // The first entry is what the client claims; the proxy appends the real address.
-                return try await browser.send(.POST, "/inloggen", headers: ["Content-Type": "application/x-www-form-urlencoded",
-                                                                           "X-Forwarded-For": "6.6.6.6, \(address)"],
-                                              body: "email=sam%40example.nl&password=\(password.replacingOccurrences(of: " ", with: "+"))&_csrf=\(token)")
+                return try await browser.send(
+                    .POST, "/inloggen",
+                    headers: [
+                        "Content-Type": "application/x-www-form-urlencoded",
+                        "X-Forwarded-For": "6.6.6.6, \(address)",
+                    ],
+                    body: "email=sam%40example.nl&password=\(password.replacingOccurrences(of: " ", with: "+"))&_csrf=\(token)")
             }
             for i in 0..<10 { _ = try await login(from: "203.0.113.9", "fout \(i)") }
             #expect(try await login(from: "203.0.113.9", "goed wachtwoord").status == .tooManyRequests, "the guessing address stays locked")
@@ -171,8 +176,9 @@ import VaporTesting
 
             let missing = try await browser.post("/registreren", fields, csrf: "")
             let forged = try await browser.post("/registreren", fields, csrf: "forged-token")
-            let noSession = try await Browser(app).send(.POST, "/registreren", headers: ["Content-Type": "application/x-www-form-urlencoded"],
-                                                        body: "email=x%40y.nl&name=x&password=aaaaaaaaaaaa&role=worker&_csrf=abc")
+            let noSession = try await Browser(app).send(
+                .POST, "/registreren", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                body: "email=x%40y.nl&name=x&password=aaaaaaaaaaaa&role=worker&_csrf=abc")
 
             #expect(missing.status == .forbidden)
             #expect(forged.status == .forbidden)
@@ -258,8 +264,9 @@ import VaporTesting
             _ = try await createUser(app, email: "sam@example.nl", role: .worker, password: "goed wachtwoord")
             let browser = Browser(app)
             let token = try await browser.csrfToken()
-            let evil = try await browser.send(.POST, "/inloggen?terug=%2F%2Fevil.example", headers: ["Content-Type": "application/x-www-form-urlencoded"],
-                                              body: "email=sam%40example.nl&password=goed+wachtwoord&_csrf=\(token)")
+            let evil = try await browser.send(
+                .POST, "/inloggen?terug=%2F%2Fevil.example", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                body: "email=sam%40example.nl&password=goed+wachtwoord&_csrf=\(token)")
             #expect(evil.headers.first(name: .location) == "/account")
         }
     }

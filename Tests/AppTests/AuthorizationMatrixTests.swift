@@ -2,6 +2,7 @@ import Accounts
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import App
 
 /// Every registered route × every kind of visitor. The expectations are written out here, apart
@@ -126,12 +127,14 @@ import VaporTesting
 
             for route in app.routes.all {
                 let key = "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
-                let path = "/" + route.path.map { component -> String in
-                    if case .parameter(let name) = component {
-                        return name == "code" ? "en" : name == "id" && key.contains("beroepen") ? "2b871272-bd61-4206-bd1a-0b96d7023098" : UUID().uuidString
-                    }
-                    return component.description
-                }.joined(separator: "/") + ((key.contains("occupations") || key.contains("skills")) && !key.contains(":id") ? "?q=kassa" : "")
+                let path =
+                    "/"
+                    + route.path.map { component -> String in
+                        if case .parameter(let name) = component {
+                            return name == "code" ? "en" : name == "id" && key.contains("beroepen") ? "2b871272-bd61-4206-bd1a-0b96d7023098" : UUID().uuidString
+                        }
+                        return component.description
+                    }.joined(separator: "/") + ((key.contains("occupations") || key.contains("skills")) && !key.contains(":id") ? "?q=kassa" : "")
                 for visitor in Self.everyone {
                     let response: TestingHTTPResponse
                     switch visitor {
@@ -141,7 +144,8 @@ import VaporTesting
                         let browser = browsers[visitor]!
                         response = route.method == .POST ? try await browser.post(path, ["name": "x", "role": "worker"]) : try await browser.get(path)
                     }
-                    let denied = response.status == .unauthorized || response.status == .forbidden
+                    let denied =
+                        response.status == .unauthorized || response.status == .forbidden
                         || (response.status == .seeOther && response.headers.first(name: .location)?.hasPrefix("/inloggen") == true)
                     let allowed = Self.expected[key]?.contains(visitor) ?? false
                     #expect(allowed == !denied, "\(key) as \(visitor): status \(response.status.code)")

@@ -1,8 +1,9 @@
-import Identifiers
 import Engine
 import Foundation
+import Identifiers
 import Testing
 import VaporTesting
+
 @testable import App
 
 /// The worker's way to better work over HTTP: wishes (refused when impossible), matches with
@@ -11,14 +12,16 @@ import VaporTesting
     static let s1 = "http://data.europa.eu/esco/skill/s1", s2 = "http://data.europa.eu/esco/skill/s2"
 
     static let vacancies = """
-    id,kind,title,employer,occupation,skills,hours_min,hours_max,place,contract,start,sector,days
-    v1,vacancy,Kassamedewerker supermarkt,Super (test),\(Fixtures.cashierURI),\(s1)|\(s2),16,24,Almere,temporary,2027-01-04,G4711,
-    v2,vacancy,Kassa in Maastricht,Ver Weg (test),,\(s1),16,24,Maastricht,temporary,2027-01-04,,
-    """
+        id,kind,title,employer,occupation,skills,hours_min,hours_max,place,contract,start,sector,days
+        v1,vacancy,Kassamedewerker supermarkt,Super (test),\(Fixtures.cashierURI),\(s1)|\(s2),16,24,Almere,temporary,2027-01-04,G4711,
+        v2,vacancy,Kassa in Maastricht,Ver Weg (test),,\(s1),16,24,Maastricht,temporary,2027-01-04,,
+        """
 
     func wishes(hours: String = "24", home: String = "Almere") -> [(String, String)] {
-        [("maxHours", hours), ("maxTravelKm", "25"), ("home", home), ("days[]", "mon"), ("days[]", "tue"),
-         ("contracts[]", "temporary"), ("searchable", "on")]
+        [
+            ("maxHours", hours), ("maxTravelKm", "25"), ("home", home), ("days[]", "mon"), ("days[]", "tue"),
+            ("contracts[]", "temporary"), ("searchable", "on"),
+        ]
     }
 
     @Test(arguments: TestDatabase.available)
@@ -54,8 +57,12 @@ import VaporTesting
             #expect(stored.wishes.maxHoursPerWeek == 24 && stored.wishes.days == [.monday, .tuesday] && stored.searchable)
 
             // Work added to the passport (self-declared) now covers the vacancy's skills.
-            let added = try await sam.post("/paspoort/toevoegen", ["kind": "employment", "roleTitle": "Kassa", "occupation": "kassamedewerker",
-                                                                   "start": "2024-01-01", "end": "2024-06-30"])
+            let added = try await sam.post(
+                "/paspoort/toevoegen",
+                [
+                    "kind": "employment", "roleTitle": "Kassa", "occupation": "kassamedewerker",
+                    "start": "2024-01-01", "end": "2024-06-30",
+                ])
             #expect(added.status == .seeOther)
             let after = try await sam.get("/werk")
             #expect(after.body.string.contains("Je hebt 2 van de 2 vaardigheden. Er ontbreekt niets."))
@@ -76,8 +83,12 @@ import VaporTesting
             let ana = Browser(app)
             _ = try await ana.login("ana@test.nl", "right password 1")
             #expect((try await ana.get("/waar-naartoe")).body.string.contains("Je paspoort is nog leeg"))
-            _ = try await ana.post("/paspoort/toevoegen", ["kind": "employment", "roleTitle": "Schoonmaak", "occupation": "schoonmaker",
-                                                           "start": "2024-01-01"])
+            _ = try await ana.post(
+                "/paspoort/toevoegen",
+                [
+                    "kind": "employment", "roleTitle": "Schoonmaak", "occupation": "schoonmaker",
+                    "start": "2024-01-01",
+                ])
             let page = try await ana.get("/waar-naartoe")
             #expect(page.status == .ok)
             #expect(page.body.string.contains("kassamedewerker"), "the other occupations are listed as targets")
@@ -130,9 +141,11 @@ import VaporTesting
             #expect(step1.status == .ok)
             #expect(step1.body.string.contains("value=\"\(Self.s1)\" checked"))
             // Step 2 with a bad field: refused with a message by the field, nothing stored.
-            var fields: [(String, String)] = [("occupationURI", Fixtures.cashierURI), ("occupation", "kassamedewerker"), ("skills[]", Self.s1),
-                                              ("kind", "vacancy"), ("title", "Kassa"), ("hoursMin", "24"), ("hoursMax", "16"),
-                                              ("place", "Almere"), ("contract", "temporary"), ("start", "2027-01-04")]
+            var fields: [(String, String)] = [
+                ("occupationURI", Fixtures.cashierURI), ("occupation", "kassamedewerker"), ("skills[]", Self.s1),
+                ("kind", "vacancy"), ("title", "Kassa"), ("hoursMin", "24"), ("hoursMax", "16"),
+                ("place", "Almere"), ("contract", "temporary"), ("start", "2027-01-04"),
+            ]
             let bad = try await boss.post("/werkgever/vacatures", pairs: fields)
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("niet minder dan het minimum"))

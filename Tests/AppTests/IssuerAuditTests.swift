@@ -4,6 +4,7 @@ import Foundation
 import Passport
 import Testing
 import VaporTesting
+
 @testable import App
 
 /// The outside audit's findings on the issuer API: one issuer registering another's public key,

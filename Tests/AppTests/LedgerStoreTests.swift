@@ -2,6 +2,7 @@ import Foundation
 import Leermiles
 import SQLKit
 import Testing
+
 @testable import App
 
 /// The SQL ledger follows the in-memory rules, and holds under concurrent spends.
@@ -34,15 +35,17 @@ import Testing
             let store = LedgerStore(database: app.db)
             #expect(try await store.post(earn("e1", "ana", 50)) == .posted)
             @Sendable func spend(_ i: Int) -> Posting {
-                Posting(key: "spend-\(i)", from: .worker("ana"), to: .reserved("ana"), amount: Miles(1), reason: .reserve,
-                        cause: "user:ana", at: now, reservation: "res-\(i)")
+                Posting(
+                    key: "spend-\(i)", from: .worker("ana"), to: .reserved("ana"), amount: Miles(1), reason: .reserve,
+                    cause: "user:ana", at: now, reservation: "res-\(i)")
             }
             // 200 requests of 1 mile each race for a balance of 50.
             let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
                 for i in 0..<200 {
                     group.addTask {
-                        do { return "\(try await LedgerStore(database: app.db).post(spend(i)))" }
-                        catch let error as LedgerError { if case .insufficient = error { return "insufficient" }; return "\(error)" }
+                        do { return "\(try await LedgerStore(database: app.db).post(spend(i)))" } catch let error as LedgerError {
+                            if case .insufficient = error { return "insufficient" }; return "\(error)"
+                        }
                     }
                 }
                 return try await group.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
@@ -73,17 +76,20 @@ import Testing
             func refused(_ p: Posting, _ expected: String) async {
                 await #expect { try await store.post(p) } throws: { "\($0)".contains(expected) }
             }
-            await refused(Posting(key: "r1", from: .worker("ana"), to: .reserved("ana"), amount: Miles(11), reason: .reserve, cause: "user:ana", at: now, reservation: "x"),
-                          "posting r1: worker:ana has 10 and cannot give 11")
+            await refused(
+                Posting(key: "r1", from: .worker("ana"), to: .reserved("ana"), amount: Miles(11), reason: .reserve, cause: "user:ana", at: now, reservation: "x"),
+                "posting r1: worker:ana has 10 and cannot give 11")
             await refused(earn("e1", "ana", 12), "posting e1: the key was already used for a different posting")
             await refused(Posting(key: "n", from: .funder("fund"), to: .worker("ana"), amount: Miles(-1), reason: .topUp, cause: "c", at: now), "is not a positive amount")
             #expect(try await store.post(earn("e1", "ana", 10)) == .repeated)
             let undo = Posting(key: "u1", from: .worker("ana"), to: .funder("fund"), amount: Miles(10), reason: .reversal, cause: "user:admin", at: now, reverses: "e1")
-            await refused(Posting(key: "u0", from: .worker("ana"), to: .funder("fund"), amount: Miles(3), reason: .reversal, cause: "c", at: now, reverses: "e1"),
-                          "reverses must move 10")
+            await refused(
+                Posting(key: "u0", from: .worker("ana"), to: .funder("fund"), amount: Miles(3), reason: .reversal, cause: "c", at: now, reverses: "e1"),
+                "reverses must move 10")
             #expect(try await store.post(undo) == .posted)
-            await refused(Posting(key: "u2", from: .worker("ana"), to: .funder("fund"), amount: Miles(10), reason: .reversal, cause: "c", at: now, reverses: "e1"),
-                          "e1 is already reversed")
+            await refused(
+                Posting(key: "u2", from: .worker("ana"), to: .funder("fund"), amount: Miles(10), reason: .reversal, cause: "c", at: now, reverses: "e1"),
+                "e1 is already reversed")
             let all = try await store.everything()
             #expect(all.postings.map(\.key) == ["e1", "u1"], "refused postings left nothing behind")
             #expect(all.balances[.worker("ana")] == .zero && all.balances[.funder("fund")] == .zero)

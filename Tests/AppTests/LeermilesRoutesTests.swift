@@ -1,10 +1,11 @@
 import Days
-import Identifiers
 import Foundation
+import Identifiers
 import Insight
 import Leermiles
 import Testing
 import VaporTesting
+
 @testable import App
 
 /// Leermiles in the browser: the worker's overview, reserving (once per request, refused with a
@@ -18,9 +19,12 @@ import VaporTesting
         try await withTestApp(database, now: { Date(timeIntervalSince1970: 1_800_000_000) }) { app in
             // setup: a shortage course (kassa, 120) and another (schoon, 30); free points and a fund's pot that needs approval
             guard case .imported = try await CareerImports.outlook(app, Array("key,kind,source,date\n\(Fixtures.cashierURI),shortage,UWV (test),2026-06-01\n".utf8)),
-                  case .imported = try await CareerImports.courses(app, Array(ReservationTests.courses.utf8)) else { Issue.record("the test tables should import"); return }
-            try await LeermilesStore(database: app.db).addRule(AccrualRule(id: "fund", kind: .contribution(amount: Miles(40), every: .once), funder: "oo-fonds",
-                                                                           from: Day(iso: "2026-01-01")!, restriction: .shortageOccupations, requiresApproval: true), now: now)
+                case .imported = try await CareerImports.courses(app, Array(ReservationTests.courses.utf8))
+            else { Issue.record("the test tables should import"); return }
+            try await LeermilesStore(database: app.db).addRule(
+                AccrualRule(
+                    id: "fund", kind: .contribution(amount: Miles(40), every: .once), funder: "oo-fonds",
+                    from: Day(iso: "2026-01-01")!, restriction: .shortageOccupations, requiresApproval: true), now: now)
             let ana = try await createUser(app, email: "ana@test.nl", role: .worker, password: "right password 1", name: "Ana Jansen")
             _ = try await createUser(app, email: "bob@test.nl", role: .worker, password: "right password 1")
             _ = try await createUser(app, email: "coach@test.nl", role: .coach, password: "right password 1")
@@ -43,7 +47,8 @@ import VaporTesting
             // The overview: balance, the fund's pot explained, where the points came from.
             let page = try await worker.get("/leermiles").body.string
             #expect(page.contains("data-testid=\"spendable\">140<"))
-            #expect(page.contains("Van je saldo komen 40 leermiles van O&amp;O-fonds Test (alleen voor een cursus naar een beroep waar veel vraag naar is; O&amp;O-fonds Test moet eerst akkoord geven)."))
+            #expect(
+                page.contains("Van je saldo komen 40 leermiles van O&amp;O-fonds Test (alleen voor een cursus naar een beroep waar veel vraag naar is; O&amp;O-fonds Test moet eerst akkoord geven)."))
             #expect(page.contains("<li><strong>100</strong> gewerkte uren, van werkfonds</li>"))
 
             // In English too.
@@ -64,8 +69,12 @@ import VaporTesting
             let reservation = rows[0].id
 
             // With work in the passport, the next step brings course tips; a course reserved is no tip any more.
-            _ = try await worker.post("/paspoort/toevoegen", ["kind": "employment", "roleTitle": "Kassa", "occupation": "kassamedewerker",
-                                                              "start": "2024-01-01", "end": "2024-06-30"])
+            _ = try await worker.post(
+                "/paspoort/toevoegen",
+                [
+                    "kind": "employment", "roleTitle": "Kassa", "occupation": "kassamedewerker",
+                    "start": "2024-01-01", "end": "2024-06-30",
+                ])
             let tipped = try await worker.get("/leermiles").body.string
             #expect(tipped.contains("Schoonmaak basis") && tipped.contains("Helpt je op weg naar: schoonmaker gebouwen."))
             #expect(tipped.contains("Kost 30 leermiles. Je komt er nog 10 tekort."), "20 free points left; the pot is only for shortage courses")
@@ -125,7 +134,8 @@ import VaporTesting
 
             // More points: the tip gets its button; reserved through it, the course is no tip any more.
             _ = try await LedgerStore(database: app.db).postEarnings([
-                Posting(key: "e-more", from: .funder("werkfonds"), to: .worker(id), amount: Miles(20), reason: .workHours, cause: "rule:t", at: now)])
+                Posting(key: "e-more", from: .funder("werkfonds"), to: .worker(id), amount: Miles(20), reason: .workHours, cause: "rule:t", at: now)
+            ])
             let page2 = try await worker.get("/leermiles").body.string
             #expect(page2.contains("Reserveer 30 leermiles"))
             let marker = "name=\"request\" value=\""
@@ -146,11 +156,14 @@ import VaporTesting
         try await withTestApp(database, now: { Date(timeIntervalSince1970: 1_800_000_000) }) { app in
             // Five people each reserve two courses from the fund's pot: that is 5 people, never 10.
             guard case .imported = try await CareerImports.courses(app, Array(ReservationTests.courses.utf8)) else { Issue.record("the courses should import"); return }
-            try await LeermilesStore(database: app.db).addRule(AccrualRule(id: "fund", kind: .contribution(amount: Miles(200), every: .once), funder: "oo",
-                                                                           from: Day(iso: "2026-01-01")!, requiresApproval: true), now: now)
-            _ = try await LedgerStore(database: app.db).postEarnings((0..<5).map {
-                Posting(key: "e\($0)", from: .funder("oo"), to: .worker("w\($0)", pot: "oo"), amount: Miles(200), reason: .contribution, cause: "rule:fund", at: now)
-            })
+            try await LeermilesStore(database: app.db).addRule(
+                AccrualRule(
+                    id: "fund", kind: .contribution(amount: Miles(200), every: .once), funder: "oo",
+                    from: Day(iso: "2026-01-01")!, requiresApproval: true), now: now)
+            _ = try await LedgerStore(database: app.db).postEarnings(
+                (0..<5).map {
+                    Posting(key: "e\($0)", from: .funder("oo"), to: .worker("w\($0)", pot: "oo"), amount: Miles(200), reason: .contribution, cause: "rule:fund", at: now)
+                })
             for w in 0..<5 {
                 for course in ["kassa", "schoon"] {
                     _ = try await app.reserveCourse(worker: "w\(w)", courseID: course, requestID: "r\(w)-\(course)", cause: "user:w\(w)")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import App
 
 @Suite struct OccupationRoutesTests {
@@ -15,8 +16,10 @@ import VaporTesting
         }
     }
 
-    @Test(arguments: ["/api/v1/occupations", "/api/v1/occupations?q=", "/api/v1/occupations?q=%20%20",
-                      "/api/v1/occupations?q=<10 KB>", "/api/v1/occupations?q=kassa&limit=0"])
+    @Test(arguments: [
+        "/api/v1/occupations", "/api/v1/occupations?q=", "/api/v1/occupations?q=%20%20",
+        "/api/v1/occupations?q=<10 KB>", "/api/v1/occupations?q=kassa&limit=0",
+    ])
     func badSearchesGetAClearJSONError(path: String) async throws {
         try await withTestApp { app in
             let response = try await Browser(app).get(path.replacingOccurrences(of: "<10 KB>", with: String(repeating: "a", count: 10_240)))

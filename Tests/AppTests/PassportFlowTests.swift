@@ -1,10 +1,11 @@
-import Identifiers
 import Accounts
 import Crypto
 import Foundation
+import Identifiers
 import Passport
 import Testing
 import VaporTesting
+
 @testable import App
 
 /// A platform's whole path, over HTTP: register a key, redeem a worker's passport code, send
@@ -31,8 +32,9 @@ import VaporTesting
         func sign(_ record: JSONValue, subject: String, position: Int, id: UUID = UUID()) throws -> String {
             guard case .object(var members) = record else { fatalError() }
             members["id"] = .string(subject)
-            let payload = WorkCredential.payload(id: id, issuerID: issuerID, issuerName: "Snel Personeel", record: .object(members),
-                                                 validFrom: Date(timeIntervalSince1970: 1_790_000_000), statusPosition: position, baseURL: "http://127.0.0.1:8080")
+            let payload = WorkCredential.payload(
+                id: id, issuerID: issuerID, issuerName: "Snel Personeel", record: .object(members),
+                validFrom: Date(timeIntervalSince1970: 1_790_000_000), statusPosition: position, baseURL: "http://127.0.0.1:8080")
             return try CompactJWS.sign(payload: payload.serialized(), key: key, keyID: jwk.thumbprint)
         }
     }
@@ -84,10 +86,10 @@ import VaporTesting
             tampered[dot + 10] = tampered[dot + 10] == "A" ? "B" : "A"
             let batch = [
                 try platform.sign(Self.record(), subject: subject, position: 1),
-                good,                                                                    // duplicate
-                String(tampered),                                                        // signature
-                try platform.sign(Self.record(hours: -1), subject: subject, position: 3), // schema
-                try platform.sign(Self.record(), subject: PairwiseSubject.prefix + String(repeating: "a", count: 26), position: 4), // unlinked
+                good,  // duplicate
+                String(tampered),  // signature
+                try platform.sign(Self.record(hours: -1), subject: subject, position: 3),  // schema
+                try platform.sign(Self.record(), subject: PairwiseSubject.prefix + String(repeating: "a", count: 26), position: 4),  // unlinked
                 try platform.sign(Self.record(occupation: "http://data.europa.eu/esco/occupation/00000000-0000-4000-8000-00000000ffff"), subject: subject, position: 5),
             ].joined(separator: "\n")
             let refused = try await api(app, apiToken, "/api/v1/credentials/batch", batch, type: "application/jsonl")
@@ -124,8 +126,9 @@ import VaporTesting
             let issuerUser = try await createUser(app, email: "platform@test.nl", role: .issuer, password: "right password 1")
             let browser = Browser(app)
             _ = try await browser.login("platform@test.nl", "right password 1")
-            #expect(try await browser.upload("/account/werkbewijzen", field: "file", filename: "werk.jsonl", content: "x\n").status == .conflict,
-                    "no key registered yet")
+            #expect(
+                try await browser.upload("/account/werkbewijzen", field: "file", filename: "werk.jsonl", content: "x\n").status == .conflict,
+                "no key registered yet")
             var platform = Platform(token: "")
             platform.issuerID = try await app.passportStore.createIssuer(name: "Snel Personeel", ownerUserID: issuerUser, key: Ed25519JWK(publicKey: platform.key.publicKey), now: Date())
             let subject = PairwiseSubject.identifier(worker: workerID, issuerID: platform.issuerID, secret: try await app.subjectSecret())
@@ -168,8 +171,12 @@ import VaporTesting
                 #expect(bad.body.string.contains(message), "\(message)")
             }
             // "1.200" is twelve hundred in Dutch.
-            let saved = try await worker.post("/paspoort/toevoegen", ["kind": "informal-care", "roleTitle": "Mantelzorger voor mijn vader",
-                                                                       "start": "2022-01-01", "hours": "1.200", "occupation": "kassamedewerker", "tasks": "Boodschappen\nMedicijnen"])
+            let saved = try await worker.post(
+                "/paspoort/toevoegen",
+                [
+                    "kind": "informal-care", "roleTitle": "Mantelzorger voor mijn vader",
+                    "start": "2022-01-01", "hours": "1.200", "occupation": "kassamedewerker", "tasks": "Boodschappen\nMedicijnen",
+                ])
             #expect(saved.status == .seeOther)
             let page = try await worker.get("/paspoort").body.string
             #expect(page.contains("Zelf ingevuld") && page.contains("Mantelzorger voor mijn vader") && page.contains("1.200 uur"))
@@ -189,8 +196,12 @@ import VaporTesting
             #expect(body.contains("Vul in via welk platform je werkte.") && body.contains("Vul in hoeveel klussen of diensten je deed"))
             #expect(!body.contains("is required"), "no English schema words on a Dutch page")
 
-            let saved = try await worker.post("/paspoort/toevoegen", ["kind": "platform-work", "roleTitle": "Bezorger", "organisation": "Snel Bezorgd",
-                                                                       "start": "2025-01-01", "end": "2025-06-30", "jobs": "140", "hours": "310"])
+            let saved = try await worker.post(
+                "/paspoort/toevoegen",
+                [
+                    "kind": "platform-work", "roleTitle": "Bezorger", "organisation": "Snel Bezorgd",
+                    "start": "2025-01-01", "end": "2025-06-30", "jobs": "140", "hours": "310",
+                ])
             #expect(saved.status == .seeOther, "\(saved.body.string.prefix(2000))")
             let rows = try await app.passportStore.records(worker: id)
             #expect(rows.count == 1 && rows[0].recordJSON.contains("\"aggregation\":\"period\"") && rows[0].recordJSON.contains("\"jobs\":140"))

@@ -1,9 +1,10 @@
 import Days
-import Identifiers
 import Foundation
+import Identifiers
 import Leermiles
 import SQLKit
 import Testing
+
 @testable import App
 
 /// Spending: reserve for a catalogue course (restricted pots only for shortage occupations),
@@ -12,23 +13,26 @@ import Testing
     let now = Date(timeIntervalSince1970: 1_795_000_000)
     static let s1 = "http://data.europa.eu/esco/skill/s1", s3 = "http://data.europa.eu/esco/skill/s3"
     static let courses = """
-    id,title,provider,skills,hours,cost_eur,format,place,start_dates
-    kassa,Afrekenen en klantcontact,Leerhuis (test),\(s1),16,120,online,,
-    schoon,Schoonmaak basis,Leerhuis (test),\(s3),8,30,online,,
-    """
+        id,title,provider,skills,hours,cost_eur,format,place,start_dates
+        kassa,Afrekenen en klantcontact,Leerhuis (test),\(s1),16,120,online,,
+        schoon,Schoonmaak basis,Leerhuis (test),\(s3),8,30,online,,
+        """
 
     @Test(arguments: TestDatabase.available)
     func reserveApproveSettleAndReleaseKeepTheLedgerSound(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             // The cashier is a shortage occupation; "kassa" teaches one of its essential skills, "schoon" does not.
             guard case .imported = try await CareerImports.outlook(app, Array("key,kind,source,date\n\(Fixtures.cashierURI),shortage,UWV (test),2026-06-01\n".utf8)),
-                  case .imported = try await CareerImports.courses(app, Array(Self.courses.utf8)) else { Issue.record("the test tables should import"); return }
+                case .imported = try await CareerImports.courses(app, Array(Self.courses.utf8))
+            else { Issue.record("the test tables should import"); return }
             #expect(app.careerData.snapshot?.courseChoice("kassa")?.forShortageOccupation == true)
             #expect(app.careerData.snapshot?.courseChoice("schoon")?.forShortageOccupation == false)
 
             let rules = LeermilesStore(database: app.db)
-            try await rules.addRule(AccrualRule(id: "fund", kind: .contribution(amount: Miles(40), every: .once), funder: "oo-fonds", from: Day(iso: "2026-01-01")!,
-                                                restriction: .shortageOccupations, requiresApproval: true), now: now)
+            try await rules.addRule(
+                AccrualRule(
+                    id: "fund", kind: .contribution(amount: Miles(40), every: .once), funder: "oo-fonds", from: Day(iso: "2026-01-01")!,
+                    restriction: .shortageOccupations, requiresApproval: true), now: now)
             let ledger = LedgerStore(database: app.db)
             _ = try await ledger.postEarnings([
                 Posting(key: "e-free", from: .funder("werkfonds"), to: .worker("ana"), amount: Miles(100), reason: .workHours, cause: "rule:t", at: now),
@@ -90,7 +94,8 @@ import Testing
             let user = try await createUser(app, email: "ana@test.nl", role: .worker)
             let worker = user.idString
             _ = try await LedgerStore(database: app.db).postEarnings([
-                Posting(key: "e-free", from: .funder("werkfonds"), to: .worker(worker), amount: Miles(100), reason: .workHours, cause: "rule:t", at: now)])
+                Posting(key: "e-free", from: .funder("werkfonds"), to: .worker(worker), amount: Miles(100), reason: .workHours, cause: "rule:t", at: now)
+            ])
             let open = try await app.reserveCourse(worker: worker, courseID: "schoon", requestID: "r-open", cause: "user:ana")
             #expect(open.reservation.state == .open)
             _ = try await deleteAccount(app, user: user)

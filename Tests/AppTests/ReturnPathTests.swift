@@ -1,5 +1,6 @@
 import Testing
 import VaporTesting
+
 @testable import App
 
 /// The outside audit's first finding: `?terug=` split the Location header (a planted
@@ -40,8 +41,9 @@ import VaporTesting
             for (query, expected) in [("/%0d%0aSet-Cookie:%20x=1", "/account"), ("/%09/evil.example", "/account"), ("%2Fleermiles", "/leermiles")] {
                 let browser = Browser(app)
                 let token = try await browser.csrfToken()
-                let response = try await browser.send(.POST, "/inloggen?terug=\(query)", headers: ["Content-Type": "application/x-www-form-urlencoded"],
-                                                      body: "email=sam%40example.nl&password=goed+wachtwoord&_csrf=\(token)")
+                let response = try await browser.send(
+                    .POST, "/inloggen?terug=\(query)", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                    body: "email=sam%40example.nl&password=goed+wachtwoord&_csrf=\(token)")
                 #expect(response.headers.first(name: .location) == expected, "terug=\(query)")
                 #expect(!response.headers[.setCookie].contains { $0.hasPrefix("x=") })
             }

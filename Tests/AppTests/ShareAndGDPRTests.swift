@@ -1,11 +1,12 @@
-import Identifiers
 import Accounts
 import Crypto
 import Foundation
+import Identifiers
 import Passport
 import SQLKit
 import Testing
 import VaporTesting
+
 @testable import App
 
 /// Share links, the public verification page and its JSON, the KlusCV download, the GDPR export
@@ -20,10 +21,12 @@ import VaporTesting
         let key = Curve25519.Signing.PrivateKey()
         let issuerID = try await app.passportStore.createIssuer(name: "Snel Personeel", ownerUserID: nil, key: Ed25519JWK(publicKey: key.publicKey), now: Date(timeIntervalSince1970: 1_790_000_000))
         let issuer = try #require(try await app.passportStore.issuer(id: issuerID))
-        let tokens = try await app.passport.sign(records: [PassportFlowTests.record()], issuer: issuer, key: Ed25519JWK(privateKey: key),
-                                                 store: app.passportStore, baseURL: "http://127.0.0.1:8080", now: Date(timeIntervalSince1970: 1_790_000_000))
-        let report = try await app.passport.importCredentials([JSONLines.Line(number: 1, text: Substring(tokens[0]))], from: .admin(worker: worker),
-                                                             store: app.passportStore, taxonomy: app.taxonomy.index, now: Date(timeIntervalSince1970: 1_800_000_000))
+        let tokens = try await app.passport.sign(
+            records: [PassportFlowTests.record()], issuer: issuer, key: Ed25519JWK(privateKey: key),
+            store: app.passportStore, baseURL: "http://127.0.0.1:8080", now: Date(timeIntervalSince1970: 1_790_000_000))
+        let report = try await app.passport.importCredentials(
+            [JSONLines.Line(number: 1, text: Substring(tokens[0]))], from: .admin(worker: worker),
+            store: app.passportStore, taxonomy: app.taxonomy.index, now: Date(timeIntervalSince1970: 1_800_000_000))
         #expect(report.succeeded)
         let credentialID = try #require(try await app.passportStore.records(worker: worker).first { $0.isVerified }?.credentialID)
         return (worker, browser, issuerID, credentialID)
@@ -194,10 +197,12 @@ import VaporTesting
             let issuerID = try await app.passportStore.createIssuer(name: "Snel Personeel", ownerUserID: nil, key: Ed25519JWK(publicKey: key.publicKey), now: clock.now)
             let issuer = try #require(try await app.passportStore.issuer(id: issuerID))
             // valid for two more seconds: well inside the cache's 5-second bound
-            let tokens = try await app.passport.sign(records: [PassportFlowTests.record()], issuer: issuer, key: Ed25519JWK(privateKey: key), store: app.passportStore,
-                                                     baseURL: "http://127.0.0.1:8080", now: clock.now.addingTimeInterval(-60), validUntil: clock.now.addingTimeInterval(2))
-            _ = try await app.passport.importCredentials([JSONLines.Line(number: 1, text: Substring(tokens[0]))], from: .admin(worker: worker),
-                                                         store: app.passportStore, taxonomy: app.taxonomy.index, now: clock.now)
+            let tokens = try await app.passport.sign(
+                records: [PassportFlowTests.record()], issuer: issuer, key: Ed25519JWK(privateKey: key), store: app.passportStore,
+                baseURL: "http://127.0.0.1:8080", now: clock.now.addingTimeInterval(-60), validUntil: clock.now.addingTimeInterval(2))
+            _ = try await app.passport.importCredentials(
+                [JSONLines.Line(number: 1, text: Substring(tokens[0]))], from: .admin(worker: worker),
+                store: app.passportStore, taxonomy: app.taxonomy.index, now: clock.now)
             let ids = try await app.passportStore.records(worker: worker).map(\.id)
             let share = try await Sharing.create(app, worker: worker, label: "t", recordIDs: ids, showEarnings: false, days: 30)
             func status() async throws -> String? {
@@ -227,16 +232,19 @@ import VaporTesting
             let issuer = try #require(try await app.passportStore.issuer(id: issuerID))
             var records = (0..<7).map { _ in PassportFlowTests.record() }
             records[5] = PassportFlowTests.record(hours: -1)
-            let tokens = try await app.passport.sign(records: records, issuer: issuer, key: Ed25519JWK(privateKey: key), store: app.passportStore,
-                                                     baseURL: "http://127.0.0.1:8080", now: Date(timeIntervalSince1970: 1_790_000_000))
+            let tokens = try await app.passport.sign(
+                records: records, issuer: issuer, key: Ed25519JWK(privateKey: key), store: app.passportStore,
+                baseURL: "http://127.0.0.1:8080", now: Date(timeIntervalSince1970: 1_790_000_000))
             var lines = tokens.enumerated().map { JSONLines.Line(number: $0.offset + 1, text: Substring($0.element)) }
-            lines.append(JSONLines.Line(number: 8, text: Substring(tokens[0]))) // a duplicate of line 1, in the last chunk
-            let refused = try await app.passport.importCredentials(lines, from: .admin(worker: worker), store: app.passportStore,
-                                                                  taxonomy: app.taxonomy.index, now: Date(timeIntervalSince1970: 1_800_000_000), chunkSize: 2)
+            lines.append(JSONLines.Line(number: 8, text: Substring(tokens[0])))  // a duplicate of line 1, in the last chunk
+            let refused = try await app.passport.importCredentials(
+                lines, from: .admin(worker: worker), store: app.passportStore,
+                taxonomy: app.taxonomy.index, now: Date(timeIntervalSince1970: 1_800_000_000), chunkSize: 2)
             #expect(refused.problems.map(\.line) == [6, 8] && refused.accepted == 0)
             #expect(try await app.passportStore.records(worker: worker).isEmpty, "chunks 1 and 2 were written, then rolled back")
-            let stored = try await app.passport.importCredentials(Array(lines[0..<5]) + [lines[6]], from: .admin(worker: worker), store: app.passportStore,
-                                                                 taxonomy: app.taxonomy.index, now: Date(timeIntervalSince1970: 1_800_000_000), chunkSize: 2)
+            let stored = try await app.passport.importCredentials(
+                Array(lines[0..<5]) + [lines[6]], from: .admin(worker: worker), store: app.passportStore,
+                taxonomy: app.taxonomy.index, now: Date(timeIntervalSince1970: 1_800_000_000), chunkSize: 2)
             #expect(stored.succeeded && stored.accepted == 6)
             #expect(try await app.passportStore.records(worker: worker).count == 6)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Identifiers
 import Testing
+
 @testable import App
 
 /// Share links as stored: who sees what, which records still count, revoking, and openings.
@@ -9,22 +10,27 @@ import Testing
     let zoe = UUID(), sam = UUID()
 
     func record(_ id: String, worker: UUID, start: String) -> PassportRecordRow {
-        PassportRecordRow(id: id, workerID: worker.idString, source: "self", issuerID: nil, credentialID: nil, subjectID: nil, token: nil,
-                          recordJSON: "{}", kind: "job", roleTitle: "schoonmaker", periodStart: start, periodEnd: nil, statusList: nil,
-                          statusIndex: nil, validFrom: nil, validUntil: nil, revokedAt: nil, createdAt: now)
+        PassportRecordRow(
+            id: id, workerID: worker.idString, source: "self", issuerID: nil, credentialID: nil, subjectID: nil, token: nil,
+            recordJSON: "{}", kind: "job", roleTitle: "schoonmaker", periodStart: start, periodEnd: nil, statusList: nil,
+            statusIndex: nil, validFrom: nil, validUntil: nil, revokedAt: nil, createdAt: now)
     }
 
     func share(_ id: String, worker: UUID, created: TimeInterval = 0) -> ShareRow {
-        ShareRow(id: id, workerID: worker.idString, label: "label \(id)", showEarnings: false, createdAt: now + created,
-                 expiresAt: now + 86_400, revokedAt: nil)
+        ShareRow(
+            id: id, workerID: worker.idString, label: "label \(id)", showEarnings: false, createdAt: now + created,
+            expiresAt: now + 86_400, revokedAt: nil)
     }
 
     @Test(arguments: TestDatabase.available)
     func aShareShowsItsStillExistingRecordsNewestFirst(_ database: TestDatabase) async throws {
         try await withTestApp(database, seedTaxonomy: false) { app in
             let passport = PassportStore(database: app.db), store = ShareStore(database: app.db)
-            try await passport.insertRecords([record("r1", worker: zoe, start: "2024-01-01"), record("r2", worker: zoe, start: "2025-06-01"),
-                                              record("r3", worker: zoe, start: "2023-03-01")], links: [], now: now)
+            try await passport.insertRecords(
+                [
+                    record("r1", worker: zoe, start: "2024-01-01"), record("r2", worker: zoe, start: "2025-06-01"),
+                    record("r3", worker: zoe, start: "2023-03-01"),
+                ], links: [], now: now)
             try await store.create(share("s1", worker: zoe), recordIDs: ["r1", "r2", "r3"])
             try await store.create(share("s2", worker: zoe, created: 60), recordIDs: ["r3"])
             #expect(try await store.records(shareID: "s1").map(\.id) == ["r2", "r1", "r3"])

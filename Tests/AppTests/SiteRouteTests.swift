@@ -1,5 +1,6 @@
-import Testing
 import Localization
+import Testing
+
 @testable import App
 
 /// Routes are typed: their values go into the path (encoded) and the query, in one place.

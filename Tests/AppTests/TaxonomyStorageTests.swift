@@ -1,10 +1,11 @@
-import TestSupport
 import Fluent
 import Foundation
 import SQLKit
 import Taxonomy
 import TaxonomySource
+import TestSupport
 import Testing
+
 @testable import App
 
 /// The ESCO import and the taxonomy tables, on every available database.
@@ -65,8 +66,10 @@ import Testing
         try await withTestApp(db) { app in
             // setup: a dataset whose skills are fine but whose relations break the primary key
             var broken = Fixtures.taxonomy
-            broken.occupations.append(Occupation(uri: "http://data.europa.eu/esco/occupation/new", code: "1", iscoGroup: "1111",
-                                                 labels: [.nl: LabelSet(preferred: "nieuw")]))
+            broken.occupations.append(
+                Occupation(
+                    uri: "http://data.europa.eu/esco/occupation/new", code: "1", iscoGroup: "1111",
+                    labels: [.nl: LabelSet(preferred: "nieuw")]))
             broken.occupationSkills.append(broken.occupationSkills[0])
             let before = try await TaxonomyStore(database: app.db).counts()
             let lastImport = try await TaxonomyStore(database: app.db).latestImport()

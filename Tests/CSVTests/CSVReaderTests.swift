@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CSV
 
 @Suite struct CSVReaderTests {
@@ -23,12 +24,13 @@ import Testing
     }
 
     @Test func goesOnAfterABadRecordAndNamesEachOne() {
-        #expect(read("a,b\n1,x\"y\n2,\"q\"z\n3,ok\n") == [
-            "1: a|b",
-            "line 2: a quote inside an unquoted field (field 2)",
-            "line 3: text after a closing quote (field 2)",
-            "4: 3|ok",
-        ])
+        #expect(
+            read("a,b\n1,x\"y\n2,\"q\"z\n3,ok\n") == [
+                "1: a|b",
+                "line 2: a quote inside an unquoted field (field 2)",
+                "line 3: text after a closing quote (field 2)",
+                "4: 3|ok",
+            ])
         #expect(read(Array("a\n".utf8) + [0xFF] + Array(",b\nc\n".utf8)) == ["1: a", "line 2: not valid UTF-8 (field 1)", "3: c"])
     }
 

@@ -1,7 +1,8 @@
-import TestSupport
 import Foundation
 import Taxonomy
+import TestSupport
 import Testing
+
 @testable import Engine
 
 enum RealPlaces {
@@ -27,7 +28,7 @@ struct PlacesTests {
     @Test func distancesAreGreatCircleKilometres() throws {
         let amsterdam = try #require(places.place(named: "Amsterdam"))
         let rotterdam = try #require(places.place(named: "Rotterdam"))
-        #expect(abs(amsterdam.distanceKm(to: rotterdam) - 57) < 2) // about 57 km as the crow flies
+        #expect(abs(amsterdam.distanceKm(to: rotterdam) - 57) < 2)  // about 57 km as the crow flies
         #expect(amsterdam.distanceKm(to: amsterdam) == 0)
     }
 
@@ -48,16 +49,20 @@ struct MatchingTests {
     let places = RealPlaces.directory
     func s(_ n: String) -> String { ToyTaxonomy.uri(n) }
 
-    func vacancy(_ id: String, skills: [String], hours: Int = 16, at place: String = "Almere",
-                 contract: ContractType = .temporary, sector: String? = "N8121", days: Weekdays = []) -> Vacancy {
-        Vacancy(id: id, kind: .vacancy, title: id, employer: "E", occupationURI: nil, skillURIs: skills.map(s),
-                hoursMin: hours, hoursMax: hours + 8, place: places.place(named: place)!, contract: contract,
-                start: "2027-01-04", sector: sector, days: days)
+    func vacancy(
+        _ id: String, skills: [String], hours: Int = 16, at place: String = "Almere",
+        contract: ContractType = .temporary, sector: String? = "N8121", days: Weekdays = []
+    ) -> Vacancy {
+        Vacancy(
+            id: id, kind: .vacancy, title: id, employer: "E", occupationURI: nil, skillURIs: skills.map(s),
+            hoursMin: hours, hoursMax: hours + 8, place: places.place(named: place)!, contract: contract,
+            start: "2027-01-04", sector: sector, days: days)
     }
 
     var wishes: WorkWishes {
-        WorkWishes(maxHoursPerWeek: 24, days: [.monday, .tuesday, .wednesday], maxTravelKm: 25,
-                   homePlaceID: places.place(named: "Almere")!.id, contracts: [.temporary, .gig], avoidSectors: ["I"])
+        WorkWishes(
+            maxHoursPerWeek: 24, days: [.monday, .tuesday, .wednesday], maxTravelKm: 25,
+            homePlaceID: places.place(named: "Almere")!.id, contracts: [.temporary, .gig], avoidSectors: ["I"])
     }
 
     func run(_ vacancies: [Vacancy], top: Int = 10) -> [String] {
@@ -65,8 +70,10 @@ struct MatchingTests {
         var held = HeldSkills()
         held.add(model.space.id(of: s("a"))!, 1)
         held.add(model.space.id(of: s("b"))!, 1)
-        return board.match(credit: model.credits(for: held), wishes: wishes,
-                           home: places.place(id: wishes.homePlaceID)!, top: top).map { vacancies[$0.vacancy].id }
+        return board.match(
+            credit: model.credits(for: held), wishes: wishes,
+            home: places.place(id: wishes.homePlaceID)!, top: top
+        ).map { vacancies[$0.vacancy].id }
     }
 
     @Test func everyHardWishFilters() {
@@ -89,11 +96,12 @@ struct MatchingTests {
         let board = VacancyBoard(vacancies: vacancies, model: model)
         var held = HeldSkills()
         held.add(model.space.id(of: s("a"))!, 1)
-        let m = board.match(credit: model.credits(for: held), wishes: wishes,
-                            home: places.place(id: wishes.homePlaceID)!, top: 3)
+        let m = board.match(
+            credit: model.credits(for: held), wishes: wishes,
+            home: places.place(id: wishes.homePlaceID)!, top: 3)
         let half = try #require(m.first { vacancies[$0.vacancy].id == "half" })
         #expect(half.have == [model.space.id(of: s("a"))!])
-        #expect(half.missing == [model.space.id(of: s("c"))!]) // c is a sibling: near, but not held
+        #expect(half.missing == [model.space.id(of: s("c"))!])  // c is a sibling: near, but not held
     }
 
     @Test func impossibleWishesAreNamed() {
@@ -116,8 +124,9 @@ struct MatchingTests {
         let board = VacancyBoard(vacancies: vacancies, model: model)
         let cleaner = model.index(of: "http://data.europa.eu/esco/occupation/303a1e34-cb16-4054-b323-81e5eec17397")!
         let credit = model.credits(for: model.heldSkills(ofOccupation: cleaner))
-        let w = WorkWishes(maxHoursPerWeek: 32, days: .all, maxTravelKm: 60, homePlaceID: places.place(named: "Almere")!.id,
-                           contracts: Set(ContractType.allCases), avoidSectors: ["A"])
+        let w = WorkWishes(
+            maxHoursPerWeek: 32, days: .all, maxTravelKm: 60, homePlaceID: places.place(named: "Almere")!.id,
+            contracts: Set(ContractType.allCases), avoidSectors: ["A"])
         let home = places.place(id: w.homePlaceID)!
         let fast = board.match(credit: credit, wishes: w, home: home, top: 50)
         let naive = vacancies.indices.filter { v in

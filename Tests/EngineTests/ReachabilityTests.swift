@@ -1,7 +1,8 @@
-import TestSupport
 import Foundation
 import Taxonomy
+import TestSupport
 import Testing
+
 @testable import Engine
 
 @Suite("Reachability score on a toy taxonomy")
@@ -16,7 +17,7 @@ struct ToyReachabilityTests {
         #expect(w("f") == 0.05)
         // a is listed by two occupations, b by one: b is rarer.
         #expect(w("b") > w("a"))
-        #expect(w("b") == 1) // the rarest is scaled to 1
+        #expect(w("b") == 1)  // the rarest is scaled to 1
     }
 
     @Test func scoreMatchesTheFormulaWorkedOutByHand() {
@@ -38,7 +39,7 @@ struct ToyReachabilityTests {
 
     @Test func nearSkillsEarnPartialCreditOnly() {
         var held = HeldSkills()
-        held.add(s("c"), 1) // a sibling of a and b
+        held.add(s("c"), 1)  // a sibling of a and b
         let credit = model.credits(for: held)
         #expect(credit[Int(s("c"))] == 1)
         #expect(credit[Int(s("a"))] == 0.25)
@@ -65,7 +66,7 @@ struct ToyReachabilityTests {
         let supervisor = report.transitions.first { $0.target == o("supervisor") }!
         #expect(Set(supervisor.covered) == [s("a"), s("f")])
         #expect(Set(supervisor.missing.map(\.skill)) == [s("b"), s("e")])
-        #expect(supervisor.missing.allSatisfy { $0.near }) // b is a sibling of a, e related to d
+        #expect(supervisor.missing.allSatisfy { $0.near })  // b is a sibling of a, e related to d
     }
 
     @Test func thresholdsComeFromWithinGroupPairs() {
@@ -83,10 +84,11 @@ struct ToyReachabilityTests {
         #expect(verified.held == model.heldSkills(ofOccupation: o("cleaner")))
         #expect(verified.ownOccupations == [o("cleaner")])
 
-        let mixed = WorkerProfile(work: [
-            WorkEvidence(occupationURI: nil, skillURIs: [ToyTaxonomy.uri("b")], verified: false),
-            WorkEvidence(occupationURI: "http://example.org/nope", skillURIs: ["http://example.org/zz"], verified: true),
-        ], model: model)
+        let mixed = WorkerProfile(
+            work: [
+                WorkEvidence(occupationURI: nil, skillURIs: [ToyTaxonomy.uri("b")], verified: false),
+                WorkEvidence(occupationURI: "http://example.org/nope", skillURIs: ["http://example.org/zz"], verified: true),
+            ], model: model)
         #expect(mixed.held.strength[s("b")] == 0.8)
         #expect(mixed.unknownURIs == ["http://example.org/nope", "http://example.org/zz"])
         #expect(WorkerProfile(work: [], model: model).held.isEmpty)

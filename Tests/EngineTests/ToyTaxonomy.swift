@@ -13,8 +13,10 @@ enum ToyTaxonomy {
         func occupation(_ name: String, _ isco: String) -> Occupation {
             Occupation(uri: uri(name), code: isco + ".1", iscoGroup: isco, labels: [.en: LabelSet(preferred: name)])
         }
-        let occupations = [occupation("cleaner", "9112"), occupation("supervisor", "5151"),
-                           occupation("driver", "9112"), occupation("chef", "5120")]
+        let occupations = [
+            occupation("cleaner", "9112"), occupation("supervisor", "5151"),
+            occupation("driver", "9112"), occupation("chef", "5120"),
+        ]
         var links: [OccupationSkill] = []
         func link(_ o: String, _ s: [String], _ r: Relevance) {
             links += s.map { OccupationSkill(occupationURI: uri(o), skillURI: uri($0), relevance: r) }

@@ -1,5 +1,6 @@
 import Taxonomy
 import Testing
+
 @testable import Insight
 
 @Suite("Synthetic data, disclosure control, the analysis and its profiles")
@@ -101,11 +102,12 @@ struct AnalysisTests {
         let base = SyntheticPopulation.generate(n: 120, seed: 4)
         let people = base.enumerated().map { index, p in
             let young = index % 2 == 0
-            return PersonRecord(personID: p.personID, age: young ? 19 + index % 3 : 58 + index % 3, sex: p.sex,
-                                household: young ? .thuiswonendKind : .partnerMetKind, education: .laag,
-                                incomeEuros: young ? 12_000 + Double(index) : 41_000 + Double(index), contract: young ? .flex : .vast,
-                                hoursPerWeek: nil, hoursBand: young ? .under12 : .over35, sector: young ? "N78" : "G",
-                                jobs: 1, breadwinner: young ? .nee : .ja, municipality: "Test")
+            return PersonRecord(
+                personID: p.personID, age: young ? 19 + index % 3 : 58 + index % 3, sex: p.sex,
+                household: young ? .thuiswonendKind : .partnerMetKind, education: .laag,
+                incomeEuros: young ? 12_000 + Double(index) : 41_000 + Double(index), contract: young ? .flex : .vast,
+                hoursPerWeek: nil, hoursBand: young ? .under12 : .over35, sector: young ? "N78" : "G",
+                jobs: 1, breadwinner: young ? .nee : .ja, municipality: "Test")
         }
         var options = ClusterAnalysis.Options()
         options.ks = 2...4
@@ -114,7 +116,9 @@ struct AnalysisTests {
         #expect(analysis.robustness.count == 5 && analysis.robustness.allSatisfy { $0 == 1 })
         let profiles = ClusterProfile.make(people: people, labels: analysis.chosen.labels, k: 2)
         let young = profiles.first { $0.dominant[.contract]?.first?.category == "flex" }!
-        #expect(young.descriptionDutch == "Vooral jongeren die bij hun ouders wonen, flexcontract, zonder startkwalificatie, niet de kostwinner, kleine baan (minder dan 12 uur), uitzendbureaus en arbeidsbemiddeling")
+        #expect(
+            young.descriptionDutch
+                == "Vooral jongeren die bij hun ouders wonen, flexcontract, zonder startkwalificatie, niet de kostwinner, kleine baan (minder dan 12 uur), uitzendbureaus en arbeidsbemiddeling")
         #expect(young.descriptionEnglish.hasPrefix("Mostly young people living with their parents, flex contracts"))
         #expect(young.size == 60 && !young.sizeHidden && young.medianAge == 20)
     }
@@ -125,9 +129,10 @@ struct AnalysisTests {
         let base = SyntheticPopulation.generate(n: 40, seed: 3)
         func group(_ n: Int, incomes: Int) -> [PersonRecord] {
             base.prefix(n).enumerated().map { i, p in
-                PersonRecord(personID: p.personID, age: p.age, sex: p.sex, household: p.household, education: p.education,
-                             incomeEuros: i < incomes ? 10_000 + Double(i) * 500 : nil, contract: p.contract, hoursPerWeek: nil,
-                             hoursBand: p.hoursBand, sector: p.sector, jobs: p.jobs, breadwinner: p.breadwinner, municipality: "Test")
+                PersonRecord(
+                    personID: p.personID, age: p.age, sex: p.sex, household: p.household, education: p.education,
+                    incomeEuros: i < incomes ? 10_000 + Double(i) * 500 : nil, contract: p.contract, hoursPerWeek: nil,
+                    hoursBand: p.hoursBand, sector: p.sector, jobs: p.jobs, breadwinner: p.breadwinner, municipality: "Test")
             }
         }
         #expect(throws: ClusterProblem.tooFewToCluster(k: 2, needed: 4, clustered: 0, unknownIncome: 5)) { try ClusterAnalysis(group(5, incomes: 0)) }

@@ -1,5 +1,6 @@
 import Taxonomy
 import Testing
+
 @testable import Insight
 
 @Suite("Gower distance, PAM, silhouette and adjusted Rand index on fixtures with known answers")
@@ -8,9 +9,9 @@ struct ClusteringTests {
         // age (range 20), income with one unknown (range 200), two categories with one unknown.
         let data = MixedData(numeric: [[20, 30, 40], [nil, 100, 300]], categorical: [[0, 0, 1], [1, nil, 1]])
         let d = GowerMatrix(data)
-        #expect(abs(d.distance(1, 0) - 0.5 / 2) < 1e-15)        // age 0.5, cat1 0; income and cat2 unknown
-        #expect(abs(d.distance(2, 0) - 2.0 / 3) < 1e-15)        // age 1, cat1 1, cat2 0
-        #expect(abs(d.distance(2, 1) - 2.5 / 3) < 1e-15)        // age 0.5, income 1, cat1 1
+        #expect(abs(d.distance(1, 0) - 0.5 / 2) < 1e-15)  // age 0.5, cat1 0; income and cat2 unknown
+        #expect(abs(d.distance(2, 0) - 2.0 / 3) < 1e-15)  // age 1, cat1 1, cat2 0
+        #expect(abs(d.distance(2, 1) - 2.5 / 3) < 1e-15)  // age 0.5, income 1, cat1 1
         #expect(d.distance(0, 2) == d.distance(2, 0) && d.distance(1, 1) == 0)
         #expect(d.values.count == 3)
     }
@@ -43,8 +44,9 @@ struct ClusteringTests {
     func pamEndsInALocalOptimumNoWorseThanBuild(seed: UInt64) {
         var rng = SeededGenerator(seed: seed)
         let n = 40
-        let data = MixedData(numeric: [(0..<n).map { _ in Double(rng.next() % 80) }, (0..<n).map { _ in rng.next() % 7 == 0 ? nil : Double(rng.next() % 1000) }],
-                             categorical: [(0..<n).map { _ in Int(rng.next() % 3) }, (0..<n).map { _ in Int(rng.next() % 5) }])
+        let data = MixedData(
+            numeric: [(0..<n).map { _ in Double(rng.next() % 80) }, (0..<n).map { _ in rng.next() % 7 == 0 ? nil : Double(rng.next() % 1000) }],
+            categorical: [(0..<n).map { _ in Int(rng.next() % 3) }, (0..<n).map { _ in Int(rng.next() % 5) }])
         let d = GowerMatrix(data)
         for k in 2...5 {
             let result = KMedoids(d, k: k)

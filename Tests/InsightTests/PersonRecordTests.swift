@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Insight
 
 @Suite("Reading the person-level microdata CSV")
@@ -28,20 +29,22 @@ struct PersonRecordTests {
     }
 
     @Test func reportsEveryProblemWithLineAndColumn() {
-        let csv = Self.header + "\n"
+        let csv =
+            Self.header + "\n"
             + "1,abc,vrouw,thuiswonend_kind,mbo2,,flex,12,12-20,N78,2,nee,Almere,x\n"
             + "2,30,x,partner_met_kind,laag,31000,vast,38,35+,Z,0,ja,Almere,y\n"
             + "2,30,man,partner_met_kind,laag,veel,vast,38,35+,C,1,ja,Almere,y\n"
             + "4,30,man\n"
-        #expect(problems(csv) == [
-            "line 2, age: \"abc\" is not an age (a whole number 0–120)",
-            "line 3, sex: \"x\" is not one of man, vrouw",
-            "line 3, sector: \"Z\" is not an SBI section letter (A–U) or N78",
-            "line 3, n_jobs: \"0\" is not a positive whole number",
-            "line 4, person_id: 2 is already on line 3",
-            "line 4, income_eur: \"veel\" is not an amount (or empty when unknown)",
-            "line 5: 3 fields where the header has 14",
-        ])
+        #expect(
+            problems(csv) == [
+                "line 2, age: \"abc\" is not an age (a whole number 0–120)",
+                "line 3, sex: \"x\" is not one of man, vrouw",
+                "line 3, sector: \"Z\" is not an SBI section letter (A–U) or N78",
+                "line 3, n_jobs: \"0\" is not a positive whole number",
+                "line 4, person_id: 2 is already on line 3",
+                "line 4, income_eur: \"veel\" is not an amount (or empty when unknown)",
+                "line 5: 3 fields where the header has 14",
+            ])
     }
 
     @Test func wholeFileProblems() {
@@ -59,8 +62,9 @@ struct PersonRecordTests {
 struct ClusterVariablesTests {
     @Test func incomeIsTransformedCappedAndUnknownsLeftOut() {
         func person(_ id: Int, income: Double?, jobs: Int = 1) -> PersonRecord {
-            PersonRecord(personID: "\(id)", age: 20 + id, sex: .man, household: .overig, education: .laag, incomeEuros: income,
-                         contract: .flex, hoursPerWeek: nil, hoursBand: .under12, sector: "N78", jobs: jobs, breadwinner: .nee, municipality: "X")
+            PersonRecord(
+                personID: "\(id)", age: 20 + id, sex: .man, household: .overig, education: .laag, incomeEuros: income,
+                contract: .flex, hoursPerWeek: nil, hoursBand: .under12, sector: "N78", jobs: jobs, breadwinner: .nee, municipality: "X")
         }
         var people = (0..<100).map { person($0, income: Double($0 * 1000)) }
         people.append(person(100, income: nil, jobs: 3))

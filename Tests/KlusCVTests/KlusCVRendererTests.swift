@@ -1,6 +1,7 @@
-import Localization
 import Foundation
+import Localization
 import Testing
+
 @testable import KlusCV
 
 @Suite struct KlusCVRendererTests {
@@ -10,10 +11,11 @@ import Testing
             summary: "Zoë werkte 1.240 uur in 7 klussen en banen. Café-medewerker, schoonmaak en zorg; € 14,50 per uur.",
             totals: [.init(label: "Uren", value: "1.240"), .init(label: "Klussen", value: "312")],
             entries: (0..<entries).map { i in
-                .init(title: "Schoonmaker \(i)", meta: "Werk via een platform · Schoonmaak Direct · mrt 2025 – aug 2025",
-                      standing: i % 3 == 0 ? .selfDeclared : (i % 3 == 1 ? .verified : .revoked),
-                      standingText: "Bevestigd door Schoonmaak Direct", numbers: "120 uur · 40 klussen · waardering 4,8 / 5 (38)",
-                      tasks: ["ramen zemen", "vloeren dweilen"], skills: ["clean surfaces", "use cleaning equipment"])
+                .init(
+                    title: "Schoonmaker \(i)", meta: "Werk via een platform · Schoonmaak Direct · mrt 2025 – aug 2025",
+                    standing: i % 3 == 0 ? .selfDeclared : (i % 3 == 1 ? .verified : .revoked),
+                    standingText: "Bevestigd door Schoonmaak Direct", numbers: "120 uur · 40 klussen · waardering 4,8 / 5 (38)",
+                    tasks: ["ramen zemen", "vloeren dweilen"], skills: ["clean surfaces", "use cleaning equipment"])
             },
             skills: ["clean surfaces", "handle cleaning chemical agents"], skillsNote: "Namen uit ESCO.",
             verificationURL: "https://loopbrug.example/v/AbCdEfGhIjKlMnOpQrStUv", madeOn: "23 nov 2026", validUntil: "23 feb 2027")

@@ -1,6 +1,7 @@
 import Days
 import Foundation
 import Testing
+
 @testable import Leermiles
 
 @Suite("Accrual rules: effective dates, overlaps, and a batch that never pays twice")
@@ -24,8 +25,10 @@ struct AccrualTests {
     }
 
     @Test func storedKindsParseBack() {
-        for kind: AccrualRule.Kind in [.workHours(perHour: Miles(1)), .serviceYears(perYear: Miles(2)), .contribution(amount: Miles(3), every: .monthly),
-                                       .leaveHours(perHour: Miles(4)), .topUp(perYear: Miles(5))] {
+        for kind: AccrualRule.Kind in [
+            .workHours(perHour: Miles(1)), .serviceYears(perYear: Miles(2)), .contribution(amount: Miles(3), every: .monthly),
+            .leaveHours(perHour: Miles(4)), .topUp(perYear: Miles(5)),
+        ] {
             #expect(AccrualRule.Kind(name: kind.name, rate: kind.rate, every: kind.every) == kind)
         }
         #expect(AccrualRule.Kind(name: "contribution", rate: Miles(1), every: nil) == nil, "a contribution says how often")
@@ -38,16 +41,18 @@ struct AccrualTests {
         let b = AccrualRule(id: "work-2026", kind: .workHours(perHour: Miles(2)), funder: "loopbrug", from: day("2026-01-01"))
         #expect(AccrualRules.problems([a, b]).isEmpty, "back to back is not an overlap")
         let c = AccrualRule(id: "work-late", kind: .workHours(perHour: Miles(2)), funder: "loopbrug", from: day("2025-12-01"))
-        #expect(AccrualRules.problems([a, b, c]).map(\.description) == [
-            "rule work-late: overlaps rule work-2025 (work_hours paid by loopbrug from 2025-01-01 until 2026-01-01)",
-            "rule work-late: overlaps rule work-2026 (work_hours paid by loopbrug from 2026-01-01 until open)",
-        ])
+        #expect(
+            AccrualRules.problems([a, b, c]).map(\.description) == [
+                "rule work-late: overlaps rule work-2025 (work_hours paid by loopbrug from 2025-01-01 until 2026-01-01)",
+                "rule work-late: overlaps rule work-2026 (work_hours paid by loopbrug from 2026-01-01 until open)",
+            ])
         let other = AccrualRule(id: "fund", kind: .workHours(perHour: Miles(1)), funder: "oo-fonds", from: day("2025-06-01"))
         #expect(AccrualRules.problems([a, other]).isEmpty, "another funder may pay for the same hours")
         let bad = AccrualRule(id: "bad", kind: .leaveHours(perHour: Miles(-1)), funder: "", from: day("2026-01-01"), until: day("2025-01-01"))
-        #expect(AccrualRules.problems([bad]).map(\.description) == [
-            "rule bad: needs a funder id without ':'", "rule bad: -1 is not a positive amount", "rule bad: ends (2025-01-01) on or before it starts (2026-01-01)",
-        ])
+        #expect(
+            AccrualRules.problems([bad]).map(\.description) == [
+                "rule bad: needs a funder id without ':'", "rule bad: -1 is not a positive amount", "rule bad: ends (2025-01-01) on or before it starts (2026-01-01)",
+            ])
     }
 
     @Test func eachRuleKindPaysWhatItSaysAndRerunsPayNothing() throws {
@@ -55,8 +60,9 @@ struct AccrualTests {
             AccrualRule(id: "work-2025", kind: .workHours(perHour: Miles(hundredths: 50)), funder: "loopbrug", from: day("2025-01-01"), until: day("2026-01-01")),
             AccrualRule(id: "work-2026", kind: .workHours(perHour: Miles(1)), funder: "loopbrug", from: day("2026-01-01")),
             AccrualRule(id: "trouw", kind: .serviceYears(perYear: Miles(25)), funder: "loopbrug", from: day("2020-01-01")),
-            AccrualRule(id: "schoon", kind: .contribution(amount: Miles(5), every: .monthly), funder: "schoonmaak-bv", from: day("2026-09-01"),
-                        until: day("2026-12-01"), restriction: .shortageOccupations),
+            AccrualRule(
+                id: "schoon", kind: .contribution(amount: Miles(5), every: .monthly), funder: "schoonmaak-bv", from: day("2026-09-01"),
+                until: day("2026-12-01"), restriction: .shortageOccupations),
             AccrualRule(id: "verlof", kind: .leaveHours(perHour: Miles(2)), funder: "schoonmaak-bv", from: day("2026-01-01")),
             AccrualRule(id: "rijk", kind: .topUp(perYear: Miles(100)), funder: "overheid", from: day("2025-07-01")),
         ]
@@ -75,11 +81,13 @@ struct AccrualTests {
         #expect(byKey["accrual:work:work-2025:r1"]?.amount == Miles(5), "10 h × 0.5 under the 2025 rule (ended 2025-12-31)")
         #expect(byKey["accrual:work:work-2026:r2"]?.amount == Miles(hundredths: 450))
         #expect(byKey.keys.filter { $0.contains(":r3") || $0.contains(":r4") }.isEmpty, "work still going, or completed after today, earns nothing yet")
-        #expect(byKey.keys.filter { $0.hasPrefix("accrual:service:") }.sorted() == ["accrual:service:trouw:ana:schoonmaak-bv:1", "accrual:service:trouw:ana:schoonmaak-bv:2"],
-                "ana worked 2024-03-01 to 2026-10-15 for one issuer: two full years")
-        #expect(byKey.keys.filter { $0.hasPrefix("accrual:contribution:") }.sorted() == [
-            "accrual:contribution:schoon:ana:2026-09-01", "accrual:contribution:schoon:ana:2026-10-01",
-        ], "ana's work ended 2026-10-15, so November pays nothing")
+        #expect(
+            byKey.keys.filter { $0.hasPrefix("accrual:service:") }.sorted() == ["accrual:service:trouw:ana:schoonmaak-bv:1", "accrual:service:trouw:ana:schoonmaak-bv:2"],
+            "ana worked 2024-03-01 to 2026-10-15 for one issuer: two full years")
+        #expect(
+            byKey.keys.filter { $0.hasPrefix("accrual:contribution:") }.sorted() == [
+                "accrual:contribution:schoon:ana:2026-09-01", "accrual:contribution:schoon:ana:2026-10-01",
+            ], "ana's work ended 2026-10-15, so November pays nothing")
         #expect(byKey["accrual:contribution:schoon:ana:2026-09-01"]?.to == .worker("ana", pot: "schoonmaak-bv"), "restricted points go to the funder's pot")
         #expect(byKey["accrual:leave:verlof:l1"]?.amount == Miles(12))
         #expect(byKey.keys.filter { $0.hasPrefix("accrual:topup:") }.sorted() == ["accrual:topup:rijk:bo:2025", "accrual:topup:rijk:bo:2026"])

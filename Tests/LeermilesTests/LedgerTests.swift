@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Leermiles
 
 @Suite("The leermiles ledger: double entry, idempotency, reversals, the audit")
@@ -11,8 +12,9 @@ struct LedgerTests {
     }
 
     func reserve(_ key: String, _ worker: String, _ amount: Int, reservation: String) -> Posting {
-        Posting(key: key, from: .worker(worker), to: .reserved(worker), amount: Miles(amount), reason: .reserve, cause: "user:\(worker)",
-                at: now, reservation: reservation)
+        Posting(
+            key: key, from: .worker(worker), to: .reserved(worker), amount: Miles(amount), reason: .reserve, cause: "user:\(worker)",
+            at: now, reservation: reservation)
     }
 
     @Test func milesParseAndPrint() {
@@ -46,14 +48,18 @@ struct LedgerTests {
             #expect(ledger.balances == before)
         }
         refused(reserve("r1", "ana", 11, reservation: "x"), "posting r1: worker:ana has 10 and cannot give 11")
-        refused(Posting(key: "n", from: .funder("fund"), to: .worker("ana"), amount: Miles(-5), reason: .workHours, cause: "rule:x", at: now),
-                "posting n: amount -5 is not a positive amount")
-        refused(Posting(key: "z", from: .funder("fund"), to: .worker("ana"), amount: .zero, reason: .workHours, cause: "rule:x", at: now),
-                "amount 0 is not a positive amount")
-        refused(Posting(key: "w", from: .worker("ana"), to: .worker("bo"), amount: Miles(1), reason: .workHours, cause: "user:ana", at: now),
-                "work_hours cannot move points from worker:ana to worker:bo")
-        refused(Posting(key: "s", from: .reserved("ana"), to: .providers, amount: Miles(1), reason: .settle, cause: "c", at: now),
-                "settle cannot move points")
+        refused(
+            Posting(key: "n", from: .funder("fund"), to: .worker("ana"), amount: Miles(-5), reason: .workHours, cause: "rule:x", at: now),
+            "posting n: amount -5 is not a positive amount")
+        refused(
+            Posting(key: "z", from: .funder("fund"), to: .worker("ana"), amount: .zero, reason: .workHours, cause: "rule:x", at: now),
+            "amount 0 is not a positive amount")
+        refused(
+            Posting(key: "w", from: .worker("ana"), to: .worker("bo"), amount: Miles(1), reason: .workHours, cause: "user:ana", at: now),
+            "work_hours cannot move points from worker:ana to worker:bo")
+        refused(
+            Posting(key: "s", from: .reserved("ana"), to: .providers, amount: Miles(1), reason: .settle, cause: "c", at: now),
+            "settle cannot move points")
         refused(earn("e1", "ana", 11), "posting e1: the key was already used for a different posting")
         refused(Posting(key: "", from: .funder("f"), to: .worker("a"), amount: Miles(1), reason: .topUp, cause: "c", at: now), "key must be 1 to 200 bytes")
         #expect(try ledger.post(earn("e1", "ana", 10)) == .repeated, "the same request again posts nothing")
@@ -64,14 +70,17 @@ struct LedgerTests {
         var ledger = Ledger()
         try ledger.post(earn("e1", "ana", 10))
         let undo = Posting(key: "u1", from: .worker("ana"), to: .funder("fund"), amount: Miles(10), reason: .reversal, cause: "user:admin", at: now, reverses: "e1")
-        #expect { try ledger.post(Posting(key: "u0", from: .worker("ana"), to: .funder("fund"), amount: Miles(4), reason: .reversal, cause: "c", at: now, reverses: "e1")) }
-            throws: { "\($0)".contains("reverses must move 10 from worker:ana to funder:fund") }
-        #expect { try ledger.post(Posting(key: "u9", from: .worker("ana"), to: .funder("fund"), amount: Miles(10), reason: .reversal, cause: "c", at: now, reverses: "nope")) }
-            throws: { "\($0)".contains("reverses nope, which does not exist") }
+        #expect { try ledger.post(Posting(key: "u0", from: .worker("ana"), to: .funder("fund"), amount: Miles(4), reason: .reversal, cause: "c", at: now, reverses: "e1")) } throws: {
+            "\($0)".contains("reverses must move 10 from worker:ana to funder:fund")
+        }
+        #expect { try ledger.post(Posting(key: "u9", from: .worker("ana"), to: .funder("fund"), amount: Miles(10), reason: .reversal, cause: "c", at: now, reverses: "nope")) } throws: {
+            "\($0)".contains("reverses nope, which does not exist")
+        }
         try ledger.post(undo)
         #expect(ledger.balance(.worker("ana")) == .zero && ledger.balance(.funder("fund")) == .zero)
-        #expect { try ledger.post(Posting(key: "u2", from: .worker("ana"), to: .funder("fund"), amount: Miles(10), reason: .reversal, cause: "c", at: now, reverses: "e1")) }
-            throws: { "\($0)".contains("e1 is already reversed") }
+        #expect { try ledger.post(Posting(key: "u2", from: .worker("ana"), to: .funder("fund"), amount: Miles(10), reason: .reversal, cause: "c", at: now, reverses: "e1")) } throws: {
+            "\($0)".contains("e1 is already reversed")
+        }
     }
 
     @Test func randomRequestsNeverOverspendAndAlwaysSumToZero() {
@@ -80,7 +89,9 @@ struct LedgerTests {
         let workers = ["a", "b", "c"]
         for i in 0..<5_000 {
             let w = workers.randomElement(using: &rng)!
-            let p = Bool.random(using: &rng) ? earn("e\(i)", w, Int.random(in: 1...20, using: &rng))
+            let p =
+                Bool.random(using: &rng)
+                ? earn("e\(i)", w, Int.random(in: 1...20, using: &rng))
                 : reserve("r\(i)", w, Int.random(in: 1...40, using: &rng), reservation: "res\(i)")
             _ = try? ledger.post(p)
             #expect(ledger.balances.allSatisfy { $0.key.allows($0.value) })
@@ -97,17 +108,22 @@ struct LedgerTests {
 
         var tampered = ledger.balances
         tampered[.worker("ana")] = Miles(500)
-        #expect(LedgerAudit.breaches(postings: ledger.postings, storedBalances: tampered, reservations: [good])
-            == ["worker:ana: stored balance 500, postings give 30"])
+        #expect(
+            LedgerAudit.breaches(postings: ledger.postings, storedBalances: tampered, reservations: [good])
+                == ["worker:ana: stored balance 500, postings give 30"])
         let settledWithoutPosting = LedgerAudit.StoredReservation(id: "res-1", worker: "ana", amount: Miles(20), state: .settled)
-        #expect(LedgerAudit.breaches(postings: ledger.postings, storedBalances: ledger.balances, reservations: [settledWithoutPosting])
-            .contains("reservation res-1 is settled but its closing postings move nothing of 20"))
-        #expect(LedgerAudit.breaches(postings: ledger.postings + [ledger.postings[0]], storedBalances: ledger.balances, reservations: [good])
-            .contains("idempotency key e1 is used twice"))
+        #expect(
+            LedgerAudit.breaches(postings: ledger.postings, storedBalances: ledger.balances, reservations: [settledWithoutPosting])
+                .contains("reservation res-1 is settled but its closing postings move nothing of 20"))
+        #expect(
+            LedgerAudit.breaches(postings: ledger.postings + [ledger.postings[0]], storedBalances: ledger.balances, reservations: [good])
+                .contains("idempotency key e1 is used twice"))
         let overspent = Posting(key: "x", from: .worker("ana"), to: .reserved("ana"), amount: Miles(99), reason: .reserve, cause: "c", at: now, reservation: "res-2")
-        #expect(LedgerAudit.breaches(postings: ledger.postings + [overspent], storedBalances: ledger.balances, reservations: [good])
-            .contains { $0.contains("worker:ana has 30 and cannot give 99") })
-        #expect(LedgerAudit.breaches(postings: ledger.postings, storedBalances: ledger.balances, reservations: [])
-            .contains("postings reserve for res-1, which is not stored"))
+        #expect(
+            LedgerAudit.breaches(postings: ledger.postings + [overspent], storedBalances: ledger.balances, reservations: [good])
+                .contains { $0.contains("worker:ana has 30 and cannot give 99") })
+        #expect(
+            LedgerAudit.breaches(postings: ledger.postings, storedBalances: ledger.balances, reservations: [])
+                .contains("postings reserve for res-1, which is not stored"))
     }
 }

@@ -1,6 +1,7 @@
 import Days
 import Foundation
 import Testing
+
 @testable import Leermiles
 
 @Suite("The overview: sources, months, a projection at the current pace, and the yearly statement")
@@ -33,8 +34,9 @@ struct OverviewTests {
     }
 
     @Test func earningsOlderThanAYearDoNotSetThePaceAndCorrectionsSubtract() {
-        let overview = EarningsOverview(earnings: [earning("2024-03-01", 500), earning("2026-06-01", 100), earning("2026-07-01", -40)],
-                                        today: day("2026-11-30"))
+        let overview = EarningsOverview(
+            earnings: [earning("2024-03-01", 500), earning("2026-06-01", 100), earning("2026-07-01", -40)],
+            today: day("2026-11-30"))
         #expect(overview.nextTwelveMonths == Miles(60))
         #expect(overview.sources.map { "\($0.funder) \($0.reason.rawValue) \($0.amount)" } == ["werkfonds work_hours 560"])
         #expect(Earning.recurs(.contribution, every: .monthly) && !Earning.recurs(.contribution, every: .once) && !Earning.recurs(.leaveHours, every: nil))

@@ -1,5 +1,6 @@
 import Days
 import Testing
+
 @testable import Leermiles
 
 @Suite("Spending: restricted pots first when allowed, approval when the funder asks")
@@ -8,23 +9,30 @@ struct SpendingTests {
         "oo-fonds": .init(restriction: .shortageOccupations, requiresApproval: true),
         "werkgever": .init(restriction: nil, requiresApproval: true),
     ]
-    let balances: [AccountID: Miles] = [.worker("ana"): Miles(50), .worker("ana", pot: "oo-fonds"): Miles(30), .worker("ana", pot: "werkgever"): Miles(10),
-                                        .reserved("ana"): Miles(999)]
+    let balances: [AccountID: Miles] = [
+        .worker("ana"): Miles(50), .worker("ana", pot: "oo-fonds"): Miles(30), .worker("ana", pot: "werkgever"): Miles(10),
+        .reserved("ana"): Miles(999),
+    ]
 
     @Test func potsGoFirstAndAskForApproval() throws {
         let plan = try Spending.plan(amount: Miles(60), balances: balances, pots: pots, forShortageOccupation: true).get()
-        #expect(plan.legs == [.init(account: .worker("ana", pot: "oo-fonds"), amount: Miles(30)), .init(account: .worker("ana", pot: "werkgever"), amount: Miles(10)),
-                              .init(account: .worker("ana"), amount: Miles(20))])
+        #expect(
+            plan.legs == [
+                .init(account: .worker("ana", pot: "oo-fonds"), amount: Miles(30)), .init(account: .worker("ana", pot: "werkgever"), amount: Miles(10)),
+                .init(account: .worker("ana"), amount: Miles(20)),
+            ])
         #expect(plan.needsApproval)
         let free = try Spending.plan(amount: Miles(5), balances: [.worker("ana"): Miles(50)], pots: pots, forShortageOccupation: false).get()
         #expect(free.legs == [.init(account: .worker("ana"), amount: Miles(5))] && !free.needsApproval)
     }
 
     @Test func restrictedPointsOnlyPayForShortageCourses() {
-        #expect(Spending.plan(amount: Miles(61), balances: balances, pots: pots, forShortageOccupation: false)
-            == .failure(.insufficient(wanted: Miles(61), usable: Miles(60), restrictedElsewhere: Miles(30))))
-        #expect("\(Spending.Problem.insufficient(wanted: Miles(61), usable: Miles(60), restrictedElsewhere: Miles(30)))"
-            == "amount: the course costs 61 and only 60 can pay for it (30 more are only for other courses)")
+        #expect(
+            Spending.plan(amount: Miles(61), balances: balances, pots: pots, forShortageOccupation: false)
+                == .failure(.insufficient(wanted: Miles(61), usable: Miles(60), restrictedElsewhere: Miles(30))))
+        #expect(
+            "\(Spending.Problem.insufficient(wanted: Miles(61), usable: Miles(60), restrictedElsewhere: Miles(30)))"
+                == "amount: the course costs 61 and only 60 can pay for it (30 more are only for other courses)")
         #expect(Spending.plan(amount: .zero, balances: balances, pots: pots, forShortageOccupation: true) == .failure(.notPositive(.zero)))
         #expect(Spending.plan(amount: Miles(-5), balances: balances, pots: pots, forShortageOccupation: true) == .failure(.notPositive(Miles(-5))))
     }

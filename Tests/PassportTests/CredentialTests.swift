@@ -1,8 +1,9 @@
-import Days
-import Identifiers
 import Crypto
+import Days
 import Foundation
+import Identifiers
 import Testing
+
 @testable import Passport
 
 @Suite struct CredentialTests {
@@ -12,17 +13,20 @@ import Testing
     var verifier: CredentialVerifier { CredentialVerifier(schema: Standard.schema) }
 
     func token(record: JSONValue = Standard.example("platform-work-period.json"), validUntil: Date? = nil, position: Int = 7) throws -> String {
-        let payload = WorkCredential.payload(issuerID: issuerID, issuerName: "Schoon & Snel", record: record,
-                                             validFrom: Timestamp.parse("2025-09-01T00:00:00Z")!, validUntil: validUntil,
-                                             statusPosition: position, baseURL: "http://127.0.0.1:8080")
+        let payload = WorkCredential.payload(
+            issuerID: issuerID, issuerName: "Schoon & Snel", record: record,
+            validFrom: Timestamp.parse("2025-09-01T00:00:00Z")!, validUntil: validUntil,
+            statusPosition: position, baseURL: "http://127.0.0.1:8080")
         return try CompactJWS.sign(payload: payload.serialized(), key: key, keyID: Ed25519JWK(privateKey: key).thumbprint)
     }
 
     func verify(_ token: String, revoked: Set<StatusEntry> = []) -> Result<VerifiedCredential, CredentialProblem> {
         let kid = Ed25519JWK(privateKey: key).thumbprint
-        return verifier.verify(Substring(token), now: now, key: { issuer, keyID in
-            issuer == issuerID && (keyID == kid || keyID == nil) ? .success(IssuerKey(issuerID: issuerID, key: key.publicKey)) : .failure(.issuer("unknown issuer"))
-        }, isRevoked: { revoked.contains($0) })
+        return verifier.verify(
+            Substring(token), now: now,
+            key: { issuer, keyID in
+                issuer == issuerID && (keyID == kid || keyID == nil) ? .success(IssuerKey(issuerID: issuerID, key: key.publicKey)) : .failure(.issuer("unknown issuer"))
+            }, isRevoked: { revoked.contains($0) })
     }
 
     func problem(_ result: Result<VerifiedCredential, CredentialProblem>) -> CredentialProblem? {
@@ -55,8 +59,9 @@ import Testing
         parts[1] = Base64URL.encode(payload)
         #expect(problem(verify(parts.joined(separator: ".")))?.check == "signature")
         // issuer: signed by someone Loopbrug does not know
-        let other = WorkCredential.payload(issuerID: "00000000-0000-4000-8000-000000000000", issuerName: nil, record: Standard.example("employment.json"),
-                                           validFrom: now, statusPosition: 0, baseURL: "http://x")
+        let other = WorkCredential.payload(
+            issuerID: "00000000-0000-4000-8000-000000000000", issuerName: nil, record: Standard.example("employment.json"),
+            validFrom: now, statusPosition: 0, baseURL: "http://x")
         let stranger = try CompactJWS.sign(payload: other.serialized(), key: Curve25519.Signing.PrivateKey(), keyID: "k")
         #expect(problem(verify(stranger)) == .issuer("unknown issuer"))
         // issuer: a registered key used for a credential that names another issuer

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Passport
 
 @Suite struct JSONValueTests {

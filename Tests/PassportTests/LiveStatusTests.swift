@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Passport
+import Testing
 
 @Suite struct LiveStatusTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)

@@ -1,6 +1,7 @@
 import Days
 import Localization
 import Testing
+
 @testable import Passport
 
 @Suite struct SchemaTests {
@@ -64,8 +65,8 @@ import Testing
 @Suite struct SummaryTests {
     @Test func totalsWeighRatingsByTheirCountOnAFivePointScale() throws {
         let a = try WorkRecord(validated: Standard.example("platform-work-period.json"))  // 4.8/5 × 96, 412.5 h, 138 jobs
-        let b = try WorkRecord(validated: Standard.example("platform-work-job.json"))      // 5/5 × 11, 5 h, 1 job
-        let c = try WorkRecord(validated: Standard.example("volunteering.json"))          // 200 h, no ratings
+        let b = try WorkRecord(validated: Standard.example("platform-work-job.json"))  // 5/5 × 11, 5 h, 1 job
+        let c = try WorkRecord(validated: Standard.example("volunteering.json"))  // 200 h, no ratings
         let totals = PassportTotals([(a, true), (b, true), (c, false)])
         #expect(totals.records == 3 && totals.verified == 2)
         #expect(totals.hours == 617.5)

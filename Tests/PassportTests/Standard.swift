@@ -1,5 +1,6 @@
-import TestSupport
 import Foundation
+import TestSupport
+
 @testable import Passport
 
 /// The published standard in docs/standard, read from the repository.

@@ -1,7 +1,8 @@
-@testable import Archives
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
+
+@testable import Archives
 @testable import TaxonomySource
 
 @Suite struct ArchiveTests {

@@ -1,7 +1,8 @@
-import TestSupport
 import Foundation
-import Testing
 import Taxonomy
+import TestSupport
+import Testing
+
 @testable import TaxonomySource
 
 @Suite struct ESCODistributionTests {

@@ -1,6 +1,6 @@
+import Taxonomy
 import TestSupport
 import Testing
-import Taxonomy
 
 @Suite struct OccupationSearchTests {
     let index = RealESCO.index

@@ -35,10 +35,12 @@ public struct AppConfig: Sendable {
     /// nil: the peer address counts and such headers are ignored (a client could write them).
     public var trustedProxyHeader: String?
 
-    public init(database: Database, hostname: String = "127.0.0.1", port: Int = 8080,
-                escoDirectory: String = "data/esco", standardDirectory: String = "docs/standard/v0.1",
-                publicURL: String? = nil, secureCookies: Bool = false,
-                seedDemoData: Bool = true, bcryptCost: Int = 12, importTaxonomyIfEmpty: Bool = true) {
+    public init(
+        database: Database, hostname: String = "127.0.0.1", port: Int = 8080,
+        escoDirectory: String = "data/esco", standardDirectory: String = "docs/standard/v0.1",
+        publicURL: String? = nil, secureCookies: Bool = false,
+        seedDemoData: Bool = true, bcryptCost: Int = 12, importTaxonomyIfEmpty: Bool = true
+    ) {
         self.database = database
         self.hostname = hostname
         self.port = port
@@ -82,8 +84,12 @@ public struct AppConfig: Sendable {
             config.insightUploadLimitBytes = n << 20
         }
         if let header = env["LOOPBRUG_TRUSTED_PROXY_HEADER"], !header.isEmpty {
-            guard header.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-                    || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) else {
+            guard
+                header.utf8.allSatisfy({
+                    $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                        || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                })
+            else {
                 throw ConfigError("LOOPBRUG_TRUSTED_PROXY_HEADER=\(header) is not a header name like X-Forwarded-For")
             }
             config.trustedProxyHeader = header

@@ -1,6 +1,6 @@
-import Identifiers
 import Fluent
 import Foundation
+import Identifiers
 import SQLKit
 import Vapor
 
@@ -48,8 +48,9 @@ public func deleteAccount(_ app: Application, user: UUID) async throws -> Deleti
         try await sql.update("issuers").set("owner_user_id", to: SQLLiteral.null).where("owner_user_id", .equal, worker).run()
         try await APITokenModel.query(on: db).filter(\.$userID == user).delete()
         try await UserModel.query(on: db).filter(\.$id == user).delete()
-        let receipt = DeletionReceipt(id: app.dependencies.token(bytes: 12), deletedAt: app.dependencies.now(),
-                                      recordsDeleted: records, sharesDeleted: shareIDs.count)
+        let receipt = DeletionReceipt(
+            id: app.dependencies.token(bytes: 12), deletedAt: app.dependencies.now(),
+            recordsDeleted: records, sharesDeleted: shareIDs.count)
         try await sql.insert(into: "deletion_receipts").columns("id", "deleted_at", "records_deleted", "shares_deleted")
             .values(SQLBind(receipt.id), SQLBind(receipt.deletedAt), SQLBind(receipt.recordsDeleted), SQLBind(receipt.sharesDeleted)).run()
         return (receipt, vacancyIDs)

@@ -1,6 +1,6 @@
-import Identifiers
 import Accounts
 import Foundation
+import Identifiers
 import Passport
 import Vapor
 
@@ -9,8 +9,9 @@ import Vapor
 public enum BenchSupport {
     public static func platform(_ app: Application, name: String, key: Ed25519JWK) async throws -> (issuerID: String, token: String) {
         let now = app.dependencies.now()
-        let user = UserModel(email: "\(UUID().idString)@bench.loopbrug.nl", name: name, role: .issuer,
-                             passwordHash: "!", createdAt: now)
+        let user = UserModel(
+            email: "\(UUID().idString)@bench.loopbrug.nl", name: name, role: .issuer,
+            passwordHash: "!", createdAt: now)
         try await user.create(on: app.db)
         let userID = try user.requireID()
         let token = APITokens.prefix + app.dependencies.token()

@@ -1,9 +1,9 @@
-import Identifiers
 import Engine
+import Fluent
 import Foundation
+import Identifiers
 import Passport
 import Taxonomy
-import Fluent
 
 /// Where a worker can go from the work in their passport, and which vacancies fit their wishes:
 /// the passport and wishes from the database, read against one snapshot of the career data.
@@ -46,8 +46,9 @@ public struct CareerAdvice: Sendable {
 
     public func transitions(worker: UUID, top: Int) async throws -> WorkerTransitions {
         let profile = WorkerProfile(work: try await evidence(worker: worker), model: snapshot.engine.model)
-        let report = snapshot.engine.model.transitions(from: profile.held, thresholds: snapshot.engine.thresholds,
-                                                       excluding: profile.ownOccupations, top: profile.held.isEmpty ? 0 : top)
+        let report = snapshot.engine.model.transitions(
+            from: profile.held, thresholds: snapshot.engine.thresholds,
+            excluding: profile.ownOccupations, top: profile.held.isEmpty ? 0 : top)
         return WorkerTransitions(snapshot: snapshot, profile: profile, report: report)
     }
 
@@ -58,7 +59,8 @@ public struct CareerAdvice: Sendable {
 
     public func matches(worker: UUID, top: Int) async throws -> MatchOutcome {
         guard let stored = try await EngineStore(database: database).wishes(worker: worker.idString),
-              let home = snapshot.places.place(id: stored.wishes.homePlaceID) else { return .noWishes }
+            let home = snapshot.places.place(id: stored.wishes.homePlaceID)
+        else { return .noWishes }
         let model = snapshot.engine.model
         let profile = WorkerProfile(work: try await evidence(worker: worker), model: model)
         let found = snapshot.board.match(credit: model.credits(for: profile.held), wishes: stored.wishes, home: home, top: top)

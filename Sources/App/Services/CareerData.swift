@@ -14,8 +14,9 @@ public final class CareerData: Sendable {
         public let board: VacancyBoard
 
         func with(outlook: OutlookTable? = nil, catalogue: CourseCatalogue? = nil, board: VacancyBoard? = nil) -> Snapshot {
-            Snapshot(engine: engine, places: places, outlook: outlook ?? self.outlook,
-                     catalogue: catalogue ?? self.catalogue, board: board ?? self.board)
+            Snapshot(
+                engine: engine, places: places, outlook: outlook ?? self.outlook,
+                catalogue: catalogue ?? self.catalogue, board: board ?? self.board)
         }
     }
 
@@ -48,9 +49,10 @@ public final class CareerData: Sendable {
         let outlook = OutlookTable(entries: try await store.loadOutlook())
         let courses = try await store.loadCourses(places: places)
         let vacancies = try await store.loadVacancies(places: places)
-        let snapshot = Snapshot(engine: engine, places: places, outlook: outlook,
-                                catalogue: CourseCatalogue(courses: courses, model: engine.model),
-                                board: VacancyBoard(vacancies: vacancies, model: engine.model))
+        let snapshot = Snapshot(
+            engine: engine, places: places, outlook: outlook,
+            catalogue: CourseCatalogue(courses: courses, model: engine.model),
+            board: VacancyBoard(vacancies: vacancies, model: engine.model))
         current.withLockedValue { $0 = snapshot }
     }
 

@@ -46,9 +46,11 @@ public enum CareerImports {
 
     /// The steps every import shares: the engine must be loaded, the file not too large, every
     /// row good; only then is `store` called.
-    private static func importing<Row>(_ app: Application, _ bytes: [UInt8],
-                                       parse: (CareerData.Snapshot) -> CSVImportResult<Row>,
-                                       store: ([Row]) async throws -> Outcome) async throws -> Outcome {
+    private static func importing<Row>(
+        _ app: Application, _ bytes: [UInt8],
+        parse: (CareerData.Snapshot) -> CSVImportResult<Row>,
+        store: ([Row]) async throws -> Outcome
+    ) async throws -> Outcome {
         let snapshot = try ready(app)
         if let tooBig = tooLarge(bytes) { return .refused([tooBig]) }
         switch parse(snapshot) {
@@ -59,8 +61,9 @@ public enum CareerImports {
 
     /// Adds checked vacancies (from a file, a form or the generator) and rebuilds the board.
     public static func add(_ app: Application, _ vacancies: [Vacancy], employerUserID: String?, lines: [Int]? = nil) async throws -> Outcome {
-        let problems = try await EngineStore(database: app.db).addVacancies(vacancies, employerUserID: employerUserID,
-                                                                            now: app.dependencies.now(), lines: lines)
+        let problems = try await EngineStore(database: app.db).addVacancies(
+            vacancies, employerUserID: employerUserID,
+            now: app.dependencies.now(), lines: lines)
         guard problems.isEmpty else { return .refused(problems) }
         app.careerData.add(vacancies)
         return .imported(vacancies.count)

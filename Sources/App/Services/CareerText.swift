@@ -1,6 +1,6 @@
-import Localization
 import Engine
 import Foundation
+import Localization
 
 /// The plain sentences that explain a match or a transition, in Dutch (B1) or English.
 public enum CareerText {
@@ -14,7 +14,9 @@ public enum CareerText {
 
     /// "12 km van huis · 16 tot 24 uur per week · tijdelijk contract"
     public static func matchFacts(_ vacancy: Vacancy, distanceKm: Double, lang: Lang) -> String {
-        let km = distanceKm < 1 ? (lang.isEnglish ? "in your town" : "in je eigen plaats")
+        let km =
+            distanceKm < 1
+            ? (lang.isEnglish ? "in your town" : "in je eigen plaats")
             : lang.isEnglish ? "\(Int(distanceKm.rounded())) km from home" : "\(Int(distanceKm.rounded())) km van huis"
         return [km, hours(vacancy, lang: lang), contract(vacancy.contract, lang: lang)].joined(separator: " · ")
     }
@@ -38,7 +40,8 @@ public enum CareerText {
 
     /// "Je hebt al 5 van de 8 belangrijke vaardigheden."
     public static func transitionSentence(covered: Int, missing: Int, lang: Lang) -> String {
-        lang.isEnglish ? "You already have \(covered) of the \(covered + missing) key skills."
+        lang.isEnglish
+            ? "You already have \(covered) of the \(covered + missing) key skills."
             : "Je hebt al \(covered) van de \(covered + missing) belangrijke vaardigheden."
     }
 

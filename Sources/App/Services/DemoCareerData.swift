@@ -1,7 +1,7 @@
-import Identifiers
 import Engine
 import Fluent
 import Foundation
+import Identifiers
 import SQLKit
 import Vapor
 
@@ -43,12 +43,15 @@ public enum DemoCareerData {
             loaded.append("\(written + generated.count) vacancies and short jobs")
         }
         if let worker = try await UserModel.query(on: app.db).filter(\.$email == DemoData.accounts[0].email).first()?.id,
-           let almere = snapshot.places.place(named: "Almere"),
-           try await EngineStore(database: app.db).wishes(worker: worker.idString) == nil {
-            let wishes = WorkWishes(maxHoursPerWeek: 24, days: [.monday, .tuesday, .wednesday, .thursday, .friday], maxTravelKm: 25,
-                                    homePlaceID: almere.id, contracts: [.permanent, .temporary, .onCall, .gig], avoidSectors: [])
-            try await EngineStore(database: app.db).saveWishes(wishes, searchable: true, worker: worker.idString,
-                                                               now: app.dependencies.now())
+            let almere = snapshot.places.place(named: "Almere"),
+            try await EngineStore(database: app.db).wishes(worker: worker.idString) == nil
+        {
+            let wishes = WorkWishes(
+                maxHoursPerWeek: 24, days: [.monday, .tuesday, .wednesday, .thursday, .friday], maxTravelKm: 25,
+                homePlaceID: almere.id, contracts: [.permanent, .temporary, .onCall, .gig], avoidSectors: [])
+            try await EngineStore(database: app.db).saveWishes(
+                wishes, searchable: true, worker: worker.idString,
+                now: app.dependencies.now())
             loaded.append("the demo worker's wishes")
         }
         return loaded

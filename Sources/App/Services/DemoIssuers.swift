@@ -1,7 +1,7 @@
-import Days
-import Identifiers
 import Crypto
+import Days
 import Foundation
+import Identifiers
 import Passport
 import Taxonomy
 import Vapor
@@ -28,22 +28,26 @@ public enum DemoIssuers {
     }
 
     static let platforms: [Platform] = [
-        Platform(id: "6d656d6f-0001-4c00-8000-000000000001", name: "Schoonmaak Direct (demo)", occupationQuery: "schoonmaker",
-                 kind: .platformWork, roleTitle: "Schoonmaker kantoren en woningen", sector: "N8121",
-                 tasks: ["Kantoren schoonmaken", "Sanitair reinigen", "Schoonmaakmiddelen veilig gebruiken"],
-                 months: (14, 1), hours: 612, jobs: 148, rating: 4.8),
-        Platform(id: "6d656d6f-0002-4c00-8000-000000000002", name: "FlexHoreca (demo)", occupationQuery: "kelner",
-                 kind: .tempAgency, roleTitle: "Bediening in restaurant en café", sector: "I5610",
-                 tasks: ["Gasten ontvangen in het café", "Bestellingen opnemen", "Afrekenen"],
-                 months: (26, 15), hours: 540, jobs: nil, rating: 4.6),
-        Platform(id: "6d656d6f-0003-4c00-8000-000000000003", name: "FietsKoerier (demo)", occupationQuery: "koerier",
-                 kind: .platformWork, roleTitle: "Maaltijdbezorger op de fiets", sector: "H5320",
-                 tasks: ["Bestellingen ophalen en bezorgen", "Route plannen"],
-                 months: (8, nil), hours: 310, jobs: 905, rating: 4.7),
-        Platform(id: "6d656d6f-0004-4c00-8000-000000000004", name: "ZorgBuddy (demo)", occupationQuery: "huishoudelijke hulp",
-                 kind: .platformWork, roleTitle: "Hulp in de huishouding bij ouderen", sector: "Q8810",
-                 tasks: ["Huishoudelijk werk", "Boodschappen doen", "Gezelschap bieden"],
-                 months: (11, 2), hours: 264, jobs: 96, rating: 4.9),
+        Platform(
+            id: "6d656d6f-0001-4c00-8000-000000000001", name: "Schoonmaak Direct (demo)", occupationQuery: "schoonmaker",
+            kind: .platformWork, roleTitle: "Schoonmaker kantoren en woningen", sector: "N8121",
+            tasks: ["Kantoren schoonmaken", "Sanitair reinigen", "Schoonmaakmiddelen veilig gebruiken"],
+            months: (14, 1), hours: 612, jobs: 148, rating: 4.8),
+        Platform(
+            id: "6d656d6f-0002-4c00-8000-000000000002", name: "FlexHoreca (demo)", occupationQuery: "kelner",
+            kind: .tempAgency, roleTitle: "Bediening in restaurant en café", sector: "I5610",
+            tasks: ["Gasten ontvangen in het café", "Bestellingen opnemen", "Afrekenen"],
+            months: (26, 15), hours: 540, jobs: nil, rating: 4.6),
+        Platform(
+            id: "6d656d6f-0003-4c00-8000-000000000003", name: "FietsKoerier (demo)", occupationQuery: "koerier",
+            kind: .platformWork, roleTitle: "Maaltijdbezorger op de fiets", sector: "H5320",
+            tasks: ["Bestellingen ophalen en bezorgen", "Route plannen"],
+            months: (8, nil), hours: 310, jobs: 905, rating: 4.7),
+        Platform(
+            id: "6d656d6f-0004-4c00-8000-000000000004", name: "ZorgBuddy (demo)", occupationQuery: "huishoudelijke hulp",
+            kind: .platformWork, roleTitle: "Hulp in de huishouding bij ouderen", sector: "Q8810",
+            tasks: ["Huishoudelijk werk", "Boodschappen doen", "Gezelschap bieden"],
+            months: (11, 2), hours: 264, jobs: 96, rating: 4.9),
     ]
 
     /// Issues the demo records to `worker`; returns how many were added (0 when they are there already).
@@ -65,11 +69,13 @@ public enum DemoIssuers {
             let record = try self.record(platform, subject: subject, taxonomy: taxonomy, now: now)
             try service.validate(record: record, taxonomy: taxonomy)
             let position = try await store.reserveStatusPositions(issuerID: platform.id, count: 1).lowerBound
-            let payload = WorkCredential.payload(id: credentialID, issuerID: platform.id, issuerName: platform.name, record: record,
-                                                 validFrom: now, statusPosition: position, baseURL: app.config.publicURL)
+            let payload = WorkCredential.payload(
+                id: credentialID, issuerID: platform.id, issuerName: platform.name, record: record,
+                validFrom: now, statusPosition: position, baseURL: app.config.publicURL)
             let token = try CompactJWS.sign(payload: payload.serialized(), key: key, keyID: Ed25519JWK(publicKey: key.publicKey).thumbprint)
-            let report = try await service.importCredentials([JSONLines.Line(number: 1, text: Substring(token))], from: .issuer(issuerID: platform.id),
-                                                             store: store, taxonomy: taxonomy, now: now)
+            let report = try await service.importCredentials(
+                [JSONLines.Line(number: 1, text: Substring(token))], from: .issuer(issuerID: platform.id),
+                store: store, taxonomy: taxonomy, now: now)
             guard report.succeeded else { throw ConfigError("the demo record of \(platform.name) was refused: \(report.problems.map(\.text).joined(separator: "; "))") }
             added += report.accepted
         }
@@ -89,8 +95,11 @@ public enum DemoIssuers {
         var bytes = Array(SHA256.hash(data: Data("loopbrug-demo|\(worker.idString)|\(platform.id)".utf8)).prefix(16))
         bytes[6] = bytes[6] & 0x0f | 0x40
         bytes[8] = bytes[8] & 0x3f | 0x80
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        return UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
     }
 
     static func record(_ p: Platform, subject: String, taxonomy: TaxonomyIndex, now: Date) throws -> JSONValue {
@@ -121,8 +130,10 @@ public enum DemoIssuers {
         }
         if let jobs = p.jobs {
             record["jobs"] = .number(Double(jobs))
-            record["reliability"] = .object(["completed": .number(Double(jobs - jobs / 40)), "cancelled": .number(Double(jobs / 50)),
-                                             "noShow": .number(Double(jobs / 40 - jobs / 50))])
+            record["reliability"] = .object([
+                "completed": .number(Double(jobs - jobs / 40)), "cancelled": .number(Double(jobs / 50)),
+                "noShow": .number(Double(jobs / 40 - jobs / 50)),
+            ])
         }
         if let rating = p.rating {
             record["ratings"] = .object(["average": .number(rating), "scale": .number(5), "count": .number(Double((p.jobs ?? 60) * 2 / 3))])

@@ -20,10 +20,14 @@ public enum DemoLeermiles {
         let now = app.dependencies.now()
         let funders = FunderStore(database: app.db)
         try await funders.save(workFund, now: now)
-        try await store.addRule(AccrualRule(id: "demo-werkuren", kind: .workHours(perHour: Miles(hundredths: 25)), funder: workFund.id,
-                                            from: Day(iso: "2020-01-01")!), now: now)
-        try await store.addRule(AccrualRule(id: "demo-schoonmaak-bijdrage", kind: .contribution(amount: Miles(150), every: .yearly), funder: cleaningPlatform,
-                                            from: Day(iso: "2024-01-01")!, restriction: .shortageOccupations, requiresApproval: true), now: now)
+        try await store.addRule(
+            AccrualRule(
+                id: "demo-werkuren", kind: .workHours(perHour: Miles(hundredths: 25)), funder: workFund.id,
+                from: Day(iso: "2020-01-01")!), now: now)
+        try await store.addRule(
+            AccrualRule(
+                id: "demo-schoonmaak-bijdrage", kind: .contribution(amount: Miles(150), every: .yearly), funder: cleaningPlatform,
+                from: Day(iso: "2024-01-01")!, restriction: .shortageOccupations, requiresApproval: true), now: now)
         if let coach = try await UserModel.query(on: app.db).filter(\.$email == "coach@demo.loopbrug.nl").first()?.id {
             try await funders.addMember(user: coach, funder: cleaningPlatform, now: now)
         }

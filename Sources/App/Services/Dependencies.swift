@@ -7,11 +7,13 @@ public struct AppDependencies: Sendable {
     public var now: @Sendable () -> Date
     public var randomBytes: @Sendable (Int) -> [UInt8]
 
-    public init(now: @escaping @Sendable () -> Date = { Date() },
-                randomBytes: @escaping @Sendable (Int) -> [UInt8] = { count in
-                    var rng = SystemRandomNumberGenerator()
-                    return (0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) }
-                }) {
+    public init(
+        now: @escaping @Sendable () -> Date = { Date() },
+        randomBytes: @escaping @Sendable (Int) -> [UInt8] = { count in
+            var rng = SystemRandomNumberGenerator()
+            return (0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        }
+    ) {
         self.now = now
         self.randomBytes = randomBytes
     }

@@ -1,6 +1,6 @@
-import Localization
 import Foundation
 import Insight
+import Localization
 import NIOConcurrencyHelpers
 import Vapor
 
@@ -128,14 +128,17 @@ public final class InsightRuns: Sendable {
     public init() {}
 
     /// Queues a run of `bytes`; with `keep`, the file is saved there once it reads without problems.
-    public func start(id: String, owner: UUID, fileName: String, bytes: [UInt8], settings: Settings, now: Date,
-                      keep: (store: InsightFileStore, row: InsightFileRow)?, alreadyKept: Bool = false) throws(Refusal) {
+    public func start(
+        id: String, owner: UUID, fileName: String, bytes: [UInt8], settings: Settings, now: Date,
+        keep: (store: InsightFileStore, row: InsightFileRow)?, alreadyKept: Bool = false
+    ) throws(Refusal) {
         let outcome = state.withLockedValue { state -> Result<Bool, Refusal> in
             let unfinished = state.runs.values.filter { !$0.phase.isFinished }
             if unfinished.contains(where: { $0.owner == owner }) { return .failure(.ownRunUnfinished) }
             if unfinished.count >= Self.queueLimit { return .failure(.queueFull) }
-            state.runs[id] = Run(id: id, owner: owner, fileName: fileName, sizeBytes: bytes.count, settings: settings,
-                                 startedAt: now, phase: .waiting, kept: alreadyKept)
+            state.runs[id] = Run(
+                id: id, owner: owner, fileName: fileName, sizeBytes: bytes.count, settings: settings,
+                startedAt: now, phase: .waiting, kept: alreadyKept)
             state.pending.append(Job(id: id, owner: owner, bytes: bytes, madeOn: Self.day(now), keep: keep))
             Self.forgetOldest(of: owner, in: &state)
             defer { state.working = true }
@@ -215,7 +218,9 @@ public final class InsightRuns: Sendable {
                 Logger(label: "loopbrug.insight").error("a kept insight file could not be saved: \(String(reflecting: error).prefix(200))")
             }
         }
-        let options = { var o = ClusterAnalysis.Options(); o.chosenK = settings.k; return o }()
+        let options = {
+            var o = ClusterAnalysis.Options(); o.chosenK = settings.k; return o
+        }()
         let outcome = await onQueue { () -> Result<InsightReport, ClusterProblem> in
             Result { () throws(ClusterProblem) in
                 try InsightReport(people: people, definition: settings.definition, options: options) { [weak self] step in

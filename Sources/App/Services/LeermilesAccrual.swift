@@ -25,7 +25,11 @@ public struct AccrualOutcome: Sendable {
     public var reversed = Total()
     public var reversalsWaiting = 0
 
-    public var posted: Total { byReason.values.reduce(into: Total()) { $0.count += $1.count; $0.miles += $1.miles } }
+    public var posted: Total {
+        byReason.values.reduce(into: Total()) {
+            $0.count += $1.count; $0.miles += $1.miles
+        }
+    }
 
     init(dryRun: Bool, records: Int, rules: Int, new: [Posting], alreadyPosted: Int, seconds: (read: Double, rules: Double, write: Double)) {
         self.dryRun = dryRun
@@ -47,8 +51,10 @@ public struct AccrualOutcome: Sendable {
 /// number of times and in any order: what was paid is never paid again.
 public enum LeermilesAccrual {
     /// `chunk`: postings per transaction (the benchmark tries other sizes).
-    public static func run(database: any Database, now: Date, workers: Set<String>? = nil, dryRun: Bool = false,
-                           chunk: Int = LedgerStore.earningsChunk) async throws -> AccrualOutcome {
+    public static func run(
+        database: any Database, now: Date, workers: Set<String>? = nil, dryRun: Bool = false,
+        chunk: Int = LedgerStore.earningsChunk
+    ) async throws -> AccrualOutcome {
         let clock = ContinuousClock()
         var mark = clock.now
         func lap() -> Double {
@@ -70,16 +76,19 @@ public enum LeermilesAccrual {
         } else {
             new = try await ledger.postEarnings(postings, chunk: chunk)
         }
-        var outcome = AccrualOutcome(dryRun: dryRun, records: facts.work.count, rules: rules.count, new: new,
-                                     alreadyPosted: postings.count - new.count, seconds: (read, applied, lap()))
+        var outcome = AccrualOutcome(
+            dryRun: dryRun, records: facts.work.count, rules: rules.count, new: new,
+            alreadyPosted: postings.count - new.count, seconds: (read, applied, lap()))
         try await reverseRevoked(store: store, ledger: ledger, rules: rules, workers: workers, now: now, dryRun: dryRun, into: &outcome)
         return outcome
     }
 
     /// Reverses what revoked records earned: one reversal posting per earning, never an edit.
     /// A reversal the worker's balance cannot carry (the points were spent) waits for a later run.
-    static func reverseRevoked(store: LeermilesStore, ledger: LedgerStore, rules: [AccrualRule], workers: Set<String>?, now: Date,
-                               dryRun: Bool, into outcome: inout AccrualOutcome) async throws {
+    static func reverseRevoked(
+        store: LeermilesStore, ledger: LedgerStore, rules: [AccrualRule], workers: Set<String>?, now: Date,
+        dryRun: Bool, into outcome: inout AccrualOutcome
+    ) async throws {
         let revoked = try await store.revokedWork(workers: workers)
         guard !revoked.isEmpty else { return }
         var recordOf: [String: String] = [:]

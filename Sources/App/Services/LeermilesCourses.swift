@@ -1,6 +1,6 @@
 import Engine
-import Vapor
 import Leermiles
+import Vapor
 
 /// A course as leermiles sees it: its price in miles (1 mile pays €1) and whether it leads to a
 /// shortage occupation, which decides whether restricted pots may pay for it.
@@ -16,8 +16,9 @@ extension CareerData.Snapshot {
     /// The catalogue's course with this id, or nil when there is none.
     public func courseChoice(_ id: String) -> CourseChoice? {
         guard let course = catalogue.courses.first(where: { $0.id == id }) else { return nil }
-        return CourseChoice(id: course.id, title: course.title, provider: course.provider,
-                            price: Miles(hundredths: Int64((course.costEuros * 100).rounded())), forShortageOccupation: leadsToShortageOccupation(course))
+        return CourseChoice(
+            id: course.id, title: course.title, provider: course.provider,
+            price: Miles(hundredths: Int64((course.costEuros * 100).rounded())), forShortageOccupation: leadsToShortageOccupation(course))
     }
 
     /// The catalogue's title for a course id, without the shortage check `courseChoice` makes.
@@ -44,8 +45,9 @@ extension Application {
         guard let course = snapshot.courseChoice(courseID) else { throw ReservationProblem.unknownCourse(courseID) }
         guard course.price > .zero else { throw ReservationProblem.freeCourse(courseID) }
         let pots = Spending.PotTerms.from(try await LeermilesStore(database: db).rules())
-        return try await ReservationStore(database: db).reserve(id: requestID, worker: worker, courseID: course.id, price: course.price,
-                                                                forShortageOccupation: course.forShortageOccupation, pots: pots, cause: cause,
-                                                                now: dependencies.now())
+        return try await ReservationStore(database: db).reserve(
+            id: requestID, worker: worker, courseID: course.id, price: course.price,
+            forShortageOccupation: course.forShortageOccupation, pots: pots, cause: cause,
+            now: dependencies.now())
     }
 }

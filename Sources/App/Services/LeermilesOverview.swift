@@ -1,9 +1,9 @@
 import Days
-import Localization
 import Engine
+import Fluent
 import Foundation
 import Leermiles
-import Fluent
+import Localization
 
 /// Everything the worker's leermiles overview shows, read in one place: the balance, what came in
 /// from whom (dated by the day it was earned), the projection, the reservations, and course tips
@@ -47,8 +47,10 @@ public struct LeermilesOverview: Sendable {
     /// `tipsFor`: the account whose passport the course tips come from; nil skips the engine
     /// (the statement shows no tips, and the benchmark's synthetic workers have no passport).
     /// `careerData`: course titles, and with `tipsFor` the engine for the tips (none without it).
-    public static func load(worker: String, lang: Lang, database: any Database, now: Date, careerData snapshot: CareerData.Snapshot?,
-                            tipsFor user: UUID? = nil) async throws -> LeermilesOverview {
+    public static func load(
+        worker: String, lang: Lang, database: any Database, now: Date, careerData snapshot: CareerData.Snapshot?,
+        tipsFor user: UUID? = nil
+    ) async throws -> LeermilesOverview {
         let today = Day(now, in: Day.dutch)
         let ledger = LedgerStore(database: database)
         let accounts = try await ledger.accounts(worker: worker)
@@ -65,8 +67,9 @@ public struct LeermilesOverview: Sendable {
         if let user, let snapshot {
             // A course reserved, waiting or done is not a tip any more; a cancelled one may be again.
             let taken = Set(reservations.filter { $0.state != .released }.map(\.courseID))
-            tips = try await Self.tips(CareerAdvice(database: database, snapshot: snapshot), worker: user, accounts: accounts,
-                                       potTerms: potTerms, skipping: taken, lang: lang)
+            tips = try await Self.tips(
+                CareerAdvice(database: database, snapshot: snapshot), worker: user, accounts: accounts,
+                potTerms: potTerms, skipping: taken, lang: lang)
         }
 
         var funders = Set(postings.flatMap { [$0.from, $0.to] }.filter { $0.kind == .funder }.map(\.owner))
@@ -75,10 +78,11 @@ public struct LeermilesOverview: Sendable {
         for id in Set(reservations.map(\.courseID)) { titles[id] = snapshot?.courseTitle(id) ?? id }
         for tip in tips { titles[tip.course.id] = tip.course.title }
         let funderStore = FunderStore(database: database)
-        return LeermilesOverview(worker: worker, today: today, balance: WorkerBalance(worker: worker, accounts: accounts),
-                                 earnings: EarningsOverview(earnings: earnings, today: today), reservations: reservations, potTerms: potTerms,
-                                 names: try await funderStore.names(funders), courseTitles: titles, ongoingHours: ongoing,
-                                 tips: tips, consent: try await funderStore.consents(worker: worker), postings: postings)
+        return LeermilesOverview(
+            worker: worker, today: today, balance: WorkerBalance(worker: worker, accounts: accounts),
+            earnings: EarningsOverview(earnings: earnings, today: today), reservations: reservations, potTerms: potTerms,
+            names: try await funderStore.names(funders), courseTitles: titles, ongoingHours: ongoing,
+            tips: tips, consent: try await funderStore.consents(worker: worker), postings: postings)
     }
 
     /// The worker's earnings from the ledger (the truth), dated by the facts that earned them:
@@ -92,8 +96,9 @@ public struct LeermilesOverview: Sendable {
         let byKey = Dictionary(postings.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         func isOwn(_ a: AccountID) -> Bool { a.kind == .worker && a.owner == worker }
         func earning(_ p: Posting, undone: Bool = false) -> Earning {
-            Earning(earnedOn: earnedOn[p.key] ?? Day(p.at, in: Day.dutch), amount: undone ? -p.amount : p.amount, funder: p.from.owner,
-                    reason: p.reason, recurs: Earning.recurs(p.reason, every: every[p.cause] ?? nil))
+            Earning(
+                earnedOn: earnedOn[p.key] ?? Day(p.at, in: Day.dutch), amount: undone ? -p.amount : p.amount, funder: p.from.owner,
+                reason: p.reason, recurs: Earning.recurs(p.reason, every: every[p.cause] ?? nil))
         }
         var out: [Earning] = []
         for p in postings {
@@ -108,8 +113,10 @@ public struct LeermilesOverview: Sendable {
 
     /// Two or three courses for the closest occupations within reach, each teaching what that
     /// occupation still needs; none when the passport is empty or the catalogue is not loaded.
-    static func tips(_ career: CareerAdvice, worker: UUID, accounts: [AccountID: Miles], potTerms: [String: Spending.PotTerms],
-                     skipping taken: Set<String>, lang: Lang) async throws -> [CourseTip] {
+    static func tips(
+        _ career: CareerAdvice, worker: UUID, accounts: [AccountID: Miles], potTerms: [String: Spending.PotTerms],
+        skipping taken: Set<String>, lang: Lang
+    ) async throws -> [CourseTip] {
         let advice = try await career.transitions(worker: worker, top: 6)
         guard advice.hasWork else { return [] }
         let model = advice.snapshot.engine.model

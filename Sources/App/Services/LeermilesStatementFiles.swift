@@ -1,10 +1,10 @@
-import Days
-import Localization
 import CSV
+import Days
+import Fluent
 import Foundation
 import KlusCV
 import Leermiles
-import Fluent
+import Localization
 
 /// The yearly statement as files: CSV for a spreadsheet (stable English column names, one row per
 /// posting, opening balance first) and a PDF to keep or show, like a pension statement.
@@ -28,8 +28,11 @@ public enum LeermilesStatementFiles {
         var out = "date,description,reason,counterpart,change,reserved_change,total_after,reserved_after,key\n"
         out += "\(s.year)-01-01,\(field(lang.isEnglish ? "Balance on 1 January" : "Stand op 1 januari")),opening_balance,,,,\(s.openingTotal),\(s.openingReserved),\n"
         for line in s.lines {
-            out += [line.day.description, field(describe(line, overview, lang: lang)), line.reason.rawValue, field(line.counterpart.description),
-                    line.change.description, line.reservedChange.description, line.totalAfter.description, line.reservedAfter.description, field(line.key)]
+            out +=
+                [
+                    line.day.description, field(describe(line, overview, lang: lang)), line.reason.rawValue, field(line.counterpart.description),
+                    line.change.description, line.reservedChange.description, line.totalAfter.description, line.reservedAfter.description, field(line.key),
+                ]
                 .joined(separator: ",") + "\n"
         }
         return out
@@ -41,37 +44,52 @@ public enum LeermilesStatementFiles {
         let untilToday = s.year == overview.today.year
         let closingDay = untilToday ? LeermilesText.day(overview.today, lang: lang) : t("31 december", "31 December")
         var blocks: [ReportDocument.Block] = [
-            .paragraph(t("Voor \(workerName). Gemaakt op \(LeermilesText.day(overview.today, lang: lang)).",
-                         "For \(workerName). Made on \(LeermilesText.day(overview.today, lang: lang)).")),
-            .paragraph(t("Leermiles zijn punten voor cursussen en opleidingen. 1 leermile is € 1 waard bij een cursus uit de lijst van Loopbrug.",
-                         "Leermiles are points for courses and training. 1 leermile is worth € 1 for a course from Loopbrug's list.")),
-            .table(caption: t("Samenvatting \(s.year)", "Summary \(s.year)"), header: ["", t("Leermiles", "Leermiles")], rows: [
-                [t("Stand op 1 januari", "Balance on 1 January"), m(s.openingTotal)],
-                [t("Verdiend", "Earned"), m(s.earned)],
-                [t("Betaald voor cursussen", "Paid for courses"), m(s.spent)],
-                [t("Stand op \(closingDay)", "Balance on \(closingDay)"), m(s.closingTotal)],
-                [t("Waarvan apart gezet voor cursussen", "Of which set aside for courses"), m(s.closingReserved)],
-            ]),
+            .paragraph(
+                t(
+                    "Voor \(workerName). Gemaakt op \(LeermilesText.day(overview.today, lang: lang)).",
+                    "For \(workerName). Made on \(LeermilesText.day(overview.today, lang: lang)).")),
+            .paragraph(
+                t(
+                    "Leermiles zijn punten voor cursussen en opleidingen. 1 leermile is € 1 waard bij een cursus uit de lijst van Loopbrug.",
+                    "Leermiles are points for courses and training. 1 leermile is worth € 1 for a course from Loopbrug's list.")),
+            .table(
+                caption: t("Samenvatting \(s.year)", "Summary \(s.year)"), header: ["", t("Leermiles", "Leermiles")],
+                rows: [
+                    [t("Stand op 1 januari", "Balance on 1 January"), m(s.openingTotal)],
+                    [t("Verdiend", "Earned"), m(s.earned)],
+                    [t("Betaald voor cursussen", "Paid for courses"), m(s.spent)],
+                    [t("Stand op \(closingDay)", "Balance on \(closingDay)"), m(s.closingTotal)],
+                    [t("Waarvan apart gezet voor cursussen", "Of which set aside for courses"), m(s.closingReserved)],
+                ]),
         ]
         if s.lines.isEmpty {
             blocks.append(.paragraph(t("In \(s.year) is er niets bij of af gegaan.", "Nothing came in or went out in \(s.year).")))
         } else {
-            blocks.append(.table(caption: t("Alles wat bij of af ging", "Everything that came in or went out"),
-                                 header: [t("Datum en omschrijving", "Date and description"), t("Bij of af", "In or out"), t("Stand", "Balance")],
-                                 rows: s.lines.map { line in
-                                     // Reserving and releasing move points within the total: say which way.
-                                     let change = line.change != .zero ? (line.change > .zero ? "+" : "") + m(line.change)
-                                         : line.reservedChange > .zero ? t("apart gezet", "set aside") + " " + m(line.reservedChange)
-                                         : t("terug", "back") + " " + m(-line.reservedChange)
-                                     return [LeermilesText.day(line.day, lang: lang) + "  " + describe(line, overview, lang: lang), change, m(line.totalAfter)]
-                                 }))
+            blocks.append(
+                .table(
+                    caption: t("Alles wat bij of af ging", "Everything that came in or went out"),
+                    header: [t("Datum en omschrijving", "Date and description"), t("Bij of af", "In or out"), t("Stand", "Balance")],
+                    rows: s.lines.map { line in
+                        // Reserving and releasing move points within the total: say which way.
+                        let change =
+                            line.change != .zero
+                            ? (line.change > .zero ? "+" : "") + m(line.change)
+                            : line.reservedChange > .zero
+                                ? t("apart gezet", "set aside") + " " + m(line.reservedChange)
+                                : t("terug", "back") + " " + m(-line.reservedChange)
+                        return [LeermilesText.day(line.day, lang: lang) + "  " + describe(line, overview, lang: lang), change, m(line.totalAfter)]
+                    }))
         }
         if untilToday && overview.earnings.nextTwelveMonths > .zero {
-            blocks.append(.paragraph(t("Als je blijft werken zoals nu, komen er de komende 12 maanden ongeveer \(m(overview.earnings.nextTwelveMonths)) leermiles bij.",
-                                       "If you keep working as now, about \(m(overview.earnings.nextTwelveMonths)) leermiles come in over the next 12 months.")))
+            blocks.append(
+                .paragraph(
+                    t(
+                        "Als je blijft werken zoals nu, komen er de komende 12 maanden ongeveer \(m(overview.earnings.nextTwelveMonths)) leermiles bij.",
+                        "If you keep working as now, about \(m(overview.earnings.nextTwelveMonths)) leermiles come in over the next 12 months.")))
         }
-        let doc = ReportDocument(title: t("Jaaroverzicht leermiles \(s.year)", "Leermiles statement \(s.year)"),
-                                 footer: t("Loopbrug · jaaroverzicht leermiles \(s.year)", "Loopbrug · leermiles statement \(s.year)"), blocks: blocks)
+        let doc = ReportDocument(
+            title: t("Jaaroverzicht leermiles \(s.year)", "Leermiles statement \(s.year)"),
+            footer: t("Loopbrug · jaaroverzicht leermiles \(s.year)", "Loopbrug · leermiles statement \(s.year)"), blocks: blocks)
         return try ReportRenderer.pdf(doc)
     }
 }
@@ -95,8 +113,10 @@ extension LeermilesStatementFiles {
 
     /// The statement of `year` (this year when nil) with what describes it, for the web and the CLI.
     /// `careerData` gives the course titles; nil shows course ids.
-    public static func prepare(worker: String, year: String?, lang: Lang, database: any Database, now: Date,
-                               careerData: CareerData.Snapshot?) async throws -> (statement: YearStatement, overview: LeermilesOverview) {
+    public static func prepare(
+        worker: String, year: String?, lang: Lang, database: any Database, now: Date,
+        careerData: CareerData.Snapshot?
+    ) async throws -> (statement: YearStatement, overview: LeermilesOverview) {
         let overview = try await LeermilesOverview.load(worker: worker, lang: lang, database: database, now: now, careerData: careerData)
         let text = year ?? String(overview.today.year)
         guard let y = Int(text), overview.statementYears.contains(y) else {
@@ -106,11 +126,15 @@ extension LeermilesStatementFiles {
     }
 
     /// Both files, as the CLI writes them.
-    public static func files(worker: String, name: String, year: Int?, lang: Lang, database: any Database, now: Date,
-                             careerData: CareerData.Snapshot?) async throws -> Files {
-        let (statement, overview) = try await prepare(worker: worker, year: year.map(String.init), lang: lang, database: database, now: now,
-                                                      careerData: careerData)
-        return Files(year: statement.year, lines: statement.lines.count, closing: statement.closingTotal.description,
-                     pdf: try pdf(statement, overview, workerName: name, lang: lang), csv: csv(statement, overview, lang: lang))
+    public static func files(
+        worker: String, name: String, year: Int?, lang: Lang, database: any Database, now: Date,
+        careerData: CareerData.Snapshot?
+    ) async throws -> Files {
+        let (statement, overview) = try await prepare(
+            worker: worker, year: year.map(String.init), lang: lang, database: database, now: now,
+            careerData: careerData)
+        return Files(
+            year: statement.year, lines: statement.lines.count, closing: statement.closingTotal.description,
+            pdf: try pdf(statement, overview, workerName: name, lang: lang), csv: csv(statement, overview, lang: lang))
     }
 }

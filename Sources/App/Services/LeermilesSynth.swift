@@ -16,12 +16,15 @@ public enum LeermilesSynth {
     /// The rules the benchmark runs: hours, service years, a monthly employer contribution, a
     /// restricted yearly O&O-fund contribution and the top-up.
     static func rules(from: Day) -> [AccrualRule] {
-        [AccrualRule(id: "synth-hours", kind: .workHours(perHour: Miles(hundredths: 10)), funder: "synth-werkfonds", from: from),
-         AccrualRule(id: "synth-service", kind: .serviceYears(perYear: Miles(25)), funder: "synth-werkfonds", from: from),
-         AccrualRule(id: "synth-employer", kind: .contribution(amount: Miles(5), every: .monthly), funder: "synth-issuer-1", from: from),
-         AccrualRule(id: "synth-fund", kind: .contribution(amount: Miles(40), every: .yearly), funder: "synth-issuer-2", from: from,
-                     restriction: .shortageOccupations, requiresApproval: true),
-         AccrualRule(id: "synth-top-up", kind: .topUp(perYear: Miles(100)), funder: "synth-overheid", from: from)]
+        [
+            AccrualRule(id: "synth-hours", kind: .workHours(perHour: Miles(hundredths: 10)), funder: "synth-werkfonds", from: from),
+            AccrualRule(id: "synth-service", kind: .serviceYears(perYear: Miles(25)), funder: "synth-werkfonds", from: from),
+            AccrualRule(id: "synth-employer", kind: .contribution(amount: Miles(5), every: .monthly), funder: "synth-issuer-1", from: from),
+            AccrualRule(
+                id: "synth-fund", kind: .contribution(amount: Miles(40), every: .yearly), funder: "synth-issuer-2", from: from,
+                restriction: .shortageOccupations, requiresApproval: true),
+            AccrualRule(id: "synth-top-up", kind: .topUp(perYear: Miles(100)), funder: "synth-overheid", from: from),
+        ]
     }
 
     /// Writes `records` verified records for `workers` workers over five issuers in the last three
@@ -58,11 +61,12 @@ public enum LeermilesSynth {
                 let end = ongoing ? nil : min(begin.adding(days: Int.random(in: 0..<30, using: &rng)), lastDay)
                 let hours = Double(Int.random(in: 2...160, using: &rng)) / 2
                 let json = #"{"kind":"gig","period":{"start":"\#(begin)"\#(end.map { #","end":"\#($0)""# } ?? "")},"hours":\#(hours),"roleTitle":"Synthetic work"}"#
-                rows.append(PassportRecordRow(
-                    id: "synth-record-" + String(i).leftPadded(8), workerID: worker(w), source: "issued", issuerID: issuer,
-                    credentialID: "urn:synth:\(i)", subjectID: nil, token: nil, recordJSON: json, kind: "gig", roleTitle: "Synthetic work",
-                    periodStart: begin.description, periodEnd: end?.description, statusList: nil, statusIndex: nil, validFrom: now,
-                    validUntil: nil, revokedAt: nil, createdAt: now))
+                rows.append(
+                    PassportRecordRow(
+                        id: "synth-record-" + String(i).leftPadded(8), workerID: worker(w), source: "issued", issuerID: issuer,
+                        credentialID: "urn:synth:\(i)", subjectID: nil, token: nil, recordJSON: json, kind: "gig", roleTitle: "Synthetic work",
+                        periodStart: begin.description, periodEnd: end?.description, statusList: nil, statusIndex: nil, validFrom: now,
+                        validUntil: nil, revokedAt: nil, createdAt: now))
             }
             let batch = rows
             try await database.writeTransaction { db in try await PassportStore(database: db).insertRows(batch) }

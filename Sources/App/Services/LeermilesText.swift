@@ -1,6 +1,6 @@
 import Days
-import Localization
 import Leermiles
+import Localization
 
 /// The words for leermiles, shared by the overview page, the funder page and the yearly statement.
 enum LeermilesText {
@@ -40,8 +40,10 @@ enum LeermilesText {
         lang.isEnglish ? d.description : String(format: "%02d-%02d-%04d", d.day, d.month, d.year)
     }
 
-    static let monthNames = (nl: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
-                             en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])
+    static let monthNames = (
+        nl: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+        en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    )
 
     static func month(_ d: Day, lang: Lang) -> String { (lang.isEnglish ? monthNames.en : monthNames.nl)[d.month - 1] }
 
@@ -50,8 +52,9 @@ enum LeermilesText {
         func m(_ amount: Miles) -> String { miles(amount, lang: lang) }
         switch problem {
         case .amount(.insufficient(let wanted, let usable, let elsewhere)):
-            return lang.t("Je hebt niet genoeg leermiles voor deze cursus. Hij kost \(m(wanted)) leermiles en je kunt er \(m(usable)) voor gebruiken.",
-                          "You do not have enough leermiles for this course. It costs \(m(wanted)) leermiles and you can use \(m(usable)) for it.")
+            return lang.t(
+                "Je hebt niet genoeg leermiles voor deze cursus. Hij kost \(m(wanted)) leermiles en je kunt er \(m(usable)) voor gebruiken.",
+                "You do not have enough leermiles for this course. It costs \(m(wanted)) leermiles and you can use \(m(usable)) for it.")
                 + (elsewhere > .zero ? lang.t(" \(m(elsewhere)) leermiles zijn alleen voor andere cursussen.", " \(m(elsewhere)) leermiles are only for other courses.") : "")
         case .amount:
             return lang.t("Het aantal leermiles voor deze cursus klopt niet.", "The number of leermiles for this course is not right.")
@@ -62,13 +65,15 @@ enum LeermilesText {
         case .noCourseChosen:
             return lang.t("Kies eerst een cursus.", "Choose a course first.")
         case .formIncomplete, .badID, .idUsedElsewhere:
-            return lang.t("Het formulier is niet compleet. Open de pagina opnieuw en probeer het nog eens.",
-                          "The form is incomplete. Open the page again and try once more.")
+            return lang.t(
+                "Het formulier is niet compleet. Open de pagina opnieuw en probeer het nog eens.",
+                "The form is incomplete. Open the page again and try once more.")
         case .notFound:
             return lang.t("Deze reservering bestaat niet.", "This reservation does not exist.")
         case .wrongState(_, let state, let to):
             let now = LeermilesText.state(state, lang: lang).lowercased()
-            return state == to ? lang.t("Dat is al gebeurd: de reservering is \(now).", "That has happened already: the reservation is \(now).")
+            return state == to
+                ? lang.t("Dat is al gebeurd: de reservering is \(now).", "That has happened already: the reservation is \(now).")
                 : lang.t("Dat kan niet meer: de reservering is nu \(now).", "That is no longer possible: the reservation is now \(now).")
         }
     }

@@ -35,7 +35,8 @@ extension Request {
     /// proxy added itself. Earlier entries are whatever the client wrote and are ignored.
     var clientAddress: String {
         if let header = application.config.trustedProxyHeader,
-           let last = headers[header].last?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty {
+            let last = headers[header].last?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
+        {
             return String(last.prefix(64))
         }
         return remoteAddress?.ipAddress ?? "unknown"

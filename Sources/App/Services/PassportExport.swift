@@ -1,6 +1,6 @@
+import Foundation
 import Identifiers
 import Localization
-import Foundation
 import Passport
 import Vapor
 
@@ -59,8 +59,9 @@ public func exportPassport(_ app: Application, worker: UUID, lang: Lang = .nl) a
         shares.append(.object(members))
     }
     files.append(ExportFile(name: "shares.json", bytes: Data((JSONValue.array(shares).serialized() + "\n").utf8)))
-    let leermiles = try await LeermilesOverview.load(worker: worker.idString, lang: lang, database: app.db, now: app.dependencies.now(),
-                                                  careerData: app.careerData.snapshot)
+    let leermiles = try await LeermilesOverview.load(
+        worker: worker.idString, lang: lang, database: app.db, now: app.dependencies.now(),
+        careerData: app.careerData.snapshot)
     if !leermiles.postings.isEmpty {
         for year in leermiles.statementYears.reversed() {
             let csv = LeermilesStatementFiles.csv(LeermilesStatementFiles.statement(leermiles, year: year), leermiles, lang: lang)
@@ -68,9 +69,14 @@ public func exportPassport(_ app: Application, worker: UUID, lang: Lang = .nl) a
         }
     }
     if let pdfNote {
-        files.append(ExportFile(name: "README.txt", bytes: Data(lang.t(
-            "Je gegevens uit Loopbrug.\naccount.json: je account\npassport.json: al je werk\ncredentials.jsonl: de ondertekende bewijzen, zoals de platforms ze gaven\nshares.json: je links\nleermiles-JAAR.csv: je leermiles per jaar\nkluscv.pdf: je KlusCV. De QR-code wijst naar \(pdfNote); die link werkt 30 dagen en je kunt hem intrekken bij Delen.\n",
-            "Your data from Loopbrug.\naccount.json: your account\npassport.json: all your work\ncredentials.jsonl: the signed credentials, as the platforms issued them\nshares.json: your links\nleermiles-YEAR.csv: your leermiles per year\nkluscv.pdf: your KlusCV. Its QR code points to \(pdfNote); that link works for 30 days and you can revoke it under Share.\n").utf8)))
+        files.append(
+            ExportFile(
+                name: "README.txt",
+                bytes: Data(
+                    lang.t(
+                        "Je gegevens uit Loopbrug.\naccount.json: je account\npassport.json: al je werk\ncredentials.jsonl: de ondertekende bewijzen, zoals de platforms ze gaven\nshares.json: je links\nleermiles-JAAR.csv: je leermiles per jaar\nkluscv.pdf: je KlusCV. De QR-code wijst naar \(pdfNote); die link werkt 30 dagen en je kunt hem intrekken bij Delen.\n",
+                        "Your data from Loopbrug.\naccount.json: your account\npassport.json: all your work\ncredentials.jsonl: the signed credentials, as the platforms issued them\nshares.json: your links\nleermiles-YEAR.csv: your leermiles per year\nkluscv.pdf: your KlusCV. Its QR code points to \(pdfNote); that link works for 30 days and you can revoke it under Share.\n"
+                    ).utf8)))
     }
     return files + [
         ExportFile(name: "passport.json", bytes: Data((passport.serialized() + "\n").utf8)),

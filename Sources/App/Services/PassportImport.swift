@@ -1,6 +1,6 @@
 import Days
-import Identifiers
 import Foundation
+import Identifiers
 import Passport
 import Taxonomy
 
@@ -15,8 +15,10 @@ extension PassportService {
     /// database's own thread, so storing costs little extra time. After the first bad line
     /// nothing more is written, the remaining lines are still checked (for the report), and the
     /// transaction is rolled back.
-    public func importCredentials(_ lines: [JSONLines.Line], from sender: ImportSender, store: PassportStore,
-                                  taxonomy: TaxonomyIndex?, now: Date, chunkSize: Int = importChunk) async throws -> ImportReport {
+    public func importCredentials(
+        _ lines: [JSONLines.Line], from sender: ImportSender, store: PassportStore,
+        taxonomy: TaxonomyIndex?, now: Date, chunkSize: Int = importChunk
+    ) async throws -> ImportReport {
         precondition(chunkSize > 0)
         let keys = try await store.activeKeys()
         do {
@@ -30,7 +32,7 @@ extension PassportService {
                     for start in stride(from: 0, to: lines.count, by: chunkSize) {
                         let chunk = Array(lines[start..<min(start + chunkSize, lines.count)])
                         let results = await Offload.run { self.verifyAll(chunk, keys: keys, now: now, isRevoked: nil) }
-                        try await writing?.value // the previous chunk is stored before this one's checks query
+                        try await writing?.value  // the previous chunk is stored before this one's checks query
                         writing = nil
                         let rows = try await checks.rows(for: zip(chunk, results).map { ($0.number, $1) }, store: tx, now: now)
                         if checks.problems.isEmpty && !rows.isEmpty {
@@ -87,8 +89,10 @@ struct ImportChecks {
     }
 
     /// The rows to store for one chunk's verification results; refusals go to `problems`.
-    mutating func rows(for results: [(line: Int, result: Result<VerifiedCredential, CredentialProblem>)], store: PassportStore,
-                       now: Date) async throws -> [PassportRecordRow] {
+    mutating func rows(
+        for results: [(line: Int, result: Result<VerifiedCredential, CredentialProblem>)], store: PassportStore,
+        now: Date
+    ) async throws -> [PassportRecordRow] {
         var verified: [(line: Int, credential: VerifiedCredential)] = []
         for (line, result) in results {
             switch result {
@@ -136,12 +140,13 @@ struct ImportChecks {
                     if linksByIssuer[c.issuerID]?[subject] == nil { newLinks[key] = (c.issuerID, subject, worker) }
                 }
             }
-            rows.append(PassportRecordRow(
-                id: UUID().idString, workerID: worker, source: "issued", issuerID: c.issuerID, credentialID: c.id,
-                subjectID: c.record.subjectID, token: v.token, recordJSON: v.recordJSON, kind: c.record.kind.rawValue,
-                roleTitle: c.record.roleTitle, periodStart: c.record.start.description, periodEnd: c.record.end?.description,
-                statusList: c.status.list, statusIndex: c.status.index, validFrom: c.validFrom, validUntil: c.validUntil,
-                revokedAt: nil, createdAt: now))
+            rows.append(
+                PassportRecordRow(
+                    id: UUID().idString, workerID: worker, source: "issued", issuerID: c.issuerID, credentialID: c.id,
+                    subjectID: c.record.subjectID, token: v.token, recordJSON: v.recordJSON, kind: c.record.kind.rawValue,
+                    roleTitle: c.record.roleTitle, periodStart: c.record.start.description, periodEnd: c.record.end?.description,
+                    statusList: c.status.list, statusIndex: c.status.index, validFrom: c.validFrom, validUntil: c.validUntil,
+                    revokedAt: nil, createdAt: now))
             lines.append((line, c.record))
         }
         return try await withinDailyHours(rows, lines, store: store, now: now)
@@ -149,8 +154,10 @@ struct ImportChecks {
 
     /// The rows whose hours fit beside the worker's other records (first come, first kept);
     /// the others are refused, naming the day that would pass 24 hours.
-    mutating func withinDailyHours(_ rows: [PassportRecordRow], _ lines: [(line: Int, record: WorkRecord)], store: PassportStore,
-                                   now: Date) async throws -> [PassportRecordRow] {
+    mutating func withinDailyHours(
+        _ rows: [PassportRecordRow], _ lines: [(line: Int, record: WorkRecord)], store: PassportStore,
+        now: Date
+    ) async throws -> [PassportRecordRow] {
         guard let today = Day(iso: Timestamp.format(now).prefix(10)) else { return rows }
         let unknown = Set(rows.map(\.workerID)).filter { loads[$0] == nil }
         if !unknown.isEmpty {
@@ -163,15 +170,25 @@ struct ImportChecks {
             guard let span = DailyHours.Span(record, today: today) else { kept.append(row); continue }
             daysChecked += span.days
             guard daysChecked <= Self.dayBudget else {
-                problems.append(LineProblem(line: line, .schema(path: "credentialSubject.period", reason:
-                    "the file's periods add up to more than \(Self.dayBudget) days of work; split it into smaller files")))
+                problems.append(
+                    LineProblem(
+                        line: line,
+                        .schema(
+                            path: "credentialSubject.period",
+                            reason:
+                                "the file's periods add up to more than \(Self.dayBudget) days of work; split it into smaller files")))
                 continue
             }
             if let over = loads[row.workerID]?.overflow(adding: span) {
                 let date = Day(dayNumber: over.day)?.description ?? "a day in the period"
                 let total = (over.hours * 10).rounded() / 10
-                problems.append(LineProblem(line: line, .schema(path: "credentialSubject.hours", reason:
-                    "together with this worker's other records this is \(JSONValue.number(total).serialized()) hours on \(date); no one works more than 24 hours a day")))
+                problems.append(
+                    LineProblem(
+                        line: line,
+                        .schema(
+                            path: "credentialSubject.hours",
+                            reason:
+                                "together with this worker's other records this is \(JSONValue.number(total).serialized()) hours on \(date); no one works more than 24 hours a day")))
                 continue
             }
             loads[row.workerID, default: WorkerLoad()].add(span)

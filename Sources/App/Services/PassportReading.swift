@@ -12,9 +12,10 @@ enum PassportReading {
         let taxonomy = app.taxonomy.index
         return rows.compactMap { row in
             guard let json = try? JSONValue.parse(row.recordJSON), let record = try? WorkRecord(validated: json) else { return nil }
-            return PassportEntry(row: row, record: record, issuerName: row.issuerID.flatMap { issuerNames[$0] },
-                                 occupation: record.occupation.flatMap { taxonomy?.occupation(id: $0) },
-                                 skills: skillsShown(by: record, taxonomy))
+            return PassportEntry(
+                row: row, record: record, issuerName: row.issuerID.flatMap { issuerNames[$0] },
+                occupation: record.occupation.flatMap { taxonomy?.occupation(id: $0) },
+                skills: skillsShown(by: record, taxonomy))
         }
     }
 

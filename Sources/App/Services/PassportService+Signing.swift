@@ -16,16 +16,19 @@ extension PassportService {
 
     /// Signs `records` for a registered issuer: reserves status positions, then makes one compact
     /// JWS per record. The key must be one of the issuer's registered keys.
-    public func sign(records: [JSONValue], issuer: IssuerRow, key: Ed25519JWK, store: PassportStore,
-                     baseURL: String, now: Date, validUntil: Date? = nil) async throws -> [String] {
+    public func sign(
+        records: [JSONValue], issuer: IssuerRow, key: Ed25519JWK, store: PassportStore,
+        baseURL: String, now: Date, validUntil: Date? = nil
+    ) async throws -> [String] {
         guard let privateKey = key.privateKey else { throw ConfigError("the key has no private part (d); signing needs the private JWK") }
         guard try await store.activeKeys(issuerID: issuer.id)[issuer.id]?[key.thumbprint] != nil else {
             throw ConfigError("key \(key.thumbprint) is not a registered key of issuer \(issuer.id); register its public half first")
         }
         let positions = try await store.reserveStatusPositions(issuerID: issuer.id, count: records.count)
         return try zip(records, positions).map { record, position in
-            let payload = WorkCredential.payload(issuerID: issuer.id, issuerName: issuer.name, record: record, validFrom: now,
-                                                 validUntil: validUntil, statusPosition: position, baseURL: baseURL)
+            let payload = WorkCredential.payload(
+                issuerID: issuer.id, issuerName: issuer.name, record: record, validFrom: now,
+                validUntil: validUntil, statusPosition: position, baseURL: baseURL)
             return try CompactJWS.sign(payload: payload.serialized(), key: privateKey, keyID: key.thumbprint)
         }
     }

@@ -1,7 +1,7 @@
-import Parallel
 import Crypto
 import Dispatch
 import Foundation
+import Parallel
 import Passport
 import Taxonomy
 import Vapor
@@ -58,8 +58,10 @@ public final class PassportService: Sendable {
     }
 
     /// Verifies tokens on every core; results in input order.
-    public func verifyAll(_ lines: [JSONLines.Line], keys: [String: [String: Ed25519JWK]], now: Date,
-                          isRevoked: (@Sendable (StatusEntry) -> Bool)?) -> [Result<VerifiedCredential, CredentialProblem>] {
+    public func verifyAll(
+        _ lines: [JSONLines.Line], keys: [String: [String: Ed25519JWK]], now: Date,
+        isRevoked: (@Sendable (StatusEntry) -> Bool)?
+    ) -> [Result<VerifiedCredential, CredentialProblem>] {
         let verifier = self.verifier
         // Keys are found by (issuer, kid), never by kid alone: a key id says nothing about who may use it.
         let lookup: @Sendable (String, String?) -> Result<IssuerKey, CredentialProblem> = { issuer, kid in

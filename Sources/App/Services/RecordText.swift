@@ -1,6 +1,6 @@
 import Days
-import Localization
 import Foundation
+import Localization
 import Passport
 
 /// How a work record reads, in Dutch or English: shared by the passport page, the public

@@ -86,7 +86,7 @@ final class ShareViewCache: Sendable {
             }
         }
         state.withLockedValue { state in
-            guard generation == state.generation else { return } // something was written meanwhile
+            guard generation == state.generation else { return }  // something was written meanwhile
             if state.entries.count >= 10_000 {
                 state.entries.removeAll(keepingCapacity: true)
                 state.fragments.removeAll(keepingCapacity: true)

@@ -1,8 +1,8 @@
-import Identifiers
-import Localization
 import Fluent
 import Foundation
+import Identifiers
 import KlusCV
+import Localization
 import Passport
 import Vapor
 
@@ -27,8 +27,9 @@ enum Sharing {
     /// A new share of `recordIDs` (all of them this worker's), live for `days` days.
     static func create(_ app: Application, worker: UUID, label: String, recordIDs: [String], showEarnings: Bool, days: Int) async throws -> ShareRow {
         let now = app.dependencies.now()
-        let share = ShareRow(id: app.dependencies.token(bytes: 16), workerID: worker.idString, label: label,
-                             showEarnings: showEarnings, createdAt: now, expiresAt: now.addingTimeInterval(Double(days) * 86_400), revokedAt: nil)
+        let share = ShareRow(
+            id: app.dependencies.token(bytes: 16), workerID: worker.idString, label: label,
+            showEarnings: showEarnings, createdAt: now, expiresAt: now.addingTimeInterval(Double(days) * 86_400), revokedAt: nil)
         try await app.shareStore.create(share, recordIDs: recordIDs)
         return share
     }
@@ -46,8 +47,11 @@ enum Sharing {
             let row = entry.row
             let kid = row.token.flatMap(CompactJWS.keyID(of:))
             let keyActive = row.issuerID.map { issuer in kid.map { keys[issuer]?.contains($0) ?? false } ?? !(keys[issuer]?.isEmpty ?? true) } ?? false
-            return SharedRecord(entry: entry, status: LiveStatus.of(issued: row.isVerified, revokedAt: row.revokedAt, keyActive: keyActive,
-                                                                    validFrom: row.validFrom, validUntil: row.validUntil, now: now))
+            return SharedRecord(
+                entry: entry,
+                status: LiveStatus.of(
+                    issued: row.isVerified, revokedAt: row.revokedAt, keyActive: keyActive,
+                    validFrom: row.validFrom, validUntil: row.validUntil, now: now))
         }
         let name = try await UserModel.find(UUID(uuidString: share.workerID), on: app.db)?.name ?? "?"
         return ShareView(share: share, workerName: name, records: records)
@@ -84,33 +88,41 @@ enum Sharing {
             .init(label: lang.t("bevestigd door platform of werkgever", "confirmed by platform or employer"), value: "\(totals.verified) / \(totals.records)"),
         ]
         if let rating = totals.ratingAverage {
-            facts.append(.init(label: lang.t("waardering uit \(totals.ratingCount) beoordelingen", "rating from \(totals.ratingCount) reviews"),
-                               value: RecordText.number(rating, lang) + " / 5"))
+            facts.append(
+                .init(
+                    label: lang.t("waardering uit \(totals.ratingCount) beoordelingen", "rating from \(totals.ratingCount) reviews"),
+                    value: RecordText.number(rating, lang) + " / 5"))
         }
         let entries = records.map { shared -> KlusCVDocument.Entry in
             let r = shared.entry.record
-            let standing: KlusCVDocument.Standing = switch shared.status {
-            case .valid: .verified
-            case .selfDeclared: .selfDeclared
-            default: .revoked
-            }
-            return .init(title: r.roleTitle, meta: RecordText.meta(r, lang), standing: standing,
-                         standingText: statusText(shared.status, issuer: shared.entry.issuerName, lang),
-                         numbers: RecordText.numbers(r, lang, earnings: view.share.showEarnings),
-                         tasks: Array(r.tasks.prefix(4)), skills: shared.entry.skills.prefix(6).map { $0.label(in: lang.escoLanguage).text })
+            let standing: KlusCVDocument.Standing =
+                switch shared.status {
+                case .valid: .verified
+                case .selfDeclared: .selfDeclared
+                default: .revoked
+                }
+            return .init(
+                title: r.roleTitle, meta: RecordText.meta(r, lang), standing: standing,
+                standingText: statusText(shared.status, issuer: shared.entry.issuerName, lang),
+                numbers: RecordText.numbers(r, lang, earnings: view.share.showEarnings),
+                tasks: Array(r.tasks.prefix(4)), skills: shared.entry.skills.prefix(6).map { $0.label(in: lang.escoLanguage).text })
         }
         // The skills the work shows most often, in the order they first appear.
         var counts: [String: Int] = [:]
         var order: [String] = []
-        for shared in records { for skill in shared.entry.skills {
-            let label = skill.label(in: lang.escoLanguage).text
-            if counts[label] == nil { order.append(label) }
-            counts[label, default: 0] += 1
-        } }
+        for shared in records {
+            for skill in shared.entry.skills {
+                let label = skill.label(in: lang.escoLanguage).text
+                if counts[label] == nil { order.append(label) }
+                counts[label, default: 0] += 1
+            }
+        }
         let skills = Array(order.enumerated().sorted { (counts[$0.element]!, -$0.offset) > (counts[$1.element]!, -$1.offset) }.map(\.element).prefix(20))
         return KlusCVDocument(
             lang: lang, name: view.workerName, summary: summary(view, totals, lang), totals: facts, entries: entries,
-            skills: skills, skillsNote: lang.isEnglish || skills.isEmpty ? nil : "De namen van vaardigheden komen uit ESCO, de Europese lijst van beroepen en vaardigheden. Waar ESCO nog geen Nederlandse naam heeft, staat de Engelse.",
+            skills: skills,
+            skillsNote: lang.isEnglish || skills.isEmpty
+                ? nil : "De namen van vaardigheden komen uit ESCO, de Europese lijst van beroepen en vaardigheden. Waar ESCO nog geen Nederlandse naam heeft, staat de Engelse.",
             verificationURL: url, madeOn: RecordText.day(now, lang), validUntil: RecordText.day(view.share.expiresAt, lang))
     }
 
@@ -120,12 +132,15 @@ enum Sharing {
         guard totals.records > 0 else { return lang.t("\(first) heeft nog geen werk in dit KlusCV gezet.", "\(first) has not put any work in this KlusCV yet.") }
         var roles: [String] = []
         for shared in view.records where !roles.contains(shared.entry.record.roleTitle) && roles.count < 3 { roles.append(shared.entry.record.roleTitle) }
-        var text = lang.t("In dit KlusCV staat \(totals.records) keer werk van \(first), zoals: \(roles.joined(separator: ", ")).",
-                          "This KlusCV holds \(totals.records) pieces of work by \(first), such as: \(roles.joined(separator: ", ")).")
+        var text = lang.t(
+            "In dit KlusCV staat \(totals.records) keer werk van \(first), zoals: \(roles.joined(separator: ", ")).",
+            "This KlusCV holds \(totals.records) pieces of work by \(first), such as: \(roles.joined(separator: ", ")).")
         if totals.hours > 0 { text += lang.t(" Samen \(RecordText.number(totals.hours, lang)) uur.", " \(RecordText.number(totals.hours, lang)) hours in all.") }
-        text += " " + (totals.verified == totals.records
-            ? lang.t("Alles is bevestigd door het platform of de werkgever.", "All of it is confirmed by the platform or employer.")
-            : lang.t("\(totals.verified) daarvan bevestigd door het platform of de werkgever.", "\(totals.verified) of them confirmed by the platform or employer."))
+        text +=
+            " "
+            + (totals.verified == totals.records
+                ? lang.t("Alles is bevestigd door het platform of de werkgever.", "All of it is confirmed by the platform or employer.")
+                : lang.t("\(totals.verified) daarvan bevestigd door het platform of de werkgever.", "\(totals.verified) of them confirmed by the platform or employer."))
         return text
     }
 }
@@ -142,8 +157,10 @@ public enum ShareBench {
 
     /// A worker account with this id, so the bench's records have a name on the KlusCV.
     public static func createWorker(_ app: Application, id: UUID) async throws {
-        try await UserModel(id: id, email: "bench-\(id.idString)@example.invalid", name: "Zoë Bench-Brouwer", role: .worker,
-                            passwordHash: "-", createdAt: app.dependencies.now()).create(on: app.db)
+        try await UserModel(
+            id: id, email: "bench-\(id.idString)@example.invalid", name: "Zoë Bench-Brouwer", role: .worker,
+            passwordHash: "-", createdAt: app.dependencies.now()
+        ).create(on: app.db)
     }
 
     /// Reads the share with live statuses, as the verification endpoint does; returns the record count.

@@ -47,8 +47,10 @@ public enum TaxonomyImportOutcome: Sendable {
 
 /// Imports ESCO from the distribution directory into the database: checksums first, then the
 /// whole release parsed in memory, then one transaction. Importing the same files again changes nothing.
-public func importTaxonomy(database: any Database, directory: String, force: Bool = false, now: Date = Date(),
-                           progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> TaxonomyImportOutcome {
+public func importTaxonomy(
+    database: any Database, directory: String, force: Bool = false, now: Date = Date(),
+    progress: @escaping @Sendable (String) -> Void = { _ in }
+) async throws -> TaxonomyImportOutcome {
     let distribution = ESCODistribution(directory: directory)
     let store = TaxonomyStore(database: database)
     let checksums = try distribution.verifyChecksums()

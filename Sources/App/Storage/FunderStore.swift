@@ -1,6 +1,6 @@
-import Identifiers
 import Fluent
 import Foundation
+import Identifiers
 import Insight
 import Leermiles
 import SQLKit
@@ -28,10 +28,12 @@ public struct FunderStore: Sendable {
 
     /// Adds a funder or renames it.
     public func save(_ funder: Funder, now: Date) async throws {
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO leermiles_funders (id, name, created_at) VALUES (\(bind: funder.id), \(bind: funder.name), \(bind: now))
             ON CONFLICT (id) DO UPDATE SET name = excluded.name
-            """).run()
+            """
+        ).run()
     }
 
     public func addMember(user: UUID, funder: String, now: Date) async throws {
@@ -91,27 +93,34 @@ public struct FunderStore: Sendable {
     /// that paid 1.26 million postings to 100,000 people (docs/benchmarks.md, run 3).
     public func given(funder: String) async throws -> (byReason: [Given], workers: PublishedCount) {
         let account = AccountID.funder(funder).description
-        let byReason = try await sql.raw("""
+        let byReason = try await sql.raw(
+            """
             SELECT reason, COUNT(*) AS n, COUNT(DISTINCT \(Self.owner("to_account", funder))) AS workers, CAST(SUM(amount) AS BIGINT) AS total
             FROM ledger_postings WHERE from_account = \(bind: account) GROUP BY reason
-            """).all().compactMap { row -> Given? in
+            """
+        ).all().compactMap { row -> Given? in
             guard let reason = PostingReason(rawValue: try row.decode(column: "reason", as: String.self)) else { return nil }
-            return Given(reason: reason, postings: try row.decode(column: "n", as: Int.self), workers: PublishedCount(try row.decode(column: "workers", as: Int.self)),
-                         amount: Miles(hundredths: try row.decode(column: "total", as: Int64.self)))
+            return Given(
+                reason: reason, postings: try row.decode(column: "n", as: Int.self), workers: PublishedCount(try row.decode(column: "workers", as: Int.self)),
+                amount: Miles(hundredths: try row.decode(column: "total", as: Int64.self)))
         }.sorted { $0.amount > $1.amount }
         // One reason: its people are everyone; several: the people of all of them, counted once.
         guard byReason.count > 1 else { return (byReason, byReason.first?.workers ?? PublishedCount(0)) }
-        let everyone = try await sql.raw("""
+        let everyone = try await sql.raw(
+            """
             SELECT COUNT(DISTINCT \(Self.owner("to_account", funder))) AS n FROM ledger_postings WHERE from_account = \(bind: account)
-            """).first()
+            """
+        ).first()
         return (byReason, PublishedCount(try everyone?.decode(column: "n", as: Int.self) ?? 0))
     }
 
     /// Points a funder got back through reversals.
     public func reversed(funder: String) async throws -> Miles {
-        let row = try await sql.raw("""
+        let row = try await sql.raw(
+            """
             SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) AS total FROM ledger_postings WHERE to_account = \(bind: AccountID.funder(funder).description) AND reason = 'reversal'
-            """).first()
+            """
+        ).first()
         return Miles(hundredths: try row?.decode(column: "total", as: Int64.self) ?? 0)
     }
 
@@ -136,14 +145,18 @@ public struct FunderStore: Sendable {
     public func potUse(funder: String) async throws -> PotUse {
         func groups(by column: String, only states: [ReservationState]? = nil) async throws -> [(key: String, group: PotUse.Group)] {
             let filter = states.map { SQLQueryString("AND r.state IN (\(SQLList($0.map { SQLBind($0.rawValue) })))") } ?? SQLQueryString("")
-            return try await sql.raw("""
+            return try await sql.raw(
+                """
                 SELECT r.\(unsafeRaw: column) AS k, COUNT(DISTINCT r.worker_id) AS workers, CAST(SUM(p.amount) AS BIGINT) AS total
                 FROM ledger_reservations r JOIN ledger_postings p ON \(Self.legs("r", "p"))
                 WHERE p.reason = 'reserve' AND \(Self.fromPot("p", funder)) \(filter)
                 GROUP BY r.\(unsafeRaw: column)
-                """).all().map { row in
-                (try row.decode(column: "k", as: String.self),
-                 PotUse.Group(workers: PublishedCount(try row.decode(column: "workers", as: Int.self)), amount: Miles(hundredths: try row.decode(column: "total", as: Int64.self))))
+                """
+            ).all().map { row in
+                (
+                    try row.decode(column: "k", as: String.self),
+                    PotUse.Group(workers: PublishedCount(try row.decode(column: "workers", as: Int.self)), amount: Miles(hundredths: try row.decode(column: "total", as: Int64.self)))
+                )
             }
         }
         var use = PotUse()
@@ -163,11 +176,13 @@ public struct FunderStore: Sendable {
     }
 
     public func awaitingApproval(funder: String) async throws -> [Waiting] {
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT r.id AS id, CAST(SUM(p.amount) AS BIGINT) AS from_pot FROM ledger_reservations r JOIN ledger_postings p ON \(Self.legs("r", "p"))
             WHERE r.state = 'awaiting_approval' AND p.reason = 'reserve' AND \(Self.fromPot("p", funder))
             GROUP BY r.id ORDER BY r.id
-            """).all()
+            """
+        ).all()
         var out: [Waiting] = []
         for row in rows {
             let id = try row.decode(column: "id", as: String.self)
@@ -187,12 +202,14 @@ public struct FunderStore: Sendable {
     /// per worker are looked up on the `to_account` index; `|| ''` keeps the planner off the
     /// `from_account` index, which for a funder that pays everyone holds a million rows.
     public func consentingWorkers(funder: String) async throws -> [(name: String, reservations: [ReservationRow])] {
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT c.worker_id AS worker_id FROM leermiles_consent c
             WHERE EXISTS (SELECT 1 FROM ledger_postings p
                           WHERE p.to_account IN ('worker:' || c.worker_id, 'worker:' || c.worker_id || ':' || \(bind: funder))
                           AND p.from_account || '' = \(bind: AccountID.funder(funder).description))
-            """).all().map { try $0.decode(column: "worker_id", as: String.self) }
+            """
+        ).all().map { try $0.decode(column: "worker_id", as: String.self) }
         var out: [(name: String, reservations: [ReservationRow])] = []
         let reservations = ReservationStore(database: database)
         for worker in rows {
@@ -222,7 +239,8 @@ public struct FunderStore: Sendable {
     /// suffix, not with LIKE, so a funder id with `_` or `%` matches only itself.
     static func fromPot(_ table: String, _ funder: String) -> SQLQueryString {
         let suffix = ":" + funder
-        return "\(unsafeRaw: table).from_account LIKE 'worker:%' AND substr(\(unsafeRaw: table).from_account, length(\(unsafeRaw: table).from_account) - \(literal: suffix.unicodeScalars.count) + 1) = \(bind: suffix)"
+        return
+            "\(unsafeRaw: table).from_account LIKE 'worker:%' AND substr(\(unsafeRaw: table).from_account, length(\(unsafeRaw: table).from_account) - \(literal: suffix.unicodeScalars.count) + 1) = \(bind: suffix)"
     }
 }
 

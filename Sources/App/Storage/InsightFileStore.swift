@@ -1,6 +1,6 @@
-import Identifiers
 import Fluent
 import Foundation
+import Identifiers
 import SQLKit
 
 /// A kept microdata file, without its content.
@@ -29,8 +29,10 @@ public struct InsightFileStore: Sendable {
 
     public func save(_ row: InsightFileRow, content: [UInt8]) async throws {
         try await sql.insert(into: "insight_files").columns(InsightFileRow.columns + ["content"])
-            .values(SQLBind(row.id), SQLBind(row.ownerUserID), SQLBind(row.name), SQLBind(row.sizeBytes), SQLBind(row.uploadedAt),
-                    SQLBind(Data(content)))
+            .values(
+                SQLBind(row.id), SQLBind(row.ownerUserID), SQLBind(row.name), SQLBind(row.sizeBytes), SQLBind(row.uploadedAt),
+                SQLBind(Data(content))
+            )
             .run()
     }
 
@@ -42,8 +44,10 @@ public struct InsightFileStore: Sendable {
 
     /// The file and its bytes, when it exists and belongs to `owner`.
     public func file(id: String, owner: UUID) async throws -> (row: InsightFileRow, content: [UInt8])? {
-        guard let row = try await sql.select().columns((InsightFileRow.columns + ["content"]).map { SQLColumn($0) }).from("insight_files")
-            .where("id", .equal, id).where("owner_user_id", .equal, owner.idString).first() else { return nil }
+        guard
+            let row = try await sql.select().columns((InsightFileRow.columns + ["content"]).map { SQLColumn($0) }).from("insight_files")
+                .where("id", .equal, id).where("owner_user_id", .equal, owner.idString).first()
+        else { return nil }
         let file = try row.decode(model: InsightFileRow.self, with: PassportStore.decoder)
         return (file, Array(try row.decode(column: "content", as: Data.self)))
     }

@@ -24,10 +24,12 @@ extension LedgerStore {
         var found: [Posting] = []
         for start in stride(from: 0, to: keys.count, by: 500) {
             let chunk = SQLList(keys[start..<min(start + 500, keys.count)].map { SQLBind($0) })
-            found += try await sql.raw("""
+            found += try await sql.raw(
+                """
                 SELECT \(unsafeRaw: Self.postingColumns.map { "p." + $0 }.joined(separator: ", ")) FROM ledger_postings p
                 WHERE p.key IN (\(chunk)) AND NOT EXISTS (SELECT 1 FROM ledger_postings r WHERE r.reverses = p.key)
-                """).all().map(Self.decode)
+                """
+            ).all().map(Self.decode)
         }
         return found
     }
@@ -56,10 +58,12 @@ extension LedgerStore {
     public func postings(accounts: [AccountID]) async throws -> [Posting] {
         guard !accounts.isEmpty else { return [] }
         let list = SQLList(accounts.map(\.description).sorted().map { SQLBind($0) })
-        return try await database.sql.raw("""
+        return try await database.sql.raw(
+            """
             SELECT \(unsafeRaw: Self.postingColumns.joined(separator: ", ")) FROM ledger_postings
             WHERE from_account IN (\(list)) OR to_account IN (\(list)) ORDER BY seq
-            """).all().map(Self.decode)
+            """
+        ).all().map(Self.decode)
     }
 
     /// Everything the audit needs: every posting in the order written, every stored balance, every reservation.

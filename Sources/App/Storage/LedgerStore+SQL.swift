@@ -11,14 +11,19 @@ extension LedgerStore {
         var inserted = Set<String>()
         for start in stride(from: 0, to: postings.count, by: 2_000) {
             let rows = postings[start..<min(start + 2_000, postings.count)].map { p -> any SQLExpression in
-                SQLGroupExpression([SQLBind(p.key), SQLBind(p.from.description), SQLBind(p.to.description), SQLBind(p.amount.hundredths), SQLBind(p.reason.rawValue),
-                                    SQLBind(p.cause), SQLBind(p.at), p.reverses.map { SQLBind($0) } ?? SQLLiteral.null, p.reservation.map { SQLBind($0) } ?? SQLLiteral.null]
-                                   as [any SQLExpression])
+                SQLGroupExpression(
+                    [
+                        SQLBind(p.key), SQLBind(p.from.description), SQLBind(p.to.description), SQLBind(p.amount.hundredths), SQLBind(p.reason.rawValue),
+                        SQLBind(p.cause), SQLBind(p.at), p.reverses.map { SQLBind($0) } ?? SQLLiteral.null, p.reservation.map { SQLBind($0) } ?? SQLLiteral.null,
+                    ]
+                        as [any SQLExpression])
             }
-            for row in try await sql.raw("""
+            for row in try await sql.raw(
+                """
                 INSERT INTO ledger_postings (key, from_account, to_account, amount, reason, cause, at, reverses, reservation)
                 VALUES \(SQLList(rows)) ON CONFLICT DO NOTHING RETURNING key
-                """).all() {
+                """
+            ).all() {
                 inserted.insert(try row.decode(column: "key", as: String.self))
             }
         }
@@ -32,7 +37,8 @@ extension LedgerStore {
         var inserted = Set<String>()
         for start in stride(from: 0, to: postings.count, by: 25_000) {
             let part = postings[start..<min(start + 25_000, postings.count)]
-            for row in try await sql.raw("""
+            for row in try await sql.raw(
+                """
                 INSERT INTO ledger_postings (key, from_account, to_account, amount, reason, cause, at, reverses, reservation)
                 SELECT k, f, t, a, r, c, w, NULLIF(rv, ''), NULLIF(rs, '')
                 FROM unnest(\(bind: part.map(\.key))::text[], \(bind: part.map(\.from.description))::text[], \(bind: part.map(\.to.description))::text[],
@@ -40,7 +46,8 @@ extension LedgerStore {
                             \(bind: part.map(\.at))::timestamptz[], \(bind: part.map { $0.reverses ?? "" })::text[], \(bind: part.map { $0.reservation ?? "" })::text[])
                      AS u(k, f, t, a, r, c, w, rv, rs)
                 ON CONFLICT DO NOTHING RETURNING key
-                """).all() {
+                """
+            ).all() {
                 inserted.insert(try row.decode(column: "key", as: String.self))
             }
         }
@@ -62,28 +69,36 @@ extension LedgerStore {
         let sorted = deltas.sorted { $0.key < $1.key }
         for start in stride(from: 0, to: sorted.count, by: 2_000) {
             let rows = sorted[start..<min(start + 2_000, sorted.count)].map { SQLGroupExpression([SQLBind($0.key.description), SQLBind($0.value)] as [any SQLExpression]) as any SQLExpression }
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO ledger_balances (account, balance) VALUES \(SQLList(rows))
                 ON CONFLICT (account) DO UPDATE SET balance = ledger_balances.balance + excluded.balance
-                """).run()
+                """
+            ).run()
         }
     }
 
     /// Current balances of these accounts (missing ones are zero); locked until the transaction ends on PostgreSQL.
     static func balances(_ accounts: Set<AccountID>, on sql: any SQLDatabase, lock: Bool) async throws -> [AccountID: Miles] {
         let names = accounts.map(\.description).sorted()
-        return try balances(from: try await sql.raw("""
-            SELECT account, balance FROM ledger_balances WHERE account IN (\(SQLList(names.map { SQLBind($0) })))\(unsafeRaw: forUpdate(lock, sql))
-            """).all())
+        return try balances(
+            from: try await sql.raw(
+                """
+                SELECT account, balance FROM ledger_balances WHERE account IN (\(SQLList(names.map { SQLBind($0) })))\(unsafeRaw: forUpdate(lock, sql))
+                """
+            ).all())
     }
 
     /// A worker's free points, pots and reservation account; locked on PostgreSQL with `lock`.
     static func accounts(worker: String, on sql: any SQLDatabase, lock: Bool) async throws -> [AccountID: Miles] {
         let free = AccountID.worker(worker).description
-        return try balances(from: try await sql.raw("""
-            SELECT account, balance FROM ledger_balances
-            WHERE account = \(bind: free) OR \(isPot("account", of: worker, sql)) OR account = \(bind: AccountID.reserved(worker).description)\(unsafeRaw: forUpdate(lock, sql))
-            """).all())
+        return try balances(
+            from: try await sql.raw(
+                """
+                SELECT account, balance FROM ledger_balances
+                WHERE account = \(bind: free) OR \(isPot("account", of: worker, sql)) OR account = \(bind: AccountID.reserved(worker).description)\(unsafeRaw: forUpdate(lock, sql))
+                """
+            ).all())
     }
 
     /// `account, balance` rows as a dictionary; an account that does not parse means the table was tampered with.
@@ -122,13 +137,15 @@ extension LedgerStore {
     static func decode(_ row: any SQLRow) throws -> Posting {
         let key = try row.decode(column: "key", as: String.self)
         guard let from = AccountID(parsing: try row.decode(column: "from_account", as: String.self)),
-              let to = AccountID(parsing: try row.decode(column: "to_account", as: String.self)),
-              let reason = PostingReason(rawValue: try row.decode(column: "reason", as: String.self)) else {
+            let to = AccountID(parsing: try row.decode(column: "to_account", as: String.self)),
+            let reason = PostingReason(rawValue: try row.decode(column: "reason", as: String.self))
+        else {
             throw LedgerStoreError("posting \(key) has an account or reason that does not parse")
         }
-        return Posting(key: key, from: from, to: to, amount: Miles(hundredths: try row.decode(column: "amount", as: Int64.self)), reason: reason,
-                       cause: try row.decode(column: "cause", as: String.self), at: try row.decode(column: "at", as: Date.self),
-                       reverses: try row.decode(column: "reverses", as: String?.self), reservation: try row.decode(column: "reservation", as: String?.self))
+        return Posting(
+            key: key, from: from, to: to, amount: Miles(hundredths: try row.decode(column: "amount", as: Int64.self)), reason: reason,
+            cause: try row.decode(column: "cause", as: String.self), at: try row.decode(column: "at", as: Date.self),
+            reverses: try row.decode(column: "reverses", as: String?.self), reservation: try row.decode(column: "reservation", as: String?.self))
     }
 
     /// Changes an account's balance by `delta`, refusing (by throwing) a change past its floor.
@@ -136,14 +153,17 @@ extension LedgerStore {
         let towardFloor = account.isDebitNormal ? delta < .zero : delta > .zero
         guard towardFloor else { return try await apply([account: delta.hundredths], on: sql) }
         let guardClause = account.isDebitNormal ? "balance + \(delta.hundredths) >= 0" : "balance + \(delta.hundredths) <= 0"
-        let updated = try await sql.raw("""
+        let updated = try await sql.raw(
+            """
             UPDATE ledger_balances SET balance = balance + \(bind: delta.hundredths)
             WHERE account = \(bind: account.description) AND \(unsafeRaw: guardClause) RETURNING balance
-            """).all()
+            """
+        ).all()
         if updated.isEmpty {
             let current = try await sql.select().column("balance").from("ledger_balances").where("account", .equal, account.description).first()
-            throw LedgerError.insufficient(key, account: account, balance: Miles(hundredths: try current?.decode(column: "balance", as: Int64.self) ?? 0),
-                                           needed: Miles(hundredths: abs(delta.hundredths)))
+            throw LedgerError.insufficient(
+                key, account: account, balance: Miles(hundredths: try current?.decode(column: "balance", as: Int64.self) ?? 0),
+                needed: Miles(hundredths: abs(delta.hundredths)))
         }
     }
 }

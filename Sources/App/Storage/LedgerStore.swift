@@ -45,8 +45,11 @@ public struct LedgerStore: Sendable {
         let keys = Set(postings.map(\.key)).union(postings.compactMap(\.reverses))
         let earlier = try await sql.select().columns(postingColumns.map { SQLColumn($0) }).from("ledger_postings").where("key", .in, Array(keys)).all().map(decode)
         let targets = postings.compactMap(\.reverses)
-        let reversed = targets.isEmpty ? [] : try await sql.select().column("reverses").from("ledger_postings").where("reverses", .in, targets).all()
-            .map { try $0.decode(column: "reverses", as: String.self) }
+        let reversed =
+            targets.isEmpty
+            ? []
+            : try await sql.select().column("reverses").from("ledger_postings").where("reverses", .in, targets).all()
+                .map { try $0.decode(column: "reverses", as: String.self) }
         let accounts = Set(postings.flatMap { [$0.from, $0.to] })
         var ledger = Ledger(balances: try await balances(accounts, on: sql, lock: true), earlier: earlier, reversed: Set(reversed))
         let outcomes = postings.map { p -> Result<Ledger.Outcome, LedgerError> in
@@ -69,12 +72,14 @@ public struct LedgerStore: Sendable {
     /// writing, so SQLite takes its write lock at once; a refusal throws and the caller rolls back.
     static func write(_ posting: Posting, on sql: any SQLDatabase) async throws -> Ledger.Outcome {
         try posting.validate()
-        let inserted = try await sql.raw("""
+        let inserted = try await sql.raw(
+            """
             INSERT INTO ledger_postings (key, from_account, to_account, amount, reason, cause, at, reverses, reservation)
             VALUES (\(bind: posting.key), \(bind: posting.from.description), \(bind: posting.to.description), \(bind: posting.amount.hundredths),
                     \(bind: posting.reason.rawValue), \(bind: posting.cause), \(bind: posting.at), \(bind: posting.reverses), \(bind: posting.reservation))
             ON CONFLICT DO NOTHING RETURNING seq
-            """).all()
+            """
+        ).all()
         // Nothing written: the key was posted before, or the posting it reverses already was reversed.
         guard !inserted.isEmpty else {
             if let earlier = try await Self.posting(key: posting.key, on: sql) {

@@ -21,15 +21,19 @@ public struct LeermilesStore: Sendable {
                 func bad(_ what: String) -> LedgerStoreError { LedgerStoreError("leermiles_rules row \(id): \(what) does not parse") }
                 let every = try row.decode(column: "every", as: String?.self)
                 let recurrence = try every.map { try AccrualRule.Recurrence(rawValue: $0) ?? { throw bad("every") }() }
-                guard let kind = AccrualRule.Kind(name: try row.decode(column: "kind", as: String.self),
-                                                  rate: Miles(hundredths: try row.decode(column: "rate", as: Int64.self)), every: recurrence) else { throw bad("kind") }
+                guard
+                    let kind = AccrualRule.Kind(
+                        name: try row.decode(column: "kind", as: String.self),
+                        rate: Miles(hundredths: try row.decode(column: "rate", as: Int64.self)), every: recurrence)
+                else { throw bad("kind") }
                 guard let from = Day(iso: try row.decode(column: "from_day", as: String.self)) else { throw bad("from_day") }
                 let until = try row.decode(column: "until_day", as: String?.self)
                 let restriction = try row.decode(column: "restriction", as: String?.self)
-                return AccrualRule(id: id, kind: kind, funder: try row.decode(column: "funder", as: String.self), from: from,
-                                   until: try until.map { try Day(iso: $0) ?? { throw bad("until_day") }() },
-                                   restriction: try restriction.map { try AccrualRule.Restriction(rawValue: $0) ?? { throw bad("restriction") }() },
-                                   requiresApproval: try row.decode(column: "requires_approval", as: Bool.self))
+                return AccrualRule(
+                    id: id, kind: kind, funder: try row.decode(column: "funder", as: String.self), from: from,
+                    until: try until.map { try Day(iso: $0) ?? { throw bad("until_day") }() },
+                    restriction: try restriction.map { try AccrualRule.Restriction(rawValue: $0) ?? { throw bad("restriction") }() },
+                    requiresApproval: try row.decode(column: "requires_approval", as: Bool.self))
             }
     }
 
@@ -41,9 +45,11 @@ public struct LeermilesStore: Sendable {
             guard problems.isEmpty else { throw RuleProblems(problems: problems) }
             try await store.sql.insert(into: "leermiles_rules")
                 .columns("id", "kind", "rate", "every", "funder", "from_day", "until_day", "restriction", "requires_approval", "created_at")
-                .values(SQLBind(rule.id), SQLBind(rule.kind.name), SQLBind(rule.kind.rate.hundredths), SQLBind(rule.kind.every?.rawValue),
-                        SQLBind(rule.funder), SQLBind(rule.from.description), SQLBind(rule.until?.description), SQLBind(rule.restriction?.rawValue),
-                        SQLBind(rule.requiresApproval), SQLBind(now))
+                .values(
+                    SQLBind(rule.id), SQLBind(rule.kind.name), SQLBind(rule.kind.rate.hundredths), SQLBind(rule.kind.every?.rawValue),
+                    SQLBind(rule.funder), SQLBind(rule.from.description), SQLBind(rule.until?.description), SQLBind(rule.restriction?.rawValue),
+                    SQLBind(rule.requiresApproval), SQLBind(now)
+                )
                 .run()
         }
     }
@@ -82,8 +88,10 @@ public struct LeermilesStore: Sendable {
             for row in try await leave.all() {
                 let id = try row.decode(column: "id", as: String.self)
                 guard let on = Day(iso: try row.decode(column: "on_day", as: String.self)) else { throw LedgerStoreError("leermiles_leave row \(id): on_day does not parse") }
-                facts.leave.append(LeaveConversion(id: id, worker: try row.decode(column: "worker_id", as: String.self),
-                                                   hours: try row.decode(column: "hours", as: Double.self), on: on))
+                facts.leave.append(
+                    LeaveConversion(
+                        id: id, worker: try row.decode(column: "worker_id", as: String.self),
+                        hours: try row.decode(column: "hours", as: Double.self), on: on))
             }
             for row in try await topUp.all() { facts.withoutStartingQualification.insert(try row.decode(column: "worker_id", as: String.self)) }
         }
@@ -98,10 +106,12 @@ public struct LeermilesStore: Sendable {
         var out: [VerifiedWork] = []
         for chunk in Self.chunks(workers) {
             let only = chunk.map { SQLQueryString("AND worker_id IN (\(SQLList($0.map { SQLBind($0) })))") } ?? SQLQueryString("")
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT id, worker_id, issuer_id, period_start, period_end, \(unsafeRaw: hours) AS hours FROM passport_records
                 WHERE source = 'issued' AND issuer_id IS NOT NULL AND revoked_at IS NULL \(only) ORDER BY id
-                """).all()
+                """
+            ).all()
             out.reserveCapacity(out.count + rows.count)
             for row in rows {
                 let id = try row.decode(column: "id", as: String.self)
@@ -111,9 +121,11 @@ public struct LeermilesStore: Sendable {
                 let endText = try row.decode(column: "period_end", as: String?.self)
                 let end = endText.flatMap { Day(iso: $0) }
                 if endText != nil && end == nil { throw LedgerStoreError("passport record \(id): period_end is not a day") }
-                out.append(VerifiedWork(recordID: id, worker: try row.decode(column: "worker_id", as: String.self),
-                                        issuer: try row.decode(column: "issuer_id", as: String.self),
-                                        hours: try row.decode(column: "hours", as: Double?.self), start: start, end: end))
+                out.append(
+                    VerifiedWork(
+                        recordID: id, worker: try row.decode(column: "worker_id", as: String.self),
+                        issuer: try row.decode(column: "issuer_id", as: String.self),
+                        hours: try row.decode(column: "hours", as: Double?.self), start: start, end: end))
             }
         }
         return out

@@ -1,7 +1,7 @@
 import Days
-import Identifiers
 import Fluent
 import Foundation
+import Identifiers
 import Passport
 import SQLKit
 import SQLiteNIO
@@ -46,13 +46,17 @@ public struct PassportRecordRow: Sendable, Codable {
         case revokedAt = "revoked_at", createdAt = "created_at"
     }
 
-    static let columns = ["id", "worker_id", "source", "issuer_id", "credential_id", "subject_id", "token", "record_json", "kind",
-                          "role_title", "period_start", "period_end", "status_list", "status_index", "valid_from", "valid_until",
-                          "revoked_at", "created_at"]
+    static let columns = [
+        "id", "worker_id", "source", "issuer_id", "credential_id", "subject_id", "token", "record_json", "kind",
+        "role_title", "period_start", "period_end", "status_list", "status_index", "valid_from", "valid_until",
+        "revoked_at", "created_at",
+    ]
 
     var values: [(any Encodable & Sendable)?] {
-        [id, workerID, source, issuerID, credentialID, subjectID, token, recordJSON, kind, roleTitle, periodStart, periodEnd,
-         statusList, statusIndex, validFrom, validUntil, revokedAt, createdAt]
+        [
+            id, workerID, source, issuerID, credentialID, subjectID, token, recordJSON, kind, roleTitle, periodStart, periodEnd,
+            statusList, statusIndex, validFrom, validUntil, revokedAt, createdAt,
+        ]
     }
 
     /// The same values in SQLite's types (dates as seconds since 1970, as SQLiteNIO writes them).
@@ -60,8 +64,10 @@ public struct PassportRecordRow: Sendable, Codable {
         func text(_ s: String?) -> SQLiteData { s.map(SQLiteData.text) ?? .null }
         func int(_ i: Int?) -> SQLiteData { i.map(SQLiteData.integer) ?? .null }
         func date(_ d: Date?) -> SQLiteData { d.map { .float($0.timeIntervalSince1970) } ?? .null }
-        return [text(id), text(workerID), text(source), text(issuerID), text(credentialID), text(subjectID), text(token), text(recordJSON),
-                text(kind), text(roleTitle), text(periodStart), text(periodEnd), int(statusList), int(statusIndex), date(validFrom),
-                date(validUntil), date(revokedAt), date(createdAt)]
+        return [
+            text(id), text(workerID), text(source), text(issuerID), text(credentialID), text(subjectID), text(token), text(recordJSON),
+            text(kind), text(roleTitle), text(periodStart), text(periodEnd), int(statusList), int(statusIndex), date(validFrom),
+            date(validUntil), date(revokedAt), date(createdAt),
+        ]
     }
 }

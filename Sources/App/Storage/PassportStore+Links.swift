@@ -1,7 +1,7 @@
 import Days
-import Identifiers
 import Fluent
 import Foundation
+import Identifiers
 import Passport
 import SQLKit
 import SQLiteNIO

@@ -1,7 +1,7 @@
 import Days
-import Identifiers
 import Fluent
 import Foundation
+import Identifiers
 import Passport
 import SQLKit
 import SQLiteNIO
@@ -44,9 +44,10 @@ extension PassportStore {
 
     /// Status entries in use: issuer → list → indices.
     public func usedStatusIndices(issuerID: String, list: Int) async throws -> Set<Int> {
-        Set(try await sql.select().column("status_index").from("passport_records")
-            .where("issuer_id", .equal, issuerID).where("status_list", .equal, list).all()
-            .map { try $0.decode(column: "status_index", as: Int.self) })
+        Set(
+            try await sql.select().column("status_index").from("passport_records")
+                .where("issuer_id", .equal, issuerID).where("status_list", .equal, list).all()
+                .map { try $0.decode(column: "status_index", as: Int.self) })
     }
 
     /// A record's `hours` read by the database's own JSON functions, so records need not travel
@@ -62,14 +63,18 @@ extension PassportStore {
         var out: [String: [DailyHours.Span]] = [:]
         for start in stride(from: 0, to: workers.count, by: 500) {
             let chunk = workers[start..<min(start + 500, workers.count)]
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT worker_id, period_start, period_end, \(unsafeRaw: hours) AS hours FROM passport_records
                 WHERE source = 'issued' AND revoked_at IS NULL AND worker_id IN (\(SQLList(chunk.map { SQLBind($0) })))
-                """).all()
+                """
+            ).all()
             for row in rows {
                 guard let start = Day(iso: try row.decode(column: "period_start", as: String.self)),
-                      let span = DailyHours.Span(start: start, end: try row.decode(column: "period_end", as: String?.self).flatMap { Day(iso: $0) },
-                                                 hours: try row.decode(column: "hours", as: Double?.self), today: today) else { continue }
+                    let span = DailyHours.Span(
+                        start: start, end: try row.decode(column: "period_end", as: String?.self).flatMap { Day(iso: $0) },
+                        hours: try row.decode(column: "hours", as: Double?.self), today: today)
+                else { continue }
                 out[try row.decode(column: "worker_id", as: String.self), default: []].append(span)
             }
         }
@@ -84,11 +89,15 @@ extension PassportStore {
 
     /// Every revoked status entry (revocations are few; the verifier checks membership).
     public func allRevokedEntries() async throws -> Set<StatusEntry> {
-        Set(try await sql.select().columns("issuer_id", "status_list", "status_index").from("passport_records")
-            .where("revoked_at", .isNot, SQLLiteral.null).where("issuer_id", .isNot, SQLLiteral.null).all()
-            .map { StatusEntry(issuerID: try $0.decode(column: "issuer_id", as: String.self),
-                               list: try $0.decode(column: "status_list", as: Int.self),
-                               index: try $0.decode(column: "status_index", as: Int.self)) })
+        Set(
+            try await sql.select().columns("issuer_id", "status_list", "status_index").from("passport_records")
+                .where("revoked_at", .isNot, SQLLiteral.null).where("issuer_id", .isNot, SQLLiteral.null).all()
+                .map {
+                    StatusEntry(
+                        issuerID: try $0.decode(column: "issuer_id", as: String.self),
+                        list: try $0.decode(column: "status_list", as: Int.self),
+                        index: try $0.decode(column: "status_index", as: Int.self))
+                })
     }
 
     public func records(worker: UUID) async throws -> [PassportRecordRow] {

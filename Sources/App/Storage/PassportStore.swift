@@ -1,7 +1,7 @@
 import Days
-import Identifiers
 import Fluent
 import Foundation
+import Identifiers
 import Passport
 import SQLKit
 import SQLiteNIO
@@ -20,7 +20,8 @@ public struct PassportStore: Sendable {
     /// A named secret, made once with `make` and kept in the database.
     func secret(named name: String, make: () -> [UInt8]) async throws -> [UInt8] {
         if let row = try await sql.select().column("value").from("app_secrets").where("name", .equal, name).first(),
-           let bytes = Base64URL.decode(try row.decode(column: "value", as: String.self)) {
+            let bytes = Base64URL.decode(try row.decode(column: "value", as: String.self))
+        {
             return bytes
         }
         let bytes = make()
@@ -46,7 +47,8 @@ public struct PassportStore: Sendable {
         } catch {
             // Registered by another issuer in the meantime: the unique key id decided.
             guard (error as? any DatabaseError)?.isConstraintFailure == true,
-                  let owner = try await owner(ofKey: key.thumbprint), owner != id else { throw error }
+                let owner = try await owner(ofKey: key.thumbprint), owner != id
+            else { throw error }
             throw KeyOfAnotherIssuer(kid: key.thumbprint)
         }
         return id
@@ -86,7 +88,8 @@ public struct PassportStore: Sendable {
         var keys: [String: [String: Ed25519JWK]] = [:]
         for row in try await query.all() {
             guard let bytes = Base64URL.decode(try row.decode(column: "x", as: String.self)),
-                  let key = Ed25519JWK(publicKeyBytes: bytes) else { continue }
+                let key = Ed25519JWK(publicKeyBytes: bytes)
+            else { continue }
             keys[try row.decode(column: "issuer_id", as: String.self), default: [:]][try row.decode(column: "kid", as: String.self)] = key
         }
         return keys

@@ -43,19 +43,20 @@ public enum ReservationProblem: Error, Sendable, Equatable, CustomStringConverti
     }
 
     public var description: String {
-        let reason = switch self {
-        case .badID: "must be 1 to 100 characters without ':'"
-        case .idUsedElsewhere(let id): "\(id) is already used for another reservation"
-        case .amount(let problem): problem.reason
-        case .notFound(let id): "\(id) does not exist"
-        case .wrongState(let id, let state, let to):
-            state == to ? "\(id) is already \(to.words)" : "\(id) is \(state.words), so it cannot become \(to.words)"
-        case .catalogueNotLoaded: "the course catalogue is not loaded"
-        case .unknownCourse(let id): "\(id) is not in the course catalogue"
-        case .freeCourse(let id): "\(id) is free: it needs no leermiles"
-        case .noCourseChosen: "no course was chosen"
-        case .formIncomplete: "the form is incomplete; open the page again"
-        }
+        let reason =
+            switch self {
+            case .badID: "must be 1 to 100 characters without ':'"
+            case .idUsedElsewhere(let id): "\(id) is already used for another reservation"
+            case .amount(let problem): problem.reason
+            case .notFound(let id): "\(id) does not exist"
+            case .wrongState(let id, let state, let to):
+                state == to ? "\(id) is already \(to.words)" : "\(id) is \(state.words), so it cannot become \(to.words)"
+            case .catalogueNotLoaded: "the course catalogue is not loaded"
+            case .unknownCourse(let id): "\(id) is not in the course catalogue"
+            case .freeCourse(let id): "\(id) is free: it needs no leermiles"
+            case .noCourseChosen: "no course was chosen"
+            case .formIncomplete: "the form is incomplete; open the page again"
+            }
         return "\(field): \(reason)"
     }
 }
@@ -70,25 +71,31 @@ public struct ReservationStore: Sendable {
 
     /// Sets points aside for a course. The same id again with the same worker and course is a
     /// repeat and returns the reservation made the first time.
-    public func reserve(id: String, worker: String, courseID: String, price: Miles, forShortageOccupation: Bool,
-                        pots: [String: Spending.PotTerms], cause: String, now: Date) async throws -> (reservation: ReservationRow, repeated: Bool) {
+    public func reserve(
+        id: String, worker: String, courseID: String, price: Miles, forShortageOccupation: Bool,
+        pots: [String: Spending.PotTerms], cause: String, now: Date
+    ) async throws -> (reservation: ReservationRow, repeated: Bool) {
         guard !id.isEmpty, id.utf8.count <= 100, !id.contains(":") else { throw ReservationProblem.badID }
         return try await database.writeTransaction { db in
             let sql = db.sql
             // Written first, so SQLite takes its write lock before the balances are read.
-            let inserted = try await sql.raw("""
+            let inserted = try await sql.raw(
+                """
                 INSERT INTO ledger_reservations (id, worker_id, course_id, amount, state, created_at, updated_at)
                 VALUES (\(bind: id), \(bind: worker), \(bind: courseID), \(bind: price.hundredths), 'open', \(bind: now), \(bind: now))
                 ON CONFLICT DO NOTHING RETURNING id
-                """).all()
+                """
+            ).all()
             guard !inserted.isEmpty else {
                 let earlier = try await Self.reservation(id: id, on: sql)!
                 guard earlier.worker == worker, earlier.courseID == courseID else { throw ReservationProblem.idUsedElsewhere(id) }
                 return (earlier, true)
             }
             let plan: Spending.Plan
-            switch Spending.plan(amount: price, balances: try await LedgerStore.accounts(worker: worker, on: sql, lock: true), pots: pots,
-                                 forShortageOccupation: forShortageOccupation) {
+            switch Spending.plan(
+                amount: price, balances: try await LedgerStore.accounts(worker: worker, on: sql, lock: true), pots: pots,
+                forShortageOccupation: forShortageOccupation)
+            {
             case .success(let p): plan = p
             case .failure(let problem): throw ReservationProblem.amount(problem)
             }
@@ -97,8 +104,10 @@ public struct ReservationStore: Sendable {
                     .where("id", .equal, id).run()
             }
             for leg in plan.legs {
-                _ = try await LedgerStore.write(Posting(key: "reserve:\(id):\(leg.account)", from: leg.account, to: .reserved(worker), amount: leg.amount,
-                                                        reason: .reserve, cause: cause, at: now, reservation: id), on: sql)
+                _ = try await LedgerStore.write(
+                    Posting(
+                        key: "reserve:\(id):\(leg.account)", from: leg.account, to: .reserved(worker), amount: leg.amount,
+                        reason: .reserve, cause: cause, at: now, reservation: id), on: sql)
             }
             return (ReservationRow(id: id, worker: worker, courseID: courseID, amount: price, state: plan.needsApproval ? .awaitingApproval : .open, createdAt: now), false)
         }
@@ -117,8 +126,10 @@ public struct ReservationStore: Sendable {
         try await database.writeTransaction { db in
             let sql = db.sql
             let row = try await Self.change(id, from: [.open], to: .settled, now: now, on: sql)
-            _ = try await LedgerStore.write(Posting(key: "settle:\(id)", from: .reserved(row.worker), to: .providers, amount: row.amount, reason: .settle,
-                                                    cause: cause, at: now, reservation: id), on: sql)
+            _ = try await LedgerStore.write(
+                Posting(
+                    key: "settle:\(id)", from: .reserved(row.worker), to: .providers, amount: row.amount, reason: .settle,
+                    cause: cause, at: now, reservation: id), on: sql)
             return row
         }
     }
@@ -136,8 +147,10 @@ public struct ReservationStore: Sendable {
             let row = try await Self.change(id, from: from, to: .released, now: now, on: sql)
             let legs = try await Self.legs(of: row, on: sql)
             for leg in legs {
-                _ = try await LedgerStore.write(Posting(key: "release:\(id):\(leg.from)", from: .reserved(row.worker), to: leg.from, amount: leg.amount,
-                                                        reason: .release, cause: cause, at: now, reservation: id), on: sql)
+                _ = try await LedgerStore.write(
+                    Posting(
+                        key: "release:\(id):\(leg.from)", from: .reserved(row.worker), to: leg.from, amount: leg.amount,
+                        reason: .release, cause: cause, at: now, reservation: id), on: sql)
             }
             return row
         }
@@ -166,9 +179,10 @@ public struct ReservationStore: Sendable {
         guard let state = ReservationState(rawValue: try row.decode(column: "state", as: String.self)) else {
             throw LedgerStoreError("reservation \(id) has an unknown state")
         }
-        return ReservationRow(id: id, worker: try row.decode(column: "worker_id", as: String.self), courseID: try row.decode(column: "course_id", as: String.self),
-                              amount: Miles(hundredths: try row.decode(column: "amount", as: Int64.self)), state: state,
-                              createdAt: try row.decode(column: "created_at", as: Date.self))
+        return ReservationRow(
+            id: id, worker: try row.decode(column: "worker_id", as: String.self), courseID: try row.decode(column: "course_id", as: String.self),
+            amount: Miles(hundredths: try row.decode(column: "amount", as: Int64.self)), state: state,
+            createdAt: try row.decode(column: "created_at", as: Date.self))
     }
 
     /// The postings that set a reservation's points aside. Found by the reservation account they

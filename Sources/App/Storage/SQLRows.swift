@@ -1,5 +1,5 @@
-import SQLiteNIO
 import SQLKit
+import SQLiteNIO
 
 extension SQLDatabase {
     /// Multi-row inserts of up to 500 rows: far fewer round trips, within both drivers' bind limits.
@@ -8,15 +8,15 @@ extension SQLDatabase {
         for start in stride(from: 0, to: rows.count, by: perStatement) {
             var builder = insert(into: table).columns(columns)
             for row in rows[start..<min(start + perStatement, rows.count)] {
-                builder = builder.values(row.map { value -> any SQLExpression in
-                    if let value { SQLBind(value) } else { SQLLiteral.null }
-                })
+                builder = builder.values(
+                    row.map { value -> any SQLExpression in
+                        if let value { SQLBind(value) } else { SQLLiteral.null }
+                    })
             }
             try await builder.run()
         }
     }
 }
-
 
 extension SQLiteDatabase {
     /// The same multi-row inserts for SQLite, with values already in SQLite's own types: going

@@ -1,6 +1,6 @@
-import Identifiers
 import Fluent
 import Foundation
+import Identifiers
 import Passport
 import SQLKit
 
@@ -35,8 +35,14 @@ public struct ShareStore: Sendable {
     public func create(_ share: ShareRow, recordIDs: [String]) async throws {
         try await database.writeTransaction { db in
             let sql = db.sql
-            try await sql.insertRows("shares", ShareRow.columns, [[share.id, share.workerID, share.label, share.showEarnings,
-                                                                   share.createdAt, share.expiresAt, share.revokedAt]])
+            try await sql.insertRows(
+                "shares", ShareRow.columns,
+                [
+                    [
+                        share.id, share.workerID, share.label, share.showEarnings,
+                        share.createdAt, share.expiresAt, share.revokedAt,
+                    ]
+                ])
             try await sql.insertRows("share_records", ["share_id", "record_id"], recordIDs.map { [share.id, $0] })
         }
     }
@@ -56,8 +62,10 @@ public struct ShareStore: Sendable {
     public func records(shareID: String) async throws -> [PassportRecordRow] {
         try await sql.select().columns(PassportRecordRow.columns.map { SQLColumn($0, table: "r") })
             .from(SQLAlias(SQLIdentifier("passport_records"), as: SQLIdentifier("r")))
-            .join(SQLAlias(SQLIdentifier("share_records"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("record_id", table: "s"), .equal, SQLColumn("id", table: "r"))
+            .join(
+                SQLAlias(SQLIdentifier("share_records"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
+                on: SQLColumn("record_id", table: "s"), .equal, SQLColumn("id", table: "r")
+            )
             .where(SQLColumn("share_id", table: "s"), SQLBinaryOperator.equal, SQLBind(shareID))
             .orderBy(SQLColumn("period_start", table: "r"), SQLDirection.descending)
             .all(decoding: PassportRecordRow.self, with: PassportStore.decoder)
@@ -70,8 +78,10 @@ public struct ShareStore: Sendable {
             .column(SQLColumn("share_id", table: "s"))
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from(SQLAlias(SQLIdentifier("share_records"), as: SQLIdentifier("s")))
-            .join(SQLAlias(SQLIdentifier("passport_records"), as: SQLIdentifier("r")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "r"), .equal, SQLColumn("record_id", table: "s"))
+            .join(
+                SQLAlias(SQLIdentifier("passport_records"), as: SQLIdentifier("r")), method: SQLJoinMethod.inner,
+                on: SQLColumn("id", table: "r"), .equal, SQLColumn("record_id", table: "s")
+            )
             .where(SQLColumn("worker_id", table: "r"), SQLBinaryOperator.equal, SQLBind(worker.idString))
             .groupBy(SQLColumn("share_id", table: "s"))
             .all()

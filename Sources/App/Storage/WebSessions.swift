@@ -37,8 +37,10 @@ struct WebSessions: SessionDriver {
         let now = request.application.dependencies.now()
         return request.eventLoop.makeFutureWithTask {
             let sql = request.db.sql
-            guard let row = try await sql.select().columns("data", "created_at", "seen_at").from("web_sessions")
-                .where("id", .equal, sessionID.string).first() else { return nil }
+            guard
+                let row = try await sql.select().columns("data", "created_at", "seen_at").from("web_sessions")
+                    .where("id", .equal, sessionID.string).first()
+            else { return nil }
             let created = try row.decode(column: "created_at", as: Date.self), seen = try row.decode(column: "seen_at", as: Date.self)
             guard Self.isLive(created: created, seen: seen, now: now) else {
                 try await sql.delete(from: "web_sessions").where("id", .equal, sessionID.string).run()

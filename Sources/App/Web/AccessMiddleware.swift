@@ -1,7 +1,7 @@
-import Localization
 import Crypto
 import Fluent
 import Foundation
+import Localization
 import Vapor
 
 /// Enforces a route's `Access` before its handler runs.
@@ -61,9 +61,10 @@ enum APITokens {
 
     static func user(for token: String, on db: any Database, now: Date) async throws -> SignedInUser? {
         guard token.hasPrefix(prefix), token.count < 200,
-              let record = try await APITokenModel.query(on: db)
+            let record = try await APITokenModel.query(on: db)
                 .filter(\.$tokenHash == hash(token)).filter(\.$revokedAt == nil).first(),
-              let user = try await UserModel.find(record.userID, on: db)?.signedIn else { return nil }
+            let user = try await UserModel.find(record.userID, on: db)?.signedIn
+        else { return nil }
         record.lastUsedAt = now
         try await record.save(on: db)
         return user

@@ -1,6 +1,6 @@
-import Localization
 import Crypto
 import Foundation
+import Localization
 import Passport
 import Vapor
 
@@ -24,11 +24,13 @@ enum CSRF {
             req.session.data[sessionKey] = token
             return token
         }
-        let value = req.cookies[cookieName]?.string ?? req.storage[NewCookie.self] ?? {
-            let fresh = req.application.dependencies.token()
-            req.storage[NewCookie.self] = fresh
-            return fresh
-        }()
+        let value =
+            req.cookies[cookieName]?.string ?? req.storage[NewCookie.self]
+            ?? {
+                let fresh = req.application.dependencies.token()
+                req.storage[NewCookie.self] = fresh
+                return fresh
+            }()
         return sign(value, req.application)
     }
 
@@ -59,8 +61,9 @@ struct CSRFCookieMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: req)
         if let value = req.storage[CSRF.NewCookie.self] {
-            response.cookies[CSRF.cookieName] = HTTPCookies.Value(string: value, path: "/", isSecure: req.application.config.secureCookies,
-                                                                isHTTPOnly: true, sameSite: .lax)
+            response.cookies[CSRF.cookieName] = HTTPCookies.Value(
+                string: value, path: "/", isSecure: req.application.config.secureCookies,
+                isHTTPOnly: true, sameSite: .lax)
         }
         return response
     }
@@ -86,9 +89,11 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         _ = try await req.body.collect(max: maxBodyBytes).get()
         guard CSRF.isValid(req) else {
-            throw Abort(.forbidden, reason: Lang.of(req).t(
-                "Dit formulier is verlopen of niet geldig. Laad de pagina opnieuw en probeer het nog eens.",
-                "This form has expired or is not valid. Reload the page and try again."))
+            throw Abort(
+                .forbidden,
+                reason: Lang.of(req).t(
+                    "Dit formulier is verlopen of niet geldig. Laad de pagina opnieuw en probeer het nog eens.",
+                    "This form has expired or is not valid. Reload the page and try again."))
         }
         return try await next.respond(to: req)
     }

@@ -15,10 +15,11 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
             if let abort = error as? any AbortError {
                 status = abort.status
                 headers = abort.headers
-                reason = abort.status == .notFound && abort.reason == "Not Found"
+                reason =
+                    abort.status == .notFound && abort.reason == "Not Found"
                     ? lang.t("Deze pagina bestaat niet.", "This page does not exist.")
                     : abort.status == .payloadTooLarge && abort.reason == "Payload Too Large"
-                    ? Self.tooLarge(req, lang) : abort.reason
+                        ? Self.tooLarge(req, lang) : abort.reason
             } else {
                 status = .internalServerError
                 reason = lang.t("Er ging iets mis aan onze kant. Probeer het later opnieuw.", "Something went wrong on our side. Try again later.")

@@ -4,8 +4,9 @@ import Vapor
 extension PageContext {
     /// The context of the page that answers `req`.
     init(_ req: Request) {
-        self.init(lang: Lang.of(req), user: req.user, returnPath: ReturnPath(req.url.string),
-                  formToken: { CSRF.token(for: req) })
+        self.init(
+            lang: Lang.of(req), user: req.user, returnPath: ReturnPath(req.url.string),
+            formToken: { CSRF.token(for: req) })
     }
 }
 

@@ -1,4 +1,5 @@
 import Passport
+
 /// A JSON string literal. Used for the search endpoint, the hottest route, where Foundation's
 /// JSONEncoder costs more than the search itself.
 func jsonStringLiteral(_ s: String) -> String {

@@ -1,6 +1,5 @@
-import Localization
 import Foundation
-
+import Localization
 
 /// What every page needs to know, as plain values: a page is a function of this context and its
 /// view model, so it renders in a test without a server or a request.
@@ -34,7 +33,7 @@ func layout(_ ctx: PageContext, title: String, _ main: [Node]) -> Node {
     let languageLink = SiteRoute.language(code: otherLanguage.0, returnTo: ctx.returnPath).link
 
     var nav: [Node] = [
-        el("li", el("a", ["href": SiteRoute.occupationSearch.link], text(ctx.t("Beroepen zoeken", "Search occupations")))),
+        el("li", el("a", ["href": SiteRoute.occupationSearch.link], text(ctx.t("Beroepen zoeken", "Search occupations"))))
     ]
     if let user = ctx.user {
         if user.role == .worker {
@@ -57,32 +56,42 @@ func layout(_ ctx: PageContext, title: String, _ main: [Node]) -> Node {
         if user.role == .admin {
             nav.append(el("li", el("a", ["href": SiteRoute.admin().link], text(ctx.t("Beheer", "Admin")))))
         }
-        nav.append(el("li", el("form", ["method": "post", "action": SiteRoute.logout.link, "class": "inline"],
-                               ctx.csrfField,
-                               el("button", ["type": "submit", "class": "link"], text(ctx.t("Uitloggen", "Log out"))))))
+        nav.append(
+            el(
+                "li",
+                el(
+                    "form", ["method": "post", "action": SiteRoute.logout.link, "class": "inline"],
+                    ctx.csrfField,
+                    el("button", ["type": "submit", "class": "link"], text(ctx.t("Uitloggen", "Log out"))))))
     } else {
         nav.append(el("li", el("a", ["href": SiteRoute.loginForm().link], text(ctx.t("Inloggen", "Log in")))))
         nav.append(el("li", el("a", ["href": SiteRoute.registerForm.link], text(ctx.t("Account maken", "Sign up")))))
     }
     nav.append(el("li", el("a", ["href": languageLink, "lang": otherLanguage.0, "hreflang": otherLanguage.0], text(otherLanguage.1))))
 
-    let document = el("html", ["lang": ctx.lang.code],
-        el("head",
-           el("meta", ["charset": "utf-8"]),
-           el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
-           el("title", text("\(title) · Loopbrug")),
-           el("link", ["rel": "stylesheet", "href": SiteRoute.stylesheet.link])),
-        el("body",
-           el("a", ["href": "#inhoud", "class": "skip"], text(ctx.t("Naar de inhoud", "Skip to content"))),
-           el("header", ["class": "site"],
-              el("a", ["href": SiteRoute.home.link, "class": "brand"], text("Loopbrug")),
-              el("nav", ["aria-label": ctx.t("Hoofdmenu", "Main menu")], el("ul", children: nav))),
-           el("main", ["id": "inhoud"], children: main),
-           el("footer", ["class": "site"],
-              el("p", text(ctx.t("Beroepen en vaardigheden: ", "Occupations and skills: ")),
-                 el("a", ["href": "https://esco.ec.europa.eu"], text("ESCO classification, v1.1.1, © European Union")),
-                 text(".")),
-              el("p", text(ctx.t("Loopbrug is open source.", "Loopbrug is open source."))))))
+    let document = el(
+        "html", ["lang": ctx.lang.code],
+        el(
+            "head",
+            el("meta", ["charset": "utf-8"]),
+            el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
+            el("title", text("\(title) · Loopbrug")),
+            el("link", ["rel": "stylesheet", "href": SiteRoute.stylesheet.link])),
+        el(
+            "body",
+            el("a", ["href": "#inhoud", "class": "skip"], text(ctx.t("Naar de inhoud", "Skip to content"))),
+            el(
+                "header", ["class": "site"],
+                el("a", ["href": SiteRoute.home.link, "class": "brand"], text("Loopbrug")),
+                el("nav", ["aria-label": ctx.t("Hoofdmenu", "Main menu")], el("ul", children: nav))),
+            el("main", ["id": "inhoud"], children: main),
+            el(
+                "footer", ["class": "site"],
+                el(
+                    "p", text(ctx.t("Beroepen en vaardigheden: ", "Occupations and skills: ")),
+                    el("a", ["href": "https://esco.ec.europa.eu"], text("ESCO classification, v1.1.1, © European Union")),
+                    text(".")),
+                el("p", text(ctx.t("Loopbrug is open source.", "Loopbrug is open source."))))))
     return document
 }
 
@@ -94,8 +103,10 @@ func sizeText(_ bytes: Int) -> String {
 }
 
 /// A labelled form field with an optional error message tied to it for screen readers.
-func formField(id: String, label: String, type: String = "text", value: String = "", error: String? = nil,
-               autocomplete: String, hint: String? = nil, required: Bool = true) -> Node {
+func formField(
+    id: String, label: String, type: String = "text", value: String = "", error: String? = nil,
+    autocomplete: String, hint: String? = nil, required: Bool = true
+) -> Node {
     var attributes: [(String, String)] = [("id", id), ("name", id), ("type", type), ("autocomplete", autocomplete)]
     if !value.isEmpty { attributes.append(("value", value)) }
     if required { attributes.append(("required", "")) }

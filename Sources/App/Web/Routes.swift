@@ -8,9 +8,11 @@ func registerRoutes(_ app: Application) {
         let limit = route.bodyLimitBytes(app.config)
         if route.isFormPost { middleware.append(CSRFMiddleware(maxBodyBytes: limit)) }
         let responder = handler(for: route)
-        app.grouped(middleware).on(route.method, route.pathComponents, body: .collect(maxSize: ByteCount(value: limit)),
-                                   use: responder)
-            .userInfo["siteRoute"] = route
+        app.grouped(middleware).on(
+            route.method, route.pathComponents, body: .collect(maxSize: ByteCount(value: limit)),
+            use: responder
+        )
+        .userInfo["siteRoute"] = route
     }
 }
 
@@ -31,33 +33,38 @@ private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -
     switch route {
     case .home: { .html(HomePage.render(PageContext($0))) }
     case .health: { _ in Response(status: .ok, body: "ok") }
-    case .stylesheet: { _ in
-        let response = Response(status: .ok, body: .init(string: Stylesheet.css))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return response
-    }
-    case .language: { req in
-        let code = req.parameters.get("code") == "en" ? "en" : "nl"
-        let response = req.redirect(to: ReturnPath(req.query[String.self, at: "terug"])?.description ?? SiteRoute.home.link)
-        response.cookies[Lang.cookieName] = HTTPCookies.Value(string: code, maxAge: 365 * 24 * 3600, path: "/",
-                                                              isSecure: req.application.config.secureCookies, isHTTPOnly: true, sameSite: .lax)
-        return response
-    }
+    case .stylesheet:
+        { _ in
+            let response = Response(status: .ok, body: .init(string: Stylesheet.css))
+            response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+            response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+            return response
+        }
+    case .language:
+        { req in
+            let code = req.parameters.get("code") == "en" ? "en" : "nl"
+            let response = req.redirect(to: ReturnPath(req.query[String.self, at: "terug"])?.description ?? SiteRoute.home.link)
+            response.cookies[Lang.cookieName] = HTTPCookies.Value(
+                string: code, maxAge: 365 * 24 * 3600, path: "/",
+                isSecure: req.application.config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+            return response
+        }
     case .occupationSearch: { try OccupationController.searchPage($0) }
     case .occupation: { try OccupationController.occupationPage($0) }
-    case .apiOccupationSearch: { req in
-        let body = "[" + (try OccupationController.apiSearch(req)).map(\.json).joined(separator: ",") + "]"
-        let response = Response(status: .ok, body: .init(string: body))
-        response.headers.contentType = .json
-        return response
-    }
-    case .apiSkillSearch: { req in
-        let body = "[" + (try OccupationController.apiSkillSearch(req)).map(\.json).joined(separator: ",") + "]"
-        let response = Response(status: .ok, body: .init(string: body))
-        response.headers.contentType = .json
-        return response
-    }
+    case .apiOccupationSearch:
+        { req in
+            let body = "[" + (try OccupationController.apiSearch(req)).map(\.json).joined(separator: ",") + "]"
+            let response = Response(status: .ok, body: .init(string: body))
+            response.headers.contentType = .json
+            return response
+        }
+    case .apiSkillSearch:
+        { req in
+            let body = "[" + (try OccupationController.apiSkillSearch(req)).map(\.json).joined(separator: ",") + "]"
+            let response = Response(status: .ok, body: .init(string: body))
+            response.headers.contentType = .json
+            return response
+        }
     case .apiOccupation: { req in try await OccupationController.apiOccupation(req).encodeResponse(for: req) }
     case .loginForm: { AuthController.loginForm($0) }
     case .login: { try await AuthController.login($0) }
@@ -127,11 +134,12 @@ private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -
     case .funder: { try await FunderController.page($0) }
     case .funderApprove: { try await FunderController.decide($0, approve: true) }
     case .funderRefuse: { try await FunderController.decide($0, approve: false) }
-    case .insightScript: { _ in
-        let response = Response(status: .ok, body: .init(string: InsightPages.script))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return response
-    }
+    case .insightScript:
+        { _ in
+            let response = Response(status: .ok, body: .init(string: InsightPages.script))
+            response.headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+            response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+            return response
+        }
     }
 }

@@ -18,7 +18,8 @@ struct SessionUserMiddleware: AsyncMiddleware {
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if req.hasSession, let idText = req.session.data[Self.userKey], let id = UUID(uuidString: idText),
-           let model = try await UserModel.find(id, on: req.db) {
+            let model = try await UserModel.find(id, on: req.db)
+        {
             req.user = model.signedIn
         }
         return try await next.respond(to: req)

@@ -76,11 +76,12 @@ public enum SiteRoute: Hashable, Sendable {
     public var method: HTTPMethod {
         switch self {
         case .login, .register, .logout, .tokenCreate, .tokenRevoke, .adminSetRole,
-             .apiIssuerKeys, .apiIssuerLinks, .apiStatusEntries, .apiCredentials, .apiCredentialsBatch, .apiCredentialRevoke,
-             .passportCode, .passportAdd, .passportRecordDelete, .shareCreate, .shareRevoke, .accountDelete, .passwordChange, .issuerUpload, .workWishes,
-             .employerVacancyCreate, .employerVacancyDelete, .adminCareerUpload,
-             .insightStart, .insightRunDelete, .insightFileDelete,
-             .leermilesReserve, .leermilesCancel, .leermilesConsent, .funderApprove, .funderRefuse: .POST
+            .apiIssuerKeys, .apiIssuerLinks, .apiStatusEntries, .apiCredentials, .apiCredentialsBatch, .apiCredentialRevoke,
+            .passportCode, .passportAdd, .passportRecordDelete, .shareCreate, .shareRevoke, .accountDelete, .passwordChange, .issuerUpload, .workWishes,
+            .employerVacancyCreate, .employerVacancyDelete, .adminCareerUpload,
+            .insightStart, .insightRunDelete, .insightFileDelete,
+            .leermilesReserve, .leermilesCancel, .leermilesConsent, .funderApprove, .funderRefuse:
+            .POST
         default: .GET
         }
     }
@@ -161,9 +162,9 @@ public enum SiteRoute: Hashable, Sendable {
     public var access: Access {
         switch self {
         case .home, .health, .stylesheet, .language, .occupationSearch, .occupation,
-             .apiOccupationSearch, .apiOccupation, .apiSkillSearch, .loginForm, .login, .registerForm, .register,
-             .standardFile, .openAPI, .issuerJWKS, .loopbrugJWKS, .statusList, .shareView, .apiShare, .apiShareCredentials,
-             .occupationTransitions, .insightScript:
+            .apiOccupationSearch, .apiOccupation, .apiSkillSearch, .loginForm, .login, .registerForm, .register,
+            .standardFile, .openAPI, .issuerJWKS, .loopbrugJWKS, .statusList, .shareView, .apiShare, .apiShareCredentials,
+            .occupationTransitions, .insightScript:
             .everyone
         case .logout, .account, .accountDeleteForm, .accountDelete, .passwordForm, .passwordChange: .signedIn(nil)
         case .tokens, .tokenCreate, .tokenRevoke, .issuerUploadForm, .issuerUpload: .signedIn([.issuer])
@@ -171,9 +172,10 @@ public enum SiteRoute: Hashable, Sendable {
         case .issuerMe, .apiIssuerKeys, .apiIssuerLinks, .apiStatusEntries, .apiCredentials, .apiCredentialsBatch, .apiCredentialRevoke:
             .apiToken(.issuer)
         case .passport, .passportCode, .passportAddForm, .passportAdd, .passportRecordDelete,
-             .shares, .shareCreate, .shareRevoke, .shareKlusCV, .passportExport,
-             .careerPaths, .work, .workWishes,
-             .leermiles, .leermilesReserve, .leermilesCancel, .leermilesConsent, .leermilesStatement: .signedIn([.worker])
+            .shares, .shareCreate, .shareRevoke, .shareKlusCV, .passportExport,
+            .careerPaths, .work, .workWishes,
+            .leermiles, .leermilesReserve, .leermilesCancel, .leermilesConsent, .leermilesStatement:
+            .signedIn([.worker])
         // A coach or an employer acting for a funder; the handlers check which funders.
         case .funder, .funderApprove, .funderRefuse: .signedIn([.coach, .employer])
         case .employerVacancies, .employerVacancyCreate, .employerVacancyDelete, .employerSearch: .signedIn([.employer])
@@ -186,10 +188,10 @@ public enum SiteRoute: Hashable, Sendable {
         switch self {
         case .language(let code, _): ["code": code]
         case .occupation(let id), .apiOccupation(let id), .tokenRevoke(let id), .adminSetRole(let id), .issuerJWKS(let id),
-             .apiCredentialRevoke(let id), .passportRecordDelete(let id), .shareRevoke(let id), .shareKlusCV(let id, _),
-             .shareView(let id), .apiShare(let id), .apiShareCredentials(let id), .occupationTransitions(let id),
-             .employerVacancyDelete(let id), .insightRun(let id), .insightRunStatus(let id), .insightRunPDF(let id),
-             .insightRunDelete(let id), .insightFileDelete(let id), .leermilesCancel(let id), .funderApprove(let id), .funderRefuse(let id):
+            .apiCredentialRevoke(let id), .passportRecordDelete(let id), .shareRevoke(let id), .shareKlusCV(let id, _),
+            .shareView(let id), .apiShare(let id), .apiShareCredentials(let id), .occupationTransitions(let id),
+            .employerVacancyDelete(let id), .insightRun(let id), .insightRunStatus(let id), .insightRunPDF(let id),
+            .insightRunDelete(let id), .insightFileDelete(let id), .leermilesCancel(let id), .funderApprove(let id), .funderRefuse(let id):
             ["id": id]
         case .standardFile(let name): ["file": name]
         case .statusList(let issuer, let list): ["issuer": issuer, "list": String(list)]

@@ -1,6 +1,8 @@
+import Accounts
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import App
 
 /// A minimal browser over the in-memory tester: keeps cookies, reads CSRF tokens from forms, posts forms.
@@ -98,5 +100,3 @@ func createUser(_ app: Application, email: String, role: Role, password: String 
     try await user.create(on: app.db)
     return user.id!
 }
-
-import Accounts

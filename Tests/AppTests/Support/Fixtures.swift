@@ -9,20 +9,28 @@ enum Fixtures {
     static let taxonomy = TaxonomyDataset(
         version: "fixture",
         occupations: [
-            Occupation(uri: cashierURI, code: "5230.1", iscoGroup: "5230",
-                       labels: [.nl: LabelSet(preferred: "kassamedewerker", alternative: ["kassière", "caissière"]),
-                                .en: LabelSet(preferred: "cashier", alternative: ["checkout operator"])],
-                       descriptions: [.nl: "Kassamedewerkers rekenen af met klanten.", .en: "Cashiers handle payments."]),
-            Occupation(uri: cleanerURI, code: "9112.1", iscoGroup: "9112",
-                       labels: [.nl: LabelSet(preferred: "schoonmaker gebouwen", alternative: ["schoonmaker", "schoonmaakster"]),
-                                .en: LabelSet(preferred: "building cleaner", alternative: ["office cleaner"])],
-                       descriptions: [.en: "Building cleaners keep offices clean."]),
-            Occupation(uri: forkliftURI, code: "8344.1", iscoGroup: "8344",
-                       labels: [.nl: LabelSet(preferred: "heftruckchauffeur"), .en: LabelSet(preferred: "forklift operator")]),
+            Occupation(
+                uri: cashierURI, code: "5230.1", iscoGroup: "5230",
+                labels: [
+                    .nl: LabelSet(preferred: "kassamedewerker", alternative: ["kassière", "caissière"]),
+                    .en: LabelSet(preferred: "cashier", alternative: ["checkout operator"]),
+                ],
+                descriptions: [.nl: "Kassamedewerkers rekenen af met klanten.", .en: "Cashiers handle payments."]),
+            Occupation(
+                uri: cleanerURI, code: "9112.1", iscoGroup: "9112",
+                labels: [
+                    .nl: LabelSet(preferred: "schoonmaker gebouwen", alternative: ["schoonmaker", "schoonmaakster"]),
+                    .en: LabelSet(preferred: "building cleaner", alternative: ["office cleaner"]),
+                ],
+                descriptions: [.en: "Building cleaners keep offices clean."]),
+            Occupation(
+                uri: forkliftURI, code: "8344.1", iscoGroup: "8344",
+                labels: [.nl: LabelSet(preferred: "heftruckchauffeur"), .en: LabelSet(preferred: "forklift operator")]),
         ],
         skills: [
-            Skill(uri: "http://data.europa.eu/esco/skill/s1", type: .skill, reuseLevel: .crossSector, label: "process payments",
-                  alternativeLabels: ["take payments"], dutchLabel: "betalingen verwerken", dutchAlternativeLabels: ["afrekenen"]),
+            Skill(
+                uri: "http://data.europa.eu/esco/skill/s1", type: .skill, reuseLevel: .crossSector, label: "process payments",
+                alternativeLabels: ["take payments"], dutchLabel: "betalingen verwerken", dutchAlternativeLabels: ["afrekenen"]),
             Skill(uri: "http://data.europa.eu/esco/skill/s2", type: .knowledge, reuseLevel: .transversal, label: "customer service"),
             Skill(uri: "http://data.europa.eu/esco/skill/s3", type: .skill, reuseLevel: .sectorSpecific, label: "clean floors <and> stairs"),
         ],

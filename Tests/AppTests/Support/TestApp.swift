@@ -1,10 +1,11 @@
-import TestSupport
 import Fluent
 import Foundation
 import SQLKit
 import Taxonomy
+import TestSupport
 import Testing
 import VaporTesting
+
 @testable import App
 
 /// Serialises every test that uses PostgreSQL: they share one database, wiped before each test.
@@ -13,14 +14,17 @@ enum PostgresLock {
 }
 
 /// Builds the app with the production `configure`, on a clean database, runs `body`, shuts down.
-func withTestApp(_ database: TestDatabase = .sqlite, seedTaxonomy: Bool = true,
-                 now: @escaping @Sendable () -> Date = { Date(timeIntervalSince1970: 1_800_000_000) },
-                 _ body: (Application) async throws -> Void) async throws {
+func withTestApp(
+    _ database: TestDatabase = .sqlite, seedTaxonomy: Bool = true,
+    now: @escaping @Sendable () -> Date = { Date(timeIntervalSince1970: 1_800_000_000) },
+    _ body: (Application) async throws -> Void
+) async throws {
     if database == .postgres { await PostgresLock.shared.acquire() }
     let app = try await Application.make(.testing)
     do {
-        var config = AppConfig(database: database.config, port: 0, escoDirectory: RealESCO.directory,
-                               seedDemoData: false, bcryptCost: 4, importTaxonomyIfEmpty: false)
+        var config = AppConfig(
+            database: database.config, port: 0, escoDirectory: RealESCO.directory,
+            seedDemoData: false, bcryptCost: 4, importTaxonomyIfEmpty: false)
         config.secureCookies = false
         config.standardDirectory = RepositoryFiles.standardDirectory
         config.placesFile = RepositoryFiles.placesFile

@@ -1,4 +1,6 @@
 import Foundation
+import Testing
+
 @testable import App
 
 /// The databases the storage tests run on: SQLite always; PostgreSQL when the test command
@@ -25,5 +27,3 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     var testDescription: String { rawValue }
 }
-
-import Testing

@@ -19,7 +19,7 @@ struct CreateEngineTables: AsyncMigration {
             .column("id", type: .text, .primaryKey(autoIncrement: false))
             .column("title", type: .text, .notNull)
             .column("provider", type: .text, .notNull)
-            .column("skill_uris", type: .text, .notNull) // "|"-separated ESCO skill URIs
+            .column("skill_uris", type: .text, .notNull)  // "|"-separated ESCO skill URIs
             .column("hours", type: .int, .notNull)
             .column("cost_eur", type: .custom(SQLRaw("DOUBLE PRECISION")), .notNull)
             .column("format", type: .text, .notNull)

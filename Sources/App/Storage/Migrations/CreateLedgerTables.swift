@@ -14,7 +14,7 @@ struct CreateLedgerTables: AsyncMigration {
             .column("key", type: .text, .notNull, .unique)
             .column("from_account", type: .text, .notNull)
             .column("to_account", type: .text, .notNull)
-            .column("amount", type: .bigint, .notNull) // hundredths of a mile, always positive
+            .column("amount", type: .bigint, .notNull)  // hundredths of a mile, always positive
             .column("reason", type: .text, .notNull)
             .column("cause", type: .text, .notNull)
             .column("at", type: .timestamp, .notNull)

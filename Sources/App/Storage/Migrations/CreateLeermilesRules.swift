@@ -10,8 +10,8 @@ struct CreateLeermilesRules: AsyncMigration {
         try await sql.create(table: "leermiles_rules")
             .column("id", type: .text, .primaryKey(autoIncrement: false))
             .column("kind", type: .text, .notNull)
-            .column("rate", type: .bigint, .notNull) // hundredths per hour, year or payment
-            .column("every", type: .text)            // contributions: once, monthly or yearly
+            .column("rate", type: .bigint, .notNull)  // hundredths per hour, year or payment
+            .column("every", type: .text)  // contributions: once, monthly or yearly
             .column("funder", type: .text, .notNull)
             .column("from_day", type: .text, .notNull)
             .column("until_day", type: .text)

@@ -9,12 +9,14 @@ import SQLKit
 struct UpdateIssuerKeysOneOwner: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = database.sql
-        try await sql.raw("""
+        try await sql.raw(
+            """
             DELETE FROM issuer_keys WHERE EXISTS (
                 SELECT 1 FROM issuer_keys AS first WHERE first.kid = issuer_keys.kid
                 AND (first.created_at < issuer_keys.created_at
                      OR (first.created_at = issuer_keys.created_at AND first.issuer_id < issuer_keys.issuer_id)))
-            """).run()
+            """
+        ).run()
         try await sql.create(index: "issuer_keys_one_owner").unique().on("issuer_keys").column("kid").run()
     }
 

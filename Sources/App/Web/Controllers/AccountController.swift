@@ -1,6 +1,6 @@
-import Localization
 import Accounts
 import Fluent
+import Localization
 import Vapor
 
 /// The signed-in person's own page, and an issuer's API tokens.
@@ -24,12 +24,15 @@ enum AccountController {
         let ctx = PageContext(req)
         let name = ((try? req.content.decode(TokenForm.self))?.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 80 else {
-            return try await tokensPage(req, newToken: nil, status: .badRequest,
-                                        error: ctx.t("Geef de sleutel een naam van 1 tot 80 tekens.", "Give the key a name of 1 to 80 characters."))
+            return try await tokensPage(
+                req, newToken: nil, status: .badRequest,
+                error: ctx.t("Geef de sleutel een naam van 1 tot 80 tekens.", "Give the key a name of 1 to 80 characters."))
         }
         let token = APITokens.prefix + req.application.dependencies.token()
-        try await APITokenModel(userID: user.id, name: name, tokenHash: APITokens.hash(token),
-                                createdAt: req.application.dependencies.now()).create(on: req.db)
+        try await APITokenModel(
+            userID: user.id, name: name, tokenHash: APITokens.hash(token),
+            createdAt: req.application.dependencies.now()
+        ).create(on: req.db)
         return try await tokensPage(req, newToken: token, error: nil)
     }
 
@@ -37,7 +40,8 @@ enum AccountController {
         guard let user = req.user else { throw Abort(.unauthorized) }
         // Only the owner's own tokens: someone else's id is "not found", not "forbidden", to reveal nothing.
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let token = try await APITokenModel.query(on: req.db).filter(\.$id == id).filter(\.$userID == user.id).first() else {
+            let token = try await APITokenModel.query(on: req.db).filter(\.$id == id).filter(\.$userID == user.id).first()
+        else {
             throw Abort(.notFound, reason: Lang.of(req).t("Deze sleutel bestaat niet.", "This key does not exist."))
         }
         if token.revokedAt == nil {

@@ -1,7 +1,7 @@
-import Localization
-import Foundation
 import Accounts
 import Fluent
+import Foundation
+import Localization
 import Vapor
 
 /// The admin's overview: the taxonomy import and the accounts, with role changes.
@@ -22,8 +22,11 @@ enum AdminController {
         let users = try await matching().sort(\.$email).range(((page - 1) * AdminOverview.pageSize)..<(page * AdminOverview.pageSize)).all()
         let lastImport = try await TaxonomyStore(database: req.db).latestImport()
         let taxonomy = req.application.taxonomy.index.flatMap { index in
-            lastImport.map { AdminOverview.Taxonomy(version: $0.version, importedAt: $0.importedAt, occupations: index.occupations.count,
-                                                    skills: index.skillCount, relations: index.relationCount) }
+            lastImport.map {
+                AdminOverview.Taxonomy(
+                    version: $0.version, importedAt: $0.importedAt, occupations: index.occupations.count,
+                    skills: index.skillCount, relations: index.relationCount)
+            }
         }
         let accounts = users.map { AdminOverview.Account(id: $0.id?.uuidString ?? "", name: $0.name, email: $0.email, role: $0.role) }
         let overview = AdminOverview(taxonomy: taxonomy, search: search, page: page, total: total, accounts: accounts)
@@ -34,7 +37,8 @@ enum AdminController {
         guard let admin = req.user else { throw Abort(.unauthorized) }
         let lang = Lang.of(req)
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let user = try await UserModel.find(id, on: req.db) else {
+            let user = try await UserModel.find(id, on: req.db)
+        else {
             throw Abort(.notFound, reason: lang.t("Dit account bestaat niet.", "This account does not exist."))
         }
         guard let roleText = (try? req.content.decode(RoleForm.self))?.role, let role = Role(rawValue: roleText) else {

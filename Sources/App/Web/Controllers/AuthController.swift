@@ -23,17 +23,25 @@ enum AuthController {
         let guardian = req.application.loginGuard
         let password = form.password ?? ""
         guard !email.isEmpty, !password.isEmpty else {
-            return .html(AuthPages.login(ctx, email: email, returnTo: ReturnPath(req.query[String.self, at: "terug"]),
-                                   message: ctx.t("Vul je e-mailadres en je wachtwoord in.", "Fill in your e-mail address and your password.")), status: .badRequest)
+            return .html(
+                AuthPages.login(
+                    ctx, email: email, returnTo: ReturnPath(req.query[String.self, at: "terug"]),
+                    message: ctx.t("Vul je e-mailadres en je wachtwoord in.", "Fill in your e-mail address and your password.")), status: .badRequest)
         }
         // Counted before the (slow) password check, so concurrent guesses cannot all be checked.
         if let seconds = await guardian.attempt(email: email, client: client, now: now) {
-            let wait = seconds == 1 ? ctx.t("1 seconde", "1 second")
-                : seconds < 120 ? ctx.t("\(seconds) seconden", "\(seconds) seconds")
-                : ctx.t("\((seconds + 59) / 60) minuten", "\((seconds + 59) / 60) minutes")
-            let response = Response.html(AuthPages.login(ctx, email: email, returnTo: ReturnPath(req.query[String.self, at: "terug"]), message: ctx.t(
-                "Er is te vaak een verkeerd wachtwoord gebruikt. Probeer het over \(wait) opnieuw.",
-                "A wrong password was used too often. Try again in \(wait).")), status: .tooManyRequests)
+            let wait =
+                seconds == 1
+                ? ctx.t("1 seconde", "1 second")
+                : seconds < 120
+                    ? ctx.t("\(seconds) seconden", "\(seconds) seconds")
+                    : ctx.t("\((seconds + 59) / 60) minuten", "\((seconds + 59) / 60) minutes")
+            let response = Response.html(
+                AuthPages.login(
+                    ctx, email: email, returnTo: ReturnPath(req.query[String.self, at: "terug"]),
+                    message: ctx.t(
+                        "Er is te vaak een verkeerd wachtwoord gebruikt. Probeer het over \(wait) opnieuw.",
+                        "A wrong password was used too often. Try again in \(wait).")), status: .tooManyRequests)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
             return response
         }
@@ -45,9 +53,12 @@ enum AuthController {
             matches = (try? await req.password.async.verify(password, created: hash)) ?? false
         }
         guard let user, matches, let signedIn = user.signedIn else {
-            return .html(AuthPages.login(ctx, email: email, returnTo: ReturnPath(req.query[String.self, at: "terug"]), message: ctx.t(
-                "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.",
-                "This e-mail address and password do not match. Check them and try again.")), status: .unauthorized)
+            return .html(
+                AuthPages.login(
+                    ctx, email: email, returnTo: ReturnPath(req.query[String.self, at: "terug"]),
+                    message: ctx.t(
+                        "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.",
+                        "This e-mail address and password do not match. Check them and try again.")), status: .unauthorized)
         }
         await guardian.succeeded(email: email, client: client)
         try await startSession(req, for: signedIn)
@@ -71,8 +82,9 @@ enum AuthController {
                 return .html(AuthPages.register(ctx, form: form, problems: [FieldProblem(field: "email", kind: .notAllowed)]), status: .conflict)
             }
             let hash = try await req.password.async.hash(valid.password)
-            let model = UserModel(email: valid.email, name: valid.name, role: valid.role, passwordHash: hash,
-                                  createdAt: req.application.dependencies.now())
+            let model = UserModel(
+                email: valid.email, name: valid.name, role: valid.role, passwordHash: hash,
+                createdAt: req.application.dependencies.now())
             do { try await model.create(on: req.db) } catch let error as any DatabaseError where error.isConstraintFailure {
                 // Two sign-ups with one address at the same moment: the unique index decides.
                 return .html(AuthPages.register(ctx, form: form, problems: [FieldProblem(field: "email", kind: .notAllowed)]), status: .conflict)

@@ -24,11 +24,12 @@ enum CareerAdminController {
         }
         let bytes = Array(file.data.readableBytesView)
         let name = file.filename.isEmpty ? "upload.csv" : file.filename
-        let outcome: CareerImports.Outcome = switch table {
-        case "outlook": try await CareerImports.outlook(req.application, bytes)
-        case "courses": try await CareerImports.courses(req.application, bytes)
-        default: try await CareerImports.vacancies(req.application, bytes, employerUserID: nil)
-        }
+        let outcome: CareerImports.Outcome =
+            switch table {
+            case "outlook": try await CareerImports.outlook(req.application, bytes)
+            case "courses": try await CareerImports.courses(req.application, bytes)
+            default: try await CareerImports.vacancies(req.application, bytes, employerUserID: nil)
+            }
         switch outcome {
         case .imported(let n): return try await page(req, outcome: .imported(table: table, file: name, count: n), status: .created)
         case .refused(let problems): return try await page(req, outcome: .problems(file: name, problems), status: .unprocessableEntity)

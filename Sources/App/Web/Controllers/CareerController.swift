@@ -1,6 +1,6 @@
-import Identifiers
 import Engine
 import Foundation
+import Identifiers
 import Taxonomy
 import Vapor
 
@@ -39,21 +39,26 @@ enum CareerController {
         guard let wishes, problems.isEmpty else {
             return try await workPage(req, worker: worker, form: form, problems: problems, saved: false, status: .unprocessableEntity)
         }
-        try await EngineStore(database: req.db).saveWishes(wishes, searchable: form.searchable == "on",
-                                                           worker: worker.idString, now: req.application.dependencies.now())
+        try await EngineStore(database: req.db).saveWishes(
+            wishes, searchable: form.searchable == "on",
+            worker: worker.idString, now: req.application.dependencies.now())
         return try await workPage(req, worker: worker, form: form, problems: [], saved: true)
     }
 
-    private static func workPage(_ req: Request, worker: UUID, form: WishesForm, problems: [FieldProblem], saved: Bool,
-                                 status: HTTPStatus = .ok) async throws -> Response {
+    private static func workPage(
+        _ req: Request, worker: UUID, form: WishesForm, problems: [FieldProblem], saved: Bool,
+        status: HTTPStatus = .ok
+    ) async throws -> Response {
         var matches: [VacancyMatch]?
         var snapshot = try CareerImports.ready(req.application)
         if problems.isEmpty, case .matches(let found, _, let s) = try await CareerAdvice(database: req.db, snapshot: try CareerImports.ready(req.application)).matches(worker: worker, top: 20) {
             matches = found
             snapshot = s
         }
-        return .html(WorkPage.render(PageContext(req), snapshot: snapshot, form: form, problems: problems, saved: saved,
-                                matches: matches), status: status)
+        return .html(
+            WorkPage.render(
+                PageContext(req), snapshot: snapshot, form: form, problems: problems, saved: saved,
+                matches: matches), status: status)
     }
 
 }

@@ -18,7 +18,8 @@ enum CompetenceSearchController {
         let query = (req.query[String.self, at: "beroep"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !query.isEmpty else { return .html(CompetencePages.page(ctx, snapshot: snapshot, query: "", target: nil, candidates: [], searched: 0)) }
         guard query.count <= 200, let hit = req.application.taxonomy.index?.searchOccupations(query, limit: 1).first,
-              let target = snapshot.engine.model.index(of: hit.occupation.uri) else {
+            let target = snapshot.engine.model.index(of: hit.occupation.uri)
+        else {
             return .html(CompetencePages.page(ctx, snapshot: snapshot, query: query, target: nil, candidates: [], searched: 0), status: .notFound)
         }
         let model = snapshot.engine.model
@@ -33,11 +34,15 @@ enum CompetenceSearchController {
             guard !profile.held.isEmpty else { continue }
             let fit = model.score(to: target, from: profile.held)
             let verified = records.filter(\.verified)
-            candidates.append(CompetenceCandidate(score: fit.score, covered: fit.covered, missing: fit.missing,
-                                        verifiedRecords: verified.count, verifiedHours: verified.compactMap(\.record.hours).reduce(0, +)))
+            candidates.append(
+                CompetenceCandidate(
+                    score: fit.score, covered: fit.covered, missing: fit.missing,
+                    verifiedRecords: verified.count, verifiedHours: verified.compactMap(\.record.hours).reduce(0, +)))
         }
         candidates.sort { $0.score > $1.score }
-        return .html(CompetencePages.page(ctx, snapshot: snapshot, query: query, target: target,
-                                    candidates: Array(candidates.prefix(limit)), searched: workers.count))
+        return .html(
+            CompetencePages.page(
+                ctx, snapshot: snapshot, query: query, target: target,
+                candidates: Array(candidates.prefix(limit)), searched: workers.count))
     }
 }

@@ -1,7 +1,7 @@
-import Identifiers
-import Localization
 import Engine
 import Foundation
+import Identifiers
+import Localization
 import Taxonomy
 import Vapor
 
@@ -46,26 +46,32 @@ enum EmployerController {
             return try await page(req, user: user, form: form, problems: [error], notice: nil, chooseSkills: true, status: .unprocessableEntity)
         }
         _ = try await CareerImports.add(req.application, [vacancy], employerUserID: user.id.idString)
-        return try await page(req, user: user, form: VacancyForm(), problems: [],
-                              notice: PageContext(req).t("\u{201C}\(vacancy.title)\u{201D} staat nu open.", "\u{201C}\(vacancy.title)\u{201D} is now open."))
+        return try await page(
+            req, user: user, form: VacancyForm(), problems: [],
+            notice: PageContext(req).t("\u{201C}\(vacancy.title)\u{201D} staat nu open.", "\u{201C}\(vacancy.title)\u{201D} is now open."))
     }
 
     static func delete(_ req: Request) async throws -> Response {
         let user = try employer(req)
         guard let id = req.parameters.get("id"),
-              try await EngineStore(database: req.db).deleteVacancy(id: id, employerUserID: user.id.idString) else {
+            try await EngineStore(database: req.db).deleteVacancy(id: id, employerUserID: user.id.idString)
+        else {
             throw Abort(.notFound)
         }
         req.application.careerData.remove(ids: [id])
         return req.redirect(to: SiteRoute.employerVacancies.link, redirectType: .normal)
     }
 
-    private static func page(_ req: Request, user: SignedInUser, form: VacancyForm, problems: [FieldProblem], notice: String?,
-                             chooseSkills: Bool = false, status: HTTPStatus = .ok) async throws -> Response {
+    private static func page(
+        _ req: Request, user: SignedInUser, form: VacancyForm, problems: [FieldProblem], notice: String?,
+        chooseSkills: Bool = false, status: HTTPStatus = .ok
+    ) async throws -> Response {
         let snapshot = try CareerImports.ready(req.application)
         let own = try await EngineStore(database: req.db).loadVacancies(places: snapshot.places, employerUserID: user.id.idString)
-        return .html(EmployerPages.vacancies(PageContext(req), snapshot: snapshot, own: own, form: form, problems: problems,
-                                       notice: notice, chooseSkills: chooseSkills), status: status)
+        return .html(
+            EmployerPages.vacancies(
+                PageContext(req), snapshot: snapshot, own: own, form: form, problems: problems,
+                notice: notice, chooseSkills: chooseSkills), status: status)
     }
 }
 

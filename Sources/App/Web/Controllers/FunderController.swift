@@ -1,7 +1,7 @@
-import Identifiers
-import Localization
 import Foundation
+import Identifiers
 import Leermiles
+import Localization
 import Vapor
 
 /// The learning-fund page for a coach or an employer who acts for a funder: what the funder gave
@@ -38,10 +38,14 @@ enum FunderController {
         let funders = try await FunderStore(database: req.db).funders(member: user.id).map(\.id)
         let reservations = ReservationStore(database: req.db)
         guard let id = req.parameters.get("id"), !funders.isEmpty, let row = try await reservations.reservation(id: id),
-              try await FunderStore(database: req.db).drawsOnPot(row, funders: funders) else { throw Abort(.notFound) }
+            try await FunderStore(database: req.db).drawsOnPot(row, funders: funders)
+        else { throw Abort(.notFound) }
         guard row.state == .awaitingApproval else {
-            throw Abort(.conflict, reason: Lang.of(req).t("Over deze aanvraag is al besloten: \(LeermilesText.state(row.state, lang: .nl).lowercased()).",
-                                                           "This request was already decided: \(LeermilesText.state(row.state, lang: .en).lowercased())."))
+            throw Abort(
+                .conflict,
+                reason: Lang.of(req).t(
+                    "Over deze aanvraag is al besloten: \(LeermilesText.state(row.state, lang: .nl).lowercased()).",
+                    "This request was already decided: \(LeermilesText.state(row.state, lang: .en).lowercased())."))
         }
         let cause = "user:\(user.id.idString)", now = req.application.dependencies.now()
         do {

@@ -1,6 +1,6 @@
 import Archives
-import Localization
 import Foundation
+import Localization
 import Passport
 import Vapor
 
@@ -39,11 +39,14 @@ enum GDPRController {
         guard let user = req.user else { throw Abort(.unauthorized) }
         let form = (try? req.content.decode(DeleteForm.self)) ?? DeleteForm()
         guard form.confirm == "on" else {
-            return .html(AccountPages.deleteForm(ctx, problem: ctx.t("Zet een vinkje om te laten zien dat je alles wilt verwijderen.", "Tick the box to show you want to delete everything.")), status: .unprocessableEntity)
+            return .html(
+                AccountPages.deleteForm(ctx, problem: ctx.t("Zet een vinkje om te laten zien dat je alles wilt verwijderen.", "Tick the box to show you want to delete everything.")),
+                status: .unprocessableEntity)
         }
         let password = form.password ?? ""
         guard let model = try await UserModel.find(user.id, on: req.db), password.utf8.count <= 4096,
-              (try? await req.password.async.verify(password, created: model.passwordHash)) == true else {
+            (try? await req.password.async.verify(password, created: model.passwordHash)) == true
+        else {
             return .html(AccountPages.deleteForm(ctx, problem: ctx.t("Dit wachtwoord klopt niet.", "This password is not right.")), status: .unauthorized)
         }
         let receipt = try await deleteAccount(req.application, user: user.id)

@@ -1,7 +1,7 @@
-import Identifiers
-import Localization
 import Foundation
+import Identifiers
 import Insight
+import Localization
 import Vapor
 
 /// The analyst's municipal analysis in the browser: upload a microdata file (or pick a kept one),
@@ -53,8 +53,12 @@ enum InsightController {
             bytes = Array(file.data.readableBytesView)
             name = displayName(file.filename)
             if form?.keep != nil {
-                keep = (store, InsightFileRow(id: app.dependencies.token(bytes: 16), ownerUserID: user.id.idString,
-                                              name: name, sizeBytes: bytes.count, uploadedAt: now))
+                keep = (
+                    store,
+                    InsightFileRow(
+                        id: app.dependencies.token(bytes: 16), ownerUserID: user.id.idString,
+                        name: name, sizeBytes: bytes.count, uploadedAt: now)
+                )
             }
         } else {
             guard let kept = try await store.file(id: source, owner: user.id) else {
@@ -65,14 +69,21 @@ enum InsightController {
         }
         let id = app.dependencies.token(bytes: 16)
         do {
-            try app.insightRuns.start(id: id, owner: user.id, fileName: name, bytes: bytes, settings: .init(definition: definition, k: k),
-                                      now: now, keep: keep, alreadyKept: fromKeptFile)
+            try app.insightRuns.start(
+                id: id, owner: user.id, fileName: name, bytes: bytes, settings: .init(definition: definition, k: k),
+                now: now, keep: keep, alreadyKept: fromKeptFile)
         } catch .ownRunUnfinished {
-            return try await startPage(req, problem: ctx.t("Er loopt al een analyse van jou. Wacht tot die klaar is.",
-                                                           "One of your analyses is still running. Wait until it is done."), status: .conflict)
+            return try await startPage(
+                req,
+                problem: ctx.t(
+                    "Er loopt al een analyse van jou. Wacht tot die klaar is.",
+                    "One of your analyses is still running. Wait until it is done."), status: .conflict)
         } catch .queueFull {
-            return try await startPage(req, problem: ctx.t("Er lopen nu al \(InsightRuns.queueLimit) analyses. Probeer het over een paar minuten opnieuw.",
-                                                           "\(InsightRuns.queueLimit) analyses are already running. Try again in a few minutes."), status: .serviceUnavailable)
+            return try await startPage(
+                req,
+                problem: ctx.t(
+                    "Er lopen nu al \(InsightRuns.queueLimit) analyses. Probeer het over een paar minuten opnieuw.",
+                    "\(InsightRuns.queueLimit) analyses are already running. Try again in a few minutes."), status: .serviceUnavailable)
         }
         return req.redirect(to: SiteRoute.insightRun(id: id).link, redirectType: .normal)
     }
@@ -125,8 +136,11 @@ enum InsightController {
     private static func startPage(_ req: Request, problem: String?, status: HTTPStatus) async throws -> Response {
         let user = try signedIn(req)
         let files = try await InsightFileStore(database: req.db).files(owner: user.id)
-        return noStore(.html(InsightPages.start(PageContext(req), runs: req.application.insightRuns.runs(owner: user.id), files: files,
-                                          problem: problem, uploadLimitBytes: req.application.config.insightUploadLimitBytes), status: status))
+        return noStore(
+            .html(
+                InsightPages.start(
+                    PageContext(req), runs: req.application.insightRuns.runs(owner: user.id), files: files,
+                    problem: problem, uploadLimitBytes: req.application.config.insightUploadLimitBytes), status: status))
     }
 
     private static func ownedRun(_ req: Request) throws -> InsightRuns.Run {
@@ -141,8 +155,11 @@ enum InsightController {
     }
 
     private static func notFound(_ req: Request) -> Abort {
-        Abort(.notFound, reason: Lang.of(req).t("Deze analyse bestaat niet (meer). Uitkomsten blijven bewaard tot de server opnieuw start.",
-                                                "This analysis does not exist (any more). Results are kept until the server restarts."))
+        Abort(
+            .notFound,
+            reason: Lang.of(req).t(
+                "Deze analyse bestaat niet (meer). Uitkomsten blijven bewaard tot de server opnieuw start.",
+                "This analysis does not exist (any more). Results are kept until the server restarts."))
     }
 
     /// Personal results: never stored by a browser cache or a proxy.

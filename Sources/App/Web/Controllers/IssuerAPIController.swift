@@ -1,6 +1,6 @@
-import Identifiers
 import Crypto
 import Foundation
+import Identifiers
 import Passport
 import Vapor
 
@@ -60,10 +60,11 @@ enum IssuerAPIController {
         } catch let taken as KeyOfAnotherIssuer {
             return problem(.conflict, "jwk: \(taken)")
         }
-        return json(.object([
-            "issuer": .string("urn:uuid:\(issuer.id)"), "kid": .string(key.thumbprint),
-            "jwks": .string("\(req.application.config.publicURL)\(SiteRoute.issuerJWKS(issuerID: issuer.id).link)"),
-        ]), status: .created)
+        return json(
+            .object([
+                "issuer": .string("urn:uuid:\(issuer.id)"), "kid": .string(key.thumbprint),
+                "jwks": .string("\(req.application.config.publicURL)\(SiteRoute.issuerJWKS(issuerID: issuer.id).link)"),
+            ]), status: .created)
     }
 
     /// POST /api/v1/issuer/links {"code": "ABCD-EFGH"}: redeems a worker's passport code and
@@ -135,7 +136,8 @@ enum IssuerAPIController {
     static func revoke(_ req: Request) async throws -> Response {
         let issuer = try await ownIssuer(req)
         guard let id = req.parameters.get("id"), id.count < 100,
-              try await req.application.revokeCredential(issuerID: issuer.id, credentialID: id) else {
+            try await req.application.revokeCredential(issuerID: issuer.id, credentialID: id)
+        else {
             return problem(.notFound, "this issuer has no credential with that id")
         }
         return json(.object(["revoked": .string(id)]))

@@ -18,9 +18,13 @@ enum IssuerUploadController {
         guard let user = req.user else { throw Abort(.unauthorized) }
         let app = req.application
         guard let issuer = try await app.passportStore.issuer(ownedBy: user.id) else {
-            return .html(UploadPages.form(ctx, outcome: .refused(ctx.t(
-                "Je platform heeft nog geen publieke sleutel bij Loopbrug. Meld die eerst aan (zie de API-beschrijving).",
-                "Your platform has no public key at Loopbrug yet. Register one first (see the API description)."))), status: .conflict)
+            return .html(
+                UploadPages.form(
+                    ctx,
+                    outcome: .refused(
+                        ctx.t(
+                            "Je platform heeft nog geen publieke sleutel bij Loopbrug. Meld die eerst aan (zie de API-beschrijving).",
+                            "Your platform has no public key at Loopbrug yet. Register one first (see the API description)."))), status: .conflict)
         }
         let upload = try? req.content.decode(Upload.self)
         guard let file = upload?.file, file.data.readableBytes > 0 else {

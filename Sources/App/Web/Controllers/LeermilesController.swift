@@ -1,7 +1,7 @@
-import Identifiers
-import Localization
 import Foundation
+import Identifiers
 import Leermiles
+import Localization
 import Vapor
 
 /// The worker's leermiles: the overview, reserving and cancelling, consent, the yearly statement.
@@ -39,15 +39,18 @@ enum LeermilesController {
                 throw ReservationProblem.formIncomplete
             }
             // The worker's id goes into the reservation id, so one worker's request id can never collide with another's.
-            let (row, _) = try await req.application.reserveCourse(worker: worker.idString, courseID: course,
-                                                                    requestID: "w\(worker.idString.prefix(8))-\(request)",
-                                                                    cause: "user:\(worker.idString)")
+            let (row, _) = try await req.application.reserveCourse(
+                worker: worker.idString, courseID: course,
+                requestID: "w\(worker.idString.prefix(8))-\(request)",
+                cause: "user:\(worker.idString)")
             return req.redirect(to: SiteRoute.leermiles(notice: .reserved(row.id)).link, redirectType: .normal)
         } catch let problem as ReservationProblem {
             let ctx = PageContext(req)
             let overview = try await overview(req, worker: worker, lang: ctx.lang)
-            return .html(LeermilesPages.overview(ctx, overview, requestID: req.application.dependencies.token(bytes: 12),
-                                           notice: .refused(problem)), status: .unprocessableEntity)
+            return .html(
+                LeermilesPages.overview(
+                    ctx, overview, requestID: req.application.dependencies.token(bytes: 12),
+                    notice: .refused(problem)), status: .unprocessableEntity)
         }
     }
 
@@ -61,8 +64,11 @@ enum LeermilesController {
         } catch is ReservationProblem {
             // Settled or cancelled already (perhaps in another tab).
             let now = try await store.reservation(id: row.id)?.state ?? row.state
-            throw Abort(.conflict, reason: Lang.of(req).t("Deze reservering kan niet meer geannuleerd worden: \(LeermilesText.state(now, lang: .nl).lowercased()).",
-                                                           "This reservation can no longer be cancelled: \(LeermilesText.state(now, lang: .en).lowercased())."))
+            throw Abort(
+                .conflict,
+                reason: Lang.of(req).t(
+                    "Deze reservering kan niet meer geannuleerd worden: \(LeermilesText.state(now, lang: .nl).lowercased()).",
+                    "This reservation can no longer be cancelled: \(LeermilesText.state(now, lang: .en).lowercased())."))
         }
         return req.redirect(to: SiteRoute.leermiles(notice: .cancelled(row.id)).link, redirectType: .normal)
     }
@@ -83,19 +89,27 @@ enum LeermilesController {
         let ctx = PageContext(req)
         let prepared: (statement: YearStatement, overview: LeermilesOverview)
         do {
-            prepared = try await LeermilesStatementFiles.prepare(worker: worker.idString, year: req.query[String.self, at: "jaar"], lang: ctx.lang,
-                                                                 database: req.db, now: req.application.dependencies.now(),
-                                                                 careerData: req.application.careerData.snapshot)
+            prepared = try await LeermilesStatementFiles.prepare(
+                worker: worker.idString, year: req.query[String.self, at: "jaar"], lang: ctx.lang,
+                database: req.db, now: req.application.dependencies.now(),
+                careerData: req.application.careerData.snapshot)
         } catch let p as LeermilesStatementFiles.YearProblem {
-            throw Abort(.badRequest, reason: ctx.t("Kies een jaar van \(p.first) tot en met \(p.last); \u{201C}\(p.year)\u{201D} kan niet.",
-                                                   "Choose a year from \(p.first) to \(p.last); \u{201C}\(p.year)\u{201D} is not possible."))
+            throw Abort(
+                .badRequest,
+                reason: ctx.t(
+                    "Kies een jaar van \(p.first) tot en met \(p.last); \u{201C}\(p.year)\u{201D} kan niet.",
+                    "Choose a year from \(p.first) to \(p.last); \u{201C}\(p.year)\u{201D} is not possible."))
         }
         let (statement, overview) = prepared
         let name = ctx.t("jaaroverzicht-leermiles-\(statement.year)", "leermiles-statement-\(statement.year)")
         let response: Response
         if pdf {
-            response = Response(status: .ok, body: .init(data: try LeermilesStatementFiles.pdf(statement, overview, workerName: ctx.user?.name ?? "",
-                                                                                                lang: ctx.lang)))
+            response = Response(
+                status: .ok,
+                body: .init(
+                    data: try LeermilesStatementFiles.pdf(
+                        statement, overview, workerName: ctx.user?.name ?? "",
+                        lang: ctx.lang)))
             response.headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
         } else {
             response = Response(status: .ok, body: .init(string: LeermilesStatementFiles.csv(statement, overview, lang: ctx.lang)))
@@ -108,7 +122,8 @@ enum LeermilesController {
 
     /// The worker's overview with course tips from their passport.
     private static func overview(_ req: Request, worker: UUID, lang: Lang) async throws -> LeermilesOverview {
-        try await LeermilesOverview.load(worker: worker.idString, lang: lang, database: req.db, now: req.application.dependencies.now(),
-                                         careerData: req.application.careerData.snapshot, tipsFor: worker)
+        try await LeermilesOverview.load(
+            worker: worker.idString, lang: lang, database: req.db, now: req.application.dependencies.now(),
+            careerData: req.application.careerData.snapshot, tipsFor: worker)
     }
 }

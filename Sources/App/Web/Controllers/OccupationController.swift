@@ -21,17 +21,21 @@ public enum OccupationController {
         public func message(_ lang: Lang) -> String {
             switch self {
             case .empty: lang.t("Typ eerst een beroep of functie.", "Type an occupation or job title first.")
-            case .tooLong: lang.t("Je zoekterm is te lang. Gebruik maximaal \(OccupationSearch.maxQueryLength) tekens.",
-                                  "Your search is too long. Use at most \(OccupationSearch.maxQueryLength) characters.")
+            case .tooLong:
+                lang.t(
+                    "Je zoekterm is te lang. Gebruik maximaal \(OccupationSearch.maxQueryLength) tekens.",
+                    "Your search is too long. Use at most \(OccupationSearch.maxQueryLength) characters.")
             }
         }
     }
 
     static func index(_ req: Request) throws -> TaxonomyIndex {
         guard let index = req.application.taxonomy.index else {
-            throw Abort(.serviceUnavailable, reason: Lang.of(req).t(
-                "De beroepenlijst is nog niet geladen. Probeer het over een minuut opnieuw.",
-                "The occupation list is not loaded yet. Try again in a minute."))
+            throw Abort(
+                .serviceUnavailable,
+                reason: Lang.of(req).t(
+                    "De beroepenlijst is nog niet geladen. Probeer het over een minuut opnieuw.",
+                    "The occupation list is not loaded yet. Try again in a minute."))
         }
         return index
     }
@@ -56,8 +60,10 @@ public enum OccupationController {
         guard let occupation = index.occupation(id: req.parameters.get("id") ?? "") else {
             throw Abort(.notFound, reason: Lang.of(req).t("Dit beroep bestaat niet.", "This occupation does not exist."))
         }
-        return .html(OccupationPages.detail(PageContext(req), occupation: occupation, profile: index.profile(of: occupation),
-                                            isco: index.iscoGroup(code: occupation.iscoGroup)))
+        return .html(
+            OccupationPages.detail(
+                PageContext(req), occupation: occupation, profile: index.profile(of: occupation),
+                isco: index.iscoGroup(code: occupation.iscoGroup)))
     }
 
     // MARK: JSON
@@ -78,7 +84,8 @@ public enum OccupationController {
         init(queryString: String) {
             for pair in queryString.split(separator: "&") {
                 let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                let value = parts.count == 2
+                let value =
+                    parts.count == 2
                     ? (String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "") : ""
                 switch parts[0] {
                 case "q": q = value
@@ -132,8 +139,9 @@ public enum OccupationController {
     /// Search results as the API and `loopbrug taxonomy search` give them.
     public static func results(_ index: TaxonomyIndex, query: String, limit: Int, language: Language) -> [SearchResult] {
         index.searchOccupations(query, limit: limit).map {
-            SearchResult(uri: $0.occupation.uri, label: $0.occupation.label(in: language),
-                         score: ($0.hit.score * 1000).rounded() / 1000)
+            SearchResult(
+                uri: $0.occupation.uri, label: $0.occupation.label(in: language),
+                score: ($0.hit.score * 1000).rounded() / 1000)
         }
     }
 

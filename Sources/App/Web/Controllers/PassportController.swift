@@ -1,7 +1,7 @@
 import Days
+import Foundation
 import Identifiers
 import Localization
-import Foundation
 import Passport
 import Taxonomy
 import Vapor
@@ -26,8 +26,9 @@ enum PassportController {
         var random = BytesRandom(bytes: req.application.dependencies.randomBytes(256))
         let code = PassportCode.make(using: &random)
         let now = req.application.dependencies.now()
-        try await req.application.passportStore.storeCode(hash: PassportCode.hash(PassportCode.normalise(code)!), worker: worker,
-                                                          expiresAt: now.addingTimeInterval(PassportCode.lifetime))
+        try await req.application.passportStore.storeCode(
+            hash: PassportCode.hash(PassportCode.normalise(code)!), worker: worker,
+            expiresAt: now.addingTimeInterval(PassportCode.lifetime))
         let rows = try await req.application.passportStore.records(worker: worker)
         return .html(PassportPages.passport(PageContext(req), entries: try await PassportReading.entries(rows, req.application), code: code))
     }
@@ -56,8 +57,11 @@ enum PassportController {
         var end: Day?
         if !clean(form.end).isEmpty {
             end = Day(iso: clean(form.end), latestYear: Day.latestRecordYear)
-            if end == nil { problems["end"] = ctx.t("Vul een datum in, zoals 2024-09-30, of laat het leeg.", "Enter a date, like 2024-09-30, or leave it empty.") }
-            else if let start, end! < start { problems["end"] = ctx.t("Het einde ligt vóór het begin.", "The end is before the start.") }
+            if end == nil {
+                problems["end"] = ctx.t("Vul een datum in, zoals 2024-09-30, of laat het leeg.", "Enter a date, like 2024-09-30, or leave it empty.")
+            } else if let start, end! < start {
+                problems["end"] = ctx.t("Het einde ligt vóór het begin.", "The end is before the start.")
+            }
         }
         var hours: Double?
         if !clean(form.hours).isEmpty {
@@ -83,7 +87,9 @@ enum PassportController {
         let occupationText = clean(form.occupation)
         if !occupationText.isEmpty {
             occupationURI = req.application.taxonomy.index?.searchOccupations(String(occupationText.prefix(200)), limit: 1).first?.occupation.uri
-            if occupationURI == nil { problems["occupation"] = ctx.t("Dit beroep vinden we niet. Probeer een ander woord of laat het leeg.", "We cannot find this occupation. Try another word or leave it empty.") }
+            if occupationURI == nil {
+                problems["occupation"] = ctx.t("Dit beroep vinden we niet. Probeer een ander woord of laat het leeg.", "We cannot find this occupation. Try another word or leave it empty.")
+            }
         }
         guard problems.isEmpty, let kind, let start else {
             return .html(PassportPages.addForm(ctx, form: form, problems: problems), status: .unprocessableEntity)
@@ -108,16 +114,20 @@ enum PassportController {
             parsed = try service.validate(record: json, taxonomy: req.application.taxonomy.index)
         } catch {
             // The checks above cover what the standard asks of this form; this is a safety net.
-            problems["form"] = ctx.t("Dit werk kon niet worden opgeslagen: het past niet in de standaard voor werkbewijzen. Controleer de velden.",
-                                     "This work could not be saved: it does not fit the work record standard. Check the fields.")
+            problems["form"] = ctx.t(
+                "Dit werk kon niet worden opgeslagen: het past niet in de standaard voor werkbewijzen. Controleer de velden.",
+                "This work could not be saved: it does not fit the work record standard. Check the fields.")
             return .html(PassportPages.addForm(ctx, form: form, problems: problems), status: .unprocessableEntity)
         }
         let now = req.application.dependencies.now()
-        try await req.application.passportStore.insertRecords([PassportRecordRow(
-            id: UUID().idString, workerID: worker.idString, source: "self", issuerID: nil, credentialID: nil,
-            subjectID: nil, token: nil, recordJSON: json.serialized(), kind: kind.rawValue, roleTitle: role,
-            periodStart: parsed.start.description, periodEnd: parsed.end?.description, statusList: nil, statusIndex: nil,
-            validFrom: nil, validUntil: nil, revokedAt: nil, createdAt: now)], links: [], now: now)
+        try await req.application.passportStore.insertRecords(
+            [
+                PassportRecordRow(
+                    id: UUID().idString, workerID: worker.idString, source: "self", issuerID: nil, credentialID: nil,
+                    subjectID: nil, token: nil, recordJSON: json.serialized(), kind: kind.rawValue, roleTitle: role,
+                    periodStart: parsed.start.description, periodEnd: parsed.end?.description, statusList: nil, statusIndex: nil,
+                    validFrom: nil, validUntil: nil, revokedAt: nil, createdAt: now)
+            ], links: [], now: now)
         return req.redirect(to: SiteRoute.passport.link, redirectType: .normal)
     }
 
@@ -135,7 +145,8 @@ enum PassportController {
     static func delete(_ req: Request) async throws -> Response {
         let worker = try workerID(req)
         guard let id = req.parameters.get("id"), UUID(uuidString: id) != nil,
-              try await req.application.passportStore.deleteSelfDeclared(id: id.lowercased(), worker: worker) else {
+            try await req.application.passportStore.deleteSelfDeclared(id: id.lowercased(), worker: worker)
+        else {
             throw Abort(.notFound, reason: Lang.of(req).t("Dit werk staat niet in je paspoort of kun je niet zelf verwijderen.", "This work is not in your passport or you cannot remove it yourself."))
         }
         return req.redirect(to: SiteRoute.passport.link, redirectType: .normal)

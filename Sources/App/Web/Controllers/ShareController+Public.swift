@@ -1,6 +1,6 @@
+import Foundation
 import Identifiers
 import Localization
-import Foundation
 import NIOConcurrencyHelpers
 import Passport
 import Vapor
@@ -67,23 +67,24 @@ extension ShareController {
     }
 
     static func statusJSON(_ view: ShareView, _ lang: Lang) -> JSONValue {
-        .array(view.records.map { shared in
-            let e = shared.entry
-            var members: [String: JSONValue] = [
-                "id": .string(e.row.credentialID ?? "urn:uuid:\(e.row.id)"),
-                "status": .string(shared.status.code),
-                "statusText": .string(Sharing.statusText(shared.status, issuer: e.issuerName, lang)),
-                "source": .string(e.row.isVerified ? "verified" : "self-declared"),
-                "kind": .string(e.record.kind.rawValue),
-                "roleTitle": .string(e.record.roleTitle),
-                "period": e.record.json["period"] ?? .null,
-            ]
-            if let issuer = e.row.issuerID {
-                members["issuer"] = .object(["id": .string("urn:uuid:\(issuer)"), "name": .string(e.issuerName ?? "")])
-            }
-            if case .revoked(let at) = shared.status { members["revokedAt"] = .string(Timestamp.format(at)) }
-            return .object(members)
-        })
+        .array(
+            view.records.map { shared in
+                let e = shared.entry
+                var members: [String: JSONValue] = [
+                    "id": .string(e.row.credentialID ?? "urn:uuid:\(e.row.id)"),
+                    "status": .string(shared.status.code),
+                    "statusText": .string(Sharing.statusText(shared.status, issuer: e.issuerName, lang)),
+                    "source": .string(e.row.isVerified ? "verified" : "self-declared"),
+                    "kind": .string(e.record.kind.rawValue),
+                    "roleTitle": .string(e.record.roleTitle),
+                    "period": e.record.json["period"] ?? .null,
+                ]
+                if let issuer = e.row.issuerID {
+                    members["issuer"] = .object(["id": .string("urn:uuid:\(issuer)"), "name": .string(e.issuerName ?? "")])
+                }
+                if case .revoked(let at) = shared.status { members["revokedAt"] = .string(Timestamp.format(at)) }
+                return .object(members)
+            })
     }
 
     /// GET /api/v1/shares/:id/credentials: the shared credentials exactly as issued (JSON Lines),

@@ -1,6 +1,6 @@
+import Foundation
 import Identifiers
 import Localization
-import Foundation
 import NIOConcurrencyHelpers
 import Passport
 import Vapor
@@ -28,8 +28,10 @@ enum ShareController {
         let counts = try await app.shareStore.recordCounts(worker: worker)
         var shares: [ShareSummary] = []
         for share in try await app.shareStore.shares(worker: worker) {
-            shares.append(ShareSummary(share: share, url: Sharing.url(app, share), recordCount: counts[share.id] ?? 0,
-                                       opens: try await app.shareStore.opens(shareID: share.id)))
+            shares.append(
+                ShareSummary(
+                    share: share, url: Sharing.url(app, share), recordCount: counts[share.id] ?? 0,
+                    opens: try await app.shareStore.opens(shareID: share.id)))
         }
         return .html(SharePages.list(PageContext(req), entries: entries, shares: shares, now: app.dependencies.now(), problem: problem), status: status)
     }
@@ -45,7 +47,9 @@ enum ShareController {
             return try await listPage(req, worker: worker, problem: lang.t("Kies minstens één werk om te delen.", "Choose at least one piece of work to share."), status: .unprocessableEntity)
         }
         guard chosen.allSatisfy(own.contains) else {
-            return try await listPage(req, worker: worker, problem: lang.t("Een gekozen werk staat niet (meer) in je paspoort.", "A chosen piece of work is not (or no longer) in your passport."), status: .unprocessableEntity)
+            return try await listPage(
+                req, worker: worker, problem: lang.t("Een gekozen werk staat niet (meer) in je paspoort.", "A chosen piece of work is not (or no longer) in your passport."),
+                status: .unprocessableEntity)
         }
         guard let days = Int(form.days ?? "\(Sharing.defaultExpiryDays)"), Sharing.expiryChoices.contains(days) else {
             return try await listPage(req, worker: worker, problem: lang.t("Kies hoe lang de link werkt.", "Choose how long the link works."), status: .unprocessableEntity)
@@ -54,14 +58,16 @@ enum ShareController {
         guard label.count <= 100 else {
             return try await listPage(req, worker: worker, problem: lang.t("Gebruik voor de naam hoogstens 100 tekens.", "Use at most 100 characters for the name."), status: .unprocessableEntity)
         }
-        let share = try await Sharing.create(req.application, worker: worker, label: label.isEmpty ? "KlusCV" : label, recordIDs: chosen.sorted(),
-                                             showEarnings: form.earnings == "on", days: days)
+        let share = try await Sharing.create(
+            req.application, worker: worker, label: label.isEmpty ? "KlusCV" : label, recordIDs: chosen.sorted(),
+            showEarnings: form.earnings == "on", days: days)
         return req.redirect(to: SiteRoute.shares.link + "#share-\(share.id)", redirectType: .normal)
     }
 
     static func ownShare(_ req: Request, worker: UUID) async throws -> ShareRow {
         guard let id = req.parameters.get("id"), let share = try await req.application.shareStore.share(id: id),
-              share.workerID == worker.idString else {
+            share.workerID == worker.idString
+        else {
             throw Abort(.notFound, reason: Lang.of(req).t("Deze link bestaat niet.", "This link does not exist."))
         }
         return share

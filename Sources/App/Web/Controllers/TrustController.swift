@@ -1,6 +1,6 @@
-import Localization
 import Crypto
 import Foundation
+import Localization
 import NIOConcurrencyHelpers
 import Passport
 import Vapor
@@ -10,7 +10,8 @@ import Vapor
 enum TrustController {
     static func jwks(_ req: Request) async throws -> Response {
         guard let id = req.parameters.get("id")?.lowercased(), UUID(uuidString: id) != nil,
-              let issuer = try await req.application.passportStore.issuer(id: id) else {
+            let issuer = try await req.application.passportStore.issuer(id: id)
+        else {
             throw Abort(.notFound, reason: Lang.of(req).t("Deze uitgever bestaat niet.", "This issuer does not exist."))
         }
         let keys = try await req.application.passportStore.activeKeys(issuerID: issuer.id)[issuer.id] ?? [:]
@@ -33,8 +34,9 @@ enum TrustController {
     /// the lists for its issuers (see the standard, "Revocation").
     static func statusList(_ req: Request) async throws -> Response {
         guard let issuerID = req.parameters.get("issuer")?.lowercased(), UUID(uuidString: issuerID) != nil,
-              let list = req.parameters.get("list").flatMap(Int.init), (1...10_000).contains(list),
-              try await req.application.passportStore.issuer(id: issuerID) != nil else {
+            let list = req.parameters.get("list").flatMap(Int.init), (1...10_000).contains(list),
+            try await req.application.passportStore.issuer(id: issuerID) != nil
+        else {
             throw Abort(.notFound, reason: "no such status list")
         }
         let app = req.application
@@ -68,10 +70,13 @@ enum TrustController {
 
     /// GET /standard/v0.1/:file: the schema and JSON-LD context as published in docs/standard.
     static func standardFile(_ req: Request) throws -> Response {
-        let names = ["work-record.schema.json": "application/schema+json", "context.jsonld": "application/ld+json",
-                     "spec.md": "text/markdown; charset=utf-8"]
+        let names = [
+            "work-record.schema.json": "application/schema+json", "context.jsonld": "application/ld+json",
+            "spec.md": "text/markdown; charset=utf-8",
+        ]
         guard let name = req.parameters.get("file"), let type = names[name],
-              let data = FileManager.default.contents(atPath: req.application.config.standardDirectory + "/" + name) else {
+            let data = FileManager.default.contents(atPath: req.application.config.standardDirectory + "/" + name)
+        else {
             throw Abort(.notFound)
         }
         let response = Response(status: .ok, body: .init(data: data))

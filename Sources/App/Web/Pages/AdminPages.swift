@@ -31,31 +31,47 @@ struct AdminOverview {
 /// The admin's overview: the taxonomy import and the accounts, with role changes.
 enum AdminPages {
     static func overview(_ ctx: PageContext, _ o: AdminOverview) -> Node {
-        var main: [Node] = [el("h1", text(ctx.t("Beheer", "Admin"))),
-                            el("p", el("a", ["href": SiteRoute.adminCareer.link],
-                                       text(ctx.t("Tekortberoepen, cursussen en vacatures bijwerken", "Update shortage occupations, courses and vacancies"))))]
+        var main: [Node] = [
+            el("h1", text(ctx.t("Beheer", "Admin"))),
+            el(
+                "p",
+                el(
+                    "a", ["href": SiteRoute.adminCareer.link],
+                    text(ctx.t("Tekortberoepen, cursussen en vacatures bijwerken", "Update shortage occupations, courses and vacancies")))),
+        ]
         main.append(el("h2", text(ctx.t("Beroepenlijst (ESCO)", "Occupation list (ESCO)"))))
         if let t = o.taxonomy {
             let locale = Locale(identifier: ctx.lang.isEnglish ? "en_GB" : "nl_NL")
             func number(_ n: Int) -> String { n.formatted(.number.locale(locale)) }
             let date = t.importedAt.formatted(.dateTime.day().month(.wide).year().hour().minute().locale(locale))
-            main.append(el("p", text(ctx.t(
-                "ESCO \(t.version): \(number(t.occupations)) beroepen, \(number(t.skills)) vaardigheden, \(number(t.relations)) koppelingen. Ingelezen op \(date).",
-                "ESCO \(t.version): \(number(t.occupations)) occupations, \(number(t.skills)) skills, \(number(t.relations)) links. Imported on \(date)."))))
+            main.append(
+                el(
+                    "p",
+                    text(
+                        ctx.t(
+                            "ESCO \(t.version): \(number(t.occupations)) beroepen, \(number(t.skills)) vaardigheden, \(number(t.relations)) koppelingen. Ingelezen op \(date).",
+                            "ESCO \(t.version): \(number(t.occupations)) occupations, \(number(t.skills)) skills, \(number(t.relations)) links. Imported on \(date)."))))
         } else {
             main.append(el("p", ["class": "notice"], text(ctx.t("Nog niet ingelezen. Gebruik: loopbrug taxonomy import", "Not imported yet. Use: loopbrug taxonomy import"))))
         }
         main.append(el("h2", text(ctx.t("Accounts", "Accounts"))))
-        main.append(el("form", ["method": "get", "action": SiteRoute.admin().link, "class": "search", "role": "search"],
-                       el("label", ["for": "zoek"], text(ctx.t("Zoek op e-mail of naam", "Search by e-mail or name"))),
-                       el("input", ["id": "zoek", "name": "zoek", "type": "search", "value": o.search, "autocomplete": "off"]),
-                       el("button", ["type": "submit"], text(ctx.t("Zoeken", "Search")))))
+        main.append(
+            el(
+                "form", ["method": "get", "action": SiteRoute.admin().link, "class": "search", "role": "search"],
+                el("label", ["for": "zoek"], text(ctx.t("Zoek op e-mail of naam", "Search by e-mail or name"))),
+                el("input", ["id": "zoek", "name": "zoek", "type": "search", "value": o.search, "autocomplete": "off"]),
+                el("button", ["type": "submit"], text(ctx.t("Zoeken", "Search")))))
         main.append(pager(ctx, o))
-        main.append(el("table", ["class": "stack"],
-                       el("thead", el("tr", el("th", ["scope": "col"], text(ctx.t("Naam", "Name"))),
-                                       el("th", ["scope": "col"], text(ctx.t("E-mail", "E-mail"))),
-                                       el("th", ["scope": "col"], text(ctx.t("Rol", "Role"))))),
-                       el("tbody", children: o.accounts.map { accountRow(ctx, $0) })))
+        main.append(
+            el(
+                "table", ["class": "stack"],
+                el(
+                    "thead",
+                    el(
+                        "tr", el("th", ["scope": "col"], text(ctx.t("Naam", "Name"))),
+                        el("th", ["scope": "col"], text(ctx.t("E-mail", "E-mail"))),
+                        el("th", ["scope": "col"], text(ctx.t("Rol", "Role"))))),
+                el("tbody", children: o.accounts.map { accountRow(ctx, $0) })))
         return layout(ctx, title: ctx.t("Beheer", "Admin"), main)
     }
 
@@ -65,14 +81,18 @@ enum AdminPages {
             if role.rawValue == user.role { a.append(("selected", "")) }
             return el("option", attributes: a, children: [text(ctx.lang.isEnglish ? role.englishName : role.dutchName)])
         }
-        return el("tr",
-                  el("td", text(user.name)),
-                  el("td", text(user.email)),
-                  el("td", el("form", ["method": "post", "action": SiteRoute.adminSetRole(userID: user.id).link, "class": "search"],
-                              ctx.csrfField,
-                              el("label", ["for": "role-\(user.id)", "class": "skip"], text(ctx.t("Rol van \(user.name)", "Role of \(user.name)"))),
-                              el("select", ["id": "role-\(user.id)", "name": "role"], children: options),
-                              el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Opslaan", "Save"))))))
+        return el(
+            "tr",
+            el("td", text(user.name)),
+            el("td", text(user.email)),
+            el(
+                "td",
+                el(
+                    "form", ["method": "post", "action": SiteRoute.adminSetRole(userID: user.id).link, "class": "search"],
+                    ctx.csrfField,
+                    el("label", ["for": "role-\(user.id)", "class": "skip"], text(ctx.t("Rol van \(user.name)", "Role of \(user.name)"))),
+                    el("select", ["id": "role-\(user.id)", "name": "role"], children: options),
+                    el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Opslaan", "Save"))))))
     }
 
     /// "Accounts 101–200 of 1,234" with links to the pages before and after.

@@ -12,23 +12,34 @@ struct CompetenceCandidate {
 
 /// The employer's competence search: an occupation, then anonymous candidates by skill coverage.
 enum CompetencePages {
-    static func page(_ ctx: PageContext, snapshot: CareerData.Snapshot, query: String, target: Int?,
-                     candidates: [CompetenceCandidate], searched: Int) -> Node {
+    static func page(
+        _ ctx: PageContext, snapshot: CareerData.Snapshot, query: String, target: Int?,
+        candidates: [CompetenceCandidate], searched: Int
+    ) -> Node {
         let title = ctx.t("Mensen zoeken op vaardigheden", "Find people by skills")
         var main: [Node] = [
             el("h1", text(title)),
-            el("p", text(ctx.t(
-                "Je ziet alleen mensen die zelf hebben gekozen om gevonden te worden. Je ziet hun vaardigheden en bevestigd werk, niet hun naam, leeftijd, geslacht of afkomst.",
-                "You only see people who chose to be found. You see their skills and confirmed work, not their name, age, sex or origin."))),
-            el("form", ["method": "get", "action": SiteRoute.employerSearch.link, "class": "search", "role": "search"],
-               formField(id: "beroep", label: ctx.t("Voor welk beroep zoek je?", "For which occupation do you search?"), type: "search",
-                         value: query, autocomplete: "off"),
-               el("button", ["type": "submit"], text(ctx.t("Zoeken", "Search")))),
+            el(
+                "p",
+                text(
+                    ctx.t(
+                        "Je ziet alleen mensen die zelf hebben gekozen om gevonden te worden. Je ziet hun vaardigheden en bevestigd werk, niet hun naam, leeftijd, geslacht of afkomst.",
+                        "You only see people who chose to be found. You see their skills and confirmed work, not their name, age, sex or origin."))),
+            el(
+                "form", ["method": "get", "action": SiteRoute.employerSearch.link, "class": "search", "role": "search"],
+                formField(
+                    id: "beroep", label: ctx.t("Voor welk beroep zoek je?", "For which occupation do you search?"), type: "search",
+                    value: query, autocomplete: "off"),
+                el("button", ["type": "submit"], text(ctx.t("Zoeken", "Search")))),
         ]
         let model = snapshot.engine.model
         if !query.isEmpty, target == nil {
-            main.append(el("p", ["class": "notice", "role": "status"], text(ctx.t(
-                "We vinden geen beroep bij \u{201C}\(query)\u{201D}. Probeer een ander woord.", "We find no occupation for \u{201C}\(query)\u{201D}. Try another word."))))
+            main.append(
+                el(
+                    "p", ["class": "notice", "role": "status"],
+                    text(
+                        ctx.t(
+                            "We vinden geen beroep bij \u{201C}\(query)\u{201D}. Probeer een ander woord.", "We find no occupation for \u{201C}\(query)\u{201D}. Try another word."))))
         }
         if let target {
             let name = model.occupations[target].label(in: ctx.lang.escoLanguage)
@@ -36,19 +47,34 @@ enum CompetencePages {
             if candidates.isEmpty {
                 main.append(el("p", text(ctx.t("Er zijn nog geen mensen die gevonden willen worden.", "Nobody has chosen to be found yet."))))
             } else {
-                main.append(el("ol", ["class": "results"], children: candidates.enumerated().map { i, c in
-                    let total = c.covered.count + c.missing.count
-                    return el("li",
-                              el("h3", text(ctx.t("Kandidaat \(i + 1)", "Candidate \(i + 1)"))),
-                              el("p", text(ctx.t("Heeft \(c.covered.count) van de \(total) belangrijke vaardigheden.",
-                                                 "Has \(c.covered.count) of the \(total) key skills."))),
-                              el("p", ["class": "meta"], text(ctx.t(
-                                  "Bevestigd werk: \(c.verifiedRecords) \(c.verifiedRecords == 1 ? "werkbewijs" : "werkbewijzen"), \(Int(c.verifiedHours)) uur",
-                                  "Confirmed work: \(c.verifiedRecords) \(c.verifiedRecords == 1 ? "credential" : "credentials"), \(Int(c.verifiedHours)) hours"))),
-                              el("ul", ["class": "skills"], children: c.covered.prefix(6).map { skillItem(model.space.label($0, in: ctx.lang.escoLanguage), ctx.lang) }))
-                }))
-                main.append(el("p", ["class": "meta"], text(ctx.t(
-                    "Contact opnemen kan nog niet via Loopbrug.", "Getting in touch through Loopbrug is not possible yet."))))
+                main.append(
+                    el(
+                        "ol", ["class": "results"],
+                        children: candidates.enumerated().map { i, c in
+                            let total = c.covered.count + c.missing.count
+                            return el(
+                                "li",
+                                el("h3", text(ctx.t("Kandidaat \(i + 1)", "Candidate \(i + 1)"))),
+                                el(
+                                    "p",
+                                    text(
+                                        ctx.t(
+                                            "Heeft \(c.covered.count) van de \(total) belangrijke vaardigheden.",
+                                            "Has \(c.covered.count) of the \(total) key skills."))),
+                                el(
+                                    "p", ["class": "meta"],
+                                    text(
+                                        ctx.t(
+                                            "Bevestigd werk: \(c.verifiedRecords) \(c.verifiedRecords == 1 ? "werkbewijs" : "werkbewijzen"), \(Int(c.verifiedHours)) uur",
+                                            "Confirmed work: \(c.verifiedRecords) \(c.verifiedRecords == 1 ? "credential" : "credentials"), \(Int(c.verifiedHours)) hours"))),
+                                el("ul", ["class": "skills"], children: c.covered.prefix(6).map { skillItem(model.space.label($0, in: ctx.lang.escoLanguage), ctx.lang) }))
+                        }))
+                main.append(
+                    el(
+                        "p", ["class": "meta"],
+                        text(
+                            ctx.t(
+                                "Contact opnemen kan nog niet via Loopbrug.", "Getting in touch through Loopbrug is not possible yet."))))
             }
         }
         return layout(ctx, title: title, main)

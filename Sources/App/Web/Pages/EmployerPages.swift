@@ -1,6 +1,6 @@
 import Engine
-import Taxonomy
 import Foundation
+import Taxonomy
 
 /// The form as typed; `skills` arrive only once the occupation was found and its skills shown.
 struct VacancyForm: Codable, Sendable {
@@ -20,8 +20,10 @@ struct VacancyForm: Codable, Sendable {
 
 /// The employer's vacancies: what is open, and the form to post a vacancy or a short job.
 enum EmployerPages {
-    static func vacancies(_ ctx: PageContext, snapshot: CareerData.Snapshot, own: [Vacancy], form: VacancyForm,
-                          problems: [FieldProblem], notice: String?, chooseSkills: Bool) -> Node {
+    static func vacancies(
+        _ ctx: PageContext, snapshot: CareerData.Snapshot, own: [Vacancy], form: VacancyForm,
+        problems: [FieldProblem], notice: String?, chooseSkills: Bool
+    ) -> Node {
         let title = ctx.t("Vacatures en klussen", "Vacancies and short jobs")
         var main: [Node] = [el("h1", text(title))]
         if let notice { main.append(el("p", ["class": "ok", "role": "status"], text(notice))) }
@@ -32,15 +34,25 @@ enum EmployerPages {
         if own.isEmpty {
             main.append(el("p", text(ctx.t("Je hebt nog geen vacatures of klussen.", "You have no vacancies or short jobs yet."))))
         } else {
-            main.append(el("ul", ["class": "plain"], children: own.map { v in
-                el("li", ["class": "box"],
-                   el("h3", text(v.title)),
-                   el("p", ["class": "meta"], text([v.place.name, CareerText.hours(v, lang: ctx.lang),
-                                                    CareerText.contract(v.contract, lang: ctx.lang),
-                                                    ctx.t("\(v.skillURIs.count) vaardigheden", "\(v.skillURIs.count) skills")].joined(separator: " · "))),
-                   el("form", ["method": "post", "action": SiteRoute.employerVacancyDelete(id: v.id).link, "class": "inline"],
-                      ctx.csrfField, el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Weghalen", "Remove")))))
-            }))
+            main.append(
+                el(
+                    "ul", ["class": "plain"],
+                    children: own.map { v in
+                        el(
+                            "li", ["class": "box"],
+                            el("h3", text(v.title)),
+                            el(
+                                "p", ["class": "meta"],
+                                text(
+                                    [
+                                        v.place.name, CareerText.hours(v, lang: ctx.lang),
+                                        CareerText.contract(v.contract, lang: ctx.lang),
+                                        ctx.t("\(v.skillURIs.count) vaardigheden", "\(v.skillURIs.count) skills"),
+                                    ].joined(separator: " · "))),
+                            el(
+                                "form", ["method": "post", "action": SiteRoute.employerVacancyDelete(id: v.id).link, "class": "inline"],
+                                ctx.csrfField, el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Weghalen", "Remove")))))
+                    }))
         }
         main.append(el("h2", ["id": "nieuw"], text(ctx.t("Nieuwe vacature of klus", "New vacancy or short job"))))
         main.append(vacancyForm(ctx, snapshot: snapshot, form: form, problems: problems, chooseSkills: chooseSkills))
@@ -64,17 +76,22 @@ enum EmployerPages {
         }
     }
 
-    static func vacancyForm(_ ctx: PageContext, snapshot: CareerData.Snapshot, form: VacancyForm,
-                            problems: [FieldProblem], chooseSkills: Bool) -> Node {
+    static func vacancyForm(
+        _ ctx: PageContext, snapshot: CareerData.Snapshot, form: VacancyForm,
+        problems: [FieldProblem], chooseSkills: Bool
+    ) -> Node {
         func error(_ field: String) -> String? { problems.contains { $0.field == field } ? message(ctx, field) : nil }
         func select(_ id: String, _ label: String, _ options: [(String, String)], selected: String?) -> Node {
             var children: [Node] = [el("label", ["for": id], text(label))]
             if let e = error(id == "kind" ? "kind" : "contract") { children.append(el("p", ["class": "error", "id": "\(id)-error"], text(e))) }
-            children.append(el("select", ["id": id, "name": id], children: options.map { value, text_ in
-                var a: [(String, String)] = [("value", value)]
-                if value == selected { a.append(("selected", "")) }
-                return el("option", attributes: a, children: [text(text_)])
-            }))
+            children.append(
+                el(
+                    "select", ["id": id, "name": id],
+                    children: options.map { value, text_ in
+                        var a: [(String, String)] = [("value", value)]
+                        if value == selected { a.append(("selected", "")) }
+                        return el("option", attributes: a, children: [text(text_)])
+                    }))
             return el("div", ["class": "field"], children: children)
         }
         var fields: [Node] = [ctx.csrfField]
@@ -90,28 +107,36 @@ enum EmployerPages {
                 let skillURI = model.space.uris[Int(skill)]
                 var a: [(String, String)] = [("type", "checkbox"), ("id", "skill-\(i)"), ("name", "skills[]"), ("value", skillURI)]
                 if chosen?.contains(skillURI) ?? true { a.append(("checked", "")) }
-                boxes.append(el("div", ["class": "choice"], el("input", attributes: a),
-                                el("label", ["for": "skill-\(i)"], skillLabel(model.space.label(skill, in: ctx.lang.escoLanguage), ctx.lang))))
+                boxes.append(
+                    el(
+                        "div", ["class": "choice"], el("input", attributes: a),
+                        el("label", ["for": "skill-\(i)"], skillLabel(model.space.label(skill, in: ctx.lang.escoLanguage), ctx.lang))))
             }
             fields.append(el("fieldset", children: boxes))
         } else {
-            fields.append(formField(id: "occupation", label: ctx.t("Welk beroep?", "Which occupation?"), value: form.occupation ?? "",
-                                    error: error("occupation"), autocomplete: "off",
-                                    hint: ctx.t("Bijvoorbeeld schoonmaker of magazijnmedewerker. Daarna kies je de vaardigheden.",
-                                                "For example cleaner or warehouse worker. Then you choose the skills.")))
+            fields.append(
+                formField(
+                    id: "occupation", label: ctx.t("Welk beroep?", "Which occupation?"), value: form.occupation ?? "",
+                    error: error("occupation"), autocomplete: "off",
+                    hint: ctx.t(
+                        "Bijvoorbeeld schoonmaker of magazijnmedewerker. Daarna kies je de vaardigheden.",
+                        "For example cleaner or warehouse worker. Then you choose the skills.")))
         }
         fields += [
-            select("kind", ctx.t("Vacature of klus?", "Vacancy or short job?"),
-                   [("vacancy", ctx.t("Vacature", "Vacancy")), ("klus", ctx.t("Klus (kort werk)", "Short job"))], selected: form.kind),
+            select(
+                "kind", ctx.t("Vacature of klus?", "Vacancy or short job?"),
+                [("vacancy", ctx.t("Vacature", "Vacancy")), ("klus", ctx.t("Klus (kort werk)", "Short job"))], selected: form.kind),
             formField(id: "title", label: ctx.t("Naam van het werk", "Name of the work"), value: form.title ?? "", error: error("title"), autocomplete: "off"),
             formField(id: "hoursMin", label: ctx.t("Minimaal uren per week", "Minimum hours per week"), value: form.hoursMin ?? "", error: error("hours_min"), autocomplete: "off"),
             formField(id: "hoursMax", label: ctx.t("Maximaal uren per week", "Maximum hours per week"), value: form.hoursMax ?? "", error: error("hours_max"), autocomplete: "off"),
             formField(id: "place", label: ctx.t("Plaats", "Town"), value: form.place ?? "", error: error("place"), autocomplete: "address-level2"),
-            select("contract", ctx.t("Soort contract", "Kind of contract"), ContractType.allCases.map { ($0.rawValue, CareerText.contract($0, lang: ctx.lang)) },
-                   selected: form.contract),
+            select(
+                "contract", ctx.t("Soort contract", "Kind of contract"), ContractType.allCases.map { ($0.rawValue, CareerText.contract($0, lang: ctx.lang)) },
+                selected: form.contract),
             formField(id: "start", label: ctx.t("Startdatum", "Start date"), type: "date", value: form.start ?? "", error: error("start"), autocomplete: "off"),
-            formField(id: "sector", label: ctx.t("Sector (SBI-code, niet verplicht)", "Sector (SBI code, optional)"), value: form.sector ?? "",
-                      error: error("sector"), autocomplete: "off", required: false),
+            formField(
+                id: "sector", label: ctx.t("Sector (SBI-code, niet verplicht)", "Sector (SBI code, optional)"), value: form.sector ?? "",
+                error: error("sector"), autocomplete: "off", required: false),
         ]
         var days: [Node] = [el("legend", text(ctx.t("Op welke dagen? (leeg = in overleg)", "On which days? (none = to agree)")))]
         if let e = error("days") { days.append(el("p", ["class": "error"], text(e))) }

@@ -1,7 +1,7 @@
-import Localization
 import Foundation
 import Insight
 import KlusCV
+import Localization
 
 /// The municipal report as a PDF: the words of `InsightReportText`, as on the page.
 public enum InsightReportPDF {

@@ -1,6 +1,6 @@
-import Localization
 import Foundation
 import Insight
+import Localization
 
 /// The report's sentences and table cells, written once for the page and the PDF (which differ
 /// only in layout). Every count passes through `InsightNumbers`, so under 10 reads "x".
@@ -23,26 +23,32 @@ struct InsightReportText {
     var introduction: [String] {
         let r = report
         var lines = [
-            t("\(f.count(r.group)) van de \(f.count(r.population)) werkenden in dit bestand horen bij de groep kwetsbare werkenden (\(f.percent(r.group, of: r.population))).",
-              "\(f.count(r.group)) of the \(f.count(r.population)) workers in this file are in the group of vulnerable workers (\(f.percent(r.group, of: r.population)))."),
+            t(
+                "\(f.count(r.group)) van de \(f.count(r.population)) werkenden in dit bestand horen bij de groep kwetsbare werkenden (\(f.percent(r.group, of: r.population))).",
+                "\(f.count(r.group)) of the \(f.count(r.population)) workers in this file are in the group of vulnerable workers (\(f.percent(r.group, of: r.population)))."),
             t("Definitie: ", "Definition: ") + definition,
         ]
         if let selfEmployed = r.vulnerableSelfEmployed {
-            lines.append(t("Apart: \(f.count(selfEmployed)) zelfstandigen die kostwinner zijn maar niet financieel onafhankelijk (niet geclusterd).",
-                           "Separately: \(f.count(selfEmployed)) self-employed breadwinners who are not economically independent (not clustered)."))
+            lines.append(
+                t(
+                    "Apart: \(f.count(selfEmployed)) zelfstandigen die kostwinner zijn maar niet financieel onafhankelijk (niet geclusterd).",
+                    "Separately: \(f.count(selfEmployed)) self-employed breadwinners who are not economically independent (not clustered)."))
         }
         return lines
     }
 
     var disclosureNote: String {
-        t("Aantallen onder 10 staan er als x. Soms is ook een groter aantal verborgen, zodat je een x niet kunt uitrekenen.",
-          "Counts under 10 are shown as x. Sometimes a larger count is hidden too, so that an x cannot be worked out.")
+        t(
+            "Aantallen onder 10 staan er als x. Soms is ook een groter aantal verborgen, zodat je een x niet kunt uitrekenen.",
+            "Counts under 10 are shown as x. Sometimes a larger count is hidden too, so that an x cannot be worked out.")
     }
 
     var definition: String {
         switch (report.definition.flexContract, report.definition.noStartingQualification) {
-        case (true, true): t("werknemers met een flexcontract (geen bepaalde tijd) en/of zonder startkwalificatie (opleiding laag)",
-                             "employees with a flex contract (not fixed-term) and/or without a starting qualification (education low)")
+        case (true, true):
+            t(
+                "werknemers met een flexcontract (geen bepaalde tijd) en/of zonder startkwalificatie (opleiding laag)",
+                "employees with a flex contract (not fixed-term) and/or without a starting qualification (education low)")
         case (true, false): t("werknemers met een flexcontract (geen bepaalde tijd)", "employees with a flex contract (not fixed-term)")
         default: t("werknemers zonder startkwalificatie (opleiding laag)", "employees without a starting qualification (education low)")
         }
@@ -52,8 +58,9 @@ struct InsightReportText {
 
     var method: String {
         let a = report.analysis, name = a.method == .pam ? "PAM" : "CLARA"
-        return t("\(f.count(report.clustered)) mensen zijn ingedeeld; \(f.count(report.unknownIncome)) met onbekend inkomen niet. Methode: \(name) met Gower-afstand. Gekozen: \(a.chosen.k) groepen.",
-                 "\(f.count(report.clustered)) people were grouped; \(f.count(report.unknownIncome)) with unknown income were not. Method: \(name) with Gower distance. Chosen: \(a.chosen.k) groups.")
+        return t(
+            "\(f.count(report.clustered)) mensen zijn ingedeeld; \(f.count(report.unknownIncome)) met onbekend inkomen niet. Methode: \(name) met Gower-afstand. Gekozen: \(a.chosen.k) groepen.",
+            "\(f.count(report.clustered)) people were grouped; \(f.count(report.unknownIncome)) with unknown income were not. Method: \(name) with Gower distance. Chosen: \(a.chosen.k) groups.")
     }
 
     func profileTitle(_ p: ClusterProfile) -> String {
@@ -86,15 +93,17 @@ struct InsightReportText {
     }
 
     var silhouetteCaption: String {
-        t("Hoger is beter; de studie in Almere vond 0,20 bij 2 en 0,19 bij 5 groepen.",
-          "Higher is better; the Almere study found 0.20 for 2 and 0.19 for 5 groups.")
+        t(
+            "Hoger is beter; de studie in Almere vond 0,20 bij 2 en 0,19 bij 5 groepen.",
+            "Higher is better; the Almere study found 0.20 for 2 and 0.19 for 5 groups.")
     }
 
     var robustness: String? {
         let values = report.analysis.robustness
         guard !values.isEmpty else { return nil }
-        return t("Stabiliteit: vijf keer opnieuw ingedeeld met 80% van de mensen; overeenkomst met de volledige indeling (adjusted Rand index, 1 = gelijk): ",
-                 "Stability: grouped five more times with 80% of the people; agreement with the full grouping (adjusted Rand index, 1 = the same): ")
+        return t(
+            "Stabiliteit: vijf keer opnieuw ingedeeld met 80% van de mensen; overeenkomst met de volledige indeling (adjusted Rand index, 1 = gelijk): ",
+            "Stability: grouped five more times with 80% of the people; agreement with the full grouping (adjusted Rand index, 1 = the same): ")
             + values.map(f.decimal).joined(separator: ", ") + "."
     }
 
@@ -105,9 +114,11 @@ struct InsightReportText {
     /// Category, group count and share, everyone's count and share; hidden cells as "x".
     func rows(_ table: FrequencyTable) -> [[String]] {
         table.categories.indices.map { i in
-            [Labels.category(table.variable, table.categories[i], lang: lang),
-             table.groupHidden[i] ? "x" : f.count(table.group[i]), table.groupHidden[i] ? "x" : f.percent(table.group[i], of: table.groupTotal),
-             table.populationHidden[i] ? "x" : f.count(table.population[i]), table.populationHidden[i] ? "x" : f.percent(table.population[i], of: table.populationTotal)]
+            [
+                Labels.category(table.variable, table.categories[i], lang: lang),
+                table.groupHidden[i] ? "x" : f.count(table.group[i]), table.groupHidden[i] ? "x" : f.percent(table.group[i], of: table.groupTotal),
+                table.populationHidden[i] ? "x" : f.count(table.population[i]), table.populationHidden[i] ? "x" : f.percent(table.population[i], of: table.populationTotal),
+            ]
         }
     }
 }

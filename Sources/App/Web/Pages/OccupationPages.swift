@@ -1,5 +1,5 @@
-import Taxonomy
 import Foundation
+import Taxonomy
 
 /// The search results list and the occupation detail page.
 enum OccupationPages {
@@ -20,20 +20,27 @@ enum OccupationPages {
             HomePage.searchForm(ctx, query: query),
         ]
         guard !hits.isEmpty else {
-            nodes.append(el("p", ["class": "notice", "role": "status"], text(ctx.t(
-                "We vonden geen beroep bij \u{201C}\(query)\u{201D}. Probeer een ander woord, bijvoorbeeld wat je de hele dag doet.",
-                "We found no occupation for \u{201C}\(query)\u{201D}. Try another word, for example what you do all day."))))
+            nodes.append(
+                el(
+                    "p", ["class": "notice", "role": "status"],
+                    text(
+                        ctx.t(
+                            "We vonden geen beroep bij \u{201C}\(query)\u{201D}. Probeer een ander woord, bijvoorbeeld wat je de hele dag doet.",
+                            "We found no occupation for \u{201C}\(query)\u{201D}. Try another word, for example what you do all day."))))
             return nodes
         }
         nodes.append(el("h2", ["id": "resultaten"], text(ctx.t("Gevonden beroepen", "Occupations found"))))
-        nodes.append(el("ol", ["class": "results", "aria-labelledby": "resultaten"], children: hits.map { occupation, hit in
-            let label = occupation.label(in: language)
-            var item: [Node] = [el("a", ["href": SiteRoute.occupation(id: occupation.id).link], text(label))]
-            if TextNormalizer.normalize(hit.matchedLabel) != TextNormalizer.normalize(label) {
-                item.append(el("p", ["class": "meta"], text(ctx.t("Ook genoemd: ", "Also called: ") + hit.matchedLabel)))
-            }
-            return el("li", children: item)
-        }))
+        nodes.append(
+            el(
+                "ol", ["class": "results", "aria-labelledby": "resultaten"],
+                children: hits.map { occupation, hit in
+                    let label = occupation.label(in: language)
+                    var item: [Node] = [el("a", ["href": SiteRoute.occupation(id: occupation.id).link], text(label))]
+                    if TextNormalizer.normalize(hit.matchedLabel) != TextNormalizer.normalize(label) {
+                        item.append(el("p", ["class": "meta"], text(ctx.t("Ook genoemd: ", "Also called: ") + hit.matchedLabel)))
+                    }
+                    return el("li", children: item)
+                }))
         return nodes
     }
 
@@ -59,11 +66,13 @@ enum OccupationPages {
             nodes.append(el("p", ["class": "meta"], text(ctx.t("Ook bekend als: ", "Also known as: ") + alternatives.prefix(12).joined(separator: ", "))))
         }
         let iscoText = isco.map { "\(occupation.iscoGroup) – \($0.label)" } ?? occupation.iscoGroup
-        nodes.append(el("dl",
-                        el("dt", text(ctx.t("Beroepsgroep (ISCO-08)", "Occupation group (ISCO-08)"))),
-                        el("dd", ["lang": "en"], text(iscoText)),
-                        el("dt", text(ctx.t("ESCO-code", "ESCO code"))),
-                        el("dd", text(occupation.code))))
+        nodes.append(
+            el(
+                "dl",
+                el("dt", text(ctx.t("Beroepsgroep (ISCO-08)", "Occupation group (ISCO-08)"))),
+                el("dd", ["lang": "en"], text(iscoText)),
+                el("dt", text(ctx.t("ESCO-code", "ESCO code"))),
+                el("dd", text(occupation.code))))
 
         nodes.append(el("h2", text(ctx.t("Wat je in dit werk doet en kunt", "What you do and can do in this work"))))
         let all = profile.essentialSkills + profile.essentialKnowledge + profile.optionalSkills + profile.optionalKnowledge
@@ -74,13 +83,19 @@ enum OccupationPages {
         nodes.append(skillList(ctx, title: ctx.t("Kennis", "Knowledge"), skills: profile.essentialKnowledge))
         let optionalCount = profile.optionalSkills.count + profile.optionalKnowledge.count
         if optionalCount > 0 {
-            nodes.append(el("details",
-                            el("summary", text(ctx.t("Handig, maar niet altijd nodig (\(optionalCount))", "Useful, but not always needed (\(optionalCount))"))),
-                            skillList(ctx, title: ctx.t("Vaardigheden", "Skills"), skills: profile.optionalSkills, level: "h3"),
-                            skillList(ctx, title: ctx.t("Kennis", "Knowledge"), skills: profile.optionalKnowledge, level: "h3")))
+            nodes.append(
+                el(
+                    "details",
+                    el("summary", text(ctx.t("Handig, maar niet altijd nodig (\(optionalCount))", "Useful, but not always needed (\(optionalCount))"))),
+                    skillList(ctx, title: ctx.t("Vaardigheden", "Skills"), skills: profile.optionalSkills, level: "h3"),
+                    skillList(ctx, title: ctx.t("Kennis", "Knowledge"), skills: profile.optionalKnowledge, level: "h3")))
         }
-        nodes.append(el("p", el("a", ["class": "button", "href": SiteRoute.occupationTransitions(occupationID: occupation.id).link],
-                                  text(ctx.t("Waar kun je vanuit dit beroep heen?", "Where can you go from this occupation?")))))
+        nodes.append(
+            el(
+                "p",
+                el(
+                    "a", ["class": "button", "href": SiteRoute.occupationTransitions(occupationID: occupation.id).link],
+                    text(ctx.t("Waar kun je vanuit dit beroep heen?", "Where can you go from this occupation?")))))
         nodes.append(el("p", el("a", ["href": SiteRoute.apiOccupation(id: occupation.id).link], text(ctx.t("Deze gegevens als JSON", "This data as JSON")))))
         return nodes
     }
@@ -93,8 +108,10 @@ enum OccupationPages {
         return fragment([
             el(level, text("\(title) (\(skills.count))")),
             // In the reader's alphabet: the taxonomy sorts by the English label.
-            el("ul", ["class": "skills"], children: skills.map { $0.label(in: ctx.lang.escoLanguage) }
-                .sorted { $0.text.localizedCaseInsensitiveCompare($1.text) == .orderedAscending }.map { skillItem($0, ctx.lang) }),
+            el(
+                "ul", ["class": "skills"],
+                children: skills.map { $0.label(in: ctx.lang.escoLanguage) }
+                    .sorted { $0.text.localizedCaseInsensitiveCompare($1.text) == .orderedAscending }.map { skillItem($0, ctx.lang) }),
         ])
     }
 }

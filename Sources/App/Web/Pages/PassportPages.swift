@@ -20,8 +20,12 @@ enum PassportPages {
         let title = ctx.t("Mijn werkpaspoort", "My work passport")
         var main: [Node] = [
             el("h1", text(title)),
-            el("p", text(ctx.t("Hier staat al je werk: van platforms, werkgevers en wat je zelf invult.",
-                               "All your work is here: from platforms, employers and what you add yourself."))),
+            el(
+                "p",
+                text(
+                    ctx.t(
+                        "Hier staat al je werk: van platforms, werkgevers en wat je zelf invult.",
+                        "All your work is here: from platforms, employers and what you add yourself."))),
         ]
         let totals = PassportTotals(entries.map { ($0.record, $0.row.isVerified && $0.row.revokedAt == nil) })
         var facts: [Node] = [
@@ -30,8 +34,10 @@ enum PassportPages {
             el("div", el("dt", text(ctx.t("Klussen", "Jobs"))), el("dd", text(RecordText.number(Double(totals.jobs), ctx.lang)))),
         ]
         if let rating = totals.ratingAverage {
-            facts.append(el("div", el("dt", text(ctx.t("Waardering", "Rating"))),
-                            el("dd", text(RecordText.number(rating, ctx.lang) + " / 5"), el("span", ["class": "meta"], text(" (\(totals.ratingCount))")))))
+            facts.append(
+                el(
+                    "div", el("dt", text(ctx.t("Waardering", "Rating"))),
+                    el("dd", text(RecordText.number(rating, ctx.lang) + " / 5"), el("span", ["class": "meta"], text(" (\(totals.ratingCount))")))))
         }
         main.append(el("dl", ["class": "totals"], children: facts))
 
@@ -40,19 +46,33 @@ enum PassportPages {
         if let code {
             codeBox.append(el("p", text(ctx.t("Je code:", "Your code:"))))
             codeBox.append(el("p", ["class": "code", "role": "status"], text(code)))
-            codeBox.append(el("p", text(ctx.t("Geef deze code aan het platform. Hij werkt één keer, 30 minuten lang. Het platform krijgt geen naam of e-mailadres van je.",
-                                              "Give this code to the platform. It works once, for 30 minutes. The platform gets no name or e-mail address from you."))))
+            codeBox.append(
+                el(
+                    "p",
+                    text(
+                        ctx.t(
+                            "Geef deze code aan het platform. Hij werkt één keer, 30 minuten lang. Het platform krijgt geen naam of e-mailadres van je.",
+                            "Give this code to the platform. It works once, for 30 minutes. The platform gets no name or e-mail address from you."))))
         } else {
-            codeBox.append(el("p", text(ctx.t("Maak een code en geef die aan het platform. Dan kan het platform je werk hier zetten.",
-                                              "Make a code and give it to the platform. Then the platform can put your work here."))))
+            codeBox.append(
+                el(
+                    "p",
+                    text(
+                        ctx.t(
+                            "Maak een code en geef die aan het platform. Dan kan het platform je werk hier zetten.",
+                            "Make a code and give it to the platform. Then the platform can put your work here."))))
         }
-        codeBox.append(el("form", ["method": "post", "action": SiteRoute.passportCode.link], ctx.csrfField,
-                          el("button", ["type": "submit"], text(ctx.t("Maak een code", "Make a code")))))
+        codeBox.append(
+            el(
+                "form", ["method": "post", "action": SiteRoute.passportCode.link], ctx.csrfField,
+                el("button", ["type": "submit"], text(ctx.t("Maak een code", "Make a code")))))
         main.append(el("section", ["class": "box"], children: codeBox))
 
-        main.append(el("p", ["class": "actions"],
-                       el("a", ["class": "button", "href": SiteRoute.shares.link], text(ctx.t("Delen en KlusCV", "Share and KlusCV"))), text(" "),
-                       el("a", ["class": "button", "href": SiteRoute.passportAddForm.link], text(ctx.t("Zelf werk toevoegen", "Add work yourself")))))
+        main.append(
+            el(
+                "p", ["class": "actions"],
+                el("a", ["class": "button", "href": SiteRoute.shares.link], text(ctx.t("Delen en KlusCV", "Share and KlusCV"))), text(" "),
+                el("a", ["class": "button", "href": SiteRoute.passportAddForm.link], text(ctx.t("Zelf werk toevoegen", "Add work yourself")))))
         main.append(el("h2", ["id": "tijdlijn"], text(ctx.t("Mijn werk", "My work"))))
         if entries.isEmpty {
             main.append(el("p", ["class": "notice"], text(ctx.t("Er staat nog geen werk in je paspoort.", "There is no work in your passport yet."))))
@@ -83,8 +103,10 @@ enum PassportPages {
         let numbers = RecordText.numbers(r, ctx.lang, earnings: true)
         if !numbers.isEmpty { lines.append(el("p", text(numbers))) }
         if let occupation = e.occupation {
-            lines.append(el("p", text(ctx.t("Lijkt op: ", "Close to: ")),
-                            el("a", ["href": SiteRoute.occupation(id: occupation.id).link], text(occupation.label(in: ctx.lang.escoLanguage)))))
+            lines.append(
+                el(
+                    "p", text(ctx.t("Lijkt op: ", "Close to: ")),
+                    el("a", ["href": SiteRoute.occupation(id: occupation.id).link], text(occupation.label(in: ctx.lang.escoLanguage)))))
         }
         if !e.skills.isEmpty {
             let shown = e.skills.prefix(8)
@@ -100,8 +122,10 @@ enum PassportPages {
             lines.append(el("ul", children: r.tasks.prefix(5).map { el("li", text($0)) }))
         }
         if !e.row.isVerified {
-            lines.append(el("form", ["method": "post", "action": SiteRoute.passportRecordDelete(id: e.row.id).link], ctx.csrfField,
-                            el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Verwijderen", "Remove")))))
+            lines.append(
+                el(
+                    "form", ["method": "post", "action": SiteRoute.passportRecordDelete(id: e.row.id).link], ctx.csrfField,
+                    el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Verwijderen", "Remove")))))
         }
         return el("li", ["class": "record"], children: lines)
     }
@@ -110,43 +134,64 @@ enum PassportPages {
         let title = ctx.t("Zelf werk toevoegen", "Add work yourself")
         var main: [Node] = [
             el("h1", text(title)),
-            el("p", text(ctx.t("Vul werk in dat nog niet in je paspoort staat: eerder werk, klussen via een platform, vrijwilligerswerk of mantelzorg. Het staat in je paspoort als \u{201C}zelf ingevuld\u{201D}.",
-                               "Add work that is not in your passport yet: earlier jobs, jobs through a platform, volunteering or informal care. It shows in your passport as \u{201C}self-declared\u{201D}."))),
+            el(
+                "p",
+                text(
+                    ctx.t(
+                        "Vul werk in dat nog niet in je paspoort staat: eerder werk, klussen via een platform, vrijwilligerswerk of mantelzorg. Het staat in je paspoort als \u{201C}zelf ingevuld\u{201D}.",
+                        "Add work that is not in your passport yet: earlier jobs, jobs through a platform, volunteering or informal care. It shows in your passport as \u{201C}self-declared\u{201D}."))
+            ),
         ]
         if !problems.isEmpty {
-            main.append(el("p", ["class": "notice", "role": "alert"], text(problems["form"] ?? ctx.t(
-                "Er klopt iets niet in het formulier. Kijk bij de rode tekst.", "Something in the form is not right. See the red text."))))
+            main.append(
+                el(
+                    "p", ["class": "notice", "role": "alert"],
+                    text(
+                        problems["form"]
+                            ?? ctx.t(
+                                "Er klopt iets niet in het formulier. Kijk bij de rode tekst.", "Something in the form is not right. See the red text."))))
         }
         var kindField: [Node] = [el("label", ["for": "kind"], text(ctx.t("Wat voor werk was het?", "What kind of work was it?")))]
         if let error = problems["kind"] { kindField.append(el("p", ["class": "error", "id": "kind-error"], text(error))) }
-        let options = [el("option", ["value": ""], text(ctx.t("Kies…", "Choose…")))] + RecordKind.allCases.map { kind -> Node in
-            var attributes: [(String, String)] = [("value", kind.rawValue)]
-            if form.kind == kind.rawValue { attributes.append(("selected", "")) }
-            return el("option", attributes: attributes, children: [text(RecordText.kindName(kind, ctx.lang))])
-        }
+        let options =
+            [el("option", ["value": ""], text(ctx.t("Kies…", "Choose…")))]
+            + RecordKind.allCases.map { kind -> Node in
+                var attributes: [(String, String)] = [("value", kind.rawValue)]
+                if form.kind == kind.rawValue { attributes.append(("selected", "")) }
+                return el("option", attributes: attributes, children: [text(RecordText.kindName(kind, ctx.lang))])
+            }
         kindField.append(el("select", attributes: [("id", "kind"), ("name", "kind"), ("required", "")], children: options))
         var tasksField: [Node] = [el("label", ["for": "tasks"], text(ctx.t("Wat deed je? Eén taak per regel (mag leeg)", "What did you do? One task per line (optional)")))]
         if let error = problems["tasks"] { tasksField.append(el("p", ["class": "error"], text(error))) }
         tasksField.append(el("textarea", ["id": "tasks", "name": "tasks", "rows": "4"], text(form.tasks ?? "")))
-        main.append(el("form", ["method": "post", "action": SiteRoute.passportAdd.link],
-                       ctx.csrfField,
-                       el("div", ["class": "field"], children: kindField),
-                       formField(id: "roleTitle", label: ctx.t("Wat was je functie of taak?", "What was your role?"), value: form.roleTitle ?? "",
-                                 error: problems["roleTitle"], autocomplete: "organization-title", hint: ctx.t("Bijvoorbeeld: schoonmaker, oppas, mantelzorger", "For example: cleaner, babysitter, carer")),
-                       formField(id: "organisation", label: ctx.t("Bij wie, waar of via welk platform? (nodig bij platformwerk)", "For whom, where or through which platform? (needed for platform work)"), value: form.organisation ?? "",
-                                 error: problems["organisation"], autocomplete: "organization", required: false),
-                       formField(id: "start", label: ctx.t("Begonnen op", "Started on"), type: "date", value: form.start ?? "", error: problems["start"], autocomplete: "off"),
-                       formField(id: "end", label: ctx.t("Gestopt op (leeg als je het nog doet)", "Stopped on (empty if you still do it)"), type: "date",
-                                 value: form.end ?? "", error: problems["end"], autocomplete: "off", required: false),
-                       formField(id: "hours", label: ctx.t("Hoeveel uur in totaal? (mag leeg)", "How many hours in total? (optional)"), type: "text",
-                                 value: form.hours ?? "", error: problems["hours"], autocomplete: "off", required: false),
-                       formField(id: "jobs", label: ctx.t("Hoeveel klussen of diensten? (nodig bij platformwerk)", "How many jobs or shifts? (needed for platform work)"),
-                                 type: "text", value: form.jobs ?? "", error: problems["jobs"], autocomplete: "off", required: false),
-                       formField(id: "occupation", label: ctx.t("Op welk beroep lijkt dit? (mag leeg)", "Which occupation is this close to? (optional)"),
-                                 value: form.occupation ?? "", error: problems["occupation"], autocomplete: "off",
-                                 hint: ctx.t("Dan zie je welke vaardigheden dit werk laat zien.", "Then you see which skills this work shows."), required: false),
-                       el("div", ["class": "field"], children: tasksField),
-                       el("button", ["type": "submit"], text(ctx.t("Opslaan", "Save")))))
+        main.append(
+            el(
+                "form", ["method": "post", "action": SiteRoute.passportAdd.link],
+                ctx.csrfField,
+                el("div", ["class": "field"], children: kindField),
+                formField(
+                    id: "roleTitle", label: ctx.t("Wat was je functie of taak?", "What was your role?"), value: form.roleTitle ?? "",
+                    error: problems["roleTitle"], autocomplete: "organization-title", hint: ctx.t("Bijvoorbeeld: schoonmaker, oppas, mantelzorger", "For example: cleaner, babysitter, carer")),
+                formField(
+                    id: "organisation", label: ctx.t("Bij wie, waar of via welk platform? (nodig bij platformwerk)", "For whom, where or through which platform? (needed for platform work)"),
+                    value: form.organisation ?? "",
+                    error: problems["organisation"], autocomplete: "organization", required: false),
+                formField(id: "start", label: ctx.t("Begonnen op", "Started on"), type: "date", value: form.start ?? "", error: problems["start"], autocomplete: "off"),
+                formField(
+                    id: "end", label: ctx.t("Gestopt op (leeg als je het nog doet)", "Stopped on (empty if you still do it)"), type: "date",
+                    value: form.end ?? "", error: problems["end"], autocomplete: "off", required: false),
+                formField(
+                    id: "hours", label: ctx.t("Hoeveel uur in totaal? (mag leeg)", "How many hours in total? (optional)"), type: "text",
+                    value: form.hours ?? "", error: problems["hours"], autocomplete: "off", required: false),
+                formField(
+                    id: "jobs", label: ctx.t("Hoeveel klussen of diensten? (nodig bij platformwerk)", "How many jobs or shifts? (needed for platform work)"),
+                    type: "text", value: form.jobs ?? "", error: problems["jobs"], autocomplete: "off", required: false),
+                formField(
+                    id: "occupation", label: ctx.t("Op welk beroep lijkt dit? (mag leeg)", "Which occupation is this close to? (optional)"),
+                    value: form.occupation ?? "", error: problems["occupation"], autocomplete: "off",
+                    hint: ctx.t("Dan zie je welke vaardigheden dit werk laat zien.", "Then you see which skills this work shows."), required: false),
+                el("div", ["class": "field"], children: tasksField),
+                el("button", ["type": "submit"], text(ctx.t("Opslaan", "Save")))))
         return layout(ctx, title: title, main)
     }
 }

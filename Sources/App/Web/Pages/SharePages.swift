@@ -1,5 +1,5 @@
-import Localization
 import Foundation
+import Localization
 import Passport
 
 /// A share as the worker's list shows it.
@@ -17,8 +17,12 @@ enum SharePages {
         let title = ctx.t("Delen en KlusCV", "Share and KlusCV")
         var main: [Node] = [
             el("h1", text(title)),
-            el("p", text(ctx.t("Maak een link naar je werk. Wie de link heeft, ziet het werk dat je kiest en of het echt is. Bij elke link hoort een KlusCV (pdf) om te downloaden.",
-                               "Make a link to your work. Whoever has the link sees the work you choose and whether it is real. Each link comes with a KlusCV (PDF) to download."))),
+            el(
+                "p",
+                text(
+                    ctx.t(
+                        "Maak een link naar je werk. Wie de link heeft, ziet het werk dat je kiest en of het echt is. Bij elke link hoort een KlusCV (pdf) om te downloaden.",
+                        "Make a link to your work. Whoever has the link sees the work you choose and whether it is real. Each link comes with a KlusCV (PDF) to download."))),
         ]
         if let problem { main.append(el("p", ["class": "notice", "role": "alert"], text(problem))) }
         if entries.isEmpty {
@@ -38,45 +42,58 @@ enum SharePages {
     static func newShareForm(_ ctx: PageContext, _ entries: [PassportEntry]) -> Node {
         let boxes = entries.map { e -> Node in
             let id = "r-\(e.row.id)"
-            return el("div", ["class": "choice"],
-                      el("input", attributes: [("type", "checkbox"), ("id", id), ("name", "records[]"), ("value", e.row.id), ("checked", "")]),
-                      el("label", ["for": id], text(e.record.roleTitle + " · " + PeriodText.describe(start: e.record.start, end: e.record.end, lang: ctx.lang))))
+            return el(
+                "div", ["class": "choice"],
+                el("input", attributes: [("type", "checkbox"), ("id", id), ("name", "records[]"), ("value", e.row.id), ("checked", "")]),
+                el("label", ["for": id], text(e.record.roleTitle + " · " + PeriodText.describe(start: e.record.start, end: e.record.end, lang: ctx.lang))))
         }
         let expiry = Sharing.expiryChoices.map { days -> Node in
             var attributes: [(String, String)] = [("value", "\(days)")]
             if days == Sharing.defaultExpiryDays { attributes.append(("selected", "")) }
-            let label = switch days {
-            case 30: ctx.t("1 maand", "1 month")
-            case 90: ctx.t("3 maanden", "3 months")
-            default: ctx.t("1 jaar", "1 year")
-            }
+            let label =
+                switch days {
+                case 30: ctx.t("1 maand", "1 month")
+                case 90: ctx.t("3 maanden", "3 months")
+                default: ctx.t("1 jaar", "1 year")
+                }
             return el("option", attributes: attributes, children: [text(label)])
         }
-        return el("form", ["method": "post", "action": SiteRoute.shareCreate.link, "class": "box"],
-                  ctx.csrfField,
-                  el("h2", text(ctx.t("Nieuwe link", "New link"))),
-                  el("fieldset", children: [el("legend", text(ctx.t("Welk werk deel je?", "Which work do you share?")))] + boxes),
-                  el("div", ["class": "field"],
-                     el("label", ["for": "days"], text(ctx.t("Hoe lang werkt de link?", "How long does the link work?"))),
-                     el("select", ["id": "days", "name": "days"], children: expiry)),
-                  formField(id: "label", label: ctx.t("Voor wie is de link? (mag leeg)", "Who is the link for? (optional)"), autocomplete: "off",
-                            hint: ctx.t("Alleen jij ziet dit. Bijvoorbeeld: Albert Heijn Almere", "Only you see this. For example: Albert Heijn Almere"), required: false),
-                  el("div", ["class": "choice"],
-                     el("input", ["type": "checkbox", "id": "earnings", "name": "earnings"]),
-                     el("label", ["for": "earnings"], text(ctx.t("Laat ook zien wat ik verdiende", "Also show what I earned")))),
-                  el("button", ["type": "submit"], text(ctx.t("Maak link en KlusCV", "Make link and KlusCV"))))
+        return el(
+            "form", ["method": "post", "action": SiteRoute.shareCreate.link, "class": "box"],
+            ctx.csrfField,
+            el("h2", text(ctx.t("Nieuwe link", "New link"))),
+            el("fieldset", children: [el("legend", text(ctx.t("Welk werk deel je?", "Which work do you share?")))] + boxes),
+            el(
+                "div", ["class": "field"],
+                el("label", ["for": "days"], text(ctx.t("Hoe lang werkt de link?", "How long does the link work?"))),
+                el("select", ["id": "days", "name": "days"], children: expiry)),
+            formField(
+                id: "label", label: ctx.t("Voor wie is de link? (mag leeg)", "Who is the link for? (optional)"), autocomplete: "off",
+                hint: ctx.t("Alleen jij ziet dit. Bijvoorbeeld: Albert Heijn Almere", "Only you see this. For example: Albert Heijn Almere"), required: false),
+            el(
+                "div", ["class": "choice"],
+                el("input", ["type": "checkbox", "id": "earnings", "name": "earnings"]),
+                el("label", ["for": "earnings"], text(ctx.t("Laat ook zien wat ik verdiende", "Also show what I earned")))),
+            el("button", ["type": "submit"], text(ctx.t("Maak link en KlusCV", "Make link and KlusCV"))))
     }
 
     static func shareItem(_ ctx: PageContext, _ s: ShareSummary, now: Date) -> Node {
         let share = s.share
         let state: String
-        if let revoked = share.revokedAt { state = ctx.t("Ingetrokken op \(RecordText.day(revoked, ctx.lang))", "Revoked on \(RecordText.day(revoked, ctx.lang))") }
-        else if share.expiresAt <= now { state = ctx.t("Verlopen op \(RecordText.day(share.expiresAt, ctx.lang))", "Expired on \(RecordText.day(share.expiresAt, ctx.lang))") }
-        else { state = ctx.t("Werkt tot \(RecordText.day(share.expiresAt, ctx.lang))", "Works until \(RecordText.day(share.expiresAt, ctx.lang))") }
+        if let revoked = share.revokedAt {
+            state = ctx.t("Ingetrokken op \(RecordText.day(revoked, ctx.lang))", "Revoked on \(RecordText.day(revoked, ctx.lang))")
+        } else if share.expiresAt <= now {
+            state = ctx.t("Verlopen op \(RecordText.day(share.expiresAt, ctx.lang))", "Expired on \(RecordText.day(share.expiresAt, ctx.lang))")
+        } else {
+            state = ctx.t("Werkt tot \(RecordText.day(share.expiresAt, ctx.lang))", "Works until \(RecordText.day(share.expiresAt, ctx.lang))")
+        }
         var lines: [Node] = [
             el("h3", text(share.label)),
-            el("p", ["class": "meta"], text(ctx.t("\(s.recordCount) keer werk · gemaakt op ", "\(s.recordCount) pieces of work · made on ")
-                                            + RecordText.day(share.createdAt, ctx.lang) + " · " + state)),
+            el(
+                "p", ["class": "meta"],
+                text(
+                    ctx.t("\(s.recordCount) keer werk · gemaakt op ", "\(s.recordCount) pieces of work · made on ")
+                        + RecordText.day(share.createdAt, ctx.lang) + " · " + state)),
         ]
         let live = share.isLive(at: now)
         if live {
@@ -87,8 +104,9 @@ enum SharePages {
         let opened: String
         if let last = s.opens.first {
             let clock = RecordText.clock(last)
-            opened = ctx.t("Geopend: \(s.opens.count == 20 ? "20 of vaker" : "\(s.opens.count) keer"), laatst op \(RecordText.day(last, ctx.lang)) om \(clock) (UTC)",
-                           "Opened: \(s.opens.count == 20 ? "20 times or more" : "\(s.opens.count) times"), last on \(RecordText.day(last, ctx.lang)) at \(clock) (UTC)")
+            opened = ctx.t(
+                "Geopend: \(s.opens.count == 20 ? "20 of vaker" : "\(s.opens.count) keer"), laatst op \(RecordText.day(last, ctx.lang)) om \(clock) (UTC)",
+                "Opened: \(s.opens.count == 20 ? "20 times or more" : "\(s.opens.count) times"), last on \(RecordText.day(last, ctx.lang)) at \(clock) (UTC)")
         } else {
             opened = ctx.t("Nog niet geopend.", "Not opened yet.")
         }
@@ -99,8 +117,10 @@ enum SharePages {
             el("a", ["class": "button", "href": SiteRoute.shareKlusCV(id: share.id, lang: .en).link, "hreflang": "en"], text(ctx.t("KlusCV in het Engels", "Download KlusCV (English)"))),
         ]
         if live {
-            actions.append(el("form", ["method": "post", "action": SiteRoute.shareRevoke(id: share.id).link, "class": "inline"], ctx.csrfField,
-                              text(" "), el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Link intrekken", "Revoke link")))))
+            actions.append(
+                el(
+                    "form", ["method": "post", "action": SiteRoute.shareRevoke(id: share.id).link, "class": "inline"], ctx.csrfField,
+                    text(" "), el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Link intrekken", "Revoke link")))))
         }
         lines.append(el("p", ["class": "actions"], children: actions))
         return el("li", ["class": "record", "id": "share-\(share.id)"], children: lines)
@@ -112,43 +132,60 @@ enum SharePages {
         let clock = RecordText.clock(checkedAt)
         var main: [Node] = [
             el("h1", text(title)),
-            el("p", text(ctx.t("\(view.workerName) deelt dit werk uit het Loopbrug-werkpaspoort. Bij elk werk zie je of het bevestigd is door het platform of de werkgever, en of dat nu nog geldt.",
-                               "\(view.workerName) shares this work from the Loopbrug work passport. For each piece of work you see whether the platform or employer confirmed it, and whether that still holds now."))),
-            el("p", ["class": "meta"], text(ctx.t("Gecontroleerd op \(RecordText.day(checkedAt, ctx.lang)) om \(clock) (UTC). De link werkt tot \(RecordText.day(view.share.expiresAt, ctx.lang)).",
-                                                  "Checked on \(RecordText.day(checkedAt, ctx.lang)) at \(clock) (UTC). The link works until \(RecordText.day(view.share.expiresAt, ctx.lang))."))),
+            el(
+                "p",
+                text(
+                    ctx.t(
+                        "\(view.workerName) deelt dit werk uit het Loopbrug-werkpaspoort. Bij elk werk zie je of het bevestigd is door het platform of de werkgever, en of dat nu nog geldt.",
+                        "\(view.workerName) shares this work from the Loopbrug work passport. For each piece of work you see whether the platform or employer confirmed it, and whether that still holds now."
+                    ))),
+            el(
+                "p", ["class": "meta"],
+                text(
+                    ctx.t(
+                        "Gecontroleerd op \(RecordText.day(checkedAt, ctx.lang)) om \(clock) (UTC). De link werkt tot \(RecordText.day(view.share.expiresAt, ctx.lang)).",
+                        "Checked on \(RecordText.day(checkedAt, ctx.lang)) at \(clock) (UTC). The link works until \(RecordText.day(view.share.expiresAt, ctx.lang))."))),
         ]
         if view.records.isEmpty {
             main.append(el("p", ["class": "notice"], text(ctx.t("Er staat geen werk (meer) in deze link.", "There is no work (left) in this link."))))
         }
         main.append(records)
-        main.append(el("p", ["class": "meta"], text(ctx.t("Voor software: dezelfde gegevens met de ondertekende bewijzen staan op ", "For software: the same data with the signed credentials is at ")),
-                       el("a", ["href": SiteRoute.apiShare(id: view.share.id).link], text(SiteRoute.apiShare(id: view.share.id).link)), text(".")))
+        main.append(
+            el(
+                "p", ["class": "meta"], text(ctx.t("Voor software: dezelfde gegevens met de ondertekende bewijzen staan op ", "For software: the same data with the signed credentials is at ")),
+                el("a", ["href": SiteRoute.apiShare(id: view.share.id).link], text(SiteRoute.apiShare(id: view.share.id).link)), text(".")))
         return layout(ctx, title: title, main)
     }
 
     /// The shared records with their statuses: the same for every visitor in a language, so the
     /// controller renders it once per cached view.
     static func recordList(_ lang: Lang, _ view: ShareView) -> Node {
-        el("ol", ["class": "timeline"], children: view.records.map { shared in
-            let r = shared.entry.record
-            let badgeClass = switch shared.status {
-            case .valid: "verified"
-            case .selfDeclared: "self"
-            default: "revoked"
-            }
-            var lines: [Node] = [
-                el("h2", ["class": "record-title"], text(r.roleTitle)),
-                el("p", ["class": "meta"], text(RecordText.meta(r, lang))),
-                el("p", el("span", ["class": "badge \(badgeClass)", "data-status": shared.status.code],
-                           text(Sharing.statusText(shared.status, issuer: shared.entry.issuerName, lang)))),
-            ]
-            let numbers = RecordText.numbers(r, lang, earnings: view.share.showEarnings)
-            if !numbers.isEmpty { lines.append(el("p", text(numbers))) }
-            if !shared.entry.skills.isEmpty {
-                lines.append(el("p", ["class": "label"], text(lang.t("Vaardigheden:", "Skills:"))))
-                lines.append(el("ul", ["class": "skills"], children: shared.entry.skills.prefix(8).map { skillItem($0.label(in: lang.escoLanguage), lang) }))
-            }
-            return el("li", ["class": "record"], children: lines)
-        })
+        el(
+            "ol", ["class": "timeline"],
+            children: view.records.map { shared in
+                let r = shared.entry.record
+                let badgeClass =
+                    switch shared.status {
+                    case .valid: "verified"
+                    case .selfDeclared: "self"
+                    default: "revoked"
+                    }
+                var lines: [Node] = [
+                    el("h2", ["class": "record-title"], text(r.roleTitle)),
+                    el("p", ["class": "meta"], text(RecordText.meta(r, lang))),
+                    el(
+                        "p",
+                        el(
+                            "span", ["class": "badge \(badgeClass)", "data-status": shared.status.code],
+                            text(Sharing.statusText(shared.status, issuer: shared.entry.issuerName, lang)))),
+                ]
+                let numbers = RecordText.numbers(r, lang, earnings: view.share.showEarnings)
+                if !numbers.isEmpty { lines.append(el("p", text(numbers))) }
+                if !shared.entry.skills.isEmpty {
+                    lines.append(el("p", ["class": "label"], text(lang.t("Vaardigheden:", "Skills:"))))
+                    lines.append(el("ul", ["class": "skills"], children: shared.entry.skills.prefix(8).map { skillItem($0.label(in: lang.escoLanguage), lang) }))
+                }
+                return el("li", ["class": "record"], children: lines)
+            })
     }
 }

@@ -35,8 +35,9 @@ struct WishesForm: Codable, Sendable {
         if place == nil { problems.append(.init("home", clean(home).isEmpty ? "empty" : "unknown place")) }
         let dayCodes = Weekdays(codes: (days ?? []).joined(separator: ","))
         let contractTypes = (contracts ?? []).compactMap(ContractType.init(rawValue:))
-        let wishes = WorkWishes(maxHoursPerWeek: hours ?? 0, days: dayCodes ?? [], maxTravelKm: km ?? 0,
-                                homePlaceID: place?.id ?? -1, contracts: Set(contractTypes), avoidSectors: Set(avoid ?? []))
+        let wishes = WorkWishes(
+            maxHoursPerWeek: hours ?? 0, days: dayCodes ?? [], maxTravelKm: km ?? 0,
+            homePlaceID: place?.id ?? -1, contracts: Set(contractTypes), avoidSectors: Set(avoid ?? []))
         // The domain check covers ranges and empty choices; keep one problem per field.
         for p in wishes.problems(places: places) where !problems.contains(where: { $0.field == fieldName(p.field) }) {
             problems.append(.init(fieldName(p.field), p.message))
@@ -55,14 +56,20 @@ struct WishesForm: Codable, Sendable {
 
 /// "Werk dat past": the worker's wishes (all hard limits) and the vacancies and short jobs that fit.
 enum WorkPage {
-    static func render(_ ctx: PageContext, snapshot: CareerData.Snapshot, form: WishesForm,
-                       problems: [FieldProblem], saved: Bool, matches: [VacancyMatch]?) -> Node {
+    static func render(
+        _ ctx: PageContext, snapshot: CareerData.Snapshot, form: WishesForm,
+        problems: [FieldProblem], saved: Bool, matches: [VacancyMatch]?
+    ) -> Node {
         let title = ctx.t("Werk dat past", "Work that fits")
         var main: [Node] = [el("h1", text(title))]
         if saved { main.append(el("p", ["class": "ok", "role": "status"], text(ctx.t("Je wensen zijn bewaard.", "Your wishes are saved.")))) }
         if !problems.isEmpty {
-            main.append(el("p", ["class": "notice", "role": "alert"], text(ctx.t(
-                "Er klopt iets niet in je wensen. Kijk bij de rode tekst.", "Something in your wishes is not right. See the red text."))))
+            main.append(
+                el(
+                    "p", ["class": "notice", "role": "alert"],
+                    text(
+                        ctx.t(
+                            "Er klopt iets niet in je wensen. Kijk bij de rode tekst.", "Something in your wishes is not right. See the red text."))))
         }
         if let matches {
             if let summary = summary(ctx, snapshot: snapshot, form: form) {
@@ -70,16 +77,24 @@ enum WorkPage {
             }
             main.append(el("h2", text(ctx.t("Dit past bij je wensen", "This fits your wishes"))))
             if matches.isEmpty {
-                main.append(el("p", text(ctx.t(
-                    "Er is nu geen werk dat bij al je wensen past. Misschien wil je verder reizen of meer dagen kiezen?",
-                    "No work fits all your wishes right now. Maybe travel further or choose more days?"))))
+                main.append(
+                    el(
+                        "p",
+                        text(
+                            ctx.t(
+                                "Er is nu geen werk dat bij al je wensen past. Misschien wil je verder reizen of meer dagen kiezen?",
+                                "No work fits all your wishes right now. Maybe travel further or choose more days?"))))
             } else {
                 main.append(el("ol", ["class": "results"], children: matches.map { matchItem(ctx, snapshot, $0) }))
             }
         } else if problems.isEmpty {
-            main.append(el("p", ["class": "lead"], text(ctx.t(
-                "Vertel hoeveel je wilt werken, op welke dagen en hoe ver je wilt reizen. Dan zoeken we werk dat daarbij past.",
-                "Tell us how much you want to work, on which days and how far you want to travel. Then we look for work that fits."))))
+            main.append(
+                el(
+                    "p", ["class": "lead"],
+                    text(
+                        ctx.t(
+                            "Vertel hoeveel je wilt werken, op welke dagen en hoe ver je wilt reizen. Dan zoeken we werk dat daarbij past.",
+                            "Tell us how much you want to work, on which days and how far you want to travel. Then we look for work that fits."))))
         }
         main.append(el("h2", ["id": "wensen"], text(ctx.t("Mijn wensen", "My wishes"))))
         main.append(wishesForm(ctx, snapshot: snapshot, form: form, problems: problems))
@@ -89,11 +104,15 @@ enum WorkPage {
     /// "Je zoekt werk tot 24 uur per week, op maandag, dinsdag, …, tot 25 km van Almere Stad."
     static func summary(_ ctx: PageContext, snapshot: CareerData.Snapshot, form: WishesForm) -> String? {
         guard case (let wishes?, _) = form.wishes(places: snapshot.places),
-              let home = snapshot.places.place(id: wishes.homePlaceID) else { return nil }
-        let days = wishes.days == .all ? ctx.t("elke dag", "any day")
+            let home = snapshot.places.place(id: wishes.homePlaceID)
+        else { return nil }
+        let days =
+            wishes.days == .all
+            ? ctx.t("elke dag", "any day")
             : wishes.days.rawValue == 0x1F ? ctx.t("op werkdagen", "on weekdays") : ctx.t("op ", "on ") + dayNames(ctx, wishes.days)
-        return ctx.t("Je zoekt werk tot \(wishes.maxHoursPerWeek) uur per week, \(days), tot \(wishes.maxTravelKm) km van \(home.name).",
-                     "You look for work up to \(wishes.maxHoursPerWeek) hours a week, \(days), up to \(wishes.maxTravelKm) km from \(home.name).")
+        return ctx.t(
+            "Je zoekt werk tot \(wishes.maxHoursPerWeek) uur per week, \(days), tot \(wishes.maxTravelKm) km van \(home.name).",
+            "You look for work up to \(wishes.maxHoursPerWeek) hours a week, \(days), up to \(wishes.maxTravelKm) km from \(home.name).")
     }
 
     static func matchItem(_ ctx: PageContext, _ snapshot: CareerData.Snapshot, _ m: VacancyMatch) -> Node {
@@ -101,12 +120,17 @@ enum WorkPage {
         let kind = v.kind == .klus ? ctx.t("Klus", "Short job") : ctx.t("Vacature", "Vacancy")
         var facts = CareerText.matchFacts(v, distanceKm: m.distanceKm, lang: ctx.lang)
         if !v.days.isEmpty { facts += " · " + dayNames(ctx, v.days) }
-        return el("li",
-                  el("h3", text(v.title)),
-                  el("p", ["class": "meta"], text("\(kind) · \(v.employer) · \(v.place.name) · " + ctx.t("start \(v.start)", "starts \(v.start)"))),
-                  el("p", text(facts)),
-                  el("p", text(CareerText.matchSentence(m, skillLabel: { snapshot.engine.model.space.label($0, in: ctx.lang.escoLanguage).text },
-                                                        lang: ctx.lang))))
+        return el(
+            "li",
+            el("h3", text(v.title)),
+            el("p", ["class": "meta"], text("\(kind) · \(v.employer) · \(v.place.name) · " + ctx.t("start \(v.start)", "starts \(v.start)"))),
+            el("p", text(facts)),
+            el(
+                "p",
+                text(
+                    CareerText.matchSentence(
+                        m, skillLabel: { snapshot.engine.model.space.label($0, in: ctx.lang.escoLanguage).text },
+                        lang: ctx.lang))))
     }
 
     static let dayLabels: [(code: String, nl: String, en: String)] = [
@@ -125,8 +149,9 @@ enum WorkPage {
         case "days": ctx.t("Kies minstens één dag.", "Choose at least one day.")
         case "contracts": ctx.t("Kies minstens één soort werk.", "Choose at least one kind of work.")
         case "home":
-            if typed.isEmpty { ctx.t("Vul de plaats in waar je woont.", "Enter the town you live in.") }
-            else {
+            if typed.isEmpty {
+                ctx.t("Vul de plaats in waar je woont.", "Enter the town you live in.")
+            } else {
                 ctx.t("We kennen \u{201C}\(typed)\u{201D} niet.", "We do not know \u{201C}\(typed)\u{201D}.")
                     + suggestions(ctx, snapshot.places.suggestions(String(typed.prefix(3))))
             }
@@ -159,29 +184,42 @@ enum WorkPage {
             (.permanent, "Vast contract", "Permanent contract"), (.temporary, "Tijdelijk contract", "Temporary contract"),
             (.onCall, "Oproepcontract", "On call"), (.freelance, "Als zzp'er", "Freelance"), (.gig, "Losse klussen", "Short jobs"),
         ]
-        return el("form", ["method": "post", "action": SiteRoute.workWishes.link, "novalidate": ""],
+        return el(
+            "form", ["method": "post", "action": SiteRoute.workWishes.link, "novalidate": ""],
             ctx.csrfField,
-            formField(id: "home", label: ctx.t("Waar woon je?", "Where do you live?"), value: form.home ?? "",
-                      error: error("home", typed: (form.home ?? "").trimmingCharacters(in: .whitespaces)),
-                      autocomplete: "address-level2", hint: ctx.t("De naam van je stad of dorp, bijvoorbeeld Almere.", "Your town or village, for example Almere.")),
-            formField(id: "maxTravelKm", label: ctx.t("Hoe ver wil je reizen? (km)", "How far will you travel? (km)"), type: "text",
-                      value: form.maxTravelKm ?? "", error: error("maxTravelKm"), autocomplete: "off",
-                      hint: ctx.t("In een rechte lijn, bijvoorbeeld 20.", "As the crow flies, for example 20.")),
-            formField(id: "maxHours", label: ctx.t("Hoeveel uur per week wil je werken, hoogstens?", "At most how many hours a week do you want to work?"),
-                      value: form.maxHours ?? "", error: error("maxHours"), autocomplete: "off"),
-            group(ctx.t("Op welke dagen kun je werken?", "On which days can you work?"), "days",
-                  dayLabels.map { box("days", $0.code, ctx.lang.isEnglish ? $0.en : $0.nl, checked: days.contains($0.code)) }),
-            group(ctx.t("Wat voor werk zoek je?", "What kind of work do you look for?"), "contracts",
-                  contractLabels.map { box("contracts", $0.0.rawValue, ctx.t($0.1, $0.2), checked: contracts.contains($0.0.rawValue)) }),
-            el("details",
-               el("summary", text(ctx.t("Sectoren waar je niet wilt werken (niet verplicht)", "Sectors you do not want to work in (optional)"))),
-               el("fieldset", children: [el("legend", text(ctx.t("Niet in deze sectoren", "Not in these sectors")))]
-                  + SBI.sections.keys.sorted().map { box("avoid", $0, SBI.sections[$0]!, checked: avoid.contains($0)) })),
-            el("fieldset",
-               el("legend", text(ctx.t("Gevonden worden", "Being found"))),
-               box("searchable", "on", ctx.t("Werkgevers mogen mijn vaardigheden en werkervaring zien als ze iemand zoeken. Ze zien niet mijn naam, leeftijd of adres.",
-                                             "Employers may see my skills and work experience when they search. They do not see my name, age or address."),
-                   checked: form.searchable == "on", single: true)),
+            formField(
+                id: "home", label: ctx.t("Waar woon je?", "Where do you live?"), value: form.home ?? "",
+                error: error("home", typed: (form.home ?? "").trimmingCharacters(in: .whitespaces)),
+                autocomplete: "address-level2", hint: ctx.t("De naam van je stad of dorp, bijvoorbeeld Almere.", "Your town or village, for example Almere.")),
+            formField(
+                id: "maxTravelKm", label: ctx.t("Hoe ver wil je reizen? (km)", "How far will you travel? (km)"), type: "text",
+                value: form.maxTravelKm ?? "", error: error("maxTravelKm"), autocomplete: "off",
+                hint: ctx.t("In een rechte lijn, bijvoorbeeld 20.", "As the crow flies, for example 20.")),
+            formField(
+                id: "maxHours", label: ctx.t("Hoeveel uur per week wil je werken, hoogstens?", "At most how many hours a week do you want to work?"),
+                value: form.maxHours ?? "", error: error("maxHours"), autocomplete: "off"),
+            group(
+                ctx.t("Op welke dagen kun je werken?", "On which days can you work?"), "days",
+                dayLabels.map { box("days", $0.code, ctx.lang.isEnglish ? $0.en : $0.nl, checked: days.contains($0.code)) }),
+            group(
+                ctx.t("Wat voor werk zoek je?", "What kind of work do you look for?"), "contracts",
+                contractLabels.map { box("contracts", $0.0.rawValue, ctx.t($0.1, $0.2), checked: contracts.contains($0.0.rawValue)) }),
+            el(
+                "details",
+                el("summary", text(ctx.t("Sectoren waar je niet wilt werken (niet verplicht)", "Sectors you do not want to work in (optional)"))),
+                el(
+                    "fieldset",
+                    children: [el("legend", text(ctx.t("Niet in deze sectoren", "Not in these sectors")))]
+                        + SBI.sections.keys.sorted().map { box("avoid", $0, SBI.sections[$0]!, checked: avoid.contains($0)) })),
+            el(
+                "fieldset",
+                el("legend", text(ctx.t("Gevonden worden", "Being found"))),
+                box(
+                    "searchable", "on",
+                    ctx.t(
+                        "Werkgevers mogen mijn vaardigheden en werkervaring zien als ze iemand zoeken. Ze zien niet mijn naam, leeftijd of adres.",
+                        "Employers may see my skills and work experience when they search. They do not see my name, age or address."),
+                    checked: form.searchable == "on", single: true)),
             el("button", ["type": "submit"], text(ctx.t("Wensen bewaren en werk zoeken", "Save wishes and find work"))))
     }
 }
