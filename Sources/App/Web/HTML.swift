@@ -90,3 +90,13 @@ public func escapeHTML(_ s: String) -> String {
     }
     return out
 }
+
+/// A paragraph of text, with an optional class: `paragraph(ctx.t("…", "…"), class: "lead")`.
+func paragraph(_ s: String, class name: String? = nil) -> Node {
+    name.map { el("p", ["class": $0], text(s)) } ?? el("p", text(s))
+}
+
+/// A table's head row: one column header (`scope="col"`) per text.
+func tableHead(_ columns: String...) -> Node {
+    el("thead", el("tr", children: columns.map { el("th", ["scope": "col"], text($0)) }))
+}

@@ -91,7 +91,7 @@ func layout(_ ctx: PageContext, title: String, _ main: [Node]) -> Node {
                     "p", text(ctx.t("Beroepen en vaardigheden: ", "Occupations and skills: ")),
                     el("a", ["href": "https://esco.ec.europa.eu"], text("ESCO classification, v1.1.1, © European Union")),
                     text(".")),
-                el("p", text(ctx.t("Loopbrug is open source.", "Loopbrug is open source."))))))
+                paragraph(ctx.t("Loopbrug is open source.", "Loopbrug is open source.")))))
     return document
 }
 

@@ -33,13 +33,7 @@ private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -
     switch route {
     case .home: { .html(HomePage.render(PageContext($0))) }
     case .health: { _ in Response(status: .ok, body: "ok") }
-    case .stylesheet:
-        { _ in
-            let response = Response(status: .ok, body: .init(string: Stylesheet.css))
-            response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
-            response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-            return response
-        }
+    case .stylesheet: { _ in staticText(Stylesheet.css, type: "css") }
     case .language:
         { req in
             let code = req.parameters.get("code") == "en" ? "en" : "nl"
@@ -134,12 +128,14 @@ private func handler(for route: SiteRoute) -> @Sendable (Request) async throws -
     case .funder: { try await FunderController.page($0) }
     case .funderApprove: { try await FunderController.decide($0, approve: true) }
     case .funderRefuse: { try await FunderController.decide($0, approve: false) }
-    case .insightScript:
-        { _ in
-            let response = Response(status: .ok, body: .init(string: InsightPages.script))
-            response.headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
-            response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-            return response
-        }
+    case .insightScript: { _ in staticText(InsightPages.script, type: "javascript") }
     }
+}
+
+/// A file the site serves from memory (the stylesheet, the analysis script), cached for an hour.
+private func staticText(_ body: String, type: String) -> Response {
+    let response = Response(status: .ok, body: .init(string: body))
+    response.headers.contentType = HTTPMediaType(type: "text", subType: type, parameters: ["charset": "utf-8"])
+    response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+    return response
 }

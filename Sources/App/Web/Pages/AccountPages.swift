@@ -53,18 +53,16 @@ enum AccountPages {
         let title = ctx.t("API-sleutels", "API keys")
         var main: [Node] = [
             el("h1", text(title)),
-            el(
-                "p",
-                text(
-                    ctx.t(
-                        "Met een API-sleutel stuurt jouw platform werkgegevens naar Loopbrug. Deel een sleutel nooit.",
-                        "With an API key your platform sends work records to Loopbrug. Never share a key."))),
+            paragraph(
+                ctx.t(
+                    "Met een API-sleutel stuurt jouw platform werkgegevens naar Loopbrug. Deel een sleutel nooit.",
+                    "With an API key your platform sends work records to Loopbrug. Never share a key.")),
         ]
         if let newToken {
             main.append(
                 el(
                     "div", ["class": "ok", "role": "status"],
-                    el("p", text(ctx.t("Je nieuwe sleutel. Kopieer hem nu: je ziet hem maar één keer.", "Your new key. Copy it now: you see it only once."))),
+                    paragraph(ctx.t("Je nieuwe sleutel. Kopieer hem nu: je ziet hem maar één keer.", "Your new key. Copy it now: you see it only once.")),
                     el("p", el("code", ["class": "token"], text(newToken)))))
         }
         if let error { main.append(el("p", ["class": "notice", "role": "alert"], text(error))) }
@@ -81,12 +79,7 @@ enum AccountPages {
             main.append(
                 el(
                     "table",
-                    el(
-                        "thead",
-                        el(
-                            "tr", el("th", ["scope": "col"], text(ctx.t("Naam", "Name"))),
-                            el("th", ["scope": "col"], text(ctx.t("Status", "Status"))),
-                            el("th", ["scope": "col"], text(ctx.t("Actie", "Action"))))),
+                    tableHead(ctx.t("Naam", "Name"), ctx.t("Status", "Status"), ctx.t("Actie", "Action")),
                     el(
                         "tbody",
                         children: tokens.map { token in
@@ -118,12 +111,10 @@ enum AccountPages {
         let title = ctx.t("Account verwijderen", "Delete account")
         var main: [Node] = [
             el("h1", text(title)),
-            el(
-                "p",
-                text(
-                    ctx.t(
-                        "Als je je account verwijdert, gooien we alles weg: je account, je werkpaspoort, je codes en je links. Links die je hebt gedeeld, werken dan niet meer. Dit kun je niet ongedaan maken.",
-                        "If you delete your account, we throw everything away: your account, your work passport, your codes and your links. Links you shared stop working. You cannot undo this."))),
+            paragraph(
+                ctx.t(
+                    "Als je je account verwijdert, gooien we alles weg: je account, je werkpaspoort, je codes en je links. Links die je hebt gedeeld, werken dan niet meer. Dit kun je niet ongedaan maken.",
+                    "If you delete your account, we throw everything away: your account, your work passport, your codes and your links. Links you shared stop working. You cannot undo this.")),
         ]
         if ctx.user?.role == .worker {
             main.append(
@@ -158,9 +149,9 @@ enum AccountPages {
                         ctx.t(
                             "We hebben je account en je werkpaspoort verwijderd: \(receipt.recordsDeleted) keer werk en \(receipt.sharesDeleted) links.",
                             "We deleted your account and your work passport: \(receipt.recordsDeleted) pieces of work and \(receipt.sharesDeleted) links."))),
-                el("p", text(ctx.t("Bewijs van verwijdering (bewaar dit als je wilt):", "Proof of deletion (keep it if you like):"))),
+                paragraph(ctx.t("Bewijs van verwijdering (bewaar dit als je wilt):", "Proof of deletion (keep it if you like):")),
                 el("p", el("code", ["class": "token"], text("\(receipt.id) · \(when)"))),
-                el("p", text(ctx.t("Dit bewijs staat ook bij ons, zonder je naam of e-mailadres.", "We keep this proof too, without your name or e-mail address."))),
+                paragraph(ctx.t("Dit bewijs staat ook bij ons, zonder je naam of e-mailadres.", "We keep this proof too, without your name or e-mail address.")),
             ])
     }
 }

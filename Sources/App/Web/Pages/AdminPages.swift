@@ -45,14 +45,12 @@ enum AdminPages {
             func number(_ n: Int) -> String { n.formatted(.number.locale(locale)) }
             let date = t.importedAt.formatted(.dateTime.day().month(.wide).year().hour().minute().locale(locale))
             main.append(
-                el(
-                    "p",
-                    text(
-                        ctx.t(
-                            "ESCO \(t.version): \(number(t.occupations)) beroepen, \(number(t.skills)) vaardigheden, \(number(t.relations)) koppelingen. Ingelezen op \(date).",
-                            "ESCO \(t.version): \(number(t.occupations)) occupations, \(number(t.skills)) skills, \(number(t.relations)) links. Imported on \(date)."))))
+                paragraph(
+                    ctx.t(
+                        "ESCO \(t.version): \(number(t.occupations)) beroepen, \(number(t.skills)) vaardigheden, \(number(t.relations)) koppelingen. Ingelezen op \(date).",
+                        "ESCO \(t.version): \(number(t.occupations)) occupations, \(number(t.skills)) skills, \(number(t.relations)) links. Imported on \(date).")))
         } else {
-            main.append(el("p", ["class": "notice"], text(ctx.t("Nog niet ingelezen. Gebruik: loopbrug taxonomy import", "Not imported yet. Use: loopbrug taxonomy import"))))
+            main.append(paragraph(ctx.t("Nog niet ingelezen. Gebruik: loopbrug taxonomy import", "Not imported yet. Use: loopbrug taxonomy import"), class: "notice"))
         }
         main.append(el("h2", text(ctx.t("Accounts", "Accounts"))))
         main.append(
@@ -65,12 +63,7 @@ enum AdminPages {
         main.append(
             el(
                 "table", ["class": "stack"],
-                el(
-                    "thead",
-                    el(
-                        "tr", el("th", ["scope": "col"], text(ctx.t("Naam", "Name"))),
-                        el("th", ["scope": "col"], text(ctx.t("E-mail", "E-mail"))),
-                        el("th", ["scope": "col"], text(ctx.t("Rol", "Role"))))),
+                tableHead(ctx.t("Naam", "Name"), ctx.t("E-mail", "E-mail"), ctx.t("Rol", "Role")),
                 el("tbody", children: o.accounts.map { accountRow(ctx, $0) })))
         return layout(ctx, title: ctx.t("Beheer", "Admin"), main)
     }

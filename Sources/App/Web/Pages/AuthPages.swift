@@ -55,7 +55,7 @@ enum AuthPages {
             return el("div", ["class": "choice"], el("input", attributes: attributes), el("label", ["for": "role-\(r.rawValue)"], text(label)))
         }
         var roleFieldset: [Node] = [el("legend", text(ctx.t("Wat wil je doen?", "What do you want to do?")))]
-        if let error = problem("role") { roleFieldset.append(el("p", ["class": "error"], text(error))) }
+        if let error = problem("role") { roleFieldset.append(paragraph(error, class: "error")) }
         roleFieldset.append(contentsOf: roleOptions)
         main.append(
             el(

@@ -12,12 +12,10 @@ enum CareerAdminPages {
         let title = ctx.t("Tekortberoepen, cursussen en vacatures", "Shortage occupations, courses and vacancies")
         var main: [Node] = [
             el("h1", text(title)),
-            el(
-                "p",
-                text(
-                    ctx.t(
-                        "Upload een CSV-bestand (UTF-8). Klopt één regel niet, dan verandert er niets en zie je welke regels en kolommen je moet verbeteren. De kolommen staan in docs/engine.md.",
-                        "Upload a CSV file (UTF-8). If one row is wrong, nothing changes and you see which rows and columns to fix. The columns are in docs/engine.md."))),
+            paragraph(
+                ctx.t(
+                    "Upload een CSV-bestand (UTF-8). Klopt één regel niet, dan verandert er niets en zie je welke regels en kolommen je moet verbeteren. De kolommen staan in docs/engine.md.",
+                    "Upload a CSV file (UTF-8). If one row is wrong, nothing changes and you see which rows and columns to fix. The columns are in docs/engine.md.")),
             el(
                 "dl", ["class": "totals"],
                 el("div", el("dt", text(ctx.t("Tekort/groei-regels", "Shortage/growth rows"))), el("dd", text("\(snapshot.outlook.entries.count)"))),
@@ -41,12 +39,7 @@ enum CareerAdminPages {
             main.append(
                 el(
                     "table", ["class": "stack"],
-                    el(
-                        "thead",
-                        el(
-                            "tr", el("th", ["scope": "col"], text(ctx.t("Regel", "Line"))),
-                            el("th", ["scope": "col"], text(ctx.t("Kolom", "Column"))),
-                            el("th", ["scope": "col"], text(ctx.t("Wat er mis is", "What is wrong"))))),
+                    tableHead(ctx.t("Regel", "Line"), ctx.t("Kolom", "Column"), ctx.t("Wat er mis is", "What is wrong")),
                     el(
                         "tbody",
                         children: problems.map { p in

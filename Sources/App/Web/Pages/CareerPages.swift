@@ -10,23 +10,19 @@ enum CareerPages {
         var main: [Node] = [el("h1", text(title))]
         guard result.hasWork else {
             main.append(
-                el(
-                    "p", ["class": "lead"],
-                    text(
-                        ctx.t(
-                            "Je paspoort is nog leeg. Zet eerst werk in je paspoort: dan laten we zien welke beroepen dichtbij zijn.",
-                            "Your passport is still empty. Add work to your passport first: then we show which occupations are close."))))
+                paragraph(
+                    ctx.t(
+                        "Je paspoort is nog leeg. Zet eerst werk in je paspoort: dan laten we zien welke beroepen dichtbij zijn.",
+                        "Your passport is still empty. Add work to your passport first: then we show which occupations are close."), class: "lead"))
             main.append(el("p", el("a", ["class": "button", "href": SiteRoute.passportAddForm.link], text(ctx.t("Werk toevoegen", "Add work")))))
             return layout(ctx, title: title, main)
         }
         let model = result.snapshot.engine.model
         main.append(
-            el(
-                "p", ["class": "lead"],
-                text(
-                    ctx.t(
-                        "Dit zijn beroepen die passen bij het werk in je paspoort. Bij elk beroep zie je wat je al kunt en wat je nog kunt leren.",
-                        "These occupations fit the work in your passport. For each you see what you can do already and what you could still learn."))))
+            paragraph(
+                ctx.t(
+                    "Dit zijn beroepen die passen bij het werk in je paspoort. Bij elk beroep zie je wat je al kunt en wat je nog kunt leren.",
+                    "These occupations fit the work in your passport. For each you see what you can do already and what you could still learn."), class: "lead"))
         if !result.report.skillsToLearn.isEmpty {
             let top = result.report.skillsToLearn.prefix(3)
             main.append(
@@ -50,12 +46,10 @@ enum CareerPages {
                     transitionItem(ctx, result.snapshot, $0, forWorker: true)
                 }))
         main.append(
-            el(
-                "p", ["class": "meta"],
-                text(
-                    ctx.t(
-                        "Hoe we dit berekenen: we vergelijken de vaardigheden uit je werk met wat een beroep vraagt. Zeldzame vaardigheden tellen zwaarder. Werk dat je zelf hebt toegevoegd telt iets minder mee.",
-                        "How we work this out: we compare the skills from your work with what an occupation asks. Rare skills count more. Work you added yourself counts a little less."))))
+            paragraph(
+                ctx.t(
+                    "Hoe we dit berekenen: we vergelijken de vaardigheden uit je werk met wat een beroep vraagt. Zeldzame vaardigheden tellen zwaarder. Werk dat je zelf hebt toegevoegd telt iets minder mee.",
+                    "How we work this out: we compare the skills from your work with what an occupation asks. Rare skills count more. Work you added yourself counts a little less."), class: "meta"))
         return layout(ctx, title: title, main)
     }
 
@@ -65,23 +59,19 @@ enum CareerPages {
         let title = ctx.t("Overstappen vanuit \(name)", "Moving on from \(name)")
         var main: [Node] = [
             el("h1", text(title)),
-            el(
-                "p", ["class": "lead"],
-                text(
-                    ctx.t(
-                        "Welke beroepen liggen dichtbij voor iemand die als \(name) werkt? Hoe hoger in de lijst, hoe meer vaardigheden al passen.",
-                        "Which occupations are close for someone working as \(name)? The higher in the list, the more skills already fit."))),
+            paragraph(
+                ctx.t(
+                    "Welke beroepen liggen dichtbij voor iemand die als \(name) werkt? Hoe hoger in de lijst, hoe meer vaardigheden al passen.",
+                    "Which occupations are close for someone working as \(name)? The higher in the list, the more skills already fit."), class: "lead"),
             el("p", el("a", ["href": SiteRoute.occupation(id: model.occupations[source].id).link], text(ctx.t("Over dit beroep", "About this occupation")))),
         ]
         main.append(el("ol", ["class": "results"], children: report.transitions.map { transitionItem(ctx, snapshot, $0, forWorker: false) }))
         main.append(
-            el(
-                "p", ["class": "meta"],
-                text(
-                    ctx.t(
-                        "\(report.viableTargets) beroepen zijn binnen bereik. Grenzen: binnen bereik vanaf \(percent(snapshot.engine.thresholds.viable)), dichtbij vanaf \(percent(snapshot.engine.thresholds.highlyViable)) van de vaardigheden (gewogen).",
-                        "\(report.viableTargets) occupations are within reach. Limits: within reach from \(percent(snapshot.engine.thresholds.viable)), close from \(percent(snapshot.engine.thresholds.highlyViable)) of the skills (weighted)."
-                    ))))
+            paragraph(
+                ctx.t(
+                    "\(report.viableTargets) beroepen zijn binnen bereik. Grenzen: binnen bereik vanaf \(percent(snapshot.engine.thresholds.viable)), dichtbij vanaf \(percent(snapshot.engine.thresholds.highlyViable)) van de vaardigheden (gewogen).",
+                    "\(report.viableTargets) occupations are within reach. Limits: within reach from \(percent(snapshot.engine.thresholds.viable)), close from \(percent(snapshot.engine.thresholds.highlyViable)) of the skills (weighted)."
+                ), class: "meta"))
         return layout(ctx, title: title, main)
     }
 
@@ -106,17 +96,15 @@ enum CareerPages {
         var body: [Node] = [
             el("h3", el("a", ["href": SiteRoute.occupation(id: occupation.id).link], text(occupation.label(in: ctx.lang.escoLanguage)))),
             el("p", children: badges),
-            el(
-                "p",
-                text(
-                    forWorker
-                        ? CareerText.transitionSentence(covered: t.covered.count, missing: t.missing.count, lang: ctx.lang)
-                        : ctx.t(
-                            "Al aanwezig: \(t.covered.count) van de \(t.covered.count + t.missing.count) belangrijke vaardigheden.",
-                            "Already there: \(t.covered.count) of the \(t.covered.count + t.missing.count) key skills."))),
+            paragraph(
+                forWorker
+                    ? CareerText.transitionSentence(covered: t.covered.count, missing: t.missing.count, lang: ctx.lang)
+                    : ctx.t(
+                        "Al aanwezig: \(t.covered.count) van de \(t.covered.count + t.missing.count) belangrijke vaardigheden.",
+                        "Already there: \(t.covered.count) of the \(t.covered.count + t.missing.count) key skills.")),
         ]
         if !t.missing.isEmpty {
-            body.append(el("p", ["class": "label"], text(ctx.t("Nog te leren:", "Still to learn:"))))
+            body.append(paragraph(ctx.t("Nog te leren:", "Still to learn:"), class: "label"))
             body.append(
                 el(
                     "ul", ["class": "skills"],
@@ -146,7 +134,7 @@ enum CareerPages {
         let found = snapshot.catalogue.courses(for: missing, limit: limit)
         guard !found.isEmpty else { return fragment([]) }
         return fragment([
-            el("p", ["class": "label"], text(ctx.t("Cursussen die hierbij helpen:", "Courses that help:"))),
+            paragraph(ctx.t("Cursussen die hierbij helpen:", "Courses that help:"), class: "label"),
             el(
                 "ul", ["class": "plain courses"],
                 children: found.map { c in

@@ -19,12 +19,10 @@ enum CompetencePages {
         let title = ctx.t("Mensen zoeken op vaardigheden", "Find people by skills")
         var main: [Node] = [
             el("h1", text(title)),
-            el(
-                "p",
-                text(
-                    ctx.t(
-                        "Je ziet alleen mensen die zelf hebben gekozen om gevonden te worden. Je ziet hun vaardigheden en bevestigd werk, niet hun naam, leeftijd, geslacht of afkomst.",
-                        "You only see people who chose to be found. You see their skills and confirmed work, not their name, age, sex or origin."))),
+            paragraph(
+                ctx.t(
+                    "Je ziet alleen mensen die zelf hebben gekozen om gevonden te worden. Je ziet hun vaardigheden en bevestigd werk, niet hun naam, leeftijd, geslacht of afkomst.",
+                    "You only see people who chose to be found. You see their skills and confirmed work, not their name, age, sex or origin.")),
             el(
                 "form", ["method": "get", "action": SiteRoute.employerSearch.link, "class": "search", "role": "search"],
                 formField(
@@ -45,7 +43,7 @@ enum CompetencePages {
             let name = model.occupations[target].label(in: ctx.lang.escoLanguage)
             main.append(el("h2", text(ctx.t("Kandidaten voor \(name)", "Candidates for \(name)"))))
             if candidates.isEmpty {
-                main.append(el("p", text(ctx.t("Er zijn nog geen mensen die gevonden willen worden.", "Nobody has chosen to be found yet."))))
+                main.append(paragraph(ctx.t("Er zijn nog geen mensen die gevonden willen worden.", "Nobody has chosen to be found yet.")))
             } else {
                 main.append(
                     el(
@@ -55,26 +53,20 @@ enum CompetencePages {
                             return el(
                                 "li",
                                 el("h3", text(ctx.t("Kandidaat \(i + 1)", "Candidate \(i + 1)"))),
-                                el(
-                                    "p",
-                                    text(
-                                        ctx.t(
-                                            "Heeft \(c.covered.count) van de \(total) belangrijke vaardigheden.",
-                                            "Has \(c.covered.count) of the \(total) key skills."))),
-                                el(
-                                    "p", ["class": "meta"],
-                                    text(
-                                        ctx.t(
-                                            "Bevestigd werk: \(c.verifiedRecords) \(c.verifiedRecords == 1 ? "werkbewijs" : "werkbewijzen"), \(Int(c.verifiedHours)) uur",
-                                            "Confirmed work: \(c.verifiedRecords) \(c.verifiedRecords == 1 ? "credential" : "credentials"), \(Int(c.verifiedHours)) hours"))),
+                                paragraph(
+                                    ctx.t(
+                                        "Heeft \(c.covered.count) van de \(total) belangrijke vaardigheden.",
+                                        "Has \(c.covered.count) of the \(total) key skills.")),
+                                paragraph(
+                                    ctx.t(
+                                        "Bevestigd werk: \(c.verifiedRecords) \(c.verifiedRecords == 1 ? "werkbewijs" : "werkbewijzen"), \(Int(c.verifiedHours)) uur",
+                                        "Confirmed work: \(c.verifiedRecords) \(c.verifiedRecords == 1 ? "credential" : "credentials"), \(Int(c.verifiedHours)) hours"), class: "meta"),
                                 el("ul", ["class": "skills"], children: c.covered.prefix(6).map { skillItem(model.space.label($0, in: ctx.lang.escoLanguage), ctx.lang) }))
                         }))
                 main.append(
-                    el(
-                        "p", ["class": "meta"],
-                        text(
-                            ctx.t(
-                                "Contact opnemen kan nog niet via Loopbrug.", "Getting in touch through Loopbrug is not possible yet."))))
+                    paragraph(
+                        ctx.t(
+                            "Contact opnemen kan nog niet via Loopbrug.", "Getting in touch through Loopbrug is not possible yet."), class: "meta"))
             }
         }
         return layout(ctx, title: title, main)

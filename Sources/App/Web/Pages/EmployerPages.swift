@@ -32,7 +32,7 @@ enum EmployerPages {
         }
         main.append(el("h2", text(ctx.t("Wat nu openstaat", "Open now"))))
         if own.isEmpty {
-            main.append(el("p", text(ctx.t("Je hebt nog geen vacatures of klussen.", "You have no vacancies or short jobs yet."))))
+            main.append(paragraph(ctx.t("Je hebt nog geen vacatures of klussen.", "You have no vacancies or short jobs yet.")))
         } else {
             main.append(
                 el(
@@ -41,14 +41,12 @@ enum EmployerPages {
                         el(
                             "li", ["class": "box"],
                             el("h3", text(v.title)),
-                            el(
-                                "p", ["class": "meta"],
-                                text(
-                                    [
-                                        v.place.name, CareerText.hours(v, lang: ctx.lang),
-                                        CareerText.contract(v.contract, lang: ctx.lang),
-                                        ctx.t("\(v.skillURIs.count) vaardigheden", "\(v.skillURIs.count) skills"),
-                                    ].joined(separator: " · "))),
+                            paragraph(
+                                [
+                                    v.place.name, CareerText.hours(v, lang: ctx.lang),
+                                    CareerText.contract(v.contract, lang: ctx.lang),
+                                    ctx.t("\(v.skillURIs.count) vaardigheden", "\(v.skillURIs.count) skills"),
+                                ].joined(separator: " · "), class: "meta"),
                             el(
                                 "form", ["method": "post", "action": SiteRoute.employerVacancyDelete(id: v.id).link, "class": "inline"],
                                 ctx.csrfField, el("button", ["type": "submit", "class": "secondary"], text(ctx.t("Weghalen", "Remove")))))
@@ -102,7 +100,7 @@ enum EmployerPages {
             fields.append(el("input", ["type": "hidden", "name": "occupation", "value": form.occupation ?? ""]))
             fields.append(el("p", text(ctx.t("Beroep: ", "Occupation: ")), el("strong", text(form.occupation ?? ""))))
             var boxes: [Node] = [el("legend", text(ctx.t("Welke vaardigheden vraagt het werk?", "Which skills does the work need?")))]
-            if let e = error("skills") { boxes.append(el("p", ["class": "error"], text(e))) }
+            if let e = error("skills") { boxes.append(paragraph(e, class: "error")) }
             for (i, skill) in model.essentialSkills(of: occupation).enumerated() {
                 let skillURI = model.space.uris[Int(skill)]
                 var a: [(String, String)] = [("type", "checkbox"), ("id", "skill-\(i)"), ("name", "skills[]"), ("value", skillURI)]
@@ -139,7 +137,7 @@ enum EmployerPages {
                 error: error("sector"), autocomplete: "off", required: false),
         ]
         var days: [Node] = [el("legend", text(ctx.t("Op welke dagen? (leeg = in overleg)", "On which days? (none = to agree)")))]
-        if let e = error("days") { days.append(el("p", ["class": "error"], text(e))) }
+        if let e = error("days") { days.append(paragraph(e, class: "error")) }
         let chosenDays = Set(form.days ?? [])
         for d in WorkPage.dayLabels {
             var a: [(String, String)] = [("type", "checkbox"), ("id", "day-\(d.code)"), ("name", "days[]"), ("value", d.code)]

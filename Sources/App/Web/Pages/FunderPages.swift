@@ -53,21 +53,17 @@ enum FunderPages {
         if let notice { main.append(el("p", ["class": "ok", "role": "status"], text(notice))) }
         guard !figures.isEmpty else {
             main.append(
-                el(
-                    "p", ["class": "lead"],
-                    text(
-                        ctx.t(
-                            "Je account is nog niet gekoppeld aan een fonds of werkgever die leermiles geeft. Vraag de beheerder van Loopbrug om je te koppelen.",
-                            "Your account is not linked to a fund or employer that gives leermiles yet. Ask Loopbrug's administrator to link you."))))
+                paragraph(
+                    ctx.t(
+                        "Je account is nog niet gekoppeld aan een fonds of werkgever die leermiles geeft. Vraag de beheerder van Loopbrug om je te koppelen.",
+                        "Your account is not linked to a fund or employer that gives leermiles yet. Ask Loopbrug's administrator to link you."), class: "lead"))
             return layout(ctx, title: title, main)
         }
         main.append(
-            el(
-                "p", ["class": "lead"],
-                text(
-                    ctx.t(
-                        "Hier zie je wat je fonds aan leermiles gaf en waaraan ze besteed zijn. Je ziet alleen totalen. Groepen van minder dan 10 mensen tonen we als x.",
-                        "Here you see what your fund gave in leermiles and what they were spent on. You only see totals. Groups of fewer than 10 people are shown as x."))))
+            paragraph(
+                ctx.t(
+                    "Hier zie je wat je fonds aan leermiles gaf en waaraan ze besteed zijn. Je ziet alleen totalen. Groepen van minder dan 10 mensen tonen we als x.",
+                    "Here you see what your fund gave in leermiles and what they were spent on. You only see totals. Groups of fewer than 10 people are shown as x."), class: "lead"))
         for f in figures { main.append(contentsOf: section(ctx, f)) }
         return layout(ctx, title: title, main)
     }
@@ -83,7 +79,7 @@ enum FunderPages {
                 el("div", el("dt", text(ctx.t("Aan mensen", "To people"))), el("dd", text(f.workers.description)))),
         ]
         if !f.given.isEmpty {
-            out.append(el("p", ["class": "label"], text(ctx.t("Waarvoor je punten gaf:", "What you gave points for:"))))
+            out.append(paragraph(ctx.t("Waarvoor je punten gaf:", "What you gave points for:"), class: "label"))
             out.append(
                 el(
                     "ul", ["class": "plain sources"],
@@ -114,12 +110,10 @@ enum FunderPages {
     static func useNodes(_ ctx: PageContext, _ f: FunderFigures) -> [Node] {
         guard !f.use.isEmpty else {
             return [
-                el(
-                    "p",
-                    text(
-                        ctx.t(
-                            "Nog niets. Alleen punten met voorwaarden (voor een beroep met veel vraag, of met goedkeuring) kunnen we per fonds volgen. Punten zonder voorwaarden besteedt iemand vrij.",
-                            "Nothing yet. Only points with conditions (for an occupation in demand, or with approval) can be followed per fund. Points without conditions are spent freely.")))
+                paragraph(
+                    ctx.t(
+                        "Nog niets. Alleen punten met voorwaarden (voor een beroep met veel vraag, of met goedkeuring) kunnen we per fonds volgen. Punten zonder voorwaarden besteedt iemand vrij.",
+                        "Nothing yet. Only points with conditions (for an occupation in demand, or with approval) can be followed per fund. Points without conditions are spent freely."))
             ]
         }
         let states: [ReservationState] = [.settled, .open, .awaitingApproval, .released]
@@ -144,18 +138,16 @@ enum FunderPages {
         }
         if f.use.unnamedCourses > 0 {
             nodes.append(
-                el(
-                    "p", ["class": "meta"],
-                    text(
-                        ctx.t(
-                            "Cursussen die minder dan 10 mensen met jullie punten volgen, noemen we niet: dan zou je kunnen zien wie welke cursus doet.",
-                            "Courses that fewer than 10 people take with your points are not named: you could otherwise tell who takes which course."))))
+                paragraph(
+                    ctx.t(
+                        "Cursussen die minder dan 10 mensen met jullie punten volgen, noemen we niet: dan zou je kunnen zien wie welke cursus doet.",
+                        "Courses that fewer than 10 people take with your points are not named: you could otherwise tell who takes which course."), class: "meta"))
         }
         return nodes
     }
 
     static func waitingNode(_ ctx: PageContext, _ f: FunderFigures) -> Node {
-        guard !f.waiting.isEmpty else { return el("p", text(ctx.t("Er wacht niets op je goedkeuring.", "Nothing is waiting for your approval."))) }
+        guard !f.waiting.isEmpty else { return paragraph(ctx.t("Er wacht niets op je goedkeuring.", "Nothing is waiting for your approval.")) }
         return el(
             "ol", ["class": "results"],
             children: f.waiting.map { w in
@@ -164,19 +156,15 @@ enum FunderPages {
                 return el(
                     "li",
                     el("h4", text(course?.title ?? r.courseID)),
-                    el(
-                        "p",
-                        text(
-                            ctx.t(
-                                "Aanvraag van \(LeermilesText.day(Day(r.createdAt, in: Day.dutch), lang: ctx.lang)). Kost \(LeermilesText.miles(r.amount, lang: ctx.lang)) leermiles, waarvan \(LeermilesText.miles(w.fromPot, lang: ctx.lang)) uit jullie punten.",
-                                "Request of \(LeermilesText.day(Day(r.createdAt, in: Day.dutch), lang: ctx.lang)). Costs \(LeermilesText.miles(r.amount, lang: ctx.lang)) leermiles, \(LeermilesText.miles(w.fromPot, lang: ctx.lang)) of them from your points."
-                            ))),
-                    el(
-                        "p", ["class": "meta"],
-                        text(
-                            course?.forShortageOccupation == true
-                                ? ctx.t("Deze cursus leidt naar een beroep waar veel vraag naar is.", "This course leads to an occupation in demand.")
-                                : ctx.t("Deze cursus leidt niet naar een beroep met veel vraag.", "This course does not lead to an occupation in demand."))),
+                    paragraph(
+                        ctx.t(
+                            "Aanvraag van \(LeermilesText.day(Day(r.createdAt, in: Day.dutch), lang: ctx.lang)). Kost \(LeermilesText.miles(r.amount, lang: ctx.lang)) leermiles, waarvan \(LeermilesText.miles(w.fromPot, lang: ctx.lang)) uit jullie punten.",
+                            "Request of \(LeermilesText.day(Day(r.createdAt, in: Day.dutch), lang: ctx.lang)). Costs \(LeermilesText.miles(r.amount, lang: ctx.lang)) leermiles, \(LeermilesText.miles(w.fromPot, lang: ctx.lang)) of them from your points."
+                        )),
+                    paragraph(
+                        course?.forShortageOccupation == true
+                            ? ctx.t("Deze cursus leidt naar een beroep waar veel vraag naar is.", "This course leads to an occupation in demand.")
+                            : ctx.t("Deze cursus leidt niet naar een beroep met veel vraag.", "This course does not lead to an occupation in demand."), class: "meta"),
                     el(
                         "div", ["class": "actions"],
                         el(

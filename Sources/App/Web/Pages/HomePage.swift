@@ -7,16 +7,14 @@ enum HomePage {
             [
                 el("h1", text(ctx.t("Jouw werk telt. Ook voor je volgende baan.", "Your work counts. For your next job too."))),
                 // Three B1-level sentences: what Loopbrug does for a worker.
-                el(
-                    "p", ["class": "lead"],
-                    text(
-                        ctx.t(
-                            "Loopbrug bewaart al je werk op één plek: klussen, banen en vrijwilligerswerk. "
-                                + "Je ziet wat je met dat werk hebt laten zien dat je kunt. "
-                                + "En je ziet welk werk en welke cursussen daarna bij je passen.",
-                            "Loopbrug keeps all your work in one place: gigs, jobs and volunteering. "
-                                + "You see what that work shows you can do. "
-                                + "And you see which work and which courses suit you next."))),
+                paragraph(
+                    ctx.t(
+                        "Loopbrug bewaart al je werk op één plek: klussen, banen en vrijwilligerswerk. "
+                            + "Je ziet wat je met dat werk hebt laten zien dat je kunt. "
+                            + "En je ziet welk werk en welke cursussen daarna bij je passen.",
+                        "Loopbrug keeps all your work in one place: gigs, jobs and volunteering. "
+                            + "You see what that work shows you can do. "
+                            + "And you see which work and which courses suit you next."), class: "lead"),
                 searchForm(ctx, query: ""),
                 el("h2", text(ctx.t("Zo werkt het", "How it works"))),
                 el(

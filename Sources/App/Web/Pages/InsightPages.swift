@@ -8,14 +8,12 @@ enum InsightPages {
         let title = ctx.t("Kwetsbare werkenden in je gemeente", "Vulnerable workers in your municipality")
         var main: [Node] = [
             el("h1", text(title)),
-            el(
-                "p", ["class": "lead"],
-                text(
-                    ctx.t(
-                        "Upload een bestand met gegevens per persoon, zoals CBS-microdata. Loopbrug telt wie er bij de kwetsbare werkenden hoort, zet ze naast alle werkenden en deelt ze in groepen, zoals het onderzoek in Almere.",
-                        "Upload a file with one row per person, like CBS microdata. Loopbrug counts who are vulnerable workers, compares them with all workers and divides them into clusters, as the Almere study did."
-                    ))),
-            el("p", text(ctx.t("Aantallen onder de 10 zie je nergens: daar staat een x.", "You never see a count under 10: an x stands in its place."))),
+            paragraph(
+                ctx.t(
+                    "Upload een bestand met gegevens per persoon, zoals CBS-microdata. Loopbrug telt wie er bij de kwetsbare werkenden hoort, zet ze naast alle werkenden en deelt ze in groepen, zoals het onderzoek in Almere.",
+                    "Upload a file with one row per person, like CBS microdata. Loopbrug counts who are vulnerable workers, compares them with all workers and divides them into clusters, as the Almere study did."
+                ), class: "lead"),
+            paragraph(ctx.t("Aantallen onder de 10 zie je nergens: daar staat een x.", "You never see a count under 10: an x stands in its place.")),
         ]
         if let problem { main.append(el("p", ["class": "notice", "role": "alert"], text(problem))) }
         if !runs.isEmpty {
@@ -26,7 +24,7 @@ enum InsightPages {
                     children: runs.map { run in
                         el(
                             "li", el("a", ["href": SiteRoute.insightRun(id: run.id).link], text(run.fileName)),
-                            el("p", ["class": "meta"], text(when(run.startedAt, ctx) + " · " + phaseSummary(run.phase, ctx))))
+                            paragraph(when(run.startedAt, ctx) + " · " + phaseSummary(run.phase, ctx), class: "meta"))
                     }))
         }
         main.append(startForm(ctx, files: files, uploadLimitBytes: uploadLimitBytes))
@@ -34,19 +32,17 @@ enum InsightPages {
         if !files.isEmpty {
             main.append(el("h2", text(ctx.t("Bewaarde bestanden", "Kept files"))))
             main.append(
-                el(
-                    "p",
-                    text(
-                        ctx.t(
-                            "Alleen jij ziet deze bestanden. Verwijder ze als je ze niet meer nodig hebt.",
-                            "Only you see these files. Delete them when you no longer need them."))))
+                paragraph(
+                    ctx.t(
+                        "Alleen jij ziet deze bestanden. Verwijder ze als je ze niet meer nodig hebt.",
+                        "Only you see these files. Delete them when you no longer need them.")))
             main.append(
                 el(
                     "ol", ["class": "results"],
                     children: files.map { file in
                         el(
-                            "li", el("p", ["class": "label"], text(file.name)),
-                            el("p", ["class": "meta"], text(when(file.uploadedAt, ctx) + " · " + sizeText(file.sizeBytes))),
+                            "li", paragraph(file.name, class: "label"),
+                            paragraph(when(file.uploadedAt, ctx) + " · " + sizeText(file.sizeBytes), class: "meta"),
                             el(
                                 "form", ["method": "post", "action": SiteRoute.insightFileDelete(id: file.id).link, "class": "inline"], ctx.csrfField,
                                 el(
@@ -121,12 +117,10 @@ enum InsightPages {
         el(
             "details",
             el("summary", text(ctx.t("Welke kolommen heeft het bestand nodig?", "Which columns does the file need?"))),
-            el(
-                "p",
-                text(
-                    ctx.t(
-                        "Een kopregel met deze kolommen, gescheiden door komma's (andere kolommen slaan we over):",
-                        "A header row with these columns, separated by commas (other columns are skipped):"))),
+            paragraph(
+                ctx.t(
+                    "Een kopregel met deze kolommen, gescheiden door komma's (andere kolommen slaan we over):",
+                    "A header row with these columns, separated by commas (other columns are skipped):")),
             el("p", el("code", text(PersonRecord.columns.joined(separator: ", ")))),
             el(
                 "p", text(ctx.t("Mogen erbij: ", "May be added: ")), el("code", text(PersonRecord.optionalColumns.joined(separator: ", "))),
@@ -134,12 +128,10 @@ enum InsightPages {
                     ctx.t(
                         " (dan tellen we ook zelfstandigen die kostwinner zijn en niet economisch zelfstandig).",
                         " (then self-employed breadwinners who are not economically independent are counted too)."))),
-            el(
-                "p",
-                text(
-                    ctx.t(
-                        "Klopt er iets niet, dan analyseren en bewaren we niets en zie je per regel en kolom wat er mis is.",
-                        "If something is wrong, nothing is analysed or kept, and you see per line and column what is wrong."))))
+            paragraph(
+                ctx.t(
+                    "Klopt er iets niet, dan analyseren en bewaren we niets en zie je per regel en kolom wat er mis is.",
+                    "If something is wrong, nothing is analysed or kept, and you see per line and column what is wrong.")))
     }
 
     static func run(_ ctx: PageContext, _ run: InsightRuns.Run) -> Node {
@@ -148,7 +140,7 @@ enum InsightPages {
         let settings =
             ctx.t("Groep: ", "Group: ") + definitionName(run.settings.definition, ctx) + " · "
             + (run.settings.k.map { ctx.t("\($0) groepen", "\($0) clusters") } ?? ctx.t("aantal groepen: hoogste silhouet", "number of clusters: highest silhouette"))
-        let meta = el("p", ["class": "meta"], text(run.fileName + " · " + when(run.startedAt, ctx) + " · " + settings))
+        let meta = paragraph(run.fileName + " · " + when(run.startedAt, ctx) + " · " + settings, class: "meta")
         switch run.phase {
         case .waiting, .running:
             let step: InsightRuns.Step? = if case .running(let s) = run.phase { s } else { nil }
@@ -185,12 +177,10 @@ enum InsightPages {
                     forgetForm(ctx, run, label: ctx.t("Uitkomst verwijderen", "Delete the result"))),
             ]
             main.append(
-                el(
-                    "p", ["class": "hint"],
-                    text(
-                        run.kept
-                            ? ctx.t("Het bestand is bewaard; je vindt het bij Bewaarde bestanden.", "The file is kept; you find it under Kept files.")
-                            : ctx.t("Het bestand is niet bewaard.", "The file was not kept."))))
+                paragraph(
+                    run.kept
+                        ? ctx.t("Het bestand is bewaard; je vindt het bij Bewaarde bestanden.", "The file is kept; you find it under Kept files.")
+                        : ctx.t("Het bestand is niet bewaard.", "The file was not kept."), class: "hint"))
             main.append(el("div", ["class": "report"], report.page[ctx.lang]?.node ?? text("")))
         }
         return layout(ctx, title: title, main)

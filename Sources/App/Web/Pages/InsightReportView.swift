@@ -9,13 +9,13 @@ public enum InsightReportView {
         let words = InsightReportText(r, lang: lang)
         var out: [Node] = []
         for (index, line) in words.introduction.enumerated() { out.append(el("p", index == 0 ? ["class": "lead"] : [:], text(line))) }
-        out.append(el("p", ["class": "muted"], text(words.disclosureNote)))
+        out.append(paragraph(words.disclosureNote, class: "muted"))
         out.append(el("h2", text(words.clustersHeading)))
-        out.append(el("p", text(words.method)))
+        out.append(paragraph(words.method))
         for p in r.profiles {
             out.append(
                 el(
-                    "section", el("h3", text(words.profileTitle(p))), el("p", text(words.profileDescription(p))),
+                    "section", el("h3", text(words.profileTitle(p))), paragraph(words.profileDescription(p)),
                     el("ul", children: words.profileFeatures(p).map { el("li", text($0)) })))
         }
         out.append(el("h3", text(words.silhouetteHeading)))
@@ -26,7 +26,7 @@ public enum InsightReportView {
                     + words.silhouettes.map { row in
                         el("tr", el("th", ["scope": "row"], text(row.label)), el("td", ["class": "n"], text(row.value)), el("td", bar(row.fraction)))
                     }))
-        if let robustness = words.robustness { out.append(el("p", text(robustness))) }
+        if let robustness = words.robustness { out.append(paragraph(robustness)) }
         out.append(el("h2", text(words.tablesHeading)))
         for table in r.tables {
             // The corner cell names nothing, so it is a td (an empty th confuses screen readers).

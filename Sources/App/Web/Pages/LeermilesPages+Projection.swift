@@ -80,7 +80,7 @@ extension LeermilesPages {
         let table = el(
             "table", ["class": "months"],
             el("caption", text(caption)),
-            el("thead", el("tr", el("th", ["scope": "col"], text(ctx.t("Maand", "Month"))), el("th", ["scope": "col"], text(ctx.t("Leermiles", "Leermiles"))))),
+            tableHead(ctx.t("Maand", "Month"), ctx.t("Leermiles", "Leermiles")),
             el(
                 "tbody",
                 children: e.months.map { month in
@@ -90,12 +90,10 @@ extension LeermilesPages {
                 }))
         let legend =
             e.perMonth > .zero
-            ? el(
-                "p", ["class": "meta"],
-                text(
-                    ctx.t(
-                        "Groene balken: wat je per maand verdiende. Blauwe stippellijn: wat je per maand verwacht (\(LeermilesText.miles(e.perMonth, lang: ctx.lang))).",
-                        "Green bars: what you earned each month. Blue dashed line: what you can expect each month (\(LeermilesText.miles(e.perMonth, lang: ctx.lang))).")))
+            ? paragraph(
+                ctx.t(
+                    "Groene balken: wat je per maand verdiende. Blauwe stippellijn: wat je per maand verwacht (\(LeermilesText.miles(e.perMonth, lang: ctx.lang))).",
+                    "Green bars: what you earned each month. Blue dashed line: what you can expect each month (\(LeermilesText.miles(e.perMonth, lang: ctx.lang)))."), class: "meta")
             : fragment([])
         return fragment([
             el("figure", el("figcaption", text(caption)), svg), legend,

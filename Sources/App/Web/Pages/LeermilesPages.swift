@@ -17,12 +17,10 @@ enum LeermilesPages {
         var main: [Node] = [el("h1", text(title))]
         if let notice { main.append(noticeNode(ctx, notice, o)) }
         main.append(
-            el(
-                "p", ["class": "lead"],
-                text(
-                    ctx.t(
-                        "Leermiles zijn punten voor een cursus of opleiding. Je krijgt ze voor werk dat een platform of werkgever heeft bevestigd. 1 leermile is € 1 waard.",
-                        "Leermiles are points for a course or training. You get them for work that a platform or employer has confirmed. 1 leermile is worth € 1."))))
+            paragraph(
+                ctx.t(
+                    "Leermiles zijn punten voor een cursus of opleiding. Je krijgt ze voor werk dat een platform of werkgever heeft bevestigd. 1 leermile is € 1 waard.",
+                    "Leermiles are points for a course or training. You get them for work that a platform or employer has confirmed. 1 leermile is worth € 1."), class: "lead"))
 
         let b = o.balance
         main.append(el("h2", text(ctx.t("Je saldo", "Your balance"))))
@@ -33,17 +31,15 @@ enum LeermilesPages {
                 el("div", el("dt", text(ctx.t("Apart gezet", "Set aside"))), el("dd", ["data-testid": "reserved"], text(m(b.reserved)))),
                 el("div", el("dt", text(ctx.t("Totaal", "Total"))), el("dd", text(m(b.spendable + b.reserved))))))
         for (funder, amount) in b.pots.sorted(by: { $0.key < $1.key }) where amount > .zero {
-            main.append(el("p", text(potSentence(ctx, o, funder: funder, amount: amount))))
+            main.append(paragraph(potSentence(ctx, o, funder: funder, amount: amount)))
         }
         if o.ongoingHours > 0 {
             let hours = Int(o.ongoingHours.rounded())
             main.append(
-                el(
-                    "p", ["class": "meta"],
-                    text(
-                        ctx.t(
-                            "Je hebt nog \(hours) uur werk dat doorloopt. Daarvoor krijg je punten als het werk klaar is.",
-                            "You have \(hours) hours of work that is still going on. You get points for it when the work ends."))))
+                paragraph(
+                    ctx.t(
+                        "Je hebt nog \(hours) uur werk dat doorloopt. Daarvoor krijg je punten als het werk klaar is.",
+                        "You have \(hours) hours of work that is still going on. You get points for it when the work ends."), class: "meta"))
         }
 
         main.append(el("h2", text(ctx.t("Over 12 maanden", "In 12 months"))))
@@ -60,12 +56,10 @@ enum LeermilesPages {
 
         main.append(el("h2", text(ctx.t("Jaaroverzicht", "Yearly statement"))))
         main.append(
-            el(
-                "p",
-                text(
-                    ctx.t(
-                        "Alles wat er in een jaar bij kwam en af ging, om te bewaren of in een spreadsheet te openen.",
-                        "Everything that came in and went out in a year, to keep or to open in a spreadsheet."))))
+            paragraph(
+                ctx.t(
+                    "Alles wat er in een jaar bij kwam en af ging, om te bewaren of in een spreadsheet te openen.",
+                    "Everything that came in and went out in a year, to keep or to open in a spreadsheet.")))
         main.append(
             el(
                 "ul", ["class": "plain"],
@@ -124,7 +118,7 @@ enum LeermilesPages {
 
     static func sourcesNode(_ ctx: PageContext, _ o: LeermilesOverview) -> Node {
         guard !o.earnings.sources.isEmpty else {
-            return el("p", text(ctx.t("Er zijn nog geen punten binnengekomen.", "No points have come in yet.")))
+            return paragraph(ctx.t("Er zijn nog geen punten binnengekomen.", "No points have come in yet."))
         }
         return el(
             "ul", ["class": "plain sources"],
@@ -154,11 +148,11 @@ enum LeermilesPages {
                 if let start = c.startDates.first { facts.append(ctx.t("start \(start)", "starts \(start)")) }
                 var body: [Node] = [
                     el("h3", text(title)),
-                    el("p", ["class": "meta"], text(c.provider + " · " + facts.joined(separator: " · "))),
-                    el("p", text(ctx.t("Helpt je op weg naar: \(tip.towards).", "Helps you towards: \(tip.towards)."))),
+                    paragraph(c.provider + " · " + facts.joined(separator: " · "), class: "meta"),
+                    paragraph(ctx.t("Helpt je op weg naar: \(tip.towards).", "Helps you towards: \(tip.towards).")),
                 ]
                 if tip.choice.price == .zero {
-                    body.append(el("p", text(ctx.t("Deze cursus is gratis. Je hebt er geen leermiles voor nodig.", "This course is free. You need no leermiles for it."))))
+                    body.append(paragraph(ctx.t("Deze cursus is gratis. Je hebt er geen leermiles voor nodig.", "This course is free. You need no leermiles for it.")))
                 } else {
                     switch tip.plan {
                     case .success(let plan):
@@ -168,12 +162,10 @@ enum LeermilesPages {
                                 " Het fonds geeft eerst akkoord. Het ziet welke cursus je kiest, maar niet je naam.",
                                 " The fund approves first. It sees which course you choose, but not your name.") : ""
                         body.append(
-                            el(
-                                "p",
-                                text(
-                                    ctx.t(
-                                        "Kost \(LeermilesText.miles(tip.choice.price, lang: ctx.lang)) leermiles. Je hebt genoeg.",
-                                        "Costs \(LeermilesText.miles(tip.choice.price, lang: ctx.lang)) leermiles. You have enough.") + approval)))
+                            paragraph(
+                                ctx.t(
+                                    "Kost \(LeermilesText.miles(tip.choice.price, lang: ctx.lang)) leermiles. Je hebt genoeg.",
+                                    "Costs \(LeermilesText.miles(tip.choice.price, lang: ctx.lang)) leermiles. You have enough.") + approval))
                         body.append(
                             el(
                                 "form", ["method": "post", "action": SiteRoute.leermilesReserve.link],
@@ -199,7 +191,7 @@ enum LeermilesPages {
                                     " If you keep working as now, you have enough in about \(months) months.")
                             }
                         }
-                        body.append(el("p", text(short)))
+                        body.append(paragraph(short))
                     }
                 }
                 return el("li", children: body)
@@ -208,7 +200,7 @@ enum LeermilesPages {
 
     static func reservationsNode(_ ctx: PageContext, _ o: LeermilesOverview) -> Node {
         guard !o.reservations.isEmpty else {
-            return el("p", text(ctx.t("Je hebt nog geen cursus gereserveerd.", "You have not reserved a course yet.")))
+            return paragraph(ctx.t("Je hebt nog geen cursus gereserveerd.", "You have not reserved a course yet."))
         }
         return el(
             "ol", ["class": "results"],
@@ -239,13 +231,11 @@ enum LeermilesPages {
         return el(
             "form", ["method": "post", "action": SiteRoute.leermilesConsent.link, "class": "box"],
             ctx.csrfField,
-            el(
-                "p",
-                text(
-                    ctx.t(
-                        "Fondsen en werkgevers die je punten geven, zien alleen totalen van groepen van 10 mensen of meer. Moet een fonds een cursus goedkeuren? Dan ziet het welke cursus je aanvraagt, maar niet je naam.",
-                        "Funds and employers that give you points only see totals for groups of 10 people or more. Must a fund approve a course? Then it sees which course you ask for, but not your name."
-                    ))),
+            paragraph(
+                ctx.t(
+                    "Fondsen en werkgevers die je punten geven, zien alleen totalen van groepen van 10 mensen of meer. Moet een fonds een cursus goedkeuren? Dan ziet het welke cursus je aanvraagt, maar niet je naam.",
+                    "Funds and employers that give you points only see totals for groups of 10 people or more. Must a fund approve a course? Then it sees which course you ask for, but not your name."
+                )),
             el(
                 "div", ["class": "choice"], el("input", attributes: box),
                 el("label", ["for": "consent"], text(ctx.t("Ze mogen mijn naam en mijn cursussen zien.", "They may see my name and my courses.")))),

@@ -37,7 +37,7 @@ enum OccupationPages {
                     let label = occupation.label(in: language)
                     var item: [Node] = [el("a", ["href": SiteRoute.occupation(id: occupation.id).link], text(label))]
                     if TextNormalizer.normalize(hit.matchedLabel) != TextNormalizer.normalize(label) {
-                        item.append(el("p", ["class": "meta"], text(ctx.t("Ook genoemd: ", "Also called: ") + hit.matchedLabel)))
+                        item.append(paragraph(ctx.t("Ook genoemd: ", "Also called: ") + hit.matchedLabel, class: "meta"))
                     }
                     return el("li", children: item)
                 }))
@@ -56,14 +56,14 @@ enum OccupationPages {
             if description.language != language { attributes.append(("lang", description.language.rawValue)) }
             nodes.append(el("p", attributes: attributes, children: [text(description.text)]))
             if description.language != language {
-                nodes.append(el("p", ["class": "meta"], text(ctx.t("Deze uitleg is er alleen in het Engels.", "This description exists in Dutch only."))))
+                nodes.append(paragraph(ctx.t("Deze uitleg is er alleen in het Engels.", "This description exists in Dutch only."), class: "meta"))
             }
         }
         let preferred = TextNormalizer.normalize(occupation.label(in: language))
         let alternatives = Array(Set(occupation.labels[language]?.alternative ?? []))
             .filter { TextNormalizer.normalize($0) != preferred }.sorted()
         if !alternatives.isEmpty {
-            nodes.append(el("p", ["class": "meta"], text(ctx.t("Ook bekend als: ", "Also known as: ") + alternatives.prefix(12).joined(separator: ", "))))
+            nodes.append(paragraph(ctx.t("Ook bekend als: ", "Also known as: ") + alternatives.prefix(12).joined(separator: ", "), class: "meta"))
         }
         let iscoText = isco.map { "\(occupation.iscoGroup) – \($0.label)" } ?? occupation.iscoGroup
         nodes.append(
@@ -77,7 +77,7 @@ enum OccupationPages {
         nodes.append(el("h2", text(ctx.t("Wat je in dit werk doet en kunt", "What you do and can do in this work"))))
         let all = profile.essentialSkills + profile.essentialKnowledge + profile.optionalSkills + profile.optionalKnowledge
         if !ctx.lang.isEnglish, all.contains(where: { $0.label(in: .nl).language == .en }) {
-            nodes.append(el("p", ["class": "meta"], text(englishSkillsNote)))
+            nodes.append(paragraph(englishSkillsNote, class: "meta"))
         }
         nodes.append(skillList(ctx, title: ctx.t("Vaardigheden", "Skills"), skills: profile.essentialSkills))
         nodes.append(skillList(ctx, title: ctx.t("Kennis", "Knowledge"), skills: profile.essentialKnowledge))

@@ -20,12 +20,10 @@ enum PassportPages {
         let title = ctx.t("Mijn werkpaspoort", "My work passport")
         var main: [Node] = [
             el("h1", text(title)),
-            el(
-                "p",
-                text(
-                    ctx.t(
-                        "Hier staat al je werk: van platforms, werkgevers en wat je zelf invult.",
-                        "All your work is here: from platforms, employers and what you add yourself."))),
+            paragraph(
+                ctx.t(
+                    "Hier staat al je werk: van platforms, werkgevers en wat je zelf invult.",
+                    "All your work is here: from platforms, employers and what you add yourself.")),
         ]
         let totals = PassportTotals(entries.map { ($0.record, $0.row.isVerified && $0.row.revokedAt == nil) })
         var facts: [Node] = [
@@ -44,23 +42,19 @@ enum PassportPages {
         // The code a platform needs to send work to this passport.
         var codeBox: [Node] = [el("h2", text(ctx.t("Werk van een platform toevoegen", "Add work from a platform")))]
         if let code {
-            codeBox.append(el("p", text(ctx.t("Je code:", "Your code:"))))
+            codeBox.append(paragraph(ctx.t("Je code:", "Your code:")))
             codeBox.append(el("p", ["class": "code", "role": "status"], text(code)))
             codeBox.append(
-                el(
-                    "p",
-                    text(
-                        ctx.t(
-                            "Geef deze code aan het platform. Hij werkt één keer, 30 minuten lang. Het platform krijgt geen naam of e-mailadres van je.",
-                            "Give this code to the platform. It works once, for 30 minutes. The platform gets no name or e-mail address from you."))))
+                paragraph(
+                    ctx.t(
+                        "Geef deze code aan het platform. Hij werkt één keer, 30 minuten lang. Het platform krijgt geen naam of e-mailadres van je.",
+                        "Give this code to the platform. It works once, for 30 minutes. The platform gets no name or e-mail address from you.")))
         } else {
             codeBox.append(
-                el(
-                    "p",
-                    text(
-                        ctx.t(
-                            "Maak een code en geef die aan het platform. Dan kan het platform je werk hier zetten.",
-                            "Make a code and give it to the platform. Then the platform can put your work here."))))
+                paragraph(
+                    ctx.t(
+                        "Maak een code en geef die aan het platform. Dan kan het platform je werk hier zetten.",
+                        "Make a code and give it to the platform. Then the platform can put your work here.")))
         }
         codeBox.append(
             el(
@@ -75,11 +69,11 @@ enum PassportPages {
                 el("a", ["class": "button", "href": SiteRoute.passportAddForm.link], text(ctx.t("Zelf werk toevoegen", "Add work yourself")))))
         main.append(el("h2", ["id": "tijdlijn"], text(ctx.t("Mijn werk", "My work"))))
         if entries.isEmpty {
-            main.append(el("p", ["class": "notice"], text(ctx.t("Er staat nog geen werk in je paspoort.", "There is no work in your passport yet."))))
+            main.append(paragraph(ctx.t("Er staat nog geen werk in je paspoort.", "There is no work in your passport yet."), class: "notice"))
         } else {
             main.append(el("ol", ["class": "timeline", "aria-labelledby": "tijdlijn"], children: entries.map { entry(ctx, $0) }))
             if !ctx.lang.isEnglish, entries.contains(where: { $0.skills.contains { $0.label(in: .nl).language == .en } }) {
-                main.append(el("p", ["class": "meta"], text(OccupationPages.englishSkillsNote)))
+                main.append(paragraph(OccupationPages.englishSkillsNote, class: "meta"))
             }
         }
         return layout(ctx, title: title, main)
@@ -97,11 +91,11 @@ enum PassportPages {
         }
         var lines: [Node] = [
             el("h3", text(r.roleTitle)),
-            el("p", ["class": "meta"], text(RecordText.meta(r, ctx.lang))),
+            paragraph(RecordText.meta(r, ctx.lang), class: "meta"),
             el("p", badge),
         ]
         let numbers = RecordText.numbers(r, ctx.lang, earnings: true)
-        if !numbers.isEmpty { lines.append(el("p", text(numbers))) }
+        if !numbers.isEmpty { lines.append(paragraph(numbers)) }
         if let occupation = e.occupation {
             lines.append(
                 el(
@@ -110,15 +104,15 @@ enum PassportPages {
         }
         if !e.skills.isEmpty {
             let shown = e.skills.prefix(8)
-            var skillNodes: [Node] = [el("p", ["class": "label"], text(ctx.t("Dit laat zien dat je kunt:", "This shows you can:")))]
+            var skillNodes: [Node] = [paragraph(ctx.t("Dit laat zien dat je kunt:", "This shows you can:"), class: "label")]
             skillNodes.append(el("ul", ["class": "skills"], children: shown.map { skillItem($0.label(in: ctx.lang.escoLanguage), ctx.lang) }))
             if e.skills.count > shown.count {
-                skillNodes.append(el("p", ["class": "meta"], text(ctx.t("en nog \(e.skills.count - shown.count) andere", "and \(e.skills.count - shown.count) more"))))
+                skillNodes.append(paragraph(ctx.t("en nog \(e.skills.count - shown.count) andere", "and \(e.skills.count - shown.count) more"), class: "meta"))
             }
             lines.append(fragment(skillNodes))
         }
         if !r.tasks.isEmpty {
-            lines.append(el("p", ["class": "label"], text(ctx.t("Taken:", "Tasks:"))))
+            lines.append(paragraph(ctx.t("Taken:", "Tasks:"), class: "label"))
             lines.append(el("ul", children: r.tasks.prefix(5).map { el("li", text($0)) }))
         }
         if !e.row.isVerified {
@@ -134,13 +128,10 @@ enum PassportPages {
         let title = ctx.t("Zelf werk toevoegen", "Add work yourself")
         var main: [Node] = [
             el("h1", text(title)),
-            el(
-                "p",
-                text(
-                    ctx.t(
-                        "Vul werk in dat nog niet in je paspoort staat: eerder werk, klussen via een platform, vrijwilligerswerk of mantelzorg. Het staat in je paspoort als \u{201C}zelf ingevuld\u{201D}.",
-                        "Add work that is not in your passport yet: earlier jobs, jobs through a platform, volunteering or informal care. It shows in your passport as \u{201C}self-declared\u{201D}."))
-            ),
+            paragraph(
+                ctx.t(
+                    "Vul werk in dat nog niet in je paspoort staat: eerder werk, klussen via een platform, vrijwilligerswerk of mantelzorg. Het staat in je paspoort als \u{201C}zelf ingevuld\u{201D}.",
+                    "Add work that is not in your passport yet: earlier jobs, jobs through a platform, volunteering or informal care. It shows in your passport as \u{201C}self-declared\u{201D}.")),
         ]
         if !problems.isEmpty {
             main.append(
@@ -162,7 +153,7 @@ enum PassportPages {
             }
         kindField.append(el("select", attributes: [("id", "kind"), ("name", "kind"), ("required", "")], children: options))
         var tasksField: [Node] = [el("label", ["for": "tasks"], text(ctx.t("Wat deed je? Eén taak per regel (mag leeg)", "What did you do? One task per line (optional)")))]
-        if let error = problems["tasks"] { tasksField.append(el("p", ["class": "error"], text(error))) }
+        if let error = problems["tasks"] { tasksField.append(paragraph(error, class: "error")) }
         tasksField.append(el("textarea", ["id": "tasks", "name": "tasks", "rows": "4"], text(form.tasks ?? "")))
         main.append(
             el(

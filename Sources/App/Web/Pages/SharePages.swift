@@ -17,22 +17,20 @@ enum SharePages {
         let title = ctx.t("Delen en KlusCV", "Share and KlusCV")
         var main: [Node] = [
             el("h1", text(title)),
-            el(
-                "p",
-                text(
-                    ctx.t(
-                        "Maak een link naar je werk. Wie de link heeft, ziet het werk dat je kiest en of het echt is. Bij elke link hoort een KlusCV (pdf) om te downloaden.",
-                        "Make a link to your work. Whoever has the link sees the work you choose and whether it is real. Each link comes with a KlusCV (PDF) to download."))),
+            paragraph(
+                ctx.t(
+                    "Maak een link naar je werk. Wie de link heeft, ziet het werk dat je kiest en of het echt is. Bij elke link hoort een KlusCV (pdf) om te downloaden.",
+                    "Make a link to your work. Whoever has the link sees the work you choose and whether it is real. Each link comes with a KlusCV (PDF) to download.")),
         ]
         if let problem { main.append(el("p", ["class": "notice", "role": "alert"], text(problem))) }
         if entries.isEmpty {
-            main.append(el("p", ["class": "notice"], text(ctx.t("Er staat nog geen werk in je paspoort. Voeg eerst werk toe.", "There is no work in your passport yet. Add work first."))))
+            main.append(paragraph(ctx.t("Er staat nog geen werk in je paspoort. Voeg eerst werk toe.", "There is no work in your passport yet. Add work first."), class: "notice"))
         } else {
             main.append(newShareForm(ctx, entries))
         }
         main.append(el("h2", ["id": "links"], text(ctx.t("Mijn links", "My links"))))
         if shares.isEmpty {
-            main.append(el("p", text(ctx.t("Je hebt nog geen links gemaakt.", "You have not made any links yet."))))
+            main.append(paragraph(ctx.t("Je hebt nog geen links gemaakt.", "You have not made any links yet.")))
         } else {
             main.append(el("ul", ["class": "plain", "aria-labelledby": "links"], children: shares.map { shareItem(ctx, $0, now: now) }))
         }
@@ -89,11 +87,9 @@ enum SharePages {
         }
         var lines: [Node] = [
             el("h3", text(share.label)),
-            el(
-                "p", ["class": "meta"],
-                text(
-                    ctx.t("\(s.recordCount) keer werk · gemaakt op ", "\(s.recordCount) pieces of work · made on ")
-                        + RecordText.day(share.createdAt, ctx.lang) + " · " + state)),
+            paragraph(
+                ctx.t("\(s.recordCount) keer werk · gemaakt op ", "\(s.recordCount) pieces of work · made on ")
+                    + RecordText.day(share.createdAt, ctx.lang) + " · " + state, class: "meta"),
         ]
         let live = share.isLive(at: now)
         if live {
@@ -110,7 +106,7 @@ enum SharePages {
         } else {
             opened = ctx.t("Nog niet geopend.", "Not opened yet.")
         }
-        lines.append(el("p", text(opened)))
+        lines.append(paragraph(opened))
         var actions: [Node] = [
             el("a", ["class": "button", "href": SiteRoute.shareKlusCV(id: share.id, lang: .nl).link, "hreflang": "nl"], text(ctx.t("Download KlusCV", "Download KlusCV (Dutch)"))),
             text(" "),
@@ -132,22 +128,18 @@ enum SharePages {
         let clock = RecordText.clock(checkedAt)
         var main: [Node] = [
             el("h1", text(title)),
-            el(
-                "p",
-                text(
-                    ctx.t(
-                        "\(view.workerName) deelt dit werk uit het Loopbrug-werkpaspoort. Bij elk werk zie je of het bevestigd is door het platform of de werkgever, en of dat nu nog geldt.",
-                        "\(view.workerName) shares this work from the Loopbrug work passport. For each piece of work you see whether the platform or employer confirmed it, and whether that still holds now."
-                    ))),
-            el(
-                "p", ["class": "meta"],
-                text(
-                    ctx.t(
-                        "Gecontroleerd op \(RecordText.day(checkedAt, ctx.lang)) om \(clock) (UTC). De link werkt tot \(RecordText.day(view.share.expiresAt, ctx.lang)).",
-                        "Checked on \(RecordText.day(checkedAt, ctx.lang)) at \(clock) (UTC). The link works until \(RecordText.day(view.share.expiresAt, ctx.lang))."))),
+            paragraph(
+                ctx.t(
+                    "\(view.workerName) deelt dit werk uit het Loopbrug-werkpaspoort. Bij elk werk zie je of het bevestigd is door het platform of de werkgever, en of dat nu nog geldt.",
+                    "\(view.workerName) shares this work from the Loopbrug work passport. For each piece of work you see whether the platform or employer confirmed it, and whether that still holds now."
+                )),
+            paragraph(
+                ctx.t(
+                    "Gecontroleerd op \(RecordText.day(checkedAt, ctx.lang)) om \(clock) (UTC). De link werkt tot \(RecordText.day(view.share.expiresAt, ctx.lang)).",
+                    "Checked on \(RecordText.day(checkedAt, ctx.lang)) at \(clock) (UTC). The link works until \(RecordText.day(view.share.expiresAt, ctx.lang))."), class: "meta"),
         ]
         if view.records.isEmpty {
-            main.append(el("p", ["class": "notice"], text(ctx.t("Er staat geen werk (meer) in deze link.", "There is no work (left) in this link."))))
+            main.append(paragraph(ctx.t("Er staat geen werk (meer) in deze link.", "There is no work (left) in this link."), class: "notice"))
         }
         main.append(records)
         main.append(
@@ -172,7 +164,7 @@ enum SharePages {
                     }
                 var lines: [Node] = [
                     el("h2", ["class": "record-title"], text(r.roleTitle)),
-                    el("p", ["class": "meta"], text(RecordText.meta(r, lang))),
+                    paragraph(RecordText.meta(r, lang), class: "meta"),
                     el(
                         "p",
                         el(
@@ -180,9 +172,9 @@ enum SharePages {
                             text(Sharing.statusText(shared.status, issuer: shared.entry.issuerName, lang)))),
                 ]
                 let numbers = RecordText.numbers(r, lang, earnings: view.share.showEarnings)
-                if !numbers.isEmpty { lines.append(el("p", text(numbers))) }
+                if !numbers.isEmpty { lines.append(paragraph(numbers)) }
                 if !shared.entry.skills.isEmpty {
-                    lines.append(el("p", ["class": "label"], text(lang.t("Vaardigheden:", "Skills:"))))
+                    lines.append(paragraph(lang.t("Vaardigheden:", "Skills:"), class: "label"))
                     lines.append(el("ul", ["class": "skills"], children: shared.entry.skills.prefix(8).map { skillItem($0.label(in: lang.escoLanguage), lang) }))
                 }
                 return el("li", ["class": "record"], children: lines)

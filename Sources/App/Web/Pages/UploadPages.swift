@@ -12,12 +12,10 @@ enum UploadPages {
         let title = ctx.t("Werkbewijzen uploaden", "Upload work credentials")
         var main: [Node] = [
             el("h1", text(title)),
-            el(
-                "p",
-                text(
-                    ctx.t(
-                        "Upload een bestand met ondertekende werkbewijzen: één compacte JWS per regel (JSON Lines). Klopt één regel niet, dan slaan we niets op en zie je welke regels je moet verbeteren.",
-                        "Upload a file of signed work credentials: one compact JWS per line (JSON Lines). If one line is wrong, nothing is stored and you see which lines to fix."))),
+            paragraph(
+                ctx.t(
+                    "Upload een bestand met ondertekende werkbewijzen: één compacte JWS per regel (JSON Lines). Klopt één regel niet, dan slaan we niets op en zie je welke regels je moet verbeteren.",
+                    "Upload a file of signed work credentials: one compact JWS per line (JSON Lines). If one line is wrong, nothing is stored and you see which lines to fix.")),
             el(
                 "p", text(ctx.t("Zo maak je ze: ", "How to make them: ")),
                 el("a", ["href": SiteRoute.standardFile(name: "spec.md").link], text(ctx.t("de standaard", "the standard"))), text(" · "),
@@ -40,18 +38,14 @@ enum UploadPages {
             main.append(
                 el(
                     "table", ["class": "stack"],
-                    el(
-                        "thead",
-                        el(
-                            "tr", el("th", ["scope": "col"], text(ctx.t("Regel", "Line"))), el("th", ["scope": "col"], text(ctx.t("Controle", "Check"))),
-                            el("th", ["scope": "col"], text(ctx.t("Veld", "Field"))), el("th", ["scope": "col"], text(ctx.t("Reden", "Reason"))))),
+                    tableHead(ctx.t("Regel", "Line"), ctx.t("Controle", "Check"), ctx.t("Veld", "Field"), ctx.t("Reden", "Reason")),
                     el(
                         "tbody",
                         children: problems.prefix(500).map { p in
                             el("tr", el("td", text("\(p.line)")), el("td", text(p.check)), el("td", text(p.field ?? "–")), el("td", text(p.reason)))
                         })))
             if problems.count > 500 {
-                main.append(el("p", ["class": "meta"], text(ctx.t("De eerste 500 van \(problems.count) staan hier.", "The first 500 of \(problems.count) are shown."))))
+                main.append(paragraph(ctx.t("De eerste 500 van \(problems.count) staan hier.", "The first 500 of \(problems.count) are shown."), class: "meta"))
             }
         case nil:
             break

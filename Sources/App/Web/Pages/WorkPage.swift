@@ -78,23 +78,19 @@ enum WorkPage {
             main.append(el("h2", text(ctx.t("Dit past bij je wensen", "This fits your wishes"))))
             if matches.isEmpty {
                 main.append(
-                    el(
-                        "p",
-                        text(
-                            ctx.t(
-                                "Er is nu geen werk dat bij al je wensen past. Misschien wil je verder reizen of meer dagen kiezen?",
-                                "No work fits all your wishes right now. Maybe travel further or choose more days?"))))
+                    paragraph(
+                        ctx.t(
+                            "Er is nu geen werk dat bij al je wensen past. Misschien wil je verder reizen of meer dagen kiezen?",
+                            "No work fits all your wishes right now. Maybe travel further or choose more days?")))
             } else {
                 main.append(el("ol", ["class": "results"], children: matches.map { matchItem(ctx, snapshot, $0) }))
             }
         } else if problems.isEmpty {
             main.append(
-                el(
-                    "p", ["class": "lead"],
-                    text(
-                        ctx.t(
-                            "Vertel hoeveel je wilt werken, op welke dagen en hoe ver je wilt reizen. Dan zoeken we werk dat daarbij past.",
-                            "Tell us how much you want to work, on which days and how far you want to travel. Then we look for work that fits."))))
+                paragraph(
+                    ctx.t(
+                        "Vertel hoeveel je wilt werken, op welke dagen en hoe ver je wilt reizen. Dan zoeken we werk dat daarbij past.",
+                        "Tell us how much you want to work, on which days and how far you want to travel. Then we look for work that fits."), class: "lead"))
         }
         main.append(el("h2", ["id": "wensen"], text(ctx.t("Mijn wensen", "My wishes"))))
         main.append(wishesForm(ctx, snapshot: snapshot, form: form, problems: problems))
@@ -123,14 +119,12 @@ enum WorkPage {
         return el(
             "li",
             el("h3", text(v.title)),
-            el("p", ["class": "meta"], text("\(kind) · \(v.employer) · \(v.place.name) · " + ctx.t("start \(v.start)", "starts \(v.start)"))),
-            el("p", text(facts)),
-            el(
-                "p",
-                text(
-                    CareerText.matchSentence(
-                        m, skillLabel: { snapshot.engine.model.space.label($0, in: ctx.lang.escoLanguage).text },
-                        lang: ctx.lang))))
+            paragraph("\(kind) · \(v.employer) · \(v.place.name) · " + ctx.t("start \(v.start)", "starts \(v.start)"), class: "meta"),
+            paragraph(facts),
+            paragraph(
+                CareerText.matchSentence(
+                    m, skillLabel: { snapshot.engine.model.space.label($0, in: ctx.lang.escoLanguage).text },
+                    lang: ctx.lang)))
     }
 
     static let dayLabels: [(code: String, nl: String, en: String)] = [
