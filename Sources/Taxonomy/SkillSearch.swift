@@ -8,7 +8,7 @@ import Foundation
 /// Ties go to preferred labels, then to shorter labels (the more general skill).
 ///
 /// The 60,000 labels lie as UTF-8 in one buffer and are matched as bytes: comparing Swift
-/// strings took 150 ms a search.
+/// strings was many times slower (docs/benchmarks.md, skill search).
 public final class SkillSearch: Sendable {
     struct Entry: Sendable {
         let skill: Int32

@@ -57,7 +57,7 @@ public final class CareerData: Sendable {
     }
 
     /// Puts vacancies just stored on the board without reading all of them from the database again
-    /// (with 200,000 vacancies that read takes seconds; rebuilding the board from memory about 0.5 s).
+    /// (with 200,000 vacancies that read is many times slower than rebuilding the board from memory).
     public func add(_ vacancies: [Vacancy]) {
         change { old in old.with(board: VacancyBoard(vacancies: old.board.vacancies + vacancies, model: old.engine.model)) }
     }

@@ -89,8 +89,8 @@ public struct FunderStore: Sendable {
 
     /// Counted in SQL per worker, not per account: a funder pays into a worker's free points or
     /// into its own pot there, and `owner` maps both to the worker, so a count never looks bigger
-    /// than the people behind it. It reads every posting the funder made: about 4 s for a fund
-    /// that paid 1.26 million postings to 100,000 people (docs/benchmarks.md, run 3).
+    /// than the people behind it. It reads every posting the funder made, so a large fund waits
+    /// seconds (docs/benchmarks.md, issue 6, run 3).
     public func given(funder: String) async throws -> (byReason: [Given], workers: PublishedCount) {
         let account = AccountID.funder(funder).description
         let byReason = try await sql.raw(

@@ -100,8 +100,8 @@ public struct LedgerStore: Sendable {
     /// Earning postings in bulk (the accrual batch): per chunk of 100,000 one transaction, with
     /// multi-row inserts that skip keys already posted and one upsert of the balances. Large
     /// chunks matter: every commit rewrites the index pages it touched, and postings for
-    /// thousands of workers touch most of the `to_account` index (2,000 per commit took 2.3×
-    /// as long as 25,000; 100,000 writes 300,000 records in 17.3 s against 21.0 s). A chunk holds
+    /// thousands of workers touch most of the `to_account` index (docs/benchmarks.md, issue 6,
+    /// compares chunk sizes). A chunk holds
     /// SQLite's write lock for a few seconds; writers meanwhile wait their turn. Earning only moves funders further below zero and workers further above it, so
     /// no floor can be crossed. Returns the postings that were new. Each chunk commits on its
     /// own: a batch cut off halfway and run again posts exactly what is missing.
