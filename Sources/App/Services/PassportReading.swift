@@ -1,15 +1,13 @@
 import Foundation
 import Passport
 import Taxonomy
-import Vapor
 
 /// Stored passport rows read for people: the record, its issuer's name and the skills it shows.
 enum PassportReading {
     /// The stored rows as page entries, with issuer names and the skills each record shows.
-    static func entries(_ rows: [PassportRecordRow], _ app: Application) async throws -> [PassportEntry] {
+    static func entries(_ rows: [PassportRecordRow], store: PassportStore, taxonomy: TaxonomyIndex?) async throws -> [PassportEntry] {
         var issuerNames: [String: String] = [:]
-        for id in Set(rows.compactMap(\.issuerID)) { issuerNames[id] = try await app.passportStore.issuer(id: id)?.name }
-        let taxonomy = app.taxonomy.index
+        for id in Set(rows.compactMap(\.issuerID)) { issuerNames[id] = try await store.issuer(id: id)?.name }
         return rows.compactMap { row in
             guard let json = try? JSONValue.parse(row.recordJSON), let record = try? WorkRecord(validated: json) else { return nil }
             return PassportEntry(

@@ -37,7 +37,7 @@ enum Sharing {
     /// The share's records with live statuses: revocations, withdrawn keys and validity read now.
     static func view(_ app: Application, share: ShareRow) async throws -> ShareView {
         let rows = try await app.shareStore.records(shareID: share.id)
-        let entries = try await PassportReading.entries(rows, app)
+        let entries = try await PassportReading.entries(rows, store: app.passportStore, taxonomy: app.taxonomy.index)
         var keys: [String: Set<String>] = [:]
         for issuer in Set(rows.compactMap(\.issuerID)) {
             keys[issuer] = Set(try await app.passportStore.activeKeys(issuerID: issuer)[issuer].map { Array($0.keys) } ?? [])

@@ -17,7 +17,8 @@ enum PassportController {
     static func page(_ req: Request) async throws -> Response {
         let worker = try workerID(req)
         let rows = try await req.application.passportStore.records(worker: worker)
-        return .html(PassportPages.passport(PageContext(req), entries: try await PassportReading.entries(rows, req.application), code: nil))
+        return .html(
+            PassportPages.passport(PageContext(req), entries: try await PassportReading.entries(rows, store: req.application.passportStore, taxonomy: req.application.taxonomy.index), code: nil))
     }
 
     /// POST /paspoort/code: a new one-time code for a platform, valid for 30 minutes.
@@ -30,7 +31,8 @@ enum PassportController {
             hash: PassportCode.hash(PassportCode.normalise(code)!), worker: worker,
             expiresAt: now.addingTimeInterval(PassportCode.lifetime))
         let rows = try await req.application.passportStore.records(worker: worker)
-        return .html(PassportPages.passport(PageContext(req), entries: try await PassportReading.entries(rows, req.application), code: code))
+        return .html(
+            PassportPages.passport(PageContext(req), entries: try await PassportReading.entries(rows, store: req.application.passportStore, taxonomy: req.application.taxonomy.index), code: code))
     }
 
     static func addForm(_ req: Request) async throws -> Response {

@@ -22,7 +22,7 @@ enum ShareController {
 
     static func listPage(_ req: Request, worker: UUID, problem: String?, status: HTTPStatus) async throws -> Response {
         let app = req.application
-        let entries = try await PassportReading.entries(try await app.passportStore.records(worker: worker), app)
+        let entries = try await PassportReading.entries(try await app.passportStore.records(worker: worker), store: app.passportStore, taxonomy: app.taxonomy.index)
         // Counts for all links in one query; reading each link's records only to count them
         // loaded every signed token on the page.
         let counts = try await app.shareStore.recordCounts(worker: worker)
