@@ -11,13 +11,12 @@ extension PageContext {
 }
 
 extension Response {
-    /// An HTML page: the document a page function made, with the headers every page carries.
+    /// An HTML page: the document a page function made, with its content security policy
+    /// (`SecurityHeadersMiddleware` adds the headers every answer carries).
     static func html(_ document: Node, status: HTTPStatus = .ok) -> Response {
         let response = Response(status: status, body: .init(string: "<!doctype html>\n" + document.render()))
         response.headers.contentType = .html
         response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; form-action 'self'; frame-ancestors 'none'")
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         return response
     }
 }

@@ -57,3 +57,22 @@ enum FunderController {
         return req.redirect(to: SiteRoute.funder(decision: approve ? .approved : .refused).link, redirectType: .normal)
     }
 }
+
+extension FunderFigures {
+    /// Reads one funder's figures; course ids become catalogue titles.
+    static func load(_ funder: FunderStore.Funder, store: FunderStore, courses: CareerData.Snapshot?) async throws -> FunderFigures {
+        func title(_ id: String) -> String { courses?.courseTitle(id) ?? id }
+        let given = try await store.given(funder: funder.id)
+        let waiting = try await store.awaitingApproval(funder: funder.id).map {
+            Waiting(reservation: $0.reservation, fromPot: $0.fromPot, course: courses?.courseChoice($0.reservation.courseID))
+        }
+        let consenting = try await store.consentingWorkers(funder: funder.id).map { person in
+            ConsentingWorker(name: person.name, reservations: person.reservations.map { (title($0.courseID), $0.state) })
+        }
+        let use = try await store.potUse(funder: funder.id)
+        let named = use.byCourse.map { (title: title($0.key), group: $0.value) }.sorted { $0.group.amount > $1.group.amount }
+        return FunderFigures(
+            funder: funder, given: given.byReason, workers: given.workers, reversed: try await store.reversed(funder: funder.id),
+            use: use, namedCourses: named, waiting: waiting, consenting: consenting)
+    }
+}
