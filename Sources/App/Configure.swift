@@ -80,7 +80,7 @@ public func prepare(_ app: Application, careerData: Bool = true, progress: @esca
         if try await DemoData.seedIfEmpty(app) {
             progress("Created the demo accounts.")
             // The demo worker's passport starts with signed records from four demo platforms.
-            if app.taxonomy.index != nil, let worker = try await UserModel.query(on: app.db).filter(\.$email == DemoData.accounts[0].email).first()?.id {
+            if app.taxonomy.index != nil, let worker = try await UserModel.query(on: app.db).filter(\.$email == DemoData.accounts[0].email).first()?.userID {
                 let added = try await DemoIssuers.issue(app, worker: worker, now: app.dependencies.now())
                 progress("Issued \(added) demo records to \(DemoData.accounts[0].email).")
             }

@@ -4,6 +4,7 @@ import Crypto
 import Days
 import Dispatch
 import Foundation
+import Identifiers
 import Localization
 import Parallel
 import Passport
@@ -68,7 +69,7 @@ struct BenchPassport: AsyncParsableCommand {
             let verifySeconds = try BenchTaxonomy.time { _ = try app.passport.verifyAll(lines, keys: keys, now: Date(), isRevoked: nil) }
 
             // The import: verify + schema + ESCO + duplicates + one transaction.
-            let worker = UUID()
+            let worker = WorkerID(UUID())
             var report: ImportReport?
             let importSeconds = try await BenchTaxonomy.time {
                 report = try await app.passport.importCredentials(lines, from: .admin(worker: worker), store: store, taxonomy: taxonomy, now: Date())
@@ -94,7 +95,7 @@ struct BenchPassport: AsyncParsableCommand {
     /// A 50-record share of the imported records: its KlusCV (read with live statuses + layout +
     /// PDF, as the download does) timed `pdfs` times, and its public verification endpoint under
     /// wrk beside the trivial /health route.
-    func shareFigures(_ app: Application, worker: UUID, taxonomy: TaxonomyIndex, work: String) async throws {
+    func shareFigures(_ app: Application, worker: WorkerID, taxonomy: TaxonomyIndex, work: String) async throws {
         try await app.taxonomy.reload(from: app.db)
         try await ShareBench.createWorker(app, id: worker)
         let ids = try await app.passportStore.records(worker: worker).prefix(50).map(\.id)

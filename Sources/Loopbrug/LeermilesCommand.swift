@@ -25,7 +25,7 @@ struct LeermilesCommand: AsyncParsableCommand {
             do {
                 (id, accounts) = try await AppRunner.withDatabase(AppRunner.config()) { app in
                     // An e-mail address names an account; anything else is the ledger's worker id.
-                    let id = worker.contains("@") ? try await findWorker(worker, on: app.db).id.idString : worker.lowercased()
+                    let id = worker.contains("@") ? try await findWorker(worker, on: app.db).id.string : worker.lowercased()
                     return (id, try await LedgerStore(database: app.db).accounts(worker: id))
                 }
             } catch { AppRunner.fail("\(error)") }

@@ -102,7 +102,7 @@ extension LeermilesCommand {
                 try await AppRunner.withDatabase(AppRunner.config()) { app in
                     let target = try await findWorker(worker, on: app.db)
                     try await LeermilesStore(database: app.db).addLeave(
-                        LeaveConversion(id: id, worker: target.id.idString, hours: hours, on: day),
+                        LeaveConversion(id: id, worker: target.id.string, hours: hours, on: day),
                         now: app.dependencies.now())
                 }
             } catch { AppRunner.fail("nothing stored: \(error)") }
@@ -122,7 +122,7 @@ extension LeermilesCommand {
                 try await AppRunner.withDatabase(AppRunner.config()) { app in
                     let target = try await findWorker(worker, on: app.db)
                     try await LeermilesStore(database: app.db).setWithoutStartingQualification(
-                        worker: target.id.idString, !remove,
+                        worker: target.id.string, !remove,
                         now: app.dependencies.now())
                 }
             } catch { AppRunner.fail("\(error)") }

@@ -19,7 +19,7 @@ extension LeermilesCommand {
                 let (row, repeated) = try await CareerCLI.withCareerData { app in
                     let target = try await findWorker(worker, on: app.db)
                     return try await app.reserveCourse(
-                        worker: target.id.idString, courseID: course,
+                        worker: target.id.string, courseID: course,
                         requestID: request ?? UUID().idString, cause: "cli")
                 }
                 AppRunner.say((repeated ? "Already reserved: " : "Reserved: ") + LeermilesCommand.line(row))

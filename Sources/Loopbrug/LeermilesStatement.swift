@@ -21,7 +21,7 @@ extension LeermilesCommand {
                 let files = try await CareerCLI.withCareerData { app in
                     let target = try await findWorker(worker, on: app.db)
                     return try await LeermilesStatementFiles.files(
-                        worker: target.id.idString, name: target.name, year: year, lang: lang,
+                        worker: target.id.string, name: target.name, year: year, lang: lang,
                         database: app.db, now: app.dependencies.now(), careerData: app.careerData.snapshot)
                 }
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

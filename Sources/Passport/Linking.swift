@@ -10,8 +10,8 @@ public enum PairwiseSubject {
     public static let prefix = "urn:loopbrug:subject:"
 
     /// HMAC-SHA256 over worker and issuer under Loopbrug's secret, 130 bits in base32.
-    public static func identifier(worker: UUID, issuerID: String, secret: SymmetricKey) -> String {
-        let message = Data("loopbrug-subject-v1|\(worker.idString)|\(issuerID.lowercased())".utf8)
+    public static func identifier(worker: WorkerID, issuerID: String, secret: SymmetricKey) -> String {
+        let message = Data("loopbrug-subject-v1|\(worker.string)|\(issuerID.lowercased())".utf8)
         let mac = HMAC<SHA256>.authenticationCode(for: message, using: secret)
         return prefix + String(base32(Array(mac)).prefix(26))
     }

@@ -294,7 +294,7 @@ import VaporTesting
     @Test func anIssuerCannotRevokeAnotherIssuersToken() async throws {
         try await withTestApp { app in
             let other = try await createUser(app, email: "other@example.nl", role: .issuer)
-            let theirs = APITokenModel(userID: other, name: "theirs", tokenHash: APITokens.hash("lbk_theirs"), createdAt: Date())
+            let theirs = APITokenModel(userID: other.uuid, name: "theirs", tokenHash: APITokens.hash("lbk_theirs"), createdAt: Date())
             try await theirs.create(on: app.db)
             _ = try await createUser(app, email: "me@example.nl", role: .issuer, password: "goed wachtwoord")
             let browser = Browser(app)

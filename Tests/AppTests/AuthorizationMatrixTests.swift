@@ -160,7 +160,7 @@ import VaporTesting
     private func makeToken(_ app: Application, role: Role) async throws -> String {
         let id = try await createUser(app, email: "token-\(role.rawValue)@test.nl", role: role)
         let token = APITokens.prefix + "test-\(role.rawValue)-\(UUID().uuidString)"
-        try await APITokenModel(userID: id, name: "test", tokenHash: APITokens.hash(token), createdAt: Date()).create(on: app.db)
+        try await APITokenModel(userID: id.uuid, name: "test", tokenHash: APITokens.hash(token), createdAt: Date()).create(on: app.db)
         return token
     }
 }

@@ -1,6 +1,7 @@
 import Accounts
 import Crypto
 import Foundation
+import Identifiers
 import Passport
 import Testing
 import VaporTesting
@@ -15,7 +16,7 @@ import VaporTesting
     struct LinkedPlatform {
         var platform: PassportFlowTests.Platform
         let subject: String
-        let workerID: UUID
+        let workerID: WorkerID
     }
 
     func linkedPlatform(_ app: Application, name: String, worker: String) async throws -> LinkedPlatform {
@@ -26,7 +27,7 @@ import VaporTesting
         let code = try #require(codePage.body.string.firstMatch(of: /class="code" role="status">([A-Z0-9-]{9})</)?.1)
         let user = try await createUser(app, email: "\(name)@test.nl", role: .issuer)
         let token = APITokens.prefix + "token-\(name)"
-        try await APITokenModel(userID: user, name: "t", tokenHash: APITokens.hash(token), createdAt: Date()).create(on: app.db)
+        try await APITokenModel(userID: user.uuid, name: "t", tokenHash: APITokens.hash(token), createdAt: Date()).create(on: app.db)
         var platform = PassportFlowTests.Platform(token: token)
         let registered = try await PassportFlowTests().api(app, token, "/api/v1/issuer/keys", "{\"jwk\":\(platform.jwk.json()),\"name\":\"\(name)\"}")
         #expect(registered.0 == .created)
@@ -42,7 +43,7 @@ import VaporTesting
             // B (a second platform account) registers A's public key as its own.
             let user = try await createUser(app, email: "beta@test.nl", role: .issuer)
             let token = APITokens.prefix + "token-beta"
-            try await APITokenModel(userID: user, name: "t", tokenHash: APITokens.hash(token), createdAt: Date()).create(on: app.db)
+            try await APITokenModel(userID: user.uuid, name: "t", tokenHash: APITokens.hash(token), createdAt: Date()).create(on: app.db)
             let stolen = try await PassportFlowTests().api(app, token, "/api/v1/issuer/keys", "{\"jwk\":\(a.platform.jwk.json()),\"name\":\"beta\"}")
             #expect(stolen.0 == .conflict)
             #expect(stolen.1["reason"]?.stringValue?.contains("registered by another issuer") == true)

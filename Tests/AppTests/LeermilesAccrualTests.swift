@@ -90,7 +90,7 @@ import Testing
     @Test func importedRecordsArePaidAtOnce() async throws {
         try await withTestApp(.sqlite) { app in
             let workerID = try await createUser(app, email: "sam@test.nl", role: .worker)
-            let worker = workerID.idString
+            let worker = workerID.string
             try await LeermilesStore(database: app.db).addRule(
                 AccrualRule(
                     id: "hours", kind: .workHours(perHour: Miles(1)), funder: "werkfonds",
@@ -115,7 +115,7 @@ import Testing
     func overlappingHoursAreRefusedAndARevocationTakesBackWhatItEarned(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             let workerID = try await createUser(app, email: "sam@test.nl", role: .worker)
-            let worker = workerID.idString
+            let worker = workerID.string
             try await LeermilesStore(database: app.db).addRule(
                 AccrualRule(
                     id: "hours", kind: .workHours(perHour: Miles(hundredths: 25)),

@@ -36,7 +36,7 @@ import VaporTesting
         _ = try await createUser(app, email: "coach@test.nl", role: .coach, password: "right password 1")
         _ = try await createUser(app, email: "other@test.nl", role: .coach, password: "right password 1")
         try await FunderStore(database: app.db).register(.init(id: "oo-fonds", name: "O&O-fonds Test"), memberEmails: ["coach@test.nl"], now: now)
-        let id = ana.idString
+        let id = ana.string
         _ = try await LedgerStore(database: app.db).postEarnings([
             Posting(key: "e-free", from: .funder("werkfonds"), to: .worker(id), amount: Miles(100), reason: .workHours, cause: "rule:t", at: now),
             Posting(key: "e-pot", from: .funder("oo-fonds"), to: .worker(id, pot: "oo-fonds"), amount: Miles(40), reason: .contribution, cause: "rule:fund", at: now),

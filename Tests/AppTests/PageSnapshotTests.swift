@@ -1,4 +1,5 @@
 import Foundation
+import Identifiers
 import Insight
 import Leermiles
 import Localization
@@ -13,10 +14,10 @@ import Testing
 /// change is meant, run the tests with LOOPBRUG_UPDATE_SNAPSHOTS=1 and commit the new files.
 @Suite struct PageSnapshotTests {
     static let worker = SignedInUser(
-        id: UUID(uuidString: "6f1c2b9e-0000-4000-8000-000000000001")!, email: "zoe@example.nl",
+        id: UserID(UUID(uuidString: "6f1c2b9e-0000-4000-8000-000000000001")!), email: "zoe@example.nl",
         name: "Zoë <Çelik>", role: .worker)
     static let coach = SignedInUser(
-        id: UUID(uuidString: "6f1c2b9e-0000-4000-8000-000000000002")!, email: "coach@example.nl",
+        id: UserID(UUID(uuidString: "6f1c2b9e-0000-4000-8000-000000000002")!), email: "coach@example.nl",
         name: "Coach Kees", role: .coach)
 
     func context(_ lang: Lang = .nl, _ user: SignedInUser? = nil) -> PageContext {

@@ -55,7 +55,7 @@ import VaporTesting
             let code = try #require(codePage.body.string.firstMatch(of: /class="code" role="status">([A-Z0-9-]{9})</)?.1)
             let issuerUser = try await createUser(app, email: "platform@test.nl", role: .issuer)
             let apiToken = APITokens.prefix + "test-platform"
-            try await APITokenModel(userID: issuerUser, name: "t", tokenHash: APITokens.hash(apiToken), createdAt: Date()).create(on: app.db)
+            try await APITokenModel(userID: issuerUser.uuid, name: "t", tokenHash: APITokens.hash(apiToken), createdAt: Date()).create(on: app.db)
             var platform = Platform(token: apiToken)
 
             // act + check: register the public key (a private key is refused)
@@ -71,7 +71,7 @@ import VaporTesting
             let link = try await api(app, apiToken, "/api/v1/issuer/links", "{\"code\":\"\(code.lowercased())\"}")
             #expect(link.0 == .created)
             let subject = try #require(link.1["subject"]?.stringValue)
-            #expect(PairwiseSubject.isWellFormed(subject) && !subject.contains(workerID.idString))
+            #expect(PairwiseSubject.isWellFormed(subject) && !subject.contains(workerID.string))
             #expect(try await api(app, apiToken, "/api/v1/issuer/links", "{\"code\":\"\(code)\"}").0 == .notFound, "a code works once")
 
             // a credential for the linked subject is stored

@@ -92,7 +92,7 @@ import Testing
         try await withTestApp(database) { app in
             guard case .imported = try await CareerImports.courses(app, Array(Self.courses.utf8)) else { Issue.record("courses should import"); return }
             let user = try await createUser(app, email: "ana@test.nl", role: .worker)
-            let worker = user.idString
+            let worker = user.string
             _ = try await LedgerStore(database: app.db).postEarnings([
                 Posting(key: "e-free", from: .funder("werkfonds"), to: .worker(worker), amount: Miles(100), reason: .workHours, cause: "rule:t", at: now)
             ])

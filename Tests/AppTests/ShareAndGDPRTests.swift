@@ -13,7 +13,7 @@ import VaporTesting
 /// and account deletion, over HTTP, on every database.
 @Suite struct ShareAndGDPRTests {
     /// A worker with one record a registered platform signed (imported the real way) and one they added themselves.
-    static func workerWithRecords(_ app: Application) async throws -> (worker: UUID, browser: Browser, issuerID: String, credentialID: String) {
+    static func workerWithRecords(_ app: Application) async throws -> (worker: WorkerID, browser: Browser, issuerID: String, credentialID: String) {
         let worker = try await createUser(app, email: "zoe@test.nl", role: .worker, password: "right password 1")
         let browser = Browser(app)
         _ = try await browser.login("zoe@test.nl", "right password 1")
@@ -82,10 +82,10 @@ import VaporTesting
 
             // the platform revokes the credential through its API: the same link says so at once
             let platformUser = try await createUser(app, email: "platform@test.nl", role: .issuer)
-            try await app.db.sql.update("issuers").set("owner_user_id", to: SQLBind(platformUser.idString))
+            try await app.db.sql.update("issuers").set("owner_user_id", to: SQLBind(platformUser.string))
                 .where("id", .equal, issuerID).run()
             let apiToken = APITokens.prefix + "test-platform"
-            try await APITokenModel(userID: platformUser, name: "t", tokenHash: APITokens.hash(apiToken), createdAt: Date()).create(on: app.db)
+            try await APITokenModel(userID: platformUser.uuid, name: "t", tokenHash: APITokens.hash(apiToken), createdAt: Date()).create(on: app.db)
             let revoke = try await Browser(app).send(.POST, "/api/v1/credentials/\(credentialID)/revoke", headers: ["Authorization": "Bearer \(apiToken)"])
             #expect(revoke.status == .ok)
             let after = try JSONValue.parse(Array(try await employer.get("/api/v1/shares/\(share.id)").body.readableBytesView))
@@ -149,7 +149,7 @@ import VaporTesting
 
             let deleted = try await browser.post("/account/verwijderen", ["password": "right password 1", "confirm": "on"])
             #expect(deleted.status == .ok && deleted.body.string.contains("Bewijs van verwijdering"))
-            #expect(try await UserModel.find(worker, on: app.db) == nil)
+            #expect(try await UserModel.find(worker.uuid, on: app.db) == nil)
             #expect(try await app.passportStore.records(worker: worker).isEmpty)
             #expect(try await app.shareStore.shares(worker: worker).isEmpty)
             #expect(try await Browser(app).get("/v/\(share.id)").status == .notFound, "shared links are dead")
@@ -162,7 +162,7 @@ import VaporTesting
             #expect(try receipts[0].decode(column: "records_deleted", as: Int.self) == 2)
             let stored = try await app.db.sql.raw("SELECT * FROM deletion_receipts").all()
             let receiptText = stored.map { row in row.allColumns.map { (try? row.decode(column: $0, as: String.self)) ?? "" }.joined() }.joined()
-            #expect(!receiptText.contains("zoe") && !receiptText.contains(worker.idString))
+            #expect(!receiptText.contains("zoe") && !receiptText.contains(worker.string))
         }
     }
 }

@@ -7,18 +7,18 @@ import Testing
 /// Share links as stored: who sees what, which records still count, revoking, and openings.
 @Suite struct ShareStoreTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)
-    let zoe = UUID(), sam = UUID()
+    let zoe = WorkerID(UUID()), sam = WorkerID(UUID())
 
-    func record(_ id: String, worker: UUID, start: String) -> PassportRecordRow {
+    func record(_ id: String, worker: WorkerID, start: String) -> PassportRecordRow {
         PassportRecordRow(
-            id: id, workerID: worker.idString, source: "self", issuerID: nil, credentialID: nil, subjectID: nil, token: nil,
+            id: id, workerID: worker.string, source: "self", issuerID: nil, credentialID: nil, subjectID: nil, token: nil,
             recordJSON: "{}", kind: "job", roleTitle: "schoonmaker", periodStart: start, periodEnd: nil, statusList: nil,
             statusIndex: nil, validFrom: nil, validUntil: nil, revokedAt: nil, createdAt: now)
     }
 
-    func share(_ id: String, worker: UUID, created: TimeInterval = 0) -> ShareRow {
+    func share(_ id: String, worker: WorkerID, created: TimeInterval = 0) -> ShareRow {
         ShareRow(
-            id: id, workerID: worker.idString, label: "label \(id)", showEarnings: false, createdAt: now + created,
+            id: id, workerID: worker.string, label: "label \(id)", showEarnings: false, createdAt: now + created,
             expiresAt: now + 86_400, revokedAt: nil)
     }
 
@@ -40,7 +40,7 @@ import Testing
             #expect(try await store.shares(worker: zoe).map(\.id) == ["s2", "s1"], "newest first")
             #expect(try await store.shares(worker: sam).isEmpty)
             let stored = try #require(try await store.share(id: "s1"))
-            #expect(stored.label == "label s1" && stored.workerID == zoe.idString && stored.isLive(at: now) && !stored.isLive(at: now + 86_400))
+            #expect(stored.label == "label s1" && stored.workerID == zoe.string && stored.isLive(at: now) && !stored.isLive(at: now + 86_400))
         }
     }
 
@@ -74,10 +74,10 @@ import Testing
 /// Kept microdata files: every statement names the owner.
 @Suite struct InsightFileStoreTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)
-    let ana = UUID(), bob = UUID()
+    let ana = UserID(UUID()), bob = UserID(UUID())
 
-    func row(_ id: String, owner: UUID, at seconds: TimeInterval, size: Int) -> InsightFileRow {
-        InsightFileRow(id: id, ownerUserID: owner.idString, name: "\(id).csv", sizeBytes: size, uploadedAt: now + seconds)
+    func row(_ id: String, owner: UserID, at seconds: TimeInterval, size: Int) -> InsightFileRow {
+        InsightFileRow(id: id, ownerUserID: owner.string, name: "\(id).csv", sizeBytes: size, uploadedAt: now + seconds)
     }
 
     @Test(arguments: TestDatabase.available)

@@ -126,13 +126,13 @@ import Testing
 
     @Test func pairwiseSubjectsDifferPerIssuerAndAreStable() {
         let secret = SymmetricKey(size: .bits256)
-        let worker = UUID()
+        let worker = WorkerID(UUID())
         let a = PairwiseSubject.identifier(worker: worker, issuerID: "issuer-a", secret: secret)
         let b = PairwiseSubject.identifier(worker: worker, issuerID: "issuer-b", secret: secret)
         #expect(a != b)
         #expect(a == PairwiseSubject.identifier(worker: worker, issuerID: "ISSUER-A", secret: secret))
         #expect(PairwiseSubject.isWellFormed(a))
-        #expect(!a.contains(worker.idString))
+        #expect(!a.contains(worker.string))
     }
 
     @Test func passportCodesAreForgivingToType() {

@@ -20,8 +20,8 @@ public struct DeletionReceipt: Sendable, Equatable {
 /// keeps its postings (it is append-only, and funders' totals must still add up) under the account
 /// id, which no longer leads to a person once the account is gone. An issuer the person owned stays, without its owner, because
 /// the credentials it signed in other workers' passports must still verify.
-public func deleteAccount(_ app: Application, user: UUID) async throws -> DeletionReceipt {
-    let worker = user.idString
+public func deleteAccount(_ app: Application, user: UserID) async throws -> DeletionReceipt {
+    let worker = user.string
     let (receipt, vacancyIDs) = try await app.db.writeTransaction { db -> (DeletionReceipt, [String]) in
         let sql = db.sql
         let shareIDs = try await sql.select().column("id").from("shares").where("worker_id", .equal, worker).all()
@@ -46,8 +46,8 @@ public func deleteAccount(_ app: Application, user: UUID) async throws -> Deleti
         try await sql.delete(from: "leermiles_consent").where("worker_id", .equal, worker).run()
         try await sql.delete(from: "leermiles_funder_members").where("user_id", .equal, worker).run()
         try await sql.update("issuers").set("owner_user_id", to: SQLLiteral.null).where("owner_user_id", .equal, worker).run()
-        try await APITokenModel.query(on: db).filter(\.$userID == user).delete()
-        try await UserModel.query(on: db).filter(\.$id == user).delete()
+        try await APITokenModel.query(on: db).filter(\.$userID == user.uuid).delete()
+        try await UserModel.query(on: db).filter(\.$id == user.uuid).delete()
         let receipt = DeletionReceipt(
             id: app.dependencies.token(bytes: 12), deletedAt: app.dependencies.now(),
             recordsDeleted: records, sharesDeleted: shareIDs.count)

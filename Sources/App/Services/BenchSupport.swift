@@ -16,7 +16,7 @@ public enum BenchSupport {
         let userID = try user.requireID()
         let token = APITokens.prefix + app.dependencies.token()
         try await APITokenModel(userID: userID, name: "bench", tokenHash: APITokens.hash(token), createdAt: now).create(on: app.db)
-        let issuerID = try await app.passportStore.createIssuer(name: name, ownerUserID: userID, key: key, now: now)
+        let issuerID = try await app.passportStore.createIssuer(name: name, ownerUserID: UserID(userID), key: key, now: now)
         return (issuerID, token)
     }
 }

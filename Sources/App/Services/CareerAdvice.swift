@@ -17,7 +17,7 @@ public struct CareerAdvice: Sendable {
     }
 
     /// What the engine reads from a passport: every record that is not revoked.
-    func evidence(worker: UUID) async throws -> [WorkEvidence] {
+    func evidence(worker: WorkerID) async throws -> [WorkEvidence] {
         try await PassportStore(database: database).records(worker: worker).compactMap(Self.evidence(from:))
     }
 
@@ -44,7 +44,7 @@ public struct CareerAdvice: Sendable {
         public var hasWork: Bool { !profile.held.isEmpty }
     }
 
-    public func transitions(worker: UUID, top: Int) async throws -> WorkerTransitions {
+    public func transitions(worker: WorkerID, top: Int) async throws -> WorkerTransitions {
         let profile = WorkerProfile(work: try await evidence(worker: worker), model: snapshot.engine.model)
         let report = snapshot.engine.model.transitions(
             from: profile.held, thresholds: snapshot.engine.thresholds,
@@ -57,8 +57,8 @@ public struct CareerAdvice: Sendable {
         case matches([VacancyMatch], WorkWishes, CareerData.Snapshot)
     }
 
-    public func matches(worker: UUID, top: Int) async throws -> MatchOutcome {
-        guard let stored = try await EngineStore(database: database).wishes(worker: worker.idString),
+    public func matches(worker: WorkerID, top: Int) async throws -> MatchOutcome {
+        guard let stored = try await EngineStore(database: database).wishes(worker: worker),
             let home = snapshot.places.place(id: stored.wishes.homePlaceID)
         else { return .noWishes }
         let model = snapshot.engine.model

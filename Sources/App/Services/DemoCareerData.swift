@@ -42,15 +42,15 @@ public enum DemoCareerData {
             _ = try await CareerImports.add(app, generated, employerUserID: nil)
             loaded.append("\(written + generated.count) vacancies and short jobs")
         }
-        if let worker = try await UserModel.query(on: app.db).filter(\.$email == DemoData.accounts[0].email).first()?.id,
+        if let worker = try await UserModel.query(on: app.db).filter(\.$email == DemoData.accounts[0].email).first()?.userID,
             let almere = snapshot.places.place(named: "Almere"),
-            try await EngineStore(database: app.db).wishes(worker: worker.idString) == nil
+            try await EngineStore(database: app.db).wishes(worker: worker) == nil
         {
             let wishes = WorkWishes(
                 maxHoursPerWeek: 24, days: [.monday, .tuesday, .wednesday, .thursday, .friday], maxTravelKm: 25,
                 homePlaceID: almere.id, contracts: [.permanent, .temporary, .onCall, .gig], avoidSectors: [])
             try await EngineStore(database: app.db).saveWishes(
-                wishes, searchable: true, worker: worker.idString,
+                wishes, searchable: true, worker: worker,
                 now: app.dependencies.now())
             loaded.append("the demo worker's wishes")
         }

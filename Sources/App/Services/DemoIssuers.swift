@@ -51,7 +51,7 @@ public enum DemoIssuers {
     ]
 
     /// Issues the demo records to `worker`; returns how many were added (0 when they are there already).
-    public static func issue(_ app: Application, worker: UUID, now: Date) async throws -> Int {
+    public static func issue(_ app: Application, worker: WorkerID, now: Date) async throws -> Int {
         guard let taxonomy = app.taxonomy.index else { throw ConfigError("no ESCO data loaded: run `loopbrug taxonomy import` first") }
         let store = app.passportStore
         let service = try app.passport
@@ -91,8 +91,8 @@ public enum DemoIssuers {
     }
 
     /// The same worker and platform always give the same credential id, so issuing twice adds nothing.
-    static func demoCredentialID(worker: UUID, platform: Platform) -> UUID {
-        var bytes = Array(SHA256.hash(data: Data("loopbrug-demo|\(worker.idString)|\(platform.id)".utf8)).prefix(16))
+    static func demoCredentialID(worker: WorkerID, platform: Platform) -> UUID {
+        var bytes = Array(SHA256.hash(data: Data("loopbrug-demo|\(worker.string)|\(platform.id)".utf8)).prefix(16))
         bytes[6] = bytes[6] & 0x0f | 0x40
         bytes[8] = bytes[8] & 0x3f | 0x80
         return UUID(

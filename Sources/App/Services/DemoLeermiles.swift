@@ -28,7 +28,7 @@ public enum DemoLeermiles {
             AccrualRule(
                 id: "demo-schoonmaak-bijdrage", kind: .contribution(amount: Miles(150), every: .yearly), funder: cleaningPlatform,
                 from: Day(iso: "2024-01-01")!, restriction: .shortageOccupations, requiresApproval: true), now: now)
-        if let coach = try await UserModel.query(on: app.db).filter(\.$email == "coach@demo.loopbrug.nl").first()?.id {
+        if let coach = try await UserModel.query(on: app.db).filter(\.$email == "coach@demo.loopbrug.nl").first()?.userID {
             try await funders.addMember(user: coach, funder: cleaningPlatform, now: now)
         }
         let outcome = try await LeermilesAccrual.run(database: app.db, now: now)

@@ -1,4 +1,5 @@
 import Foundation
+import Identifiers
 import Insight
 import Localization
 import NIOConcurrencyHelpers
@@ -85,7 +86,7 @@ public final class InsightRuns: Sendable {
 
     public struct Run: Sendable {
         public let id: String
-        public let owner: UUID
+        public let owner: UserID
         public let fileName: String
         public let sizeBytes: Int
         public let settings: Settings
@@ -108,7 +109,7 @@ public final class InsightRuns: Sendable {
 
     private struct Job: Sendable {
         let id: String
-        let owner: UUID
+        let owner: UserID
         let bytes: [UInt8]
         /// The report's date (the day the run started, in the Netherlands).
         let madeOn: String
@@ -129,7 +130,7 @@ public final class InsightRuns: Sendable {
 
     /// Queues a run of `bytes`; with `keep`, the file is saved there once it reads without problems.
     public func start(
-        id: String, owner: UUID, fileName: String, bytes: [UInt8], settings: Settings, now: Date,
+        id: String, owner: UserID, fileName: String, bytes: [UInt8], settings: Settings, now: Date,
         keep: (store: InsightFileStore, row: InsightFileRow)?, alreadyKept: Bool = false
     ) throws(Refusal) {
         let outcome = state.withLockedValue { state -> Result<Bool, Refusal> in
@@ -149,18 +150,18 @@ public final class InsightRuns: Sendable {
     }
 
     /// The run, only for its owner.
-    public func run(id: String, owner: UUID) -> Run? {
+    public func run(id: String, owner: UserID) -> Run? {
         state.withLockedValue { $0.runs[id] }.flatMap { $0.owner == owner ? $0 : nil }
     }
 
     /// The owner's runs, newest first.
-    public func runs(owner: UUID) -> [Run] {
+    public func runs(owner: UserID) -> [Run] {
         state.withLockedValue { $0.runs.values.filter { $0.owner == owner } }.sorted { $0.startedAt > $1.startedAt }
     }
 
     /// Forgets a run (its report); a run still going finishes unseen. Whether there was one.
     @discardableResult
-    public func forget(id: String, owner: UUID) -> Bool {
+    public func forget(id: String, owner: UserID) -> Bool {
         state.withLockedValue { state in
             guard state.runs[id]?.owner == owner else { return false }
             state.runs[id] = nil
@@ -170,14 +171,14 @@ public final class InsightRuns: Sendable {
     }
 
     /// Forgets everything of one analyst (their account was deleted).
-    public func forgetAll(owner: UUID) {
+    public func forgetAll(owner: UserID) {
         state.withLockedValue { state in
             state.runs = state.runs.filter { $0.value.owner != owner }
             state.pending.removeAll { $0.owner == owner }
         }
     }
 
-    private static func forgetOldest(of owner: UUID, in state: inout State) {
+    private static func forgetOldest(of owner: UserID, in state: inout State) {
         let finished = state.runs.values.filter { $0.owner == owner && $0.phase.isFinished }.sorted { $0.startedAt > $1.startedAt }
         for old in finished.dropFirst(finishedPerOwner) { state.runs[old.id] = nil }
     }

@@ -2,6 +2,7 @@ import Days
 import Engine
 import Fluent
 import Foundation
+import Identifiers
 import Leermiles
 import Localization
 
@@ -49,7 +50,7 @@ public struct LeermilesOverview: Sendable {
     /// `careerData`: course titles, and with `tipsFor` the engine for the tips (none without it).
     public static func load(
         worker: String, lang: Lang, database: any Database, now: Date, careerData snapshot: CareerData.Snapshot?,
-        tipsFor user: UUID? = nil
+        tipsFor user: UserID? = nil
     ) async throws -> LeermilesOverview {
         let today = Day(now, in: Day.dutch)
         let ledger = LedgerStore(database: database)
@@ -114,7 +115,7 @@ public struct LeermilesOverview: Sendable {
     /// Two or three courses for the closest occupations within reach, each teaching what that
     /// occupation still needs; none when the passport is empty or the catalogue is not loaded.
     static func tips(
-        _ career: CareerAdvice, worker: UUID, accounts: [AccountID: Miles], potTerms: [String: Spending.PotTerms],
+        _ career: CareerAdvice, worker: WorkerID, accounts: [AccountID: Miles], potTerms: [String: Spending.PotTerms],
         skipping taken: Set<String>, lang: Lang
     ) async throws -> [CourseTip] {
         let advice = try await career.transitions(worker: worker, top: 6)

@@ -15,8 +15,8 @@ public struct ExportFile: Sendable {
 /// leermiles as one statement CSV per year. The
 /// KlusCV needs a verification link, so the export makes one (30 days, listed with the worker's
 /// other links, revocable), and says so.
-public func exportPassport(_ app: Application, worker: UUID, lang: Lang = .nl) async throws -> [ExportFile] {
-    guard let user = try await UserModel.find(worker, on: app.db) else { throw ConfigError("no account with id \(worker)") }
+public func exportPassport(_ app: Application, worker: WorkerID, lang: Lang = .nl) async throws -> [ExportFile] {
+    guard let user = try await UserModel.find(worker.uuid, on: app.db) else { throw ConfigError("no account with id \(worker)") }
     let rows = try await app.passportStore.records(worker: worker)
     let records: [JSONValue] = rows.map { row in
         var members: [String: JSONValue] = [
@@ -36,7 +36,7 @@ public func exportPassport(_ app: Application, worker: UUID, lang: Lang = .nl) a
     ])
     let tokens = rows.compactMap(\.token).joined(separator: "\n")
     let account = JSONValue.object([
-        "id": .string(worker.idString), "name": .string(user.name), "email": .string(user.email),
+        "id": .string(worker.string), "name": .string(user.name), "email": .string(user.email),
         "role": .string(user.role), "createdAt": .string(Timestamp.format(user.createdAt)),
     ])
     var files = [ExportFile(name: "account.json", bytes: Data((account.serialized() + "\n").utf8))]
@@ -60,7 +60,7 @@ public func exportPassport(_ app: Application, worker: UUID, lang: Lang = .nl) a
     }
     files.append(ExportFile(name: "shares.json", bytes: Data((JSONValue.array(shares).serialized() + "\n").utf8)))
     let leermiles = try await LeermilesOverview.load(
-        worker: worker.idString, lang: lang, database: app.db, now: app.dependencies.now(),
+        worker: worker.string, lang: lang, database: app.db, now: app.dependencies.now(),
         careerData: app.careerData.snapshot)
     if !leermiles.postings.isEmpty {
         for year in leermiles.statementYears.reversed() {

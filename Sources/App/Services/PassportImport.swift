@@ -131,7 +131,7 @@ struct ImportChecks {
                 }
                 worker = linked
             case .admin(let workerID):
-                worker = workerID.idString
+                worker = workerID.string
                 if let subject = c.record.subjectID {
                     let key = c.issuerID + " " + subject
                     if let linked = linksByIssuer[c.issuerID]?[subject] ?? newLinks[key]?.worker, linked != worker {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Identifiers
 import Passport
 import Taxonomy
 
@@ -44,12 +45,12 @@ public func findWorker(_ idOrEmail: String, on database: any Database) async thr
     }
     guard let user else { throw ConfigError("no account with id or e-mail \(idOrEmail)") }
     guard user.role == "worker" else { throw ConfigError("\(idOrEmail) is not a worker account (role \(user.role))") }
-    return WorkerRef(id: try user.requireID(), name: user.name, email: user.email)
+    return WorkerRef(id: WorkerID(try user.requireID()), name: user.name, email: user.email)
 }
 
 /// A worker account as the CLI needs it.
 public struct WorkerRef: Sendable {
-    public let id: UUID
+    public let id: WorkerID
     public let name: String
     public let email: String
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Dispatch
 import Foundation
+import Identifiers
 import Parallel
 import Passport
 import Taxonomy
@@ -35,7 +36,7 @@ public struct ImportReport: Sendable, Codable {
 /// Who sends credentials: an admin importing for a named worker, or a platform through the API.
 public enum ImportSender: Sendable {
     /// From the CLI or the admin: all records go to this worker.
-    case admin(worker: UUID)
+    case admin(worker: WorkerID)
     /// A platform's API call: only its own credentials, for workers linked by a passport code.
     case issuer(issuerID: String)
 }

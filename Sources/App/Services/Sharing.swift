@@ -25,10 +25,10 @@ enum Sharing {
     static let defaultExpiryDays = 90
 
     /// A new share of `recordIDs` (all of them this worker's), live for `days` days.
-    static func create(_ app: Application, worker: UUID, label: String, recordIDs: [String], showEarnings: Bool, days: Int) async throws -> ShareRow {
+    static func create(_ app: Application, worker: WorkerID, label: String, recordIDs: [String], showEarnings: Bool, days: Int) async throws -> ShareRow {
         let now = app.dependencies.now()
         let share = ShareRow(
-            id: app.dependencies.token(bytes: 16), workerID: worker.idString, label: label,
+            id: app.dependencies.token(bytes: 16), workerID: worker.string, label: label,
             showEarnings: showEarnings, createdAt: now, expiresAt: now.addingTimeInterval(Double(days) * 86_400), revokedAt: nil)
         try await app.shareStore.create(share, recordIDs: recordIDs)
         return share
@@ -151,14 +151,14 @@ extension Application {
 
 /// For the benchmark command: a share of `recordIDs` and its KlusCV, through the same code as the web.
 public enum ShareBench {
-    public static func createShare(_ app: Application, worker: UUID, recordIDs: [String]) async throws -> String {
+    public static func createShare(_ app: Application, worker: WorkerID, recordIDs: [String]) async throws -> String {
         try await Sharing.create(app, worker: worker, label: "bench", recordIDs: recordIDs, showEarnings: false, days: 30).id
     }
 
     /// A worker account with this id, so the bench's records have a name on the KlusCV.
-    public static func createWorker(_ app: Application, id: UUID) async throws {
+    public static func createWorker(_ app: Application, id: WorkerID) async throws {
         try await UserModel(
-            id: id, email: "bench-\(id.idString)@example.invalid", name: "Zoë Bench-Brouwer", role: .worker,
+            id: id.uuid, email: "bench-\(id)@example.invalid", name: "Zoë Bench-Brouwer", role: .worker,
             passwordHash: "-", createdAt: app.dependencies.now()
         ).create(on: app.db)
     }

@@ -1,6 +1,7 @@
 import Engine
 import Fluent
 import Foundation
+import Identifiers
 import SQLKit
 
 /// Reads and writes the engine's tables. Imports replace or add in one transaction: a file
@@ -140,14 +141,14 @@ struct EngineStore {
 
     // MARK: Wishes
 
-    func saveWishes(_ wishes: WorkWishes, searchable: Bool, worker: String, now: Date) async throws {
+    func saveWishes(_ wishes: WorkWishes, searchable: Bool, worker: WorkerID, now: Date) async throws {
         try await database.writeTransaction { db in
             let sql = db.sql
-            try await sql.delete(from: "work_wishes").where("worker_id", .equal, worker).run()
+            try await sql.delete(from: "work_wishes").where("worker_id", .equal, worker.string).run()
             try await sql.insert(into: "work_wishes")
                 .columns("worker_id", "max_hours", "days", "max_travel_km", "home_place_id", "contracts", "avoid_sectors", "searchable", "updated_at")
                 .values(
-                    SQLBind(worker), SQLBind(wishes.maxHoursPerWeek), SQLBind(Int(wishes.days.rawValue)), SQLBind(wishes.maxTravelKm),
+                    SQLBind(worker.string), SQLBind(wishes.maxHoursPerWeek), SQLBind(Int(wishes.days.rawValue)), SQLBind(wishes.maxTravelKm),
                     SQLBind(wishes.homePlaceID), SQLBind(wishes.contracts.map(\.rawValue).sorted().joined(separator: "|")),
                     SQLBind(wishes.avoidSectors.sorted().joined(separator: "|")), SQLBind(searchable), SQLBind(now)
                 )
@@ -155,8 +156,8 @@ struct EngineStore {
         }
     }
 
-    func wishes(worker: String) async throws -> (wishes: WorkWishes, searchable: Bool)? {
-        guard let r = try await sql.select().columns("*").from("work_wishes").where("worker_id", .equal, worker).first() else { return nil }
+    func wishes(worker: WorkerID) async throws -> (wishes: WorkWishes, searchable: Bool)? {
+        guard let r = try await sql.select().columns("*").from("work_wishes").where("worker_id", .equal, worker.string).first() else { return nil }
         let wishes = WorkWishes(
             maxHoursPerWeek: try r.decode(column: "max_hours", as: Int.self),
             days: Weekdays(rawValue: UInt8(clamping: try r.decode(column: "days", as: Int.self))),

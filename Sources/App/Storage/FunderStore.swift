@@ -36,14 +36,14 @@ public struct FunderStore: Sendable {
         ).run()
     }
 
-    public func addMember(user: UUID, funder: String, now: Date) async throws {
+    public func addMember(user: UserID, funder: String, now: Date) async throws {
         try await sql.insert(into: "leermiles_funder_members").columns("user_id", "funder_id", "created_at")
-            .values(SQLBind(user.idString), SQLBind(funder), SQLBind(now)).ignoringConflicts().run()
+            .values(SQLBind(user.string), SQLBind(funder), SQLBind(now)).ignoringConflicts().run()
     }
 
     /// The funders this account acts for, by name.
-    public func funders(member user: UUID) async throws -> [Funder] {
-        let ids = try await sql.select().column("funder_id").from("leermiles_funder_members").where("user_id", .equal, user.idString).all()
+    public func funders(member user: UserID) async throws -> [Funder] {
+        let ids = try await sql.select().column("funder_id").from("leermiles_funder_members").where("user_id", .equal, user.string).all()
             .map { try $0.decode(column: "funder_id", as: String.self) }
         let names = try await self.names(Set(ids))
         return ids.map { Funder(id: $0, name: names[$0] ?? $0) }.sorted { $0.name < $1.name }
@@ -259,7 +259,7 @@ extension FunderStore {
                 guard user.role == "coach" || user.role == "employer" else {
                     throw ConfigError("--member: \(email) is a \(user.role) account; only coach and employer accounts act for a funder")
                 }
-                try await store.addMember(user: try user.requireID(), funder: funder.id, now: now)
+                try await store.addMember(user: UserID(try user.requireID()), funder: funder.id, now: now)
             }
         }
     }

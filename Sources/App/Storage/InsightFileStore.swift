@@ -36,17 +36,17 @@ public struct InsightFileStore: Sendable {
             .run()
     }
 
-    public func files(owner: UUID) async throws -> [InsightFileRow] {
+    public func files(owner: UserID) async throws -> [InsightFileRow] {
         try await sql.select().columns(InsightFileRow.columns.map { SQLColumn($0) }).from("insight_files")
-            .where("owner_user_id", .equal, owner.idString).orderBy("uploaded_at", .descending)
+            .where("owner_user_id", .equal, owner.string).orderBy("uploaded_at", .descending)
             .all(decoding: InsightFileRow.self, with: PassportStore.decoder)
     }
 
     /// The file and its bytes, when it exists and belongs to `owner`.
-    public func file(id: String, owner: UUID) async throws -> (row: InsightFileRow, content: [UInt8])? {
+    public func file(id: String, owner: UserID) async throws -> (row: InsightFileRow, content: [UInt8])? {
         guard
             let row = try await sql.select().columns((InsightFileRow.columns + ["content"]).map { SQLColumn($0) }).from("insight_files")
-                .where("id", .equal, id).where("owner_user_id", .equal, owner.idString).first()
+                .where("id", .equal, id).where("owner_user_id", .equal, owner.string).first()
         else { return nil }
         let file = try row.decode(model: InsightFileRow.self, with: PassportStore.decoder)
         return (file, Array(try row.decode(column: "content", as: Data.self)))
@@ -54,8 +54,8 @@ public struct InsightFileStore: Sendable {
 
     /// Whether a file was deleted.
     @discardableResult
-    public func delete(id: String, owner: UUID) async throws -> Bool {
+    public func delete(id: String, owner: UserID) async throws -> Bool {
         try await sql.delete(from: "insight_files").where("id", .equal, id)
-            .where("owner_user_id", .equal, owner.idString).returning("id").all().count > 0
+            .where("owner_user_id", .equal, owner.string).returning("id").all().count > 0
     }
 }

@@ -100,9 +100,9 @@ extension PassportStore {
                 })
     }
 
-    public func records(worker: UUID) async throws -> [PassportRecordRow] {
+    public func records(worker: WorkerID) async throws -> [PassportRecordRow] {
         try await sql.select().columns(PassportRecordRow.columns.map { SQLColumn($0) }).from("passport_records")
-            .where("worker_id", .equal, worker.idString)
+            .where("worker_id", .equal, worker.string)
             .orderBy("period_start", .descending)
             .all(decoding: PassportRecordRow.self, with: Self.decoder)
     }
@@ -134,9 +134,9 @@ extension PassportStore {
             .returning("worker_id").first()?.decode(column: "worker_id", as: String.self)
     }
 
-    public func deleteSelfDeclared(id: String, worker: UUID) async throws -> Bool {
+    public func deleteSelfDeclared(id: String, worker: WorkerID) async throws -> Bool {
         let rows = try await sql.delete(from: "passport_records").where("id", .equal, id)
-            .where("worker_id", .equal, worker.idString).where("source", .equal, "self")
+            .where("worker_id", .equal, worker.string).where("source", .equal, "self")
             .returning("id").all()
         return !rows.isEmpty
     }

@@ -34,13 +34,13 @@ public struct PassportStore: Sendable {
     // MARK: issuers and keys
 
     /// - Throws: `KeyOfAnotherIssuer` when another issuer registered this public key.
-    public func createIssuer(id: String = UUID().idString, name: String, ownerUserID: UUID?, key: Ed25519JWK, now: Date) async throws -> String {
+    public func createIssuer(id: String = UUID().idString, name: String, ownerUserID: UserID?, key: Ed25519JWK, now: Date) async throws -> String {
         if try await owner(ofKey: key.thumbprint) != nil { throw KeyOfAnotherIssuer(kid: key.thumbprint) }
         do {
             try await database.writeTransaction { db in
                 let sql = db.sql
                 try await sql.insert(into: "issuers").columns("id", "name", "owner_user_id", "next_status_position", "created_at")
-                    .values(SQLBind(id), SQLBind(name), SQLBind(ownerUserID?.idString), SQLBind(0), SQLBind(now)).run()
+                    .values(SQLBind(id), SQLBind(name), SQLBind(ownerUserID?.string), SQLBind(0), SQLBind(now)).run()
                 try await sql.insert(into: "issuer_keys").columns("issuer_id", "kid", "x", "created_at")
                     .values(SQLBind(id), SQLBind(key.thumbprint), SQLBind(Base64URL.encode(key.x)), SQLBind(now)).run()
             }
@@ -76,8 +76,8 @@ public struct PassportStore: Sendable {
             .first(decoding: IssuerRow.self, with: Self.decoder)
     }
 
-    public func issuer(ownedBy user: UUID) async throws -> IssuerRow? {
-        try await sql.select().columns("id", "name", "owner_user_id").from("issuers").where("owner_user_id", .equal, user.idString)
+    public func issuer(ownedBy user: UserID) async throws -> IssuerRow? {
+        try await sql.select().columns("id", "name", "owner_user_id").from("issuers").where("owner_user_id", .equal, user.string)
             .first(decoding: IssuerRow.self, with: Self.decoder)
     }
 

@@ -52,9 +52,9 @@ public struct ShareStore: Sendable {
             .first(decoding: ShareRow.self, with: PassportStore.decoder)
     }
 
-    public func shares(worker: UUID) async throws -> [ShareRow] {
+    public func shares(worker: WorkerID) async throws -> [ShareRow] {
         try await sql.select().columns(ShareRow.columns.map { SQLColumn($0) }).from("shares")
-            .where("worker_id", .equal, worker.idString).orderBy("created_at", .descending)
+            .where("worker_id", .equal, worker.string).orderBy("created_at", .descending)
             .all(decoding: ShareRow.self, with: PassportStore.decoder)
     }
 
@@ -72,7 +72,7 @@ public struct ShareStore: Sendable {
     }
 
     /// How many still-existing records each of a worker's shares holds, in one query.
-    public func recordCounts(worker: UUID) async throws -> [String: Int] {
+    public func recordCounts(worker: WorkerID) async throws -> [String: Int] {
         var counts: [String: Int] = [:]
         let rows = try await sql.select()
             .column(SQLColumn("share_id", table: "s"))
@@ -82,7 +82,7 @@ public struct ShareStore: Sendable {
                 SQLAlias(SQLIdentifier("passport_records"), as: SQLIdentifier("r")), method: SQLJoinMethod.inner,
                 on: SQLColumn("id", table: "r"), .equal, SQLColumn("record_id", table: "s")
             )
-            .where(SQLColumn("worker_id", table: "r"), SQLBinaryOperator.equal, SQLBind(worker.idString))
+            .where(SQLColumn("worker_id", table: "r"), SQLBinaryOperator.equal, SQLBind(worker.string))
             .groupBy(SQLColumn("share_id", table: "s"))
             .all()
         for row in rows { counts[try row.decode(column: "share_id", as: String.self)] = try row.decode(column: "n", as: Int.self) }
@@ -90,9 +90,9 @@ public struct ShareStore: Sendable {
     }
 
     /// Ends a share of this worker; false when the worker has no such live share.
-    public func revoke(id: String, worker: UUID, now: Date) async throws -> Bool {
+    public func revoke(id: String, worker: WorkerID, now: Date) async throws -> Bool {
         let rows = try await sql.update("shares").set("revoked_at", to: SQLBind(now))
-            .where("id", .equal, id).where("worker_id", .equal, worker.idString).where("revoked_at", .is, SQLLiteral.null)
+            .where("id", .equal, id).where("worker_id", .equal, worker.string).where("revoked_at", .is, SQLLiteral.null)
             .returning("id").all()
         return !rows.isEmpty
     }

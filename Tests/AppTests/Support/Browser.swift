@@ -1,5 +1,6 @@
 import Accounts
 import Foundation
+import Identifiers
 import Testing
 import VaporTesting
 
@@ -94,9 +95,9 @@ struct TestFailure: Error, CustomStringConvertible {
 }
 
 /// Creates an account directly in the database, for tests that need one per role.
-func createUser(_ app: Application, email: String, role: Role, password: String = "correct horse battery", name: String? = nil) async throws -> UUID {
+func createUser(_ app: Application, email: String, role: Role, password: String = "correct horse battery", name: String? = nil) async throws -> UserID {
     let hash = try await app.password.async.hash(password)
     let user = UserModel(email: email, name: name ?? "Test \(role.rawValue)", role: role, passwordHash: hash, createdAt: Date())
     try await user.create(on: app.db)
-    return user.id!
+    return user.userID!
 }

@@ -1,6 +1,7 @@
 import Accounts
 import Fluent
 import Foundation
+import Identifiers
 
 /// A person's account. Only the adapter layer sees this class; pages get `SignedInUser`.
 final class UserModel: Model, @unchecked Sendable {
@@ -24,15 +25,18 @@ final class UserModel: Model, @unchecked Sendable {
         self.createdAt = createdAt
     }
 
+    /// The typed id, once the row is saved.
+    var userID: UserID? { id.map(UserID.init) }
+
     var signedIn: SignedInUser? {
         guard let id, let role = Role(rawValue: role) else { return nil }
-        return SignedInUser(id: id, email: email, name: name, role: role)
+        return SignedInUser(id: UserID(id), email: email, name: name, role: role)
     }
 }
 
 /// The person behind a request, as handlers and pages see them.
 public struct SignedInUser: Sendable, Equatable {
-    public let id: UUID
+    public let id: UserID
     public let email: String
     public let name: String
     public let role: Role

@@ -30,7 +30,7 @@ enum AccountController {
         }
         let token = APITokens.prefix + req.application.dependencies.token()
         try await APITokenModel(
-            userID: user.id, name: name, tokenHash: APITokens.hash(token),
+            userID: user.id.uuid, name: name, tokenHash: APITokens.hash(token),
             createdAt: req.application.dependencies.now()
         ).create(on: req.db)
         return try await tokensPage(req, newToken: token, error: nil)
@@ -40,7 +40,7 @@ enum AccountController {
         guard let user = req.user else { throw Abort(.unauthorized) }
         // Only the owner's own tokens: someone else's id is "not found", not "forbidden", to reveal nothing.
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-            let token = try await APITokenModel.query(on: req.db).filter(\.$id == id).filter(\.$userID == user.id).first()
+            let token = try await APITokenModel.query(on: req.db).filter(\.$id == id).filter(\.$userID == user.id.uuid).first()
         else {
             throw Abort(.notFound, reason: Lang.of(req).t("Deze sleutel bestaat niet.", "This key does not exist."))
         }
@@ -53,7 +53,7 @@ enum AccountController {
 
     private static func tokensPage(_ req: Request, newToken: String?, status: HTTPStatus = .ok, error: String?) async throws -> Response {
         guard let user = req.user else { throw Abort(.unauthorized) }
-        let tokens = try await APITokenModel.query(on: req.db).filter(\.$userID == user.id).sort(\.$createdAt, .descending).all()
+        let tokens = try await APITokenModel.query(on: req.db).filter(\.$userID == user.id.uuid).sort(\.$createdAt, .descending).all()
         let rows = tokens.map { TokenRow(id: $0.id?.uuidString ?? "", name: $0.name, revoked: $0.revokedAt != nil) }
         return .html(AccountPages.tokens(PageContext(req), tokens: rows, newToken: newToken, error: error), status: status)
     }
@@ -69,6 +69,6 @@ enum AccountController {
     /// Who an API token belongs to: lets a platform check its key works.
     static func issuerMe(_ req: Request) throws -> IssuerInfo {
         guard let user = req.user else { throw Abort(.unauthorized) }
-        return IssuerInfo(id: user.id, name: user.name, role: user.role.rawValue)
+        return IssuerInfo(id: user.id.uuid, name: user.name, role: user.role.rawValue)
     }
 }

@@ -45,7 +45,7 @@ enum AdminController {
             throw Abort(.badRequest, reason: lang.t("Kies een bestaande rol.", "Choose an existing role."))
         }
         // An admin cannot demote themselves: the site must never be left without an admin by accident.
-        guard !(user.id == admin.id && role != .admin) else {
+        guard !(user.id == admin.id.uuid && role != .admin) else {
             throw Abort(.badRequest, reason: lang.t("Je kunt je eigen beheerdersrol niet weghalen.", "You cannot remove your own admin role."))
         }
         user.role = role.rawValue

@@ -107,7 +107,7 @@ enum AuthController {
             req.session.id = nil
         }
         req.session.data = SessionData()
-        req.session.data[SessionUserMiddleware.userKey] = user.id.uuidString
+        req.session.data[SessionUserMiddleware.userKey] = user.id.uuid.uuidString
         req.user = user
     }
 

@@ -25,7 +25,7 @@ enum CareerController {
     static func work(_ req: Request) async throws -> Response {
         let worker = try PassportController.workerID(req)
         let snapshot = try CareerImports.ready(req.application)
-        let stored = try await EngineStore(database: req.db).wishes(worker: worker.idString)
+        let stored = try await EngineStore(database: req.db).wishes(worker: worker)
         let form = stored.map { WishesForm($0.wishes, searchable: $0.searchable, places: snapshot.places) } ?? WishesForm()
         return try await workPage(req, worker: worker, form: form, problems: [], saved: false)
     }
@@ -41,12 +41,12 @@ enum CareerController {
         }
         try await EngineStore(database: req.db).saveWishes(
             wishes, searchable: form.searchable == "on",
-            worker: worker.idString, now: req.application.dependencies.now())
+            worker: worker, now: req.application.dependencies.now())
         return try await workPage(req, worker: worker, form: form, problems: [], saved: true)
     }
 
     private static func workPage(
-        _ req: Request, worker: UUID, form: WishesForm, problems: [FieldProblem], saved: Bool,
+        _ req: Request, worker: WorkerID, form: WishesForm, problems: [FieldProblem], saved: Bool,
         status: HTTPStatus = .ok
     ) async throws -> Response {
         var matches: [VacancyMatch]?

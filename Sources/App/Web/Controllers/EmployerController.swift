@@ -45,7 +45,7 @@ enum EmployerController {
         do { vacancy = try Vacancy.read(CSVRow(fields: fields), model: snapshot.engine.model, places: snapshot.places) } catch {
             return try await page(req, user: user, form: form, problems: [error], notice: nil, chooseSkills: true, status: .unprocessableEntity)
         }
-        _ = try await CareerImports.add(req.application, [vacancy], employerUserID: user.id.idString)
+        _ = try await CareerImports.add(req.application, [vacancy], employerUserID: user.id.string)
         return try await page(
             req, user: user, form: VacancyForm(), problems: [],
             notice: PageContext(req).t("\u{201C}\(vacancy.title)\u{201D} staat nu open.", "\u{201C}\(vacancy.title)\u{201D} is now open."))
@@ -54,7 +54,7 @@ enum EmployerController {
     static func delete(_ req: Request) async throws -> Response {
         let user = try employer(req)
         guard let id = req.parameters.get("id"),
-            try await EngineStore(database: req.db).deleteVacancy(id: id, employerUserID: user.id.idString)
+            try await EngineStore(database: req.db).deleteVacancy(id: id, employerUserID: user.id.string)
         else {
             throw Abort(.notFound)
         }
@@ -67,7 +67,7 @@ enum EmployerController {
         chooseSkills: Bool = false, status: HTTPStatus = .ok
     ) async throws -> Response {
         let snapshot = try CareerImports.ready(req.application)
-        let own = try await EngineStore(database: req.db).loadVacancies(places: snapshot.places, employerUserID: user.id.idString)
+        let own = try await EngineStore(database: req.db).loadVacancies(places: snapshot.places, employerUserID: user.id.string)
         return .html(
             EmployerPages.vacancies(
                 PageContext(req), snapshot: snapshot, own: own, form: form, problems: problems,

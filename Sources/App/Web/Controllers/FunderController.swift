@@ -8,7 +8,7 @@ import Vapor
 /// and how its points were used (totals; groups under 10 people hidden), and the reservations that
 /// wait for its approval (the course, never the worker's name unless the worker consented).
 enum FunderController {
-    static func figures(_ req: Request, user: UUID) async throws -> [FunderFigures] {
+    static func figures(_ req: Request, user: UserID) async throws -> [FunderFigures] {
         let store = FunderStore(database: req.db)
         let courses = req.application.careerData.snapshot
         var out: [FunderFigures] = []
@@ -47,7 +47,7 @@ enum FunderController {
                     "Over deze aanvraag is al besloten: \(LeermilesText.state(row.state, lang: .nl).lowercased()).",
                     "This request was already decided: \(LeermilesText.state(row.state, lang: .en).lowercased())."))
         }
-        let cause = "user:\(user.id.idString)", now = req.application.dependencies.now()
+        let cause = "user:\(user.id.string)", now = req.application.dependencies.now()
         do {
             if approve { _ = try await reservations.approve(id: row.id, cause: cause, now: now) } else { _ = try await reservations.refuse(id: row.id, cause: cause, now: now) }
         } catch let problem as ReservationProblem {

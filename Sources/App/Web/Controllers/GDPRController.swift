@@ -44,7 +44,7 @@ enum GDPRController {
                 status: .unprocessableEntity)
         }
         let password = form.password ?? ""
-        guard let model = try await UserModel.find(user.id, on: req.db), password.utf8.count <= 4096,
+        guard let model = try await UserModel.find(user.id.uuid, on: req.db), password.utf8.count <= 4096,
             (try? await req.password.async.verify(password, created: model.passwordHash)) == true
         else {
             return .html(AccountPages.deleteForm(ctx, problem: ctx.t("Dit wachtwoord klopt niet.", "This password is not right.")), status: .unauthorized)

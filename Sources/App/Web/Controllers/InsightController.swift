@@ -56,7 +56,7 @@ enum InsightController {
                 keep = (
                     store,
                     InsightFileRow(
-                        id: app.dependencies.token(bytes: 16), ownerUserID: user.id.idString,
+                        id: app.dependencies.token(bytes: 16), ownerUserID: user.id.string,
                         name: name, sizeBytes: bytes.count, uploadedAt: now)
                 )
             }

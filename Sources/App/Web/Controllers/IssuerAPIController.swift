@@ -55,7 +55,7 @@ enum IssuerAPIController {
                 let name = body["name"]?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines) ?? user.name
                 guard !name.isEmpty, name.count <= 200 else { return problem(.unprocessableEntity, "name: must be 1 to 200 characters") }
                 let id = try await store.createIssuer(name: name, ownerUserID: user.id, key: key, now: now)
-                issuer = IssuerRow(id: id, name: name, ownerUserID: user.id.idString)
+                issuer = IssuerRow(id: id, name: name, ownerUserID: user.id.string)
             }
         } catch let taken as KeyOfAnotherIssuer {
             return problem(.conflict, "jwk: \(taken)")

@@ -40,9 +40,9 @@ enum LeermilesController {
             }
             // The worker's id goes into the reservation id, so one worker's request id can never collide with another's.
             let (row, _) = try await req.application.reserveCourse(
-                worker: worker.idString, courseID: course,
-                requestID: "w\(worker.idString.prefix(8))-\(request)",
-                cause: "user:\(worker.idString)")
+                worker: worker.string, courseID: course,
+                requestID: "w\(worker.string.prefix(8))-\(request)",
+                cause: "user:\(worker.string)")
             return req.redirect(to: SiteRoute.leermiles(notice: .reserved(row.id)).link, redirectType: .normal)
         } catch let problem as ReservationProblem {
             let ctx = PageContext(req)
@@ -56,7 +56,7 @@ enum LeermilesController {
 
     /// POST /leermiles/reserveringen/:id/annuleren: only the worker's own reservation; every point goes back.
     static func cancel(_ req: Request) async throws -> Response {
-        let worker = try PassportController.workerID(req).idString
+        let worker = try PassportController.workerID(req).string
         let store = ReservationStore(database: req.db)
         guard let id = req.parameters.get("id"), let row = try await store.reservation(id: id), row.worker == worker else { throw Abort(.notFound) }
         do {
@@ -77,7 +77,7 @@ enum LeermilesController {
 
     /// POST /leermiles/toestemming: whether the funders that pay into the account may see the worker's courses by name.
     static func consent(_ req: Request) async throws -> Response {
-        let worker = try PassportController.workerID(req).idString
+        let worker = try PassportController.workerID(req).string
         let form = (try? req.content.decode(ConsentForm.self)) ?? ConsentForm()
         try await FunderStore(database: req.db).setConsent(worker: worker, form.consent == "on", now: req.application.dependencies.now())
         return req.redirect(to: SiteRoute.leermiles().link + "#toestemming", redirectType: .normal)
@@ -90,7 +90,7 @@ enum LeermilesController {
         let prepared: (statement: YearStatement, overview: LeermilesOverview)
         do {
             prepared = try await LeermilesStatementFiles.prepare(
-                worker: worker.idString, year: req.query[String.self, at: "jaar"], lang: ctx.lang,
+                worker: worker.string, year: req.query[String.self, at: "jaar"], lang: ctx.lang,
                 database: req.db, now: req.application.dependencies.now(),
                 careerData: req.application.careerData.snapshot)
         } catch let p as LeermilesStatementFiles.YearProblem {
@@ -121,9 +121,9 @@ enum LeermilesController {
     }
 
     /// The worker's overview with course tips from their passport.
-    private static func overview(_ req: Request, worker: UUID, lang: Lang) async throws -> LeermilesOverview {
+    private static func overview(_ req: Request, worker: WorkerID, lang: Lang) async throws -> LeermilesOverview {
         try await LeermilesOverview.load(
-            worker: worker.idString, lang: lang, database: req.db, now: req.application.dependencies.now(),
+            worker: worker.string, lang: lang, database: req.db, now: req.application.dependencies.now(),
             careerData: req.application.careerData.snapshot, tipsFor: worker)
     }
 }

@@ -9,7 +9,7 @@ import Vapor
 /// The worker's own passport: the timeline, a one-time code for platforms, and records the
 /// worker adds themselves (always shown as self-declared).
 enum PassportController {
-    static func workerID(_ req: Request) throws -> UUID {
+    static func workerID(_ req: Request) throws -> WorkerID {
         guard let user = req.user, user.role == .worker else { throw Abort(.forbidden) }
         return user.id
     }
@@ -125,7 +125,7 @@ enum PassportController {
         try await req.application.passportStore.insertRecords(
             [
                 PassportRecordRow(
-                    id: UUID().idString, workerID: worker.idString, source: "self", issuerID: nil, credentialID: nil,
+                    id: UUID().idString, workerID: worker.string, source: "self", issuerID: nil, credentialID: nil,
                     subjectID: nil, token: nil, recordJSON: json.serialized(), kind: kind.rawValue, roleTitle: role,
                     periodStart: parsed.start.description, periodEnd: parsed.end?.description, statusList: nil, statusIndex: nil,
                     validFrom: nil, validUntil: nil, revokedAt: nil, createdAt: now)

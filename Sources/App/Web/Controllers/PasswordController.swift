@@ -17,7 +17,7 @@ enum PasswordController {
     }
 
     static func change(_ req: Request) async throws -> Response {
-        guard let signedIn = req.user, let user = try await UserModel.find(signedIn.id, on: req.db) else { throw Abort(.unauthorized) }
+        guard let signedIn = req.user, let user = try await UserModel.find(signedIn.id.uuid, on: req.db) else { throw Abort(.unauthorized) }
         let ctx = PageContext(req)
         let form = (try? req.content.decode(Form.self)) ?? Form()
         var problems: [String: String] = [:]
@@ -38,7 +38,7 @@ enum PasswordController {
         // Every other session of this person ends; this one goes on.
         let keep = req.session.id?.string ?? ""
         try await req.db.sql.delete(from: "web_sessions")
-            .where("data", .like, "%\(signedIn.id.uuidString)%").where("id", .notEqual, keep).run()
+            .where("data", .like, "%\(signedIn.id.uuid.uuidString)%").where("id", .notEqual, keep).run()
         return req.redirect(to: SiteRoute.passwordForm(done: true).link, redirectType: .normal)
     }
 }

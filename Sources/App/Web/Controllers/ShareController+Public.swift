@@ -23,7 +23,7 @@ extension ShareController {
             }
             return try await Sharing.view(app, share: share)
         }
-        if req.user?.id.idString != view.share.workerID {
+        if req.user?.id.string != view.share.workerID {
             let minute = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60)
             if app.shareOpenLog.shouldRecord(id, minute) { try await app.shareStore.logOpen(shareID: id, minute: minute) }
         }

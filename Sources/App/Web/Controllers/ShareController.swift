@@ -20,7 +20,7 @@ enum ShareController {
         return try await listPage(req, worker: worker, problem: nil, status: .ok)
     }
 
-    static func listPage(_ req: Request, worker: UUID, problem: String?, status: HTTPStatus) async throws -> Response {
+    static func listPage(_ req: Request, worker: WorkerID, problem: String?, status: HTTPStatus) async throws -> Response {
         let app = req.application
         let entries = try await PassportReading.entries(try await app.passportStore.records(worker: worker), store: app.passportStore, taxonomy: app.taxonomy.index)
         // Counts for all links in one query; reading each link's records only to count them
@@ -64,9 +64,9 @@ enum ShareController {
         return req.redirect(to: SiteRoute.shares.link + "#share-\(share.id)", redirectType: .normal)
     }
 
-    static func ownShare(_ req: Request, worker: UUID) async throws -> ShareRow {
+    static func ownShare(_ req: Request, worker: WorkerID) async throws -> ShareRow {
         guard let id = req.parameters.get("id"), let share = try await req.application.shareStore.share(id: id),
-            share.workerID == worker.idString
+            share.workerID == worker.string
         else {
             throw Abort(.notFound, reason: Lang.of(req).t("Deze link bestaat niet.", "This link does not exist."))
         }
