@@ -71,7 +71,7 @@ public func prepare(_ app: Application, careerData: Bool = true, progress: @esca
     // Loaded once, before the demo data: demo imports update it in memory as every import does.
     if careerData {
         let careerStart = ContinuousClock.now
-        try await app.careerData.reload(app)
+        try await app.reloadCareerData()
         if let board = app.careerData.snapshot?.board, board.count > 0 {
             progress("\(board.count) vacancies and short jobs loaded in \(careerStart.duration(to: .now).formatted(.units(allowed: [.milliseconds])))")
         }

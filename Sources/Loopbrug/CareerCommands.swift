@@ -36,7 +36,7 @@ struct MatchCommand: AsyncParsableCommand {
         do {
             rows = try await CareerCLI.withCareerData { app in
                 let target = try await findWorker(worker, on: app.db)
-                switch try await CareerAdvice(database: app.db, snapshot: try CareerImports.ready(app)).matches(worker: target.id, top: top) {
+                switch try await CareerAdvice(database: app.db, snapshot: try app.careerData.ready()).matches(worker: target.id, top: top) {
                 case .noWishes:
                     AppRunner.fail("\(worker) has not set their wishes yet (hours, days, travel, contracts): on the site under \"Werk dat past\"")
                 case .matches(let found, _, let snapshot):
@@ -89,9 +89,9 @@ struct CareerImportCommand: AsyncParsableCommand {
             do {
                 outcome = try await CareerCLI.withCareerData { app in
                     switch table {
-                    case .outlook: try await CareerImports.outlook(app, Array(data))
-                    case .courses: try await CareerImports.courses(app, Array(data))
-                    case .vacancies: try await CareerImports.vacancies(app, Array(data), employerUserID: nil)
+                    case .outlook: try await app.careerImports.outlook(Array(data))
+                    case .courses: try await app.careerImports.courses(Array(data))
+                    case .vacancies: try await app.careerImports.vacancies(Array(data), employer: nil)
                     }
                 }
             } catch { AppRunner.fail("\(error); nothing was imported") }
@@ -115,10 +115,10 @@ struct CareerImportCommand: AsyncParsableCommand {
             AppRunner.bootstrapLogging()
             guard (1...1_000_000).contains(count) else { AppRunner.fail("--count must be between 1 and 1,000,000") }
             let outcome = try await CareerCLI.withCareerData { app in
-                let snapshot = try CareerImports.ready(app)
+                let snapshot = try app.careerData.ready()
                 var generator = VacancyGenerator(seed: seed, model: snapshot.engine.model, places: snapshot.places)
                 let vacancies = (0..<count).map { generator.next(id: "\(prefix)-\($0 + 1)") }
-                return try await CareerImports.add(app, vacancies, employerUserID: nil)
+                return try await app.careerImports.add(vacancies, employer: nil)
             }
             switch outcome {
             case .imported(let n): AppRunner.say("Added \(n) generated vacancies (seed \(seed)).")

@@ -18,7 +18,7 @@ extension LeermilesCommand {
             do {
                 let (row, repeated) = try await CareerCLI.withCareerData { app in
                     let target = try await findWorker(worker, on: app.db)
-                    return try await app.reserveCourse(
+                    return try await app.courseReservations.reserve(
                         worker: target.id.string, courseID: course,
                         requestID: request ?? UUID().idString, cause: "cli")
                 }

@@ -28,7 +28,7 @@ struct PassportCommand: AsyncParsableCommand {
             do {
                 report = try await AppRunner.withDatabase(AppRunner.config(), taxonomy: true) { app in
                     let target = try await findWorker(worker, on: app.db)
-                    return try await app.importCredentials(lines, from: .admin(worker: target.id))
+                    return try await app.credentials.importing(lines, from: .admin(worker: target.id))
                 }
             } catch {
                 AppRunner.fail("\(error); nothing was imported")
@@ -55,7 +55,7 @@ struct PassportCommand: AsyncParsableCommand {
             do {
                 let files = try await AppRunner.withDatabase(AppRunner.config(), taxonomy: true) { app in
                     let target = try await findWorker(worker, on: app.db)
-                    return try await exportPassport(app, worker: target.id, lang: lang)
+                    return try await app.passportExport.files(worker: target.id, lang: lang)
                 }
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 for file in files {

@@ -27,7 +27,7 @@ import VaporTesting
     @Test(arguments: TestDatabase.available)
     func wishesFilterAndMatchesExplainThemselves(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            guard case .imported(2) = try await CareerImports.vacancies(app, Array(Self.vacancies.utf8), employerUserID: nil) else {
+            guard case .imported(2) = try await app.careerImports.vacancies(Array(Self.vacancies.utf8), employer: nil) else {
                 Issue.record("the vacancy file should import"); return
             }
             let workerID = try await createUser(app, email: "sam@test.nl", role: .worker, password: "right password 1")
@@ -72,7 +72,7 @@ import VaporTesting
             #expect(!(try await sam.get("/werk")).body.string.contains("Kassamedewerker supermarkt"))
 
             // Deleting the account deletes the wishes too.
-            _ = try await deleteAccount(app, user: workerID)
+            _ = try await app.accountDeletion.delete(workerID)
             #expect(try await EngineStore(database: app.db).wishes(worker: workerID) == nil)
         }
     }
@@ -112,16 +112,16 @@ import VaporTesting
         try await withTestApp(db) { app in
             let store = EngineStore(database: app.db)
             // A good outlook file replaces the table; a bad one leaves it as it was.
-            _ = try await CareerImports.outlook(app, Array("key,kind,source,date,demo\n5230,shortage,Test,2026-01-01,yes\n".utf8))
-            let bad = try await CareerImports.outlook(app, Array("key,kind,source,date\n9112,growth,Test,2026-01-01\n0000,shortage,Test,2026-01-01\n".utf8))
+            _ = try await app.careerImports.outlook(Array("key,kind,source,date,demo\n5230,shortage,Test,2026-01-01,yes\n".utf8))
+            let bad = try await app.careerImports.outlook(Array("key,kind,source,date\n9112,growth,Test,2026-01-01\n0000,shortage,Test,2026-01-01\n".utf8))
             guard case .refused(let problems) = bad else { Issue.record("a file with a bad row must be refused"); return }
             #expect(problems.map(\.line) == [3])
             #expect(try await store.loadOutlook().map(\.key) == ["5230"])
 
             // Vacancy ids already on the board are refused by line; nothing of the file is added.
-            _ = try await CareerImports.vacancies(app, Array(Self.vacancies.utf8), employerUserID: nil)
+            _ = try await app.careerImports.vacancies(Array(Self.vacancies.utf8), employer: nil)
             let again = Self.vacancies.replacingOccurrences(of: "v1,", with: "v3,")
-            guard case .refused(let taken) = try await CareerImports.vacancies(app, Array(again.utf8), employerUserID: nil) else {
+            guard case .refused(let taken) = try await app.careerImports.vacancies(Array(again.utf8), employer: nil) else {
                 Issue.record("v2 is taken already"); return
             }
             #expect(taken.map(\.description) == ["line 3, id: v2 is already on the board"])

@@ -149,7 +149,7 @@ import VaporTesting
             hold.signal()
             try await waitUntilFinished(analyst, first)
             #expect(try await keptFiles(app) == 1)
-            _ = try await deleteAccount(app, user: id)
+            _ = try await app.accountDeletion.delete(id)
             #expect(try await keptFiles(app) == 0)
             #expect(app.insightRuns.runs(owner: id).isEmpty)
         }

@@ -99,7 +99,7 @@ import Testing
             platform.issuerID = try await app.passportStore.createIssuer(name: "Snel Personeel", ownerUserID: nil, key: platform.jwk.publicOnly, now: now)
             let subject = PairwiseSubject.prefix + String(repeating: "b", count: 26)
             let token = try platform.sign(PassportFlowTests.record(hours: 120), subject: subject, position: 0)
-            let report = try await app.importCredentials([JSONLines.Line(number: 1, text: Substring(token))], from: .admin(worker: workerID))
+            let report = try await app.credentials.importing([JSONLines.Line(number: 1, text: Substring(token))], from: .admin(worker: workerID))
             #expect(report.succeeded && report.workers == [worker])
             #expect(try await LedgerStore(database: app.db).balance(.worker(worker)) == Miles(120), "120 verified hours × 1")
             // The nightly batch finds nothing left to pay.
@@ -126,7 +126,7 @@ import Testing
             let ids = (0..<3).map { _ in UUID() }
             func send(_ i: Int, hours: Double = 4_300) async throws -> ImportReport {
                 let token = try platform.sign(PassportFlowTests.record(hours: hours), subject: subject, position: i, id: ids[i])
-                return try await app.importCredentials([JSONLines.Line(number: 1, text: Substring(token))], from: .admin(worker: workerID))
+                return try await app.credentials.importing([JSONLines.Line(number: 1, text: Substring(token))], from: .admin(worker: workerID))
             }
             #expect(try await send(0).succeeded)
             let ledger = LedgerStore(database: app.db)
@@ -142,7 +142,7 @@ import Testing
             #expect(try await app.passportStore.records(worker: workerID).count == 1)
 
             // Revoked: the earning is reversed at once, once; then the hours are free again.
-            #expect(try await app.revokeCredential(issuerID: platform.issuerID, credentialID: "urn:uuid:\(ids[0].idString)"))
+            #expect(try await app.credentials.revoke(issuerID: platform.issuerID, credentialID: "urn:uuid:\(ids[0].idString)"))
             #expect(try await ledger.balance(.worker(worker)) == .zero)
             let rerun = try await LeermilesAccrual.run(database: app.db, now: now)
             #expect(rerun.reversed.count == 0 && rerun.posted.count == 0, "a rerun reverses nothing twice")

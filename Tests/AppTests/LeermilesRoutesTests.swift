@@ -24,8 +24,8 @@ import VaporTesting
     }
 
     func scenario(_ app: Application) async throws -> Scenario {
-        guard case .imported = try await CareerImports.outlook(app, Array("key,kind,source,date\n\(Fixtures.cashierURI),shortage,UWV (test),2026-06-01\n".utf8)),
-            case .imported = try await CareerImports.courses(app, Array(ReservationTests.courses.utf8))
+        guard case .imported = try await app.careerImports.outlook(Array("key,kind,source,date\n\(Fixtures.cashierURI),shortage,UWV (test),2026-06-01\n".utf8)),
+            case .imported = try await app.careerImports.courses(Array(ReservationTests.courses.utf8))
         else { throw ScenarioProblem("the test tables should import") }
         try await LeermilesStore(database: app.db).addRule(
             AccrualRule(
@@ -199,7 +199,7 @@ import VaporTesting
     func aFundCountsPeopleNotReservations(_ database: TestDatabase) async throws {
         try await withTestApp(database, now: { Date(timeIntervalSince1970: 1_800_000_000) }) { app in
             // Five people each reserve two courses from the fund's pot: that is 5 people, never 10.
-            guard case .imported = try await CareerImports.courses(app, Array(ReservationTests.courses.utf8)) else { Issue.record("the courses should import"); return }
+            guard case .imported = try await app.careerImports.courses(Array(ReservationTests.courses.utf8)) else { Issue.record("the courses should import"); return }
             try await LeermilesStore(database: app.db).addRule(
                 AccrualRule(
                     id: "fund", kind: .contribution(amount: Miles(200), every: .once), funder: "oo",
@@ -210,7 +210,7 @@ import VaporTesting
                 })
             for w in 0..<5 {
                 for course in ["kassa", "schoon"] {
-                    _ = try await app.reserveCourse(worker: "w\(w)", courseID: course, requestID: "r\(w)-\(course)", cause: "user:w\(w)")
+                    _ = try await app.courseReservations.reserve(worker: "w\(w)", courseID: course, requestID: "r\(w)-\(course)", cause: "user:w\(w)")
                 }
             }
             let use = try await FunderStore(database: app.db).potUse(funder: "oo")

@@ -22,8 +22,8 @@ import Testing
     func reserveApproveSettleAndReleaseKeepTheLedgerSound(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
             // The cashier is a shortage occupation; "kassa" teaches one of its essential skills, "schoon" does not.
-            guard case .imported = try await CareerImports.outlook(app, Array("key,kind,source,date\n\(Fixtures.cashierURI),shortage,UWV (test),2026-06-01\n".utf8)),
-                case .imported = try await CareerImports.courses(app, Array(Self.courses.utf8))
+            guard case .imported = try await app.careerImports.outlook(Array("key,kind,source,date\n\(Fixtures.cashierURI),shortage,UWV (test),2026-06-01\n".utf8)),
+                case .imported = try await app.careerImports.courses(Array(Self.courses.utf8))
             else { Issue.record("the test tables should import"); return }
             #expect(app.careerData.snapshot?.courseChoice("kassa")?.forShortageOccupation == true)
             #expect(app.careerData.snapshot?.courseChoice("schoon")?.forShortageOccupation == false)
@@ -40,15 +40,15 @@ import Testing
             ])
 
             // 120 for the shortage course: the pot's 40 first, then 80 free points; the fund must approve.
-            let first = try await app.reserveCourse(worker: "ana", courseID: "kassa", requestID: "req-1", cause: "user:ana")
+            let first = try await app.courseReservations.reserve(worker: "ana", courseID: "kassa", requestID: "req-1", cause: "user:ana")
             #expect(!first.repeated && first.reservation.state == .awaitingApproval && first.reservation.amount == Miles(120))
             #expect(try await ledger.accounts(worker: "ana") == [.worker("ana"): Miles(20), .worker("ana", pot: "oo-fonds"): .zero, .reserved("ana"): Miles(120)])
             // A double click: the same reservation, nothing more set aside.
-            #expect(try await app.reserveCourse(worker: "ana", courseID: "kassa", requestID: "req-1", cause: "user:ana").repeated)
+            #expect(try await app.courseReservations.reserve(worker: "ana", courseID: "kassa", requestID: "req-1", cause: "user:ana").repeated)
 
             // Refused, and nothing written: more than the usable points, an unknown course, a reused request id.
             func refused(_ course: String, _ request: String, _ expected: String) async {
-                await #expect { try await app.reserveCourse(worker: "ana", courseID: course, requestID: request, cause: "user:ana") } throws: {
+                await #expect { try await app.courseReservations.reserve(worker: "ana", courseID: course, requestID: request, cause: "user:ana") } throws: {
                     "\($0)" == expected
                 }
             }
@@ -74,7 +74,7 @@ import Testing
 
             // A cancelled course gives every point back to where it came from.
             _ = try await ledger.postEarnings([Posting(key: "e-more", from: .funder("werkfonds"), to: .worker("ana"), amount: Miles(20), reason: .workHours, cause: "rule:t", at: now)])
-            #expect(try await app.reserveCourse(worker: "ana", courseID: "schoon", requestID: "req-4", cause: "user:ana").reservation.state == .open)
+            #expect(try await app.courseReservations.reserve(worker: "ana", courseID: "schoon", requestID: "req-4", cause: "user:ana").reservation.state == .open)
             await refused("schoon", "req-5", "amount: the course costs 30 and only 10 can pay for it")
             #expect(try await store.release(id: "req-4", cause: "user:ana", now: now).state == .released)
             #expect(try await ledger.balance(.worker("ana")) == Miles(40))
@@ -90,15 +90,15 @@ import Testing
     @Test(arguments: TestDatabase.available)
     func deletingAnAccountReleasesItsOpenReservations(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
-            guard case .imported = try await CareerImports.courses(app, Array(Self.courses.utf8)) else { Issue.record("courses should import"); return }
+            guard case .imported = try await app.careerImports.courses(Array(Self.courses.utf8)) else { Issue.record("courses should import"); return }
             let user = try await createUser(app, email: "ana@test.nl", role: .worker)
             let worker = user.string
             _ = try await LedgerStore(database: app.db).postEarnings([
                 Posting(key: "e-free", from: .funder("werkfonds"), to: .worker(worker), amount: Miles(100), reason: .workHours, cause: "rule:t", at: now)
             ])
-            let open = try await app.reserveCourse(worker: worker, courseID: "schoon", requestID: "r-open", cause: "user:ana")
+            let open = try await app.courseReservations.reserve(worker: worker, courseID: "schoon", requestID: "r-open", cause: "user:ana")
             #expect(open.reservation.state == .open)
-            _ = try await deleteAccount(app, user: user)
+            _ = try await app.accountDeletion.delete(user)
             let store = ReservationStore(database: app.db)
             #expect(try await store.reservation(id: "r-open")?.state == .released)
             await #expect { try await store.settle(id: "r-open", cause: "user:coach", now: now) } throws: {

@@ -204,7 +204,7 @@ import VaporTesting
                 [JSONLines.Line(number: 1, text: Substring(tokens[0]))], from: .admin(worker: worker),
                 store: app.passportStore, taxonomy: app.taxonomy.index, now: clock.now)
             let ids = try await app.passportStore.records(worker: worker).map(\.id)
-            let share = try await Sharing.create(app, worker: worker, label: "t", recordIDs: ids, showEarnings: false, days: 30)
+            let share = try await app.sharing.create(worker: worker, label: "t", recordIDs: ids, showEarnings: false, days: 30)
             func status() async throws -> String? {
                 let body = try await Browser(app).get("/api/v1/shares/\(share.id)").body
                 return try JSONValue.parse(Array(body.readableBytesView))["records"]?.arrayValue?.first?["status"]?.stringValue

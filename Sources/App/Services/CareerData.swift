@@ -1,4 +1,5 @@
 import Engine
+import Fluent
 import Foundation
 import NIOConcurrencyHelpers
 import Vapor
@@ -41,11 +42,19 @@ public final class CareerData: Sendable {
         return places
     }
 
+    /// The snapshot, or "not yet" as a 503 when ESCO has not been imported.
+    public func ready() throws -> Snapshot {
+        guard let snapshot else {
+            throw Abort(.serviceUnavailable, reason: "ESCO is not loaded yet; import it first (loopbrug taxonomy import)")
+        }
+        return snapshot
+    }
+
     /// Reads the tables again; without ESCO loaded there is nothing to match against.
-    public func reload(_ app: Application) async throws {
-        guard let engine = app.taxonomy.engine else { return current.withLockedValue { $0 = nil } }
-        let places = try places(app.config)
-        let store = EngineStore(database: app.db)
+    public func reload(database: any Database, engine: CareerEngine?, config: AppConfig) async throws {
+        guard let engine else { return current.withLockedValue { $0 = nil } }
+        let places = try places(config)
+        let store = EngineStore(database: database)
         let outlook = OutlookTable(entries: try await store.loadOutlook())
         let courses = try await store.loadCourses(places: places)
         let vacancies = try await store.loadVacancies(places: places)

@@ -1,4 +1,5 @@
 import Engine
+import Fluent
 import Leermiles
 import Vapor
 
@@ -37,17 +38,22 @@ extension CareerData.Snapshot {
     }
 }
 
-extension Application {
-    /// A worker reserves points for a catalogue course: the CLI and the web take this one path.
+/// A worker reserves points for a catalogue course: the CLI and the web take this one path.
+public struct CourseReservations: Sendable {
+    let database: any Database
+    /// The catalogue the course is looked up in; nil until ESCO is loaded.
+    let snapshot: CareerData.Snapshot?
+    let now: @Sendable () -> Date
+
     /// `requestID` makes a repeated request harmless (a double click, a retry).
-    public func reserveCourse(worker: String, courseID: String, requestID: String, cause: String) async throws -> (reservation: ReservationRow, repeated: Bool) {
-        guard let snapshot = careerData.snapshot else { throw ReservationProblem.catalogueNotLoaded }
+    public func reserve(worker: String, courseID: String, requestID: String, cause: String) async throws -> (reservation: ReservationRow, repeated: Bool) {
+        guard let snapshot else { throw ReservationProblem.catalogueNotLoaded }
         guard let course = snapshot.courseChoice(courseID) else { throw ReservationProblem.unknownCourse(courseID) }
         guard course.price > .zero else { throw ReservationProblem.freeCourse(courseID) }
-        let pots = Spending.PotTerms.from(try await LeermilesStore(database: db).rules())
-        return try await ReservationStore(database: db).reserve(
+        let pots = Spending.PotTerms.from(try await LeermilesStore(database: database).rules())
+        return try await ReservationStore(database: database).reserve(
             id: requestID, worker: worker, courseID: course.id, price: course.price,
             forShortageOccupation: course.forShortageOccupation, pots: pots, cause: cause,
-            now: dependencies.now())
+            now: now())
     }
 }

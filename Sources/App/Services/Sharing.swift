@@ -4,6 +4,7 @@ import Identifiers
 import KlusCV
 import Localization
 import Passport
+import Taxonomy
 import Vapor
 
 /// A record in a share, with where it stands right now.
@@ -20,29 +21,39 @@ struct ShareView {
 }
 
 /// Share links and the KlusCV: making a share, reading it with live statuses, and the PDF.
-enum Sharing {
+/// It holds the parts it uses, not the application: `Application.sharing` wires them.
+struct Sharing: Sendable {
     static let expiryChoices = [30, 90, 365]
     static let defaultExpiryDays = 90
 
+    let database: any Database
+    let taxonomy: TaxonomyIndex?
+    let dependencies: AppDependencies
+    /// The site's public address, before every share link.
+    let publicURL: String
+
+    var shares: ShareStore { ShareStore(database: database) }
+    var passports: PassportStore { PassportStore(database: database) }
+
     /// A new share of `recordIDs` (all of them this worker's), live for `days` days.
-    static func create(_ app: Application, worker: WorkerID, label: String, recordIDs: [String], showEarnings: Bool, days: Int) async throws -> ShareRow {
-        let now = app.dependencies.now()
+    func create(worker: WorkerID, label: String, recordIDs: [String], showEarnings: Bool, days: Int) async throws -> ShareRow {
+        let now = dependencies.now()
         let share = ShareRow(
-            id: app.dependencies.token(bytes: 16), workerID: worker.string, label: label,
+            id: dependencies.token(bytes: 16), workerID: worker.string, label: label,
             showEarnings: showEarnings, createdAt: now, expiresAt: now.addingTimeInterval(Double(days) * 86_400), revokedAt: nil)
-        try await app.shareStore.create(share, recordIDs: recordIDs)
+        try await shares.create(share, recordIDs: recordIDs)
         return share
     }
 
     /// The share's records with live statuses: revocations, withdrawn keys and validity read now.
-    static func view(_ app: Application, share: ShareRow) async throws -> ShareView {
-        let rows = try await app.shareStore.records(shareID: share.id)
-        let entries = try await PassportReading.entries(rows, store: app.passportStore, taxonomy: app.taxonomy.index)
+    func view(_ share: ShareRow) async throws -> ShareView {
+        let rows = try await shares.records(shareID: share.id)
+        let entries = try await PassportReading.entries(rows, store: passports, taxonomy: taxonomy)
         var keys: [String: Set<String>] = [:]
         for issuer in Set(rows.compactMap(\.issuerID)) {
-            keys[issuer] = Set(try await app.passportStore.activeKeys(issuerID: issuer)[issuer].map { Array($0.keys) } ?? [])
+            keys[issuer] = Set(try await passports.activeKeys(issuerID: issuer)[issuer].map { Array($0.keys) } ?? [])
         }
-        let now = app.dependencies.now()
+        let now = dependencies.now()
         let records = entries.map { entry in
             let row = entry.row
             let kid = row.token.flatMap(CompactJWS.keyID(of:))
@@ -53,13 +64,18 @@ enum Sharing {
                     issued: row.isVerified, revokedAt: row.revokedAt, keyActive: keyActive,
                     validFrom: row.validFrom, validUntil: row.validUntil, now: now))
         }
-        let name = try await UserModel.find(UUID(uuidString: share.workerID), on: app.db)?.name ?? "?"
+        let name = try await UserModel.find(UserID(share.workerID)?.uuid, on: database)?.name ?? "?"
         return ShareView(share: share, workerName: name, records: records)
     }
 
     /// The public address of a share: what the QR code on the KlusCV holds.
-    static func url(_ app: Application, _ share: ShareRow) -> String {
-        app.config.publicURL + SiteRoute.shareView(id: share.id).link
+    func url(_ share: ShareRow) -> String {
+        publicURL + SiteRoute.shareView(id: share.id).link
+    }
+
+    /// The KlusCV of a share, in `lang`.
+    func kluscv(_ view: ShareView, _ lang: Lang) throws -> Data {
+        try KlusCVRenderer.pdf(Self.document(view, lang, url: url(view.share), now: dependencies.now()))
     }
 
     static func statusText(_ status: LiveStatus, issuer: String?, _ lang: Lang) -> String {
@@ -72,11 +88,6 @@ enum Sharing {
         case .expired(let at): lang.t("Verlopen op \(RecordText.day(at, lang))", "Expired on \(RecordText.day(at, lang))")
         case .notYetValid(let at): lang.t("Geldig vanaf \(RecordText.day(at, lang))", "Valid from \(RecordText.day(at, lang))")
         }
-    }
-
-    /// The KlusCV of a share, in `lang`.
-    static func kluscv(_ app: Application, _ view: ShareView, _ lang: Lang) throws -> Data {
-        try KlusCVRenderer.pdf(document(view, lang, url: url(app, view.share), now: app.dependencies.now()))
     }
 
     static func document(_ view: ShareView, _ lang: Lang, url: String, now: Date) -> KlusCVDocument {
@@ -142,36 +153,5 @@ enum Sharing {
                 ? lang.t("Alles is bevestigd door het platform of de werkgever.", "All of it is confirmed by the platform or employer.")
                 : lang.t("\(totals.verified) daarvan bevestigd door het platform of de werkgever.", "\(totals.verified) of them confirmed by the platform or employer."))
         return text
-    }
-}
-
-extension Application {
-    var shareStore: ShareStore { ShareStore(database: db) }
-}
-
-/// For the benchmark command: a share of `recordIDs` and its KlusCV, through the same code as the web.
-public enum ShareBench {
-    public static func createShare(_ app: Application, worker: WorkerID, recordIDs: [String]) async throws -> String {
-        try await Sharing.create(app, worker: worker, label: "bench", recordIDs: recordIDs, showEarnings: false, days: 30).id
-    }
-
-    /// A worker account with this id, so the bench's records have a name on the KlusCV.
-    public static func createWorker(_ app: Application, id: WorkerID) async throws {
-        try await UserModel(
-            id: id.uuid, email: "bench-\(id)@example.invalid", name: "Zoë Bench-Brouwer", role: .worker,
-            passwordHash: "-", createdAt: app.dependencies.now()
-        ).create(on: app.db)
-    }
-
-    /// Reads the share with live statuses, as the verification endpoint does; returns the record count.
-    public static func read(_ app: Application, shareID: String) async throws -> Int {
-        guard let share = try await app.shareStore.share(id: shareID) else { throw ConfigError("no share \(shareID)") }
-        return try await Sharing.view(app, share: share).records.count
-    }
-
-    /// Reads the share with live statuses and renders its KlusCV; returns the PDF.
-    public static func kluscv(_ app: Application, shareID: String, lang: Lang) async throws -> Data {
-        guard let share = try await app.shareStore.share(id: shareID) else { throw ConfigError("no share \(shareID)") }
-        return try Sharing.kluscv(app, try await Sharing.view(app, share: share), lang)
     }
 }

@@ -39,7 +39,7 @@ func withTestApp(
         if seedTaxonomy {
             try await TaxonomyStore(database: app.db).replace(with: Fixtures.taxonomy, checksums: ["fixture": "1"], now: now())
             try await app.taxonomy.reload(from: app.db)
-            try await app.careerData.reload(app)
+            try await app.reloadCareerData()
         }
         try await body(app)
     } catch {

@@ -26,9 +26,9 @@ enum CareerAdminController {
         let name = file.filename.isEmpty ? "upload.csv" : file.filename
         let outcome: CareerImports.Outcome =
             switch table {
-            case "outlook": try await CareerImports.outlook(req.application, bytes)
-            case "courses": try await CareerImports.courses(req.application, bytes)
-            default: try await CareerImports.vacancies(req.application, bytes, employerUserID: nil)
+            case "outlook": try await req.application.careerImports.outlook(bytes)
+            case "courses": try await req.application.careerImports.courses(bytes)
+            default: try await req.application.careerImports.vacancies(bytes, employer: nil)
             }
         switch outcome {
         case .imported(let n): return try await page(req, outcome: .imported(table: table, file: name, count: n), status: .created)
@@ -37,7 +37,7 @@ enum CareerAdminController {
     }
 
     private static func page(_ req: Request, outcome: CareerAdminPages.Outcome?, status: HTTPStatus) async throws -> Response {
-        let snapshot = try CareerImports.ready(req.application)
+        let snapshot = try req.application.careerData.ready()
         return .html(CareerAdminPages.page(PageContext(req), snapshot: snapshot, outcome: outcome), status: status)
     }
 }

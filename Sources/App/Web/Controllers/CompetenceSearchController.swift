@@ -14,7 +14,7 @@ enum CompetenceSearchController {
     static func search(_ req: Request) async throws -> Response {
         _ = try EmployerController.employer(req)
         let ctx = PageContext(req)
-        let snapshot = try CareerImports.ready(req.application)
+        let snapshot = try req.application.careerData.ready()
         let query = (req.query[String.self, at: "beroep"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !query.isEmpty else { return .html(CompetencePages.page(ctx, snapshot: snapshot, query: "", target: nil, candidates: [], searched: 0)) }
         guard query.count <= 200, let hit = req.application.taxonomy.index?.searchOccupations(query, limit: 1).first,

@@ -22,7 +22,7 @@ enum EmployerController {
     /// offered as ticked boxes; the second post (with the skills) checks every field and stores.
     static func create(_ req: Request) async throws -> Response {
         let user = try employer(req)
-        let snapshot = try CareerImports.ready(req.application)
+        let snapshot = try req.application.careerData.ready()
         var form = (try? req.content.decode(VacancyForm.self)) ?? VacancyForm()
         let typed = (form.occupation ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if form.occupationURI == nil || form.skills == nil {
@@ -45,7 +45,7 @@ enum EmployerController {
         do { vacancy = try Vacancy.read(CSVRow(fields: fields), model: snapshot.engine.model, places: snapshot.places) } catch {
             return try await page(req, user: user, form: form, problems: [error], notice: nil, chooseSkills: true, status: .unprocessableEntity)
         }
-        _ = try await CareerImports.add(req.application, [vacancy], employerUserID: user.id.string)
+        _ = try await req.application.careerImports.add([vacancy], employer: user.id)
         return try await page(
             req, user: user, form: VacancyForm(), problems: [],
             notice: PageContext(req).t("\u{201C}\(vacancy.title)\u{201D} staat nu open.", "\u{201C}\(vacancy.title)\u{201D} is now open."))
@@ -66,7 +66,7 @@ enum EmployerController {
         _ req: Request, user: SignedInUser, form: VacancyForm, problems: [FieldProblem], notice: String?,
         chooseSkills: Bool = false, status: HTTPStatus = .ok
     ) async throws -> Response {
-        let snapshot = try CareerImports.ready(req.application)
+        let snapshot = try req.application.careerData.ready()
         let own = try await EngineStore(database: req.db).loadVacancies(places: snapshot.places, employerUserID: user.id.string)
         return .html(
             EmployerPages.vacancies(

@@ -11,7 +11,7 @@ enum GDPRController {
         let worker = try PassportController.workerID(req)
         let lang = Lang.of(req)
         let app = req.application
-        let files = try await exportPassport(app, worker: worker, lang: lang)
+        let files = try await app.passportExport.files(worker: worker, lang: lang)
         var zip = ZipWriter()
         for file in files { zip.add("loopbrug-export/" + file.name, file.bytes) }
         let response = Response(status: .ok, body: .init(data: zip.finish()))
@@ -49,7 +49,7 @@ enum GDPRController {
         else {
             return .html(AccountPages.deleteForm(ctx, problem: ctx.t("Dit wachtwoord klopt niet.", "This password is not right.")), status: .unauthorized)
         }
-        let receipt = try await deleteAccount(req.application, user: user.id)
+        let receipt = try await req.application.accountDeletion.delete(user.id)
         req.session.destroy()
         req.user = nil
         return .html(AccountPages.deleted(PageContext(req), receipt: receipt))

@@ -122,7 +122,7 @@ enum IssuerAPIController {
     static func importLines(_ lines: [JSONLines.Line], _ req: Request) async throws -> Response {
         let issuer = try await ownIssuer(req)
         let app = req.application
-        let report = try await app.importCredentials(lines, from: .issuer(issuerID: issuer.id))
+        let report = try await app.credentials.importing(lines, from: .issuer(issuerID: issuer.id))
         if report.succeeded { return json(.object(["accepted": .number(Double(report.accepted))]), status: .created) }
         let problems: [JSONValue] = report.problems.map { p in
             var members: [String: JSONValue] = ["line": .number(Double(p.line)), "check": .string(p.check), "reason": .string(p.reason)]
@@ -136,7 +136,7 @@ enum IssuerAPIController {
     static func revoke(_ req: Request) async throws -> Response {
         let issuer = try await ownIssuer(req)
         guard let id = req.parameters.get("id"), id.count < 100,
-            try await req.application.revokeCredential(issuerID: issuer.id, credentialID: id)
+            try await req.application.credentials.revoke(issuerID: issuer.id, credentialID: id)
         else {
             return problem(.notFound, "this issuer has no credential with that id")
         }

@@ -38,7 +38,7 @@ enum IssuerUploadController {
         } catch {
             return .html(UploadPages.form(ctx, outcome: .refused("\(name): \(error)")), status: .unprocessableEntity)
         }
-        let report = try await app.importCredentials(lines, from: .issuer(issuerID: issuer.id))
+        let report = try await app.credentials.importing(lines, from: .issuer(issuerID: issuer.id))
         if report.succeeded {
             return .html(UploadPages.form(ctx, outcome: .stored(file: name, count: report.accepted)), status: .created)
         }

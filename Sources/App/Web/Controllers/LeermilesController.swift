@@ -39,7 +39,7 @@ enum LeermilesController {
                 throw ReservationProblem.formIncomplete
             }
             // The worker's id goes into the reservation id, so one worker's request id can never collide with another's.
-            let (row, _) = try await req.application.reserveCourse(
+            let (row, _) = try await req.application.courseReservations.reserve(
                 worker: worker.string, courseID: course,
                 requestID: "w\(worker.string.prefix(8))-\(request)",
                 cause: "user:\(worker.string)")

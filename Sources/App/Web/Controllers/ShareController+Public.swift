@@ -21,7 +21,7 @@ extension ShareController {
             guard share.isLive(at: now) else {
                 throw Abort(.gone, reason: lang.t("Deze link werkt niet meer. Vraag de eigenaar om een nieuwe.", "This link no longer works. Ask its owner for a new one."))
             }
-            return try await Sharing.view(app, share: share)
+            return try await app.sharing.view(share)
         }
         if req.user?.id.string != view.share.workerID {
             let minute = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60)

@@ -30,7 +30,7 @@ enum ShareController {
         for share in try await app.shareStore.shares(worker: worker) {
             shares.append(
                 ShareSummary(
-                    share: share, url: Sharing.url(app, share), recordCount: counts[share.id] ?? 0,
+                    share: share, url: app.sharing.url(share), recordCount: counts[share.id] ?? 0,
                     opens: try await app.shareStore.opens(shareID: share.id)))
         }
         return .html(SharePages.list(PageContext(req), entries: entries, shares: shares, now: app.dependencies.now(), problem: problem), status: status)
@@ -58,8 +58,8 @@ enum ShareController {
         guard label.count <= 100 else {
             return try await listPage(req, worker: worker, problem: lang.t("Gebruik voor de naam hoogstens 100 tekens.", "Use at most 100 characters for the name."), status: .unprocessableEntity)
         }
-        let share = try await Sharing.create(
-            req.application, worker: worker, label: label.isEmpty ? "KlusCV" : label, recordIDs: chosen.sorted(),
+        let share = try await req.application.sharing.create(
+            worker: worker, label: label.isEmpty ? "KlusCV" : label, recordIDs: chosen.sorted(),
             showEarnings: form.earnings == "on", days: days)
         return req.redirect(to: SiteRoute.shares.link + "#share-\(share.id)", redirectType: .normal)
     }
@@ -86,8 +86,9 @@ enum ShareController {
         let share = try await ownShare(req, worker: worker)
         let lang: Lang = req.query[String.self, at: "taal"] == "en" ? .en : (req.query[String.self, at: "taal"] == "nl" ? .nl : Lang.of(req))
         let app = req.application
-        let view = try await Sharing.view(app, share: share)
-        let pdf = try await app.threadPool.runIfActive(eventLoop: req.eventLoop) { try Sharing.kluscv(app, view, lang) }.get()
+        let sharing = app.sharing
+        let view = try await sharing.view(share)
+        let pdf = try await app.threadPool.runIfActive(eventLoop: req.eventLoop) { try sharing.kluscv(view, lang) }.get()
         let response = Response(status: .ok, body: .init(data: pdf))
         response.headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"KlusCV-\(lang.code).pdf\"")

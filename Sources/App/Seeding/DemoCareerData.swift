@@ -30,16 +30,16 @@ public enum DemoCareerData {
         }
         var loaded: [String] = []
         if try await isEmpty("occupation_outlook") {
-            loaded.append("\(try await load("outlook.csv") { try await CareerImports.outlook(app, $0) }) shortage/growth rows")
+            loaded.append("\(try await load("outlook.csv") { try await app.careerImports.outlook($0) }) shortage/growth rows")
         }
         if try await isEmpty("courses") {
-            loaded.append("\(try await load("courses.csv") { try await CareerImports.courses(app, $0) }) courses")
+            loaded.append("\(try await load("courses.csv") { try await app.careerImports.courses($0) }) courses")
         }
         if try await isEmpty("vacancies") {
-            let written = try await load("vacancies.csv") { try await CareerImports.vacancies(app, $0, employerUserID: nil) }
+            let written = try await load("vacancies.csv") { try await app.careerImports.vacancies($0, employer: nil) }
             var generator = VacancyGenerator(seed: 2026, model: snapshot.engine.model, places: snapshot.places)
             let generated = (0..<generatedVacancies).map { generator.next(id: "demo-\($0 + 1)") }
-            _ = try await CareerImports.add(app, generated, employerUserID: nil)
+            _ = try await app.careerImports.add(generated, employer: nil)
             loaded.append("\(written + generated.count) vacancies and short jobs")
         }
         if let worker = try await UserModel.query(on: app.db).filter(\.$email == DemoData.accounts[0].email).first()?.userID,
