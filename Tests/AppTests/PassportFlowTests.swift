@@ -44,43 +44,53 @@ import VaporTesting
         return (r.status, (try? JSONValue.parse(Array(r.body.readableBytesView))) ?? .null)
     }
 
+    /// A signed-in worker and a platform with an API key and a registered public key, linked
+    /// through the worker's one-time passport code, as the documented API flow does it.
+    struct Linked {
+        let workerID: WorkerID
+        let worker: Browser
+        let platform: Platform
+        let code: String
+        let subject: String
+    }
+
+    func linkedPlatform(_ app: Application) async throws -> Linked {
+        let workerID = try await createUser(app, email: "sam@test.nl", role: .worker, password: "right password 1")
+        let worker = Browser(app)
+        _ = try await worker.login("sam@test.nl", "right password 1")
+        let codePage = try await worker.post("/paspoort/code", [:])
+        let code = String(try #require(codePage.body.string.firstMatch(of: /class="code" role="status">([A-Z0-9-]{9})</)?.1))
+        let issuerUser = try await createUser(app, email: "platform@test.nl", role: .issuer)
+        var platform = Platform(token: APITokens.prefix + "test-platform")
+        try await APITokenModel(userID: issuerUser.uuid, name: "t", tokenHash: APITokens.hash(platform.token), createdAt: Date()).create(on: app.db)
+        let registered = try await api(app, platform.token, "/api/v1/issuer/keys", "{\"jwk\":\(platform.jwk.json()),\"name\":\"Snel Personeel\"}")
+        #expect(registered.0 == .created)
+        platform.issuerID = String(try #require(registered.1["issuer"]?.stringValue).dropFirst("urn:uuid:".count))
+        let link = try await api(app, platform.token, "/api/v1/issuer/links", "{\"code\":\"\(code.lowercased())\"}")
+        #expect(link.0 == .created)
+        return Linked(workerID: workerID, worker: worker, platform: platform, code: code, subject: try #require(link.1["subject"]?.stringValue))
+    }
+
     @Test(arguments: TestDatabase.available)
-    func aPlatformLinksAWorkerSendsWorkAndRevokesIt(_ db: TestDatabase) async throws {
+    func aPlatformRegistersItsPublicKeyAndLinksAWorkerOnce(_ db: TestDatabase) async throws {
         try await withTestApp(db) { app in
-            // arrange: a worker who makes a passport code, and a platform with an API key
-            let workerID = try await createUser(app, email: "sam@test.nl", role: .worker, password: "right password 1")
-            let worker = Browser(app)
-            _ = try await worker.login("sam@test.nl", "right password 1")
-            let codePage = try await worker.post("/paspoort/code", [:])
-            let code = try #require(codePage.body.string.firstMatch(of: /class="code" role="status">([A-Z0-9-]{9})</)?.1)
-            let issuerUser = try await createUser(app, email: "platform@test.nl", role: .issuer)
-            let apiToken = APITokens.prefix + "test-platform"
-            try await APITokenModel(userID: issuerUser.uuid, name: "t", tokenHash: APITokens.hash(apiToken), createdAt: Date()).create(on: app.db)
-            var platform = Platform(token: apiToken)
+            let l = try await linkedPlatform(app)
+            let privateKey = try await api(app, l.platform.token, "/api/v1/issuer/keys", "{\"jwk\":\(l.platform.jwk.json(includePrivate: true))}")
+            #expect(privateKey.0 == .unprocessableEntity, "a private key is refused")
+            let jwks = try await Browser(app).get("/issuers/\(l.platform.issuerID)/jwks.json")
+            #expect(jwks.body.string.contains(l.platform.jwk.thumbprint))
+            #expect(PairwiseSubject.isWellFormed(l.subject) && !l.subject.contains(l.workerID.string), "the pairwise id reveals nothing")
+            #expect(try await api(app, l.platform.token, "/api/v1/issuer/links", "{\"code\":\"\(l.code)\"}").0 == .notFound, "a code works once")
+        }
+    }
 
-            // act + check: register the public key (a private key is refused)
-            let privateKey = try await api(app, apiToken, "/api/v1/issuer/keys", "{\"jwk\":\(platform.jwk.json(includePrivate: true))}")
-            #expect(privateKey.0 == .unprocessableEntity)
-            let registered = try await api(app, apiToken, "/api/v1/issuer/keys", "{\"jwk\":\(platform.jwk.json()),\"name\":\"Snel Personeel\"}")
-            #expect(registered.0 == .created)
-            platform.issuerID = String(try #require(registered.1["issuer"]?.stringValue).dropFirst("urn:uuid:".count))
-            let jwks = try await Browser(app).get("/issuers/\(platform.issuerID)/jwks.json")
-            #expect(jwks.body.string.contains(platform.jwk.thumbprint))
-
-            // the code links the worker once, and gives a pairwise id that reveals nothing
-            let link = try await api(app, apiToken, "/api/v1/issuer/links", "{\"code\":\"\(code.lowercased())\"}")
-            #expect(link.0 == .created)
-            let subject = try #require(link.1["subject"]?.stringValue)
-            #expect(PairwiseSubject.isWellFormed(subject) && !subject.contains(workerID.string))
-            #expect(try await api(app, apiToken, "/api/v1/issuer/links", "{\"code\":\"\(code)\"}").0 == .notFound, "a code works once")
-
-            // a credential for the linked subject is stored
-            let credentialID = UUID()
-            let good = try platform.sign(Self.record(), subject: subject, position: 0, id: credentialID)
-            let stored = try await api(app, apiToken, "/api/v1/credentials", "{\"credential\":\"\(good)\"}")
-            #expect(stored.0 == .created, "\(stored.1.serialized())")
-
-            // a batch with bad lines stores nothing and names every bad line
+    @Test(arguments: TestDatabase.available)
+    func aBatchWithBadLinesStoresNothingAndNamesEveryLine(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let l = try await linkedPlatform(app)
+            let (platform, subject) = (l.platform, l.subject)
+            let good = try platform.sign(Self.record(), subject: subject, position: 0)
+            #expect(try await api(app, platform.token, "/api/v1/credentials", "{\"credential\":\"\(good)\"}").0 == .created)
             var tampered = Array(try platform.sign(Self.record(), subject: subject, position: 2))
             let dot = tampered.firstIndex(of: ".")!
             tampered[dot + 10] = tampered[dot + 10] == "A" ? "B" : "A"
@@ -92,30 +102,38 @@ import VaporTesting
                 try platform.sign(Self.record(), subject: PairwiseSubject.prefix + String(repeating: "a", count: 26), position: 4),  // unlinked
                 try platform.sign(Self.record(occupation: "http://data.europa.eu/esco/occupation/00000000-0000-4000-8000-00000000ffff"), subject: subject, position: 5),
             ].joined(separator: "\n")
-            let refused = try await api(app, apiToken, "/api/v1/credentials/batch", batch, type: "application/jsonl")
+            let refused = try await api(app, platform.token, "/api/v1/credentials/batch", batch, type: "application/jsonl")
             #expect(refused.0 == .unprocessableEntity)
             let problems = try #require(refused.1["problems"]?.arrayValue)
             #expect(problems.map { $0["line"]?.numberValue ?? 0 } == [2, 3, 4, 5, 6])
             #expect(problems.map { $0["check"]?.stringValue ?? "" } == ["duplicate", "signature", "schema", "subject", "schema"])
             #expect(problems[2]["field"]?.stringValue == "credentialSubject.hours")
             #expect(problems[4]["field"]?.stringValue == "credentialSubject.occupation")
-            let rows = try await app.passportStore.records(worker: workerID)
-            #expect(rows.count == 1, "the refused batch stored nothing")
+            #expect(try await app.passportStore.records(worker: l.workerID).count == 1, "the refused batch stored nothing")
+        }
+    }
 
-            // the worker sees the record as confirmed by the platform, without earnings
-            let page = try await worker.get("/paspoort")
+    @Test(arguments: TestDatabase.available)
+    func theWorkerSeesConfirmedWorkAndARevocationAtOnce(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let l = try await linkedPlatform(app)
+            let credentialID = UUID()
+            let good = try l.platform.sign(Self.record(), subject: l.subject, position: 0, id: credentialID)
+            let stored = try await api(app, l.platform.token, "/api/v1/credentials", "{\"credential\":\"\(good)\"}")
+            #expect(stored.0 == .created, "\(stored.1.serialized())")
+
+            let page = try await l.worker.get("/paspoort")
             #expect(page.body.string.contains("Bevestigd door Snel Personeel"))
             #expect(page.body.string.contains("betalingen verwerken"), "the occupation's essential skills are shown, in Dutch")
-            #expect(!page.body.string.contains("1800"))
+            #expect(!page.body.string.contains("1800"), "no earnings on the passport page")
 
-            // revoke: the status list bit is set and the passport says so
-            let listBefore = try await Browser(app).get("/status/\(platform.issuerID)/1")
-            let revoked = try await api(app, apiToken, "/api/v1/credentials/urn:uuid:\(credentialID.idString)/revoke", "")
+            let listBefore = try await Browser(app).get("/status/\(l.platform.issuerID)/1")
+            let revoked = try await api(app, l.platform.token, "/api/v1/credentials/urn:uuid:\(credentialID.idString)/revoke", "")
             #expect(revoked.0 == .ok)
-            let listAfter = try await Browser(app).get("/status/\(platform.issuerID)/1")
+            let listAfter = try await Browser(app).get("/status/\(l.platform.issuerID)/1")
             #expect(try Self.bit(listBefore.body.string, index: 0) == false)
             #expect(try Self.bit(listAfter.body.string, index: 0) == true)
-            #expect(try await worker.get("/paspoort").body.string.contains("Ingetrokken door Snel Personeel"))
+            #expect(try await l.worker.get("/paspoort").body.string.contains("Ingetrokken door Snel Personeel"))
         }
     }
 

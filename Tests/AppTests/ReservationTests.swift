@@ -4,6 +4,7 @@ import Identifiers
 import Leermiles
 import SQLKit
 import Testing
+import Vapor
 
 @testable import App
 
@@ -18,46 +19,71 @@ import Testing
         schoon,Schoonmaak basis,Leerhuis (test),\(s3),8,30,online,,
         """
 
+    /// The cashier is a shortage occupation; "kassa" (120) teaches one of its essential skills,
+    /// "schoon" (30) does not. Ana has 100 free points and 40 in a fund's pot that pays only
+    /// shortage courses and wants to approve them.
+    func fundedCatalogue(_ app: Application) async throws -> LedgerStore {
+        guard case .imported = try await app.careerImports.outlook(Array("key,kind,source,date\n\(Fixtures.cashierURI),shortage,UWV (test),2026-06-01\n".utf8)),
+            case .imported = try await app.careerImports.courses(Array(Self.courses.utf8))
+        else { throw TestSetupError("the test tables should import") }
+        try await LeermilesStore(database: app.db).addRule(
+            AccrualRule(
+                id: "fund", kind: .contribution(amount: Miles(40), every: .once), funder: "oo-fonds", from: Day(iso: "2026-01-01")!,
+                restriction: .shortageOccupations, requiresApproval: true), now: now)
+        let ledger = LedgerStore(database: app.db)
+        _ = try await ledger.postEarnings([
+            Posting(key: "e-free", from: .funder("werkfonds"), to: .worker("ana"), amount: Miles(100), reason: .workHours, cause: "rule:t", at: now),
+            Posting(key: "e-pot", from: .funder("oo-fonds"), to: .worker("ana", pot: "oo-fonds"), amount: Miles(40), reason: .contribution, cause: "rule:fund", at: now),
+        ])
+        return ledger
+    }
+
+    func reserve(_ app: Application, _ course: String, _ request: String) async throws -> (reservation: ReservationRow, repeated: Bool) {
+        try await app.courseReservations.reserve(worker: "ana", courseID: course, requestID: request, cause: "user:ana")
+    }
+
+    func expectSound(_ ledger: LedgerStore) async throws {
+        let all = try await ledger.everything()
+        #expect(LedgerAudit.breaches(postings: all.postings, storedBalances: all.balances, reservations: all.reservations).isEmpty)
+    }
+
     @Test(arguments: TestDatabase.available)
-    func reserveApproveSettleAndReleaseKeepTheLedgerSound(_ database: TestDatabase) async throws {
+    func aShortageCourseTakesThePotFirstAndWaitsForTheFund(_ database: TestDatabase) async throws {
         try await withTestApp(database) { app in
-            // The cashier is a shortage occupation; "kassa" teaches one of its essential skills, "schoon" does not.
-            guard case .imported = try await app.careerImports.outlook(Array("key,kind,source,date\n\(Fixtures.cashierURI),shortage,UWV (test),2026-06-01\n".utf8)),
-                case .imported = try await app.careerImports.courses(Array(Self.courses.utf8))
-            else { Issue.record("the test tables should import"); return }
+            let ledger = try await fundedCatalogue(app)
             #expect(app.careerData.snapshot?.courseChoice("kassa")?.forShortageOccupation == true)
             #expect(app.careerData.snapshot?.courseChoice("schoon")?.forShortageOccupation == false)
-
-            let rules = LeermilesStore(database: app.db)
-            try await rules.addRule(
-                AccrualRule(
-                    id: "fund", kind: .contribution(amount: Miles(40), every: .once), funder: "oo-fonds", from: Day(iso: "2026-01-01")!,
-                    restriction: .shortageOccupations, requiresApproval: true), now: now)
-            let ledger = LedgerStore(database: app.db)
-            _ = try await ledger.postEarnings([
-                Posting(key: "e-free", from: .funder("werkfonds"), to: .worker("ana"), amount: Miles(100), reason: .workHours, cause: "rule:t", at: now),
-                Posting(key: "e-pot", from: .funder("oo-fonds"), to: .worker("ana", pot: "oo-fonds"), amount: Miles(40), reason: .contribution, cause: "rule:fund", at: now),
-            ])
-
-            // 120 for the shortage course: the pot's 40 first, then 80 free points; the fund must approve.
-            let first = try await app.courseReservations.reserve(worker: "ana", courseID: "kassa", requestID: "req-1", cause: "user:ana")
+            let first = try await reserve(app, "kassa", "req-1")
             #expect(!first.repeated && first.reservation.state == .awaitingApproval && first.reservation.amount == Miles(120))
             #expect(try await ledger.accounts(worker: "ana") == [.worker("ana"): Miles(20), .worker("ana", pot: "oo-fonds"): .zero, .reserved("ana"): Miles(120)])
-            // A double click: the same reservation, nothing more set aside.
-            #expect(try await app.courseReservations.reserve(worker: "ana", courseID: "kassa", requestID: "req-1", cause: "user:ana").repeated)
+            #expect(try await reserve(app, "kassa", "req-1").repeated, "a double click sets nothing more aside")
+            #expect(try await ledger.accounts(worker: "ana")[.reserved("ana")] == Miles(120))
+            try await expectSound(ledger)
+        }
+    }
 
-            // Refused, and nothing written: more than the usable points, an unknown course, a reused request id.
+    @Test(arguments: TestDatabase.available)
+    func badReservationsAreRefusedAndWriteNothing(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let ledger = try await fundedCatalogue(app)
+            _ = try await reserve(app, "kassa", "req-1")
             func refused(_ course: String, _ request: String, _ expected: String) async {
-                await #expect { try await app.courseReservations.reserve(worker: "ana", courseID: course, requestID: request, cause: "user:ana") } throws: {
-                    "\($0)" == expected
-                }
+                await #expect { try await reserve(app, course, request) } throws: { "\($0)" == expected }
             }
             await refused("schoon", "req-2", "amount: the course costs 30 and only 20 can pay for it")
             await refused("bestaat-niet", "req-3", "course: bestaat-niet is not in the course catalogue")
             await refused("schoon", "req-1", "id: req-1 is already used for another reservation")
             #expect(try await ReservationStore(database: app.db).reservations(worker: "ana").map(\.id) == ["req-1"])
+            await #expect { try await ReservationStore(database: app.db).approve(id: "nope", cause: "c", now: now) } throws: { "\($0)" == "reservation: nope does not exist" }
+            try await expectSound(ledger)
+        }
+    }
 
-            // Settling waits for approval; then it settles once.
+    @Test(arguments: TestDatabase.available)
+    func settlingWaitsForApprovalAndHappensOnce(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let ledger = try await fundedCatalogue(app)
+            _ = try await reserve(app, "kassa", "req-1")
             let store = ReservationStore(database: app.db)
             await #expect { try await store.settle(id: "req-1", cause: "user:coach", now: now) } throws: { "\($0)" == "reservation: req-1 is awaiting approval, so it cannot become settled" }
             #expect(try await store.approve(id: "req-1", cause: "user:fund", now: now).state == .open)
@@ -71,18 +97,21 @@ import Testing
             #expect(try await store.settle(id: "req-1", cause: "user:coach", now: now).state == .settled)
             await #expect { try await store.release(id: "req-1", cause: "user:ana", now: now) } throws: { "\($0)" == "reservation: req-1 is settled, so it cannot become released" }
             #expect(try await ledger.balance(.providers) == Miles(120))
+            try await expectSound(ledger)
+        }
+    }
 
-            // A cancelled course gives every point back to where it came from.
-            _ = try await ledger.postEarnings([Posting(key: "e-more", from: .funder("werkfonds"), to: .worker("ana"), amount: Miles(20), reason: .workHours, cause: "rule:t", at: now)])
-            #expect(try await app.courseReservations.reserve(worker: "ana", courseID: "schoon", requestID: "req-4", cause: "user:ana").reservation.state == .open)
-            await refused("schoon", "req-5", "amount: the course costs 30 and only 10 can pay for it")
-            #expect(try await store.release(id: "req-4", cause: "user:ana", now: now).state == .released)
-            #expect(try await ledger.balance(.worker("ana")) == Miles(40))
+    @Test(arguments: TestDatabase.available)
+    func aCancelledCourseGivesEveryPointBack(_ database: TestDatabase) async throws {
+        try await withTestApp(database) { app in
+            let ledger = try await fundedCatalogue(app)
+            #expect(try await reserve(app, "schoon", "req-4").reservation.state == .open, "no pot pays, so no approval is asked")
+            #expect(try await ledger.balance(.worker("ana")) == Miles(70))
+            #expect(try await ReservationStore(database: app.db).release(id: "req-4", cause: "user:ana", now: now).state == .released)
+            #expect(try await ledger.balance(.worker("ana")) == Miles(100))
+            #expect(try await ledger.balance(.worker("ana", pot: "oo-fonds")) == Miles(40))
             #expect(try await ledger.balance(.reserved("ana")) == .zero)
-            await #expect { try await store.approve(id: "nope", cause: "c", now: now) } throws: { "\($0)" == "reservation: nope does not exist" }
-
-            let all = try await ledger.everything()
-            #expect(LedgerAudit.breaches(postings: all.postings, storedBalances: all.balances, reservations: all.reservations).isEmpty)
+            try await expectSound(ledger)
         }
     }
 

@@ -32,27 +32,34 @@ import VaporTesting
         return (worker, browser, issuerID, credentialID)
     }
 
-    @Test(arguments: TestDatabase.available)
-    func aWorkerSharesChosenWorkAndTheEmployerSeesItsLiveStatus(_ db: TestDatabase) async throws {
-        try await withTestApp(db) { app in
-            let (worker, browser, issuerID, credentialID) = try await Self.workerWithRecords(app)
-            let rows = try await app.passportStore.records(worker: worker)
-            let issued = try #require(rows.first { $0.isVerified })
-            #expect(try await browser.get("/paspoort/delen").body.string.contains("Vrijwilliger voedselbank"))
+    /// The worker of `workerWithRecords` shares only the issued record, without earnings.
+    static func sharedIssuedRecord(_ app: Application) async throws -> (worker: WorkerID, browser: Browser, issuerID: String, credentialID: String, issued: PassportRecordRow, share: ShareRow) {
+        let (worker, browser, issuerID, credentialID) = try await workerWithRecords(app)
+        let issued = try #require(try await app.passportStore.records(worker: worker).first { $0.isVerified })
+        let made = try await browser.post("/paspoort/delen", ["records[]": issued.id, "days": "30", "label": "Albert Heijn"])
+        #expect(made.status == .seeOther)
+        let share = try #require(try await app.shareStore.shares(worker: worker).first)
+        return (worker, browser, issuerID, credentialID, issued, share)
+    }
 
-            // bad choices are refused with a reason and make nothing
+    @Test(arguments: TestDatabase.available)
+    func badChoicesAreRefusedWithAReasonAndMakeNoLink(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let (worker, browser, _, _) = try await Self.workerWithRecords(app)
+            let issued = try #require(try await app.passportStore.records(worker: worker).first { $0.isVerified })
+            #expect(try await browser.get("/paspoort/delen").body.string.contains("Vrijwilliger voedselbank"))
             #expect(try await browser.post("/paspoort/delen", ["days": "30"]).body.string.contains("Kies minstens één werk"))
             #expect(try await browser.post("/paspoort/delen", ["records[]": UUID().uuidString, "days": "30"]).status == .unprocessableEntity)
             #expect(try await browser.post("/paspoort/delen", ["records[]": issued.id, "days": "7"]).status == .unprocessableEntity)
             #expect(try await app.shareStore.shares(worker: worker).isEmpty)
+        }
+    }
 
-            // share only the issued record, without earnings
-            let made = try await browser.post("/paspoort/delen", ["records[]": issued.id, "days": "30", "label": "Albert Heijn"])
-            #expect(made.status == .seeOther)
-            let share = try #require(try await app.shareStore.shares(worker: worker).first)
+    @Test(arguments: TestDatabase.available)
+    func theEmployerSeesOnlyTheChosenWorkConfirmedAndNoEarnings(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let (_, _, _, _, _, share) = try await Self.sharedIssuedRecord(app)
             #expect(share.label == "Albert Heijn" && !share.showEarnings)
-
-            // the employer (not signed in) sees the record, confirmed now, and nothing else
             let employer = Browser(app)
             let page = try await employer.get("/v/\(share.id)")
             #expect(page.status == .ok)
@@ -66,21 +73,38 @@ import VaporTesting
             #expect(record["roleTitle"]?.stringValue == "Kassahulp op afroep" && record["earnings"] == nil)
             let credentials = try await employer.get("/api/v1/shares/\(share.id)/credentials")
             #expect(credentials.status == .ok && credentials.body.readableBytes == 0, "the credential holds earnings, so it is left out")
+        }
+    }
 
-            // with earnings shared, the credential as issued is there to check independently
+    @Test(arguments: TestDatabase.available)
+    func withEarningsSharedTheCredentialAsIssuedCanBeChecked(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let (worker, browser, _, _, issued, _) = try await Self.sharedIssuedRecord(app)
             _ = try await browser.post("/paspoort/delen", ["records[]": issued.id, "days": "30", "earnings": "on"])
             let withEarnings = try #require(try await app.shareStore.shares(worker: worker).first { $0.showEarnings })
-            let issuedToken = try await employer.get("/api/v1/shares/\(withEarnings.id)/credentials").body.string
-            #expect(issuedToken == issued.token! + "\n")
+            let employer = Browser(app)
+            #expect(try await employer.get("/api/v1/shares/\(withEarnings.id)/credentials").body.string == issued.token! + "\n")
             #expect(try await employer.get("/v/\(withEarnings.id)").body.string.contains("verdiend € 1.800"))
+        }
+    }
 
-            // the worker sees that the link was opened; their own look does not count
+    @Test(arguments: TestDatabase.available)
+    func theWorkerSeesOthersOpenTheLinkButNotTheirOwnLook(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let (_, browser, _, _, _, share) = try await Self.sharedIssuedRecord(app)
+            _ = try await Browser(app).get("/v/\(share.id)")
             _ = try await browser.get("/v/\(share.id)")
             #expect(try await app.shareStore.opens(shareID: share.id).count == 1)
-            #expect(try await browser.get("/paspoort/delen").body.string.contains("Geopend: 1 keer"))
-            #expect(try await browser.get("/paspoort/delen").body.string.contains("1 keer werk · gemaakt op"), "the link's record count")
+            let list = try await browser.get("/paspoort/delen").body.string
+            #expect(list.contains("Geopend: 1 keer"))
+            #expect(list.contains("1 keer werk · gemaakt op"), "the link's record count")
+        }
+    }
 
-            // the platform revokes the credential through its API: the same link says so at once
+    @Test(arguments: TestDatabase.available)
+    func aPlatformRevocationShowsOnTheSameLinkAtOnce(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let (_, _, issuerID, credentialID, _, share) = try await Self.sharedIssuedRecord(app)
             let platformUser = try await createUser(app, email: "platform@test.nl", role: .issuer)
             try await app.db.sql.update("issuers").set("owner_user_id", to: SQLBind(platformUser.string))
                 .where("id", .equal, issuerID).run()
@@ -88,11 +112,17 @@ import VaporTesting
             try await APITokenModel(userID: platformUser.uuid, name: "t", tokenHash: APITokens.hash(apiToken), createdAt: Date()).create(on: app.db)
             let revoke = try await Browser(app).send(.POST, "/api/v1/credentials/\(credentialID)/revoke", headers: ["Authorization": "Bearer \(apiToken)"])
             #expect(revoke.status == .ok)
+            let employer = Browser(app)
             let after = try JSONValue.parse(Array(try await employer.get("/api/v1/shares/\(share.id)").body.readableBytesView))
             #expect(after["records"]?.arrayValue?.first?["status"]?.stringValue == "revoked")
             #expect(try await employer.get("/v/\(share.id)").body.string.contains("Ingetrokken door Snel Personeel"))
+        }
+    }
 
-            // the KlusCV, in English; another worker cannot fetch it
+    @Test(arguments: TestDatabase.available)
+    func onlyTheOwnerGetsTheKlusCVAndEndsTheLinkForEveryone(_ db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            let (_, browser, _, _, _, share) = try await Self.sharedIssuedRecord(app)
             let pdf = try await browser.get("/paspoort/delen/\(share.id)/kluscv.pdf?taal=en")
             #expect(pdf.status == .ok && pdf.headers.contentType?.subType == "pdf")
             #expect(Data(pdf.body.readableBytesView).starts(with: Data("%PDF-".utf8)))
@@ -102,7 +132,7 @@ import VaporTesting
             #expect(try await other.get("/paspoort/delen/\(share.id)/kluscv.pdf").status == .notFound)
             #expect(try await other.post("/paspoort/delen/\(share.id)/intrekken", [:]).status == .notFound)
 
-            // the worker revokes the link: it is gone for everyone
+            let employer = Browser(app)
             #expect(try await browser.post("/paspoort/delen/\(share.id)/intrekken", [:]).status == .seeOther)
             #expect(try await employer.get("/v/\(share.id)").status == .gone)
             #expect(try await employer.get("/api/v1/shares/\(share.id)").status == .gone)

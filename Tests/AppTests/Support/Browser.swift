@@ -101,3 +101,9 @@ func createUser(_ app: Application, email: String, role: Role, password: String 
     try await user.create(on: app.db)
     return user.userID!
 }
+
+/// A test's arrangement failed: the test stops and says which step.
+struct TestSetupError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
