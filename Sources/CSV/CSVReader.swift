@@ -37,9 +37,9 @@ public struct CSVReader {
 
     /// Reads one field and the separator after it; `ended` is true at the end of the record.
     private mutating func readField(number: Int, problem: inout CSVError?) -> (String, ended: Bool) {
-        func note(_ reason: String) { if problem == nil { problem = CSVError(line: line, field: number, problem: reason) } }
+        func note(_ kind: CSVError.Kind) { if problem == nil { problem = CSVError(line: line, field: number, kind) } }
         func text(_ raw: ArraySlice<UInt8>) -> String {
-            guard let s = String(validating: raw, as: UTF8.self) else { note("not valid UTF-8"); return "" }
+            guard let s = String(validating: raw, as: UTF8.self) else { note(.notUTF8); return "" }
             return s
         }
         if i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
@@ -47,7 +47,7 @@ public struct CSVReader {
             var raw: [UInt8] = []
             while true {
                 guard i < bytes.count else {
-                    problem = problem ?? CSVError(line: recordLine, problem: "a quoted field is never closed")
+                    problem = problem ?? CSVError(line: recordLine, .unclosedQuote)
                     return (text(raw[...]), true)
                 }
                 let b = bytes[i]
@@ -67,7 +67,7 @@ public struct CSVReader {
             case UInt8(ascii: ","): i += 1; return (field, false)
             case UInt8(ascii: "\n"): i += 1; line += 1; return (field, true)
             default:
-                note("text after a closing quote")
+                note(.textAfterClosingQuote)
                 skipLine()
                 return (field, true)
             }
@@ -84,7 +84,7 @@ public struct CSVReader {
                 defer { i += 1; line += 1 }
                 return (text(bytes[start..<end]), true)
             case UInt8(ascii: "\""):
-                note("a quote inside an unquoted field")
+                note(.quoteInUnquotedField)
                 skipLine()
                 return ("", true)
             default:

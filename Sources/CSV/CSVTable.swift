@@ -14,10 +14,10 @@ public struct CSVTable: Sendable {
             records.append(record)
             lines.append(reader.recordLine)
         }
-        guard let header = records.first else { throw CSVError(line: 1, problem: "the file is empty") }
+        guard let header = records.first else { throw CSVError(line: 1, .empty) }
         let width = header.count
         for (record, line) in zip(records.dropFirst(), lines.dropFirst()) where record.count != width {
-            throw CSVError(line: line, problem: "\(record.count) fields where the header has \(width)")
+            throw CSVError(line: line, .fieldCount(record.count, header: width))
         }
         self.header = header
         self.records = Array(records.dropFirst())
@@ -29,7 +29,7 @@ public struct CSVTable: Sendable {
         var result: [String: Int] = [:]
         for name in names {
             guard let index = header.firstIndex(of: name) else {
-                throw CSVError(line: 1, problem: "column \"\(name)\" is missing from the header")
+                throw CSVError(line: 1, .missingColumn(name))
             }
             result[name] = index
         }

@@ -6,13 +6,16 @@ import Foundation
 public struct RowProblem: Error, Sendable, Equatable, CustomStringConvertible {
     public let line: Int
     public let field: String
-    public let message: String
+    public let problem: InputProblem
 
-    public init(line: Int, field: String, message: String) {
+    public init(line: Int, field: String, _ problem: InputProblem) {
         self.line = line
         self.field = field
-        self.message = message
+        self.problem = problem
     }
+
+    /// In English, for the CLI and tests; pages translate `problem`.
+    public var message: String { problem.english }
 
     public var description: String { field.isEmpty ? "line \(line): \(message)" : "line \(line), \(field): \(message)" }
 }
@@ -34,25 +37,24 @@ public struct CSVRows {
     /// Checks the file and its header; problems here mean no row can be read.
     public static func open(_ bytes: [UInt8], required: [String], optional: [String] = []) -> Result<CSVRows, RowProblem> {
         guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
-            return .failure(RowProblem(line: 1, field: "", message: "the file is empty"))
+            return .failure(RowProblem(line: 1, field: "", .fileEmpty))
         }
         let table: CSVTable
         do { table = try CSVTable(bytes: bytes) } catch {
-            let hint = error.reason.contains("UTF-8") ? " (save the file as CSV in UTF-8)" : ""
-            return .failure(RowProblem(line: error.line, field: "", message: error.reason + hint))
+            return .failure(RowProblem(line: error.line, field: "", .unreadable(error)))
         }
         let header = table.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         if let missing = required.first(where: { !header.contains($0) }) {
-            return .failure(RowProblem(line: 1, field: missing, message: "column \"\(missing)\" is missing; the header must hold \(required.joined(separator: ", "))"))
+            return .failure(RowProblem(line: 1, field: missing, .missingColumn(missing, required: required)))
         }
         if let unknown = header.first(where: { !required.contains($0) && !optional.contains($0) }) {
-            return .failure(RowProblem(line: 1, field: unknown, message: "unknown column \"\(unknown)\"; allowed: \((required + optional).joined(separator: ", "))"))
+            return .failure(RowProblem(line: 1, field: unknown, .unknownColumn(unknown, allowed: required + optional)))
         }
         var duplicates = Set<String>()
         if let twice = header.first(where: { !duplicates.insert($0).inserted }) {
-            return .failure(RowProblem(line: 1, field: twice, message: "column \"\(twice)\" appears twice"))
+            return .failure(RowProblem(line: 1, field: twice, .duplicateColumn(twice)))
         }
-        guard !table.records.isEmpty else { return .failure(RowProblem(line: 2, field: "", message: "the file has a header but no rows")) }
+        guard !table.records.isEmpty else { return .failure(RowProblem(line: 2, field: "", .noRows)) }
         return .success(CSVRows(table: table, column: Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0) })))
     }
 
@@ -62,11 +64,11 @@ public struct CSVRows {
         for (i, record) in table.records.enumerated() {
             let line = table.lines[i]
             guard record.count == table.header.count else {
-                problems.append(RowProblem(line: line, field: "", message: "has \(record.count) fields, the header has \(table.header.count)"))
+                problems.append(RowProblem(line: line, field: "", .fieldCount(record.count, header: table.header.count)))
                 continue
             }
             do { rows.append(try read(CSVRow(values: record, column: column, line: line))) } catch {
-                problems.append(RowProblem(line: line, field: error.field, message: error.message))
+                problems.append(RowProblem(line: line, field: error.field, error.problem))
             }
             if problems.count >= Self.problemLimit { break }
         }
@@ -100,14 +102,14 @@ public struct CSVRow {
 
     public func required(_ name: String, maxLength: Int = 200) throws(FieldProblem) -> String {
         let value = text(name)
-        guard !value.isEmpty else { throw FieldProblem(name, "is empty") }
-        guard value.count <= maxLength else { throw FieldProblem(name, "is longer than \(maxLength) characters") }
+        guard !value.isEmpty else { throw FieldProblem(name, .empty) }
+        guard value.count <= maxLength else { throw FieldProblem(name, .tooLong(max: maxLength)) }
         return value
     }
 
     public func integer(_ name: String, in range: ClosedRange<Int>) throws(FieldProblem) -> Int {
-        guard let n = Int(text(name)) else { throw FieldProblem(name, "\"\(text(name))\" is not a whole number") }
-        guard range.contains(n) else { throw FieldProblem(name, "\(n) is outside \(range.lowerBound)–\(range.upperBound)") }
+        guard let n = Int(text(name)) else { throw FieldProblem(name, .notWholeNumber(text(name))) }
+        guard range.contains(n) else { throw FieldProblem(name, .outOfRange(n, range)) }
         return n
     }
 
@@ -115,7 +117,7 @@ public struct CSVRow {
     public func euros(_ name: String) throws(FieldProblem) -> Double {
         let raw = text(name).replacingOccurrences(of: ",", with: ".")
         guard let value = Double(raw), value >= 0, value < 1_000_000, value.isFinite else {
-            throw FieldProblem(name, "\"\(text(name))\" is not an amount in euros like 250 or 12,50")
+            throw FieldProblem(name, .notEuros(text(name)))
         }
         return value
     }
@@ -123,7 +125,7 @@ public struct CSVRow {
     /// yyyy-mm-dd, a real date.
     public func date(_ name: String) throws(FieldProblem) -> String {
         let value = text(name)
-        guard Day(iso: value, latestYear: Day.latestRecordYear) != nil else { throw FieldProblem(name, "\"\(value)\" is not a date like 2027-01-31") }
+        guard Day(iso: value, latestYear: Day.latestRecordYear) != nil else { throw FieldProblem(name, .notDate(value)) }
         return value
     }
 
@@ -131,7 +133,7 @@ public struct CSVRow {
         switch text(name).lowercased() {
         case "yes", "ja", "true", "1": return true
         case "no", "nee", "false", "0", "": return false
-        default: throw FieldProblem(name, "\"\(text(name))\" is not yes or no")
+        default: throw FieldProblem(name, .notYesNo(text(name)))
         }
     }
 

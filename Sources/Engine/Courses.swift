@@ -40,34 +40,34 @@ public struct Course: Sendable, Equatable {
         return rows.map { row throws(FieldProblem) in
             let id = try row.required("id", maxLength: 64)
             let skills = row.list("skills")
-            guard !skills.isEmpty else { throw FieldProblem("skills", "a course must teach at least one ESCO skill") }
+            guard !skills.isEmpty else { throw FieldProblem("skills", .courseWithoutSkill) }
             if let unknown = skills.first(where: { model.space.id(of: $0) == nil }) {
-                throw FieldProblem("skills", "\(unknown) is not an ESCO skill")
+                throw FieldProblem("skills", .notESCOSkill(unknown))
             }
             guard let format = Format(rawValue: row.text("format").lowercased()) else {
-                throw FieldProblem("format", "\"\(row.text("format"))\" must be online, classroom or work-based")
+                throw FieldProblem("format", .notOneOf(row.text("format"), allowed: Format.allCases.map(\.rawValue)))
             }
             var place: Place?
             if format != .online {
                 let name = try row.required("place")
-                guard let p = places.place(named: name) else { throw FieldProblem("place", "\"\(name)\" is not a Dutch place we know") }
+                guard let p = places.place(named: name) else { throw FieldProblem("place", .unknownPlace(name)) }
                 place = p
             }
             var dates: [String] = []
             for d in row.list("start_dates") {
-                guard Day(iso: d, latestYear: Day.latestRecordYear) != nil else { throw FieldProblem("start_dates", "\"\(d)\" is not a date like 2027-01-31") }
+                guard Day(iso: d, latestYear: Day.latestRecordYear) != nil else { throw FieldProblem("start_dates", .notDate(d)) }
                 dates.append(d)
             }
             let url = row.text("url")
             if !url.isEmpty, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-                throw FieldProblem("url", "must start with https://")
+                throw FieldProblem("url", .notHTTPS)
             }
             let course = Course(
                 id: id, title: try row.required("title"), provider: try row.required("provider"), skillURIs: skills,
                 hours: try row.integer("hours", in: 1...5_000), costEuros: try row.euros("cost_eur"),
                 format: format, place: place, startDates: dates.sorted(), url: url.isEmpty ? nil : url,
                 demo: try row.yesNo("demo"))
-            if let first = seen[id] { throw FieldProblem("id", "\(id) is already on line \(first)") }
+            if let first = seen[id] { throw FieldProblem("id", .duplicate(id, line: first)) }
             seen[id] = row.line
             return course
         }

@@ -33,20 +33,20 @@ public struct OccupationOutlook: Sendable, Equatable {
         return rows.map { row throws(FieldProblem) in
             let key = try row.required("key")
             if key.hasPrefix("http") {
-                guard model.index(of: key) != nil else { throw FieldProblem("key", "\(key) is not an ESCO occupation") }
+                guard model.index(of: key) != nil else { throw FieldProblem("key", .notESCOOccupation(key)) }
             } else {
                 guard key.allSatisfy(\.isNumber), (1...4).contains(key.count), iscoPrefixes.contains(key) else {
-                    throw FieldProblem("key", "\"\(key)\" is neither an ISCO-08 group code (1–4 digits) with occupations in ESCO nor an ESCO occupation URI")
+                    throw FieldProblem("key", .notOutlookKey(key))
                 }
             }
             guard let kind = Kind(rawValue: row.text("kind").lowercased()) else {
-                throw FieldProblem("kind", "\"\(row.text("kind"))\" must be shortage or growth")
+                throw FieldProblem("kind", .notOneOf(row.text("kind"), allowed: ["shortage", "growth"]))
             }
             let entry = OccupationOutlook(
                 key: key, kind: kind, source: try row.required("source"),
                 date: try row.date("date"), demo: try row.yesNo("demo"))
             if let first = seen[key + " " + kind.rawValue] {
-                throw FieldProblem("key", "\(key) (\(kind.rawValue)) is already on line \(first)")
+                throw FieldProblem("key", .duplicate("\(key) (\(kind.rawValue))", line: first))
             }
             seen[key + " " + kind.rawValue] = row.line
             return entry

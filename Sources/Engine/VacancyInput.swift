@@ -8,37 +8,37 @@ extension Vacancy {
     public static func read(_ row: CSVRow, model: ReachabilityModel, places: PlaceDirectory) throws(FieldProblem) -> Vacancy {
         let id = try row.required("id", maxLength: 64)
         guard let kind = Kind(rawValue: row.text("kind").lowercased()) else {
-            throw FieldProblem("kind", "\"\(row.text("kind"))\" must be vacancy or klus")
+            throw FieldProblem("kind", .notOneOf(row.text("kind"), allowed: ["vacancy", "klus"]))
         }
         let occupation = row.text("occupation")
         if !occupation.isEmpty, model.index(of: occupation) == nil {
-            throw FieldProblem("occupation", "\(occupation) is not an ESCO occupation")
+            throw FieldProblem("occupation", .notESCOOccupation(occupation))
         }
         let skills = row.list("skills")
-        guard !skills.isEmpty else { throw FieldProblem("skills", "name at least one ESCO skill the work needs") }
+        guard !skills.isEmpty else { throw FieldProblem("skills", .vacancyWithoutSkill) }
         if let unknown = skills.first(where: { model.space.id(of: $0) == nil }) {
-            throw FieldProblem("skills", "\(unknown) is not an ESCO skill")
+            throw FieldProblem("skills", .notESCOSkill(unknown))
         }
         let hoursMin = try row.integer("hours_min", in: 1...60)
         let hoursMax = try row.integer("hours_max", in: 1...60)
-        guard hoursMax >= hoursMin else { throw FieldProblem("hours_max", "is less than hours_min (\(hoursMin))") }
+        guard hoursMax >= hoursMin else { throw FieldProblem("hours_max", .lessThanHoursMin(hoursMin)) }
         let placeName = try row.required("place")
         guard let place = places.place(named: placeName) else {
-            throw FieldProblem("place", "\"\(placeName)\" is not a Dutch place we know")
+            throw FieldProblem("place", .unknownPlace(placeName))
         }
         guard let contract = ContractType(rawValue: row.text("contract").lowercased()) else {
-            throw FieldProblem("contract", "\"\(row.text("contract"))\" must be one of \(ContractType.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw FieldProblem("contract", .notOneOf(row.text("contract"), allowed: ContractType.allCases.map(\.rawValue)))
         }
         let sector = row.text("sector").uppercased()
         if !sector.isEmpty {
             guard let letter = sector.first, SBI.sections[String(letter)] != nil,
                 sector.dropFirst().allSatisfy(\.isNumber), [0, 2, 3, 4, 5].contains(sector.count - 1)
             else {
-                throw FieldProblem("sector", "\"\(sector)\" is not an SBI code like N or N8121")
+                throw FieldProblem("sector", .notSBICode(sector))
             }
         }
         guard let days = Weekdays(codes: row.text("days")) else {
-            throw FieldProblem("days", "\"\(row.text("days"))\" must be days like mon|wed|fri (or empty for \"to agree\")")
+            throw FieldProblem("days", .notDays(row.text("days")))
         }
         return Vacancy(
             id: id, kind: kind, title: try row.required("title", maxLength: 120),
@@ -60,7 +60,7 @@ extension Vacancy {
         var seen: [String: Int] = [:]
         return rows.map { row throws(FieldProblem) in
             let vacancy = try read(row, model: model, places: places)
-            if let first = seen[vacancy.id] { throw FieldProblem("id", "\(vacancy.id) is already on line \(first)") }
+            if let first = seen[vacancy.id] { throw FieldProblem("id", .duplicate(vacancy.id, line: first)) }
             seen[vacancy.id] = row.line
             return vacancy
         }

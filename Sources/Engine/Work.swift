@@ -89,30 +89,28 @@ public struct WorkWishes: Sendable, Equatable, Codable {
         var p: [FieldProblem] = []
         if !Self.hoursRange.contains(maxHoursPerWeek) {
             p.append(
-                .init(
-                    "maxHoursPerWeek",
-                    maxHoursPerWeek <= 0
-                        ? "with 0 hours a week no work fits; give at least 1 hour"
-                        : "give at most \(Self.hoursRange.upperBound) hours a week"))
+                .init("maxHoursPerWeek", maxHoursPerWeek <= 0 ? .noHours : .tooManyHours(max: Self.hoursRange.upperBound)))
         }
-        if days.isEmpty { p.append(.init("days", "choose at least one day you can work")) }
+        if days.isEmpty { p.append(.init("days", .noDay)) }
         if !Self.travelRange.contains(maxTravelKm) {
-            p.append(.init("maxTravelKm", "give a distance from \(Self.travelRange.lowerBound) to \(Self.travelRange.upperBound) km"))
+            p.append(.init("maxTravelKm", .travelOutOfRange(Self.travelRange)))
         }
-        if places.place(id: homePlaceID) == nil { p.append(.init("home", "this place is not in the list of Dutch places")) }
-        if contracts.isEmpty { p.append(.init("contracts", "choose at least one kind of contract")) }
+        if places.place(id: homePlaceID) == nil { p.append(.init("home", .homeNotInList)) }
+        if contracts.isEmpty { p.append(.init("contracts", .noContract)) }
         for s in avoidSectors where !SBI.sections.keys.contains(s) {
-            p.append(.init("avoidSectors", "\(s) is not an SBI section (A to U)"))
+            p.append(.init("avoidSectors", .notSBISection(s)))
         }
         return p
     }
 }
 
 /// A problem with one field of a form, a CSV row or an API body.
-public struct FieldProblem: Error, Sendable, Equatable, Codable, CustomStringConvertible {
+public struct FieldProblem: Error, Sendable, Equatable, CustomStringConvertible {
     public let field: String
-    public let message: String
-    public init(_ field: String, _ message: String) { self.field = field; self.message = message }
+    public let problem: InputProblem
+    public init(_ field: String, _ problem: InputProblem) { self.field = field; self.problem = problem }
+    /// In English, for the CLI and tests; pages translate `problem`.
+    public var message: String { problem.english }
     public var description: String { "\(field): \(message)" }
 }
 

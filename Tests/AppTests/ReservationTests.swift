@@ -4,7 +4,7 @@ import Identifiers
 import Leermiles
 import SQLKit
 import Testing
-import Vapor
+import VaporTesting
 
 @testable import App
 

@@ -13,25 +13,25 @@ import Testing
     }
 
     @Test func rejectsEmptyFiles() {
-        #expect(throws: CSVError(line: 1, problem: "the file is empty")) { try table("") }
+        #expect(throws: CSVError(line: 1, .empty)) { try table("") }
     }
 
     @Test func rejectsARowWithTheWrongNumberOfFields() {
-        #expect(throws: CSVError(line: 3, problem: "3 fields where the header has 2")) { try table("a,b\n1,2\n1,2,3\n") }
+        #expect(throws: CSVError(line: 3, .fieldCount(3, header: 2))) { try table("a,b\n1,2\n1,2,3\n") }
     }
 
     @Test func rejectsAnUnclosedQuote() {
-        #expect(throws: CSVError(line: 2, problem: "a quoted field is never closed")) { try table("a,b\n1,\"open\n") }
+        #expect(throws: CSVError(line: 2, .unclosedQuote)) { try table("a,b\n1,\"open\n") }
     }
 
     @Test func rejectsInvalidUTF8() {
-        #expect(throws: CSVError(line: 2, field: 2, problem: "not valid UTF-8")) {
+        #expect(throws: CSVError(line: 2, field: 2, .notUTF8)) {
             try CSVTable(bytes: Array("a,b\n1,".utf8) + [0xE9] + Array("t\n".utf8))
         }
     }
 
     @Test func namesAMissingColumn() throws {
         let t = try table("a,b\n1,2\n")
-        #expect(throws: CSVError(line: 1, problem: "column \"c\" is missing from the header")) { try t.columns(["a", "c"]) }
+        #expect(throws: CSVError(line: 1, .missingColumn("c"))) { try t.columns(["a", "c"]) }
     }
 }

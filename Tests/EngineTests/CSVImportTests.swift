@@ -125,7 +125,7 @@ struct CSVImportTests {
                 "line 2, skills: name at least one ESCO skill the work needs",
                 "line 3, hours_max: is less than hours_min (24)",
                 "line 4, hours_min: 0 is outside 1–60",
-                "line 5, contract: \"forever\" must be one of permanent, temporary, on-call, freelance, gig",
+                "line 5, contract: \"forever\" must be permanent, temporary, on-call, freelance or gig",
                 "line 6, sector: \"Z99\" is not an SBI code like N or N8121",
                 "line 7, days: \"someday\" must be days like mon|wed|fri (or empty for \"to agree\")",
             ])

@@ -77,6 +77,6 @@ public struct CareerImports: Sendable {
     }
 
     private static func tooLarge(_ bytes: [UInt8]) -> RowProblem? {
-        bytes.count > maxBytes ? RowProblem(line: 1, field: "", message: "the file is larger than \(maxBytes / 1_048_576) MB") : nil
+        bytes.count > maxBytes ? RowProblem(line: 1, field: "", .fileTooLarge(megabytes: maxBytes / 1_048_576)) : nil
     }
 }

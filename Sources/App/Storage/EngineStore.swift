@@ -91,7 +91,7 @@ struct EngineStore {
                 }
             }
             let problems = vacancies.indices.filter { existing.contains(vacancies[$0].id) }.map {
-                RowProblem(line: lines?[$0] ?? 0, field: "id", message: "\(vacancies[$0].id) is already on the board")
+                RowProblem(line: lines?[$0] ?? 0, field: "id", .alreadyOnBoard(vacancies[$0].id))
             }
             guard problems.isEmpty else { return problems }
             try await sql.insertRows(

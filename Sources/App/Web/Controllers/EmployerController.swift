@@ -27,7 +27,7 @@ enum EmployerController {
         let typed = (form.occupation ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if form.occupationURI == nil || form.skills == nil {
             guard !typed.isEmpty, let hit = req.application.taxonomy.index?.searchOccupations(String(typed.prefix(200)), limit: 1).first else {
-                return try await page(req, user: user, form: form, problems: [FieldProblem("occupation", "not found")], notice: nil, status: .unprocessableEntity)
+                return try await page(req, user: user, form: form, problems: [FieldProblem("occupation", .notFound)], notice: nil, status: .unprocessableEntity)
             }
             form.occupationURI = hit.occupation.uri
             form.occupation = hit.occupation.label(in: Lang.of(req).escoLanguage)

@@ -43,7 +43,7 @@ enum CareerAdminPages {
                     el(
                         "tbody",
                         children: problems.map { p in
-                            el("tr", el("td", text("\(p.line)")), el("td", text(p.field.isEmpty ? "–" : p.field)), el("td", ["lang": "en"], text(p.message)))
+                            el("tr", el("td", text("\(p.line)")), el("td", text(p.field.isEmpty ? "–" : p.field)), el("td", text(p.problem.text(ctx.lang))))
                         })))
         case nil: break
         }

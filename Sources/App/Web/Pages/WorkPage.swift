@@ -28,11 +28,11 @@ struct WishesForm: Codable, Sendable {
         func clean(_ s: String?) -> String { (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         var problems: [FieldProblem] = []
         let hours = Int(clean(maxHours))
-        if hours == nil { problems.append(.init("maxHours", "not a number")) }
+        if hours == nil { problems.append(.init("maxHours", .notANumber)) }
         let km = Int(clean(maxTravelKm))
-        if km == nil { problems.append(.init("maxTravelKm", "not a number")) }
+        if km == nil { problems.append(.init("maxTravelKm", .notANumber)) }
         let place = places.place(named: clean(home))
-        if place == nil { problems.append(.init("home", clean(home).isEmpty ? "empty" : "unknown place")) }
+        if place == nil { problems.append(.init("home", clean(home).isEmpty ? .empty : .unknownPlace(clean(home)))) }
         let dayCodes = Weekdays(codes: (days ?? []).joined(separator: ","))
         let contractTypes = (contracts ?? []).compactMap(ContractType.init(rawValue:))
         let wishes = WorkWishes(
@@ -40,7 +40,7 @@ struct WishesForm: Codable, Sendable {
             homePlaceID: place?.id ?? -1, contracts: Set(contractTypes), avoidSectors: Set(avoid ?? []))
         // The domain check covers ranges and empty choices; keep one problem per field.
         for p in wishes.problems(places: places) where !problems.contains(where: { $0.field == fieldName(p.field) }) {
-            problems.append(.init(fieldName(p.field), p.message))
+            problems.append(.init(fieldName(p.field), p.problem))
         }
         return (problems.isEmpty ? wishes : nil, problems)
     }
