@@ -11,7 +11,7 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.common.exceptions import WebDriverException
 from selenium_axe_python import Axe
@@ -78,6 +78,26 @@ def return_paths(driver):
     check(not any(c.startswith("x=") for c in cookies), f"CR LF in terug= plants no cookie: {cookies}")
     check(answer.getheader("Location") == "/", f"CR LF in terug= goes home: {answer.getheader('Location')}")
     conn.close()
+
+
+def admin_uploads_bad_courses(driver):
+    """A course file with two bad rows: nothing changes, and each row's problem is named in Dutch."""
+    path = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"cursussen-{os.getpid()}.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("id,title,provider,skills,hours,cost_eur,format,place,start_dates\n"
+                "c1,Kassa,Leerhuis,http://data.europa.eu/esco/skill/nope,0,10,online,,\n"
+                "c2,Kassa,Leerhuis,,8,10,thuis,Atlantis,\n")
+    try:
+        Select(driver.find_element(By.ID, "table")).select_by_value("courses")
+        driver.find_element(By.ID, "file").send_keys(path)
+        driver.find_element(By.CSS_SELECTOR, "form.box button[type=submit]").click()
+        wait(driver).until(lambda d: "Er is niets veranderd" in d.page_source)
+        cells = [c.text for c in driver.find_elements(By.CSS_SELECTOR, "table.stack tbody td")]
+        check(any(c.endswith("is geen vaardigheid uit ESCO") for c in cells), f"the unknown skill is named in Dutch: {cells}")
+        check(not any("is outside" in c or "must be" in c for c in cells), f"no English on the Dutch page: {cells}")
+        audit(driver, "21b-admin-career-problems")
+    finally:
+        os.remove(path)
 
 
 def insight(driver):
@@ -354,6 +374,8 @@ try:
         driver.get(BASE + path)
         check(driver.find_element(By.TAG_NAME, "h1").text in ("API-sleutels", "Werkbewijzen uploaden", "Wachtwoord veranderen", "Beheer", "Tekortberoepen, cursussen en vacatures"), f"{path} opens for {email}")
         audit(driver, name)
+        if name == "21-admin-career":
+            admin_uploads_bad_courses(driver)
         log_out(driver)
 finally:
     driver.quit()

@@ -48,7 +48,7 @@ enum Stylesheet {
         summary{cursor:pointer;font-weight:600;min-height:44px;line-height:44px}
         table{border-collapse:collapse;width:100%;background:#fff}
         th,td{text-align:left;padding:.5rem;border-bottom:1px solid #d4d4cf;vertical-align:top}
-        @media (max-width:40rem){table.stack,table.stack tbody,table.stack tr,table.stack td{display:block}table.stack thead{position:absolute;left:-9999px}table.stack tr{border-bottom:2px solid #d4d4cf;padding:.5rem 0}table.stack td{border:0;padding:.2rem .5rem}}
+        @media (max-width:40rem){table.stack,table.stack tbody,table.stack tr,table.stack td{display:block}table.stack thead{position:absolute;left:-9999px}table.stack tr{border-bottom:2px solid #d4d4cf;padding:.5rem 0}table.stack td{border:0;padding:.2rem .5rem}table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600}}
         code,.token{font-family:ui-monospace,"DejaVu Sans Mono",monospace;word-break:break-all}
         footer.site{border-top:1px solid #d4d4cf;color:#4a4a4a;font-size:.9rem;padding:1rem;max-width:46rem;margin:0 auto}
         .steps{padding-left:1.2rem}

@@ -43,7 +43,10 @@ enum CareerAdminPages {
                     el(
                         "tbody",
                         children: problems.map { p in
-                            el("tr", el("td", text("\(p.line)")), el("td", text(p.field.isEmpty ? "–" : p.field)), el("td", text(p.problem.text(ctx.lang))))
+                            el(
+                                "tr", el("td", ["data-label": ctx.t("Regel", "Line")], text("\(p.line)")),
+                                el("td", ["data-label": ctx.t("Kolom", "Column")], text(p.field.isEmpty ? "–" : p.field)),
+                                el("td", text(p.problem.text(ctx.lang))))
                         })))
         case nil: break
         }
